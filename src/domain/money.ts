@@ -1,0 +1,79 @@
+/** Money is an integer number of won; the unit the document used is kept for display. Never a float. */
+import { z } from 'zod';
+
+export const MONEY_UNITS = ['원', '천원', '만원', '백만원', '억원'] as const;
+export type MoneyUnit = (typeof MONEY_UNITS)[number];
+
+const WON_PER_UNIT: Record<MoneyUnit, number> = {
+  원: 1,
+  천원: 1_000,
+  만원: 10_000,
+  백만원: 1_000_000,
+  억원: 100_000_000,
+};
+
+export const MoneySchema = z.object({
+  won: z.number().int(),
+  unit: z.enum(MONEY_UNITS),
+  /** The number as the document wrote it in its unit, e.g. "20,263" or "1,134". */
+  written: z.string(),
+});
+export type Money = z.infer<typeof MoneySchema>;
+
+/** Finds the unit named in a "(단위 : 백만원)" / "<단위 : 천원>" / "(단위:천원)" line or cell, if any. */
+export function unitFromText(text: string): MoneyUnit | null {
+  const m = /단\s*위\s*[:：]?\s*(백만\s*원|천\s*원|만\s*원|억\s*원|원)/.exec(text);
+  if (!m) return null;
+  return normalizeUnit(m[1]!);
+}
+
+export function normalizeUnit(text: string): MoneyUnit | null {
+  const t = text.replace(/\s+/g, '');
+  return (MONEY_UNITS as readonly string[]).includes(t) ? (t as MoneyUnit) : null;
+}
+
+/**
+ * Reads an amount written in `unit`: "20,263", "△94" (negative), "1,134.5" (decimals allowed, rounded to won).
+ * Returns null for anything that is not a plain number ("-", "해당없음", "운영").
+ */
+export function parseAmount(text: string, unit: MoneyUnit): Money | null {
+  const t = text.trim().replace(/\s+/g, '');
+  const m = /^([△▲▽-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(t);
+  if (!m) return null;
+  const negative = m[1] === '△' || m[1] === '-' || m[1] === '▽';
+  const intPart = m[2]!.replace(/,/g, '');
+  const frac = m[3] ?? '';
+  const perUnit = WON_PER_UNIT[unit];
+  // Integer arithmetic on the decimal digits keeps 1.1 백만원 exact.
+  const scaled = BigInt(intPart + frac) * BigInt(perUnit);
+  const won = Number(scaled / 10n ** BigInt(frac.length));
+  if (!Number.isSafeInteger(won)) return null;
+  return { won: negative ? -won : won, unit, written: t.replace(/^[▲]/, '') };
+}
+
+/** "5,365백만원", "21,371천원", "120,000,000" (원) → Money. */
+export function parseAmountWithUnit(text: string, fallbackUnit: MoneyUnit | null = null): Money | null {
+  const m = /([△▲-]?\d[\d,]*(?:\.\d+)?)\s*(백만\s*원|천\s*원|만\s*원|억\s*원|원)?/.exec(text);
+  if (!m) return null;
+  const unit = m[2] ? normalizeUnit(m[2]) : fallbackUnit;
+  if (!unit) return null;
+  return parseAmount(m[1]!, unit);
+}
+
+/** "20,263천원" — the document's own unit right beside the number. */
+export function formatMoney(money: Money): string {
+  return `${money.written}${money.unit}`;
+}
+
+/** A reading in 억/만원 for large amounts, e.g. "(약 2억 263만원)"; null when it would add nothing. */
+export function formatWonReading(won: number): string | null {
+  const abs = Math.abs(won);
+  if (abs < 10_000) return null;
+  const eok = Math.floor(abs / 100_000_000);
+  const man = Math.floor((abs % 100_000_000) / 10_000);
+  const parts = [eok ? `${eok.toLocaleString('ko-KR')}억` : '', man ? `${man.toLocaleString('ko-KR')}만` : ''].filter(
+    Boolean,
+  );
+  if (parts.length === 0) return null;
+  return `${won < 0 ? '-' : ''}${parts.join(' ')}원`;
+}

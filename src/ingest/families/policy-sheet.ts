@@ -1,0 +1,10 @@
+// Placeholder until the family parser lands: detects nothing, so documents fall back to the generic record.
+import type { DocumentFamily } from '../document.js';
+import { genericFamily } from './generic.js';
+
+export const policySheetFamily: DocumentFamily = {
+  name: 'policy-sheet',
+  description: 'policy-sheet',
+  detect: () => 0,
+  parse: (doc) => ({ ...genericFamily.parse(doc), family: 'policy-sheet' }),
+};

@@ -1,0 +1,95 @@
+/** File → normalised document → the best family's records, validated. Never throws for a readable document. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ProjectRecordSchema, type ProjectRecord } from '../domain/project.js';
+import { decodeDocument } from './decode.js';
+import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from './document.js';
+import { IngestError } from './errors.js';
+import { FAMILIES } from './families/index.js';
+import { genericFamily } from './families/generic.js';
+import { normalizeText } from './normalize.js';
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md'] as const;
+
+export interface LoadedDocument {
+  doc: SourceDocument;
+  /** sha256 of the file's bytes: an unchanged file is not ingested again. */
+  hash: string;
+  /** The normalised text as stored, for quoting lines. */
+  text: string;
+}
+
+export function loadDocument(path: string, bytes: Buffer = readFileSync(path)): LoadedDocument {
+  const { text, encoding } = decodeDocument(bytes, path);
+  const lines = normalizeText(text);
+  if (lines.every((l) => l.trim() === '')) throw new IngestError(path, '내용이 없는 문서입니다 (only blank lines)');
+  return {
+    doc: { path, name: basename(path), encoding, lines },
+    hash: createHash('sha256').update(bytes).digest('hex'),
+    text: lines.join('\n'),
+  };
+}
+
+export function chooseFamily(doc: SourceDocument, families: readonly DocumentFamily[] = FAMILIES): DocumentFamily {
+  let best: DocumentFamily = genericFamily;
+  let bestScore = 0;
+  for (const family of families) {
+    let score = 0;
+    try {
+      score = family.detect(doc);
+    } catch {
+      score = 0;
+    }
+    if (score > bestScore) {
+      best = family;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Runs the chosen family; a parser that fails or yields invalid records does not lose the document: it falls
+ * back to the generic record and the failure becomes a warning naming the file.
+ */
+export function parseDocument(doc: SourceDocument, families: readonly DocumentFamily[] = FAMILIES): ParseResult {
+  const family = chooseFamily(doc, families);
+  const extra: ParseWarning[] = [];
+  if (doc.encoding === 'cp949') extra.push({ line: null, message: 'EUC-KR(CP949) 인코딩을 UTF-8로 변환해 읽었습니다' });
+  try {
+    const result = family.parse(doc);
+    const { valid, problems } = validateRecords(result.records);
+    if (valid.length > 0 || family === genericFamily) {
+      return { ...result, records: valid, warnings: [...extra, ...result.warnings, ...problems] };
+    }
+    extra.push(...problems);
+  } catch (err) {
+    extra.push({ line: null, message: `${family.name} 형식으로 읽지 못했습니다: ${(err as Error).message}` });
+  }
+  const fallback = genericFamily.parse(doc);
+  return { ...fallback, warnings: [...extra, ...fallback.warnings] };
+}
+
+function validateRecords(records: ProjectRecord[]): { valid: ProjectRecord[]; problems: ParseWarning[] } {
+  const valid: ProjectRecord[] = [];
+  const problems: ParseWarning[] = [];
+  const seen = new Set<string>();
+  for (const record of records) {
+    const parsed = ProjectRecordSchema.safeParse(record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      problems.push({
+        line: record?.src?.lines?.[0] ?? null,
+        message: `레코드 "${record?.title ?? '?'}"를 버렸습니다: ${issue?.path.join('.')} ${issue?.message}`,
+      });
+      continue;
+    }
+    // Keys must be unique within a document; a repeated title gets its line number.
+    let key = parsed.data.key;
+    if (seen.has(key)) key = `${key}#${parsed.data.src.lines[0]}`;
+    seen.add(key);
+    valid.push({ ...parsed.data, key });
+  }
+  return { valid, problems };
+}

@@ -1,0 +1,40 @@
+/**
+ * Contact lines with ☎: "총괄부서 주택정책과장 : 송호재 ☎2133-7000 전월세팀장 :김용경 ☎ 7702",
+ * "청년사업담당관:이정희☎2133-4299 청년생활지원팀장:김정남☎4313 담당:최수정/한보라☎6585".
+ * Where one entry gives several names and one number, each name gets that number.
+ */
+import type { Contact } from '../../domain/project.js';
+import { src } from '../../domain/provenance.js';
+
+const ENTRY = /([가-힣A-Za-z()·ㆍ]+(?:\s[가-힣()]+)?)\s*[:：]\s*([가-힣]{2,4}(?:\s*[/,]\s*[가-힣]{2,4})*)\s*☎\s*([0-9][0-9-]{2,12}[0-9])/g;
+const LEAD_WORDS = /^(?:총괄부서|협조부서|주관부서|담당부서|소관부서)\s*/;
+
+export function contactsFromPhoneLine(line: string, lineNo: number, section: string | null): Contact[] {
+  if (!line.includes('☎')) return [];
+  const out: Contact[] = [];
+  let fullPrefix: string | null = null;
+  let department: string | null = null;
+  for (const m of line.matchAll(ENTRY)) {
+    const position = m[1]!.replace(LEAD_WORDS, '').trim();
+    const phone = m[3]!;
+    const digits = phone.replace(/-/g, '');
+    // "☎2133-4299" then "☎4313": the short ones share the full number's exchange.
+    if (phone.includes('-')) fullPrefix = phone.slice(0, phone.lastIndexOf('-'));
+    if (department === null && /(?:과장|담당관|관|국장|실장|단장|본부장|소장|센터장)$/.test(position) && position !== '담당') {
+      department = position.replace(/장$/, '');
+    }
+    for (const name of m[2]!.split(/[/,]/).map((n) => n.trim())) {
+      out.push({
+        name,
+        position,
+        department: null,
+        team: /팀장$/.test(position) ? position.replace(/장$/, '') : null,
+        phone: phone.includes('-') || !fullPrefix ? phone : `${fullPrefix}-${phone}`,
+        extension: digits.slice(-4),
+        src: src(section, lineNo),
+      });
+    }
+  }
+  for (const c of out) c.department = department;
+  return out;
+}
