@@ -1,0 +1,94 @@
+import { defineCommand, QueryArgs } from '../src/core/command.js';
+import { money, orgDept, pct, sourceOf, yearLabel } from '../src/core/format.js';
+import { type Block, reply, table, text } from '../src/core/reply.js';
+import { resolveProject } from '../src/core/resolve.js';
+import { findDepartment } from '../src/core/departments.js';
+import type { BudgetKind, BudgetLine } from '../src/domain/project.js';
+import type { StoredRecord } from '../src/store/store.js';
+
+const KIND_LABEL: Record<BudgetKind, string> = {
+  required: '소요',
+  allocated: '예산(확보)',
+  executed: '집행',
+  planned: '계획',
+  expected: '예상 집행',
+  balance: '잔액',
+};
+const KIND_ORDER: BudgetKind[] = ['required', 'allocated', 'executed', 'expected', 'balance', 'planned'];
+
+export const budgetCommand = defineCommand({
+  name: 'budget',
+  aliases: { ko: ['예산', '집행', '사업비', '집행률', '집행율'], en: ['spend'] },
+  description: '예산과 집행: 연도별 확보·집행·계획, 집행률 (문서 표기와 계산값)',
+  args: QueryArgs,
+  examples: ['순찰 행정 예산 얼마나 썼어?', '예산 협치', 'budget 감사담당관'],
+  run({ query }, ctx) {
+    const department = findDepartment(query, ctx);
+    const found = department ? { ok: true as const, record: department, siblings: [department] } : resolveProject(query, ctx);
+    if (!found.ok) return found.reply;
+    const records = found.siblings.length ? found.siblings : [found.record];
+    const main = found.record.record;
+    const blocks: Block[] = [];
+    const sources: string[] = [];
+    for (const r of records) {
+      blocks.push(...budgetBlocks(r, records.length > 1));
+      const b = r.record.budget;
+      if (b) sources.push(...new Set(b.lines.map((l) => sourceOf(r, l.src)).slice(0, 3)));
+      if (b?.noBudget) sources.push(sourceOf(r));
+    }
+    if (blocks.length === 0) blocks.push(text('이 문서에는 예산이 적혀 있지 않습니다.'));
+    return reply('answer', `${main.title} — 예산 (${orgDept(main) || '기관 미상'})`, blocks, {
+      sources: [...new Set(sources.length ? sources : [sourceOf(found.record)])],
+      suggestions: [`현황 ${main.code ?? main.title}`],
+    });
+  },
+});
+
+function budgetBlocks(r: StoredRecord, labelled: boolean): Block[] {
+  const b = r.record.budget;
+  const caption = labelled ? yearLabel(r.record) : null;
+  if (!b) return [];
+  if (b.noBudget) return [text(`${caption ? `${caption}: ` : ''}예산 — ${b.noBudget} (문서 표기)`)];
+  const blocks: Block[] = [];
+  const lines = preferTotals(b.lines);
+  if (lines.length) {
+    const kinds = KIND_ORDER.filter((k) => lines.some((l) => l.kind === k));
+    const rows = groupRows(lines).map(({ label, byKind }) => [label, ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-'))]);
+    blocks.push(table(['구분', ...kinds.map((k) => KIND_LABEL[k])], rows, caption));
+  }
+  for (const rate of b.rates) {
+    const parts = [
+      rate.written !== null ? `${pct(rate.written)} (문서 표기)` : null,
+      rate.computed !== null ? `${pct(rate.computed)} (집행÷예산 계산)` : null,
+    ].filter(Boolean);
+    if (parts.length) blocks.push(text(`집행률${rate.period ? ` ${rate.period}` : ''}: ${parts.join(' · ')}`));
+  }
+  if (!b.rates.length) {
+    for (const { label, byKind } of groupRows(lines)) {
+      const a = byKind.get('allocated');
+      const e = byKind.get('executed');
+      if (a && e && a.amount.won > 0 && a.amount.unit === e.amount.unit) {
+        blocks.push(text(`집행률 ${label}: ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷확보 계산)`));
+      }
+    }
+  }
+  for (const note of b.notes.slice(0, 2)) blocks.push(text(note.text));
+  return blocks;
+}
+
+/** With 계 lines present, per-source lines (국비/시비…) would double the table; the totals answer the question. */
+function preferTotals(lines: BudgetLine[]): BudgetLine[] {
+  const hasTotal = lines.some((l) => l.funding === '계');
+  return hasTotal ? lines.filter((l) => l.funding === '계' || l.funding === null) : lines;
+}
+
+function groupRows(lines: BudgetLine[]): Array<{ label: string; byKind: Map<BudgetKind, BudgetLine> }> {
+  const rows = new Map<string, Map<BudgetKind, BudgetLine>>();
+  for (const l of lines) {
+    const label = [l.item, l.period, l.funding && l.funding !== '계' ? l.funding : null].filter(Boolean).join(' ') || '합계';
+    const row = rows.get(label) ?? new Map<BudgetKind, BudgetLine>();
+    if (!row.has(l.kind)) row.set(l.kind, l);
+    rows.set(label, row);
+  }
+  return [...rows].map(([label, byKind]) => ({ label, byKind }));
+}

@@ -1,0 +1,43 @@
+import { defineCommand, QueryArgs } from '../src/core/command.js';
+import { sourceOf } from '../src/core/format.js';
+import { findPeople, personLine } from '../src/core/people.js';
+import { list, reply, text } from '../src/core/reply.js';
+import { resolveProject } from '../src/core/resolve.js';
+
+export const contactCommand = defineCommand({
+  name: 'contact',
+  aliases: { ko: ['연락처', '내선', '전화', '전화번호', '번호'], en: ['phone'] },
+  description: '사람·직위·내선번호로 연락처 찾기 (이름, 직위, 부서, 전화)',
+  args: QueryArgs,
+  examples: ['정책기획과장 전화번호', 'contact 송호재', '2580', '연락처 협치'],
+  run({ query }, ctx) {
+    const people = findPeople(query, ctx.knowledge);
+    if (people) {
+      const items: string[] = [];
+      const sources: string[] = [];
+      const seen = new Set<string>();
+      for (const e of people.entries) {
+        const r = ctx.knowledge.byId.get(e.recordId)!;
+        const line = personLine(e.contact);
+        if (!seen.has(line)) {
+          seen.add(line);
+          items.push(`${line} — ${r.record.title}`);
+        }
+        sources.push(sourceOf(r, e.contact.src));
+      }
+      return reply('answer', `"${query}" 연락처`, [list(items.slice(0, 10))], { sources: [...new Set(sources)].slice(0, 5) });
+    }
+    const found = resolveProject(query, ctx);
+    if (!found.ok) return found.reply;
+    const r = found.record;
+    const contacts = found.siblings.flatMap((s) => s.record.contacts);
+    if (contacts.length === 0) {
+      return reply('answer', `${r.record.title} — 연락처`, [text(`문서에 담당자 연락처가 없습니다. 담당 부서: ${r.record.department ?? '미상'}`)], {
+        sources: [sourceOf(r)],
+      });
+    }
+    return reply('answer', `${r.record.title} — 담당자 연락처`, [list([...new Set(contacts.map(personLine))])], {
+      sources: [sourceOf(r, contacts[0]!.src)],
+    });
+  },
+});

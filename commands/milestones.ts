@@ -1,0 +1,78 @@
+import { defineCommand, QueryArgs } from '../src/core/command.js';
+import { milestoneLine, sortByDate, sourceOf, timing } from '../src/core/format.js';
+import type { Knowledge } from '../src/core/knowledge.js';
+import { bestLines, clip } from '../src/core/quote.js';
+import { type Block, list, reply, text } from '../src/core/reply.js';
+import { resolveProject } from '../src/core/resolve.js';
+import type { Milestone } from '../src/domain/project.js';
+import { tokenizeQuery } from '../src/search/korean-tokenizer.js';
+import type { StoredRecord } from '../src/store/store.js';
+
+export const milestonesCommand = defineCommand({
+  name: 'milestones',
+  aliases: { ko: ['일정', '향후', '계획', '다음', '언제', '시기', '기간'], en: ['next', 'schedule', 'when'] },
+  description: '다가오는 일정을 날짜순으로; 지난 일정은 "지남"으로 표시',
+  args: QueryArgs,
+  examples: ['혁신토론회 언제 해?', '일정 협치', 'next 3-8-76'],
+  run({ query, message }, ctx) {
+    const named = findNamedItems(query, ctx.knowledge);
+    if (named.length) {
+      const items = named.slice(0, 5).map(({ m }) => milestoneLine(m, ctx.today));
+      return reply('answer', `"${query}" 일정`, [list(items)], {
+        sources: [...new Set(named.slice(0, 5).map(({ r, m }) => `${r.record.title} · ${sourceOf(r, m.src)}`))],
+      });
+    }
+    const found = resolveProject(query, ctx);
+    if (!found.ok) return found.reply;
+    const r = found.record;
+    const ms = found.siblings.flatMap((s) => s.record.milestones);
+    if (ms.length === 0) return quoteOrNothing(r, query || message, ctx.knowledge);
+    const blocks = scheduleBlocks(ms, ctx.today);
+    return reply('answer', `${r.record.title} — 일정 (오늘 ${ctx.today} 기준)`, blocks, {
+      sources: [...new Set(ms.slice(0, 3).map((m) => sourceOf(r, m.src)))],
+      suggestions: [`현황 ${r.record.code ?? r.record.title}`],
+    });
+  },
+});
+
+/** Upcoming and current items in date order, overdue ones flagged, ongoing ones apart. */
+export function scheduleBlocks(ms: Milestone[], today: string): Block[] {
+  const sorted = sortByDate(ms);
+  const upcoming = sorted.filter((m) => ['current', 'upcoming'].includes(timing(m, today)));
+  const overdue = sorted.filter((m) => timing(m, today) === 'past' && !m.done);
+  const ongoing = sorted.filter((m) => timing(m, today) === 'ongoing');
+  const undated = sorted.filter((m) => timing(m, today) === 'undated');
+  const blocks: Block[] = [];
+  if (upcoming.length) blocks.push(list(upcoming.map((m) => milestoneLine(m, today)), '다가오는 일정'));
+  if (overdue.length && upcoming.length) blocks.push(list(overdue.map((m) => milestoneLine(m, today)), '⚠ 기한이 지난 일정'));
+  if (!upcoming.length && overdue.length) {
+    blocks.push(text('문서의 일정이 모두 지났습니다. 지난 일정을 보여 드립니다.'));
+    blocks.push(list(sorted.filter((m) => timing(m, today) === 'past').map((m) => milestoneLine(m, today)), '지난 일정'));
+  }
+  if (ongoing.length) blocks.push(list(ongoing.map((m) => milestoneLine(m, today)), '상시·연중'));
+  if (undated.length && blocks.length === 0) blocks.push(list(undated.map((m) => m.text), '날짜 없는 항목'));
+  return blocks;
+}
+
+/** Milestones whose text contains every term of the query: "혁신토론회" names an item, not a project. */
+function findNamedItems(query: string, knowledge: Knowledge): Array<{ r: StoredRecord; m: Milestone }> {
+  const words = query.split(/\s+/).filter((w) => w.length >= 2);
+  if (words.length === 0) return [];
+  const terms = words.map((w) => tokenizeQuery(w)[0] ?? w);
+  const out: Array<{ r: StoredRecord; m: Milestone }> = [];
+  for (const r of knowledge.records) {
+    for (const m of r.record.milestones) {
+      const t = m.text.replace(/\s+/g, '');
+      if (m.date && terms.every((term) => t.includes(term.replace(/\s+/g, '')))) out.push({ r, m });
+    }
+  }
+  return out.sort((a, b) => (a.m.date?.start ?? '').localeCompare(b.m.date?.start ?? ''));
+}
+
+function quoteOrNothing(r: StoredRecord, query: string, knowledge: Knowledge) {
+  const lines = bestLines(knowledge, r, query);
+  if (!lines.length) return reply('answer', `${r.record.title} — 일정`, [text('이 문서에는 날짜가 적힌 일정이 없습니다.')], { sources: [sourceOf(r)] });
+  return reply('answer', `${r.record.title} — 문서에서 찾은 내용`, [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`))], {
+    sources: [`${r.document.name} · ${lines.map((l) => `${l.line}행`).join(', ')}`],
+  });
+}

@@ -1,0 +1,52 @@
+import { defineCommand, QueryArgs } from '../src/core/command.js';
+import { orgDept, pct, sourceOf, yearLabel } from '../src/core/format.js';
+import { fields, reply, text } from '../src/core/reply.js';
+import { resolveProject } from '../src/core/resolve.js';
+import type { Indicator } from '../src/domain/project.js';
+
+export const statusCommand = defineCommand({
+  name: 'status',
+  aliases: { ko: ['현황', '진도', '진도율', '진행', '추진상황', '추진율', '사업구분', '상태'], en: ['progress'] },
+  description: '사업의 추진 현황: 진도율, 상태, 목표 시점, 사업 구분',
+  args: QueryArgs,
+  examples: ['현황 인권보호 거버넌스', '일자리진흥지구 시범사업 어디까지 됐어?', 'status 3-8-76'],
+  run({ query }, ctx) {
+    const found = resolveProject(query, ctx);
+    if (!found.ok) return found.reply;
+    const { record: r } = found;
+    const rec = r.record;
+    const s = rec.status;
+    const progress = s ? [pct(s.progressPct), s.stateWritten].filter(Boolean).join(' · ') : null;
+    const blocks = [
+      fields([
+        { label: '기관·부서', value: orgDept(rec) },
+        { label: '사업 구분', value: rec.category },
+        { label: '추진 상황', value: progress },
+        { label: '목표 시점', value: s?.targetWritten ?? s?.targetMonth },
+        { label: '사업 기간', value: s?.period?.written },
+        { label: '누적 추진율', value: cumulativeLine(rec.indicators) },
+        { label: '기준일', value: s?.asOf },
+        { label: '대상 연도', value: yearLabel(rec) },
+      ]),
+    ];
+    if (!s) blocks.push(text('이 문서에는 진도율이나 추진 상황이 적혀 있지 않습니다.'));
+    const sources = [sourceOf(r, s?.src ?? rec.src)];
+    const cumulative = rec.indicators.find((i) => i.cumulative);
+    if (cumulative) sources.push(sourceOf(r, cumulative.src));
+    return reply('answer', `${rec.title} — 추진 현황`, blocks, {
+      sources,
+      suggestions: [`예산 ${rec.code ?? rec.title}`, `일정 ${rec.code ?? rec.title}`],
+    });
+  },
+});
+
+/** The latest actual beside the target of the same period (or the next one), where the document has both. */
+function cumulativeLine(indicators: Indicator[]): string | null {
+  const ind = indicators.find((i) => i.cumulative && i.actuals.some((a) => /\d/.test(a.value)));
+  if (!ind) return null;
+  const actual = [...ind.actuals].reverse().find((a) => /\d/.test(a.value))!;
+  const idx = ind.targets.findIndex((t) => t.period === actual.period && /\d/.test(t.value));
+  const target = idx >= 0 ? ind.targets[idx] : ind.targets.find((t) => /\d/.test(t.value));
+  const actualText = `현재 ${actual.value} (${actual.period})`;
+  return target ? `${actualText} / 목표 ${target.value} (${target.period})` : actualText;
+}

@@ -1,0 +1,109 @@
+/** damdang's command line: ingest | ask | start | eval. The one error boundary of the process is here. */
+import { createInterface } from 'node:readline';
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { runConsole } from './adapters/console/console.js';
+import { openApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { answer } from './core/dispatch.js';
+import { ingestPaths, type DocumentReport } from './ingest/ingest.js';
+import { renderText } from './render/text.js';
+import { ProjectStore } from './store/store.js';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const dbOption = () => new Option('--db <file>', 'SQLite 데이터베이스 파일 (기본 data/damdang.db, 또는 DAMDANG_DB)');
+const todayOption = () => new Option('--today <YYYY-MM-DD>', '오늘 날짜를 고정 (또는 DAMDANG_TODAY)');
+
+const program = new Command()
+  .name('damdang')
+  .description('담당 — 기관의 사업 문서로 답하는 업무 챗봇')
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('ingest')
+  .description('문서(.txt, .md)나 폴더를 프로젝트 저장소에 넣습니다')
+  .argument('<paths...>', '파일 또는 폴더')
+  .addOption(dbOption())
+  .action((paths: string[], opts: { db?: string }) => {
+    const config = loadConfig({ db: opts.db });
+    const store = ProjectStore.open(config.dbFile);
+    const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}' }, cliProgress.Presets.shades_classic) : null;
+    let many = false;
+    const summary = ingestPaths(store, paths, (done, total, report) => {
+      if (done === 1) {
+        many = total > 20;
+        if (many) bar?.start(total, 0, { file: '' });
+      }
+      if (many) bar?.update(done, { file: report.file.slice(-40) });
+      else printReport(report);
+    });
+    if (many) {
+      bar?.stop();
+      for (const r of summary.reports.filter((x) => x.outcome === 'failed' || x.warnings.length > 0).slice(0, 50)) printReport(r);
+    }
+    for (const e of summary.pathErrors) log(`✗ ${e}`);
+    const stats = store.stats();
+    const byOutcome = (o: string) => summary.reports.filter((r) => r.outcome === o).length;
+    log(
+      `문서 ${summary.reports.length}건: 새로 ${byOutcome('new')}, 갱신 ${byOutcome('updated')}, 변경 없음 ${byOutcome('unchanged')}, 실패 ${summary.failed}건 · ${(summary.millis / 1000).toFixed(1)}초 · 저장소: 문서 ${stats.documents}, 레코드 ${stats.records} (${config.dbFile})`,
+    );
+    store.close();
+    if (summary.failed > 0) process.exitCode = 1;
+  });
+
+program
+  .command('ask')
+  .description('메시지 하나에 답합니다 (MESSAGE가 없으면 표준입력의 줄마다)')
+  .argument('[message...]', '질문')
+  .option('--json', '입력 한 줄마다 JSON 객체 한 줄 ({message, text, reply})')
+  .addOption(dbOption())
+  .addOption(todayOption())
+  .action(async (words: string[], opts: { db?: string; today?: string; json?: boolean }) => {
+    const config = loadConfig({ db: opts.db, today: opts.today });
+    const { knowledge, store } = openApp(config, log);
+    const respond = (message: string) => {
+      const r = answer(message, knowledge);
+      const rendered = renderText(r);
+      process.stdout.write(opts.json ? `${JSON.stringify({ message, text: rendered, reply: r })}\n` : `${rendered}\n`);
+    };
+    if (words.length > 0) respond(words.join(' '));
+    else for await (const line of createInterface({ input: process.stdin, terminal: false })) respond(line);
+    store.close();
+  });
+
+program
+  .command('start')
+  .description('봇을 시작합니다 (채팅 토큰이 없으면 콘솔 채팅)')
+  .addOption(dbOption())
+  .addOption(todayOption())
+  .action(async (opts: { db?: string; today?: string }) => {
+    const config = loadConfig({ db: opts.db, today: opts.today });
+    if (config.slack || config.discord) log('Slack/Discord 어댑터는 아직 없습니다: 콘솔 채팅으로 시작합니다.');
+    const { knowledge, store } = openApp(config, log);
+    await runConsole({ knowledge, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    store.close();
+  });
+
+function printReport(r: DocumentReport): void {
+  if (r.outcome === 'failed') {
+    log(`✗ ${r.error}`);
+    return;
+  }
+  const label = { new: '새 문서', updated: '새 버전', unchanged: '변경 없음' }[r.outcome];
+  log(`✓ ${r.file} — ${label}, ${r.family}, 레코드 ${r.records}, 사실 ${r.facts}, 경고 ${r.warnings.length}`);
+  for (const w of r.warnings.slice(0, 5)) log(`    ! ${r.file}${w.line ? `:${w.line}` : ''} ${w.message}`);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const e = err as Error & { code?: string; exitCode?: number };
+  if (e.code?.startsWith('commander.')) {
+    // commander already printed help or the usage error.
+    process.exitCode = e.exitCode ?? 1;
+  } else {
+    log(err instanceof ConfigError ? e.message : `오류: ${e.message}`);
+    process.exitCode = 1;
+  }
+}

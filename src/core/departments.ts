@@ -1,0 +1,33 @@
+/** Department lookups: a query that names a department (감사담당관, 혁신담당관실, 정책기획과) and its records. */
+import type { StoredRecord } from '../store/store.js';
+import type { CommandContext } from './command.js';
+import { withoutParticle } from './people.js';
+
+const DEPT_SUFFIX = /(?:담당관실|담당관|과|국|실|단|센터|사업소|본부|원|팀)$/;
+
+/** The department record the query names, when one word of it is exactly a department's name. */
+export function findDepartment(query: string, ctx: CommandContext): StoredRecord | null {
+  const names = departmentWords(query);
+  if (names.length === 0) return null;
+  const depts = ctx.knowledge.records.filter((r) => r.record.kind === 'department');
+  for (const name of names) {
+    const hit = depts.find((r) => r.record.title === name || r.record.department === name);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** Words of the query that look like department or team names, particles removed. */
+export function departmentWords(query: string): string[] {
+  return query
+    .split(/\s+/)
+    .flatMap(withoutParticle)
+    .filter((w) => w.length >= 3 && DEPT_SUFFIX.test(w));
+}
+
+/** Every record of a department (or naming a team), department-level records first. */
+export function recordsOfUnit(name: string, ctx: CommandContext): StoredRecord[] {
+  return ctx.knowledge.records
+    .filter((r) => r.record.department === name || r.record.teams.includes(name) || (r.record.kind === 'department' && r.record.title === name))
+    .sort((a, b) => Number(b.record.kind === 'department') - Number(a.record.kind === 'department'));
+}

@@ -1,0 +1,78 @@
+/**
+ * The one error boundary of answering: any message in, a short Reply out. Nothing a user types — empty, 5,000
+ * characters, emoji, markup, mass mentions — reaches a command unchecked or crashes the bot.
+ */
+import { COMMANDS, commandNamed } from '../../commands/index.js';
+import type { CommandContext } from './command.js';
+import { findDepartment } from './departments.js';
+import { parseIntent } from './intent.js';
+import type { Knowledge } from './knowledge.js';
+import { findPeople } from './people.js';
+import { type Reply, reply, text } from './reply.js';
+
+export const MAX_MESSAGE_CHARS = 5000;
+const MAX_QUERY_CHARS = 200;
+
+export function answer(message: string, knowledge: Knowledge): Reply {
+  try {
+    return route(message, { knowledge, today: knowledge.clock.today() });
+  } catch (err) {
+    return reply('error', '답변을 만들다 문제가 생겼습니다. 다시 물어봐 주세요.', [text(`(${(err as Error).message.slice(0, 200)})`)]);
+  }
+}
+
+function route(message: string, ctx: CommandContext): Reply {
+  const cleaned = cleanMessage(message);
+  if (!/[\p{L}\p{N}]/u.test(cleaned)) {
+    return reply('help', '무엇을 찾아 드릴까요?', [text('사업 이름, 사람 이름, 내선번호를 물어보세요. 예: "순찰 행정 예산", "정책기획과장 전화번호". "도움말"로 전체 명령을 볼 수 있습니다.')]);
+  }
+  if (cleaned.length > MAX_QUERY_CHARS) {
+    return reply('error', `질문이 너무 깁니다 (${cleaned.length}자). ${MAX_QUERY_CHARS}자 안으로 줄여 주세요.`);
+  }
+  const names = namePhrases(ctx.knowledge);
+  const intent = parseIntent(cleaned, (p) => names.has(p));
+  let name = intent.command;
+  if (name === 'digest') return reply('help', '주간 요약(digest)은 아직 준비 중입니다.', [text('지금은 현황·예산·일정·연락처를 물어볼 수 있습니다.')]);
+  if (!name) {
+    if (findPeople(intent.query, ctx.knowledge)) name = 'contact';
+    else if (findDepartment(intent.query, ctx) && intent.query.split(/\s+/).length === 1) name = 'department';
+    else name = 'project';
+  } else if (name === 'owner' && findPeople(intent.query, ctx.knowledge)) {
+    name = 'contact';
+  }
+  const command = commandNamed(name) ?? commandNamed('project')!;
+  const args = command.args.safeParse({ query: intent.query, message: cleaned });
+  if (!args.success) return reply('error', `입력을 이해하지 못했습니다: ${args.error.issues[0]?.message ?? ''}`);
+  return command.run(args.data, ctx);
+}
+
+/** Mentions and markup are not part of a question: "<@U123>", "<!channel>", "@everyone", "<script>". */
+export function cleanMessage(message: string): string {
+  return message
+    .slice(0, MAX_MESSAGE_CHARS)
+    .normalize('NFC')
+    .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/@(?:everyone|here|channel)\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const namePhraseCache = new WeakMap<Knowledge, Set<string>>();
+
+/** Compact two-word phrases of titles and milestones ("기본계획", "실행계획") that an intent word must not split. */
+function namePhrases(knowledge: Knowledge): Set<string> {
+  let set = namePhraseCache.get(knowledge);
+  if (set) return set;
+  set = new Set<string>();
+  for (const r of knowledge.records) {
+    const texts = [r.record.title, ...r.record.aliases, ...r.record.milestones.map((m) => m.text)];
+    for (const t of texts) {
+      const words = t.split(/\s+/);
+      for (let i = 0; i + 1 < words.length; i++) set.add(`${words[i]}${words[i + 1]}`);
+    }
+  }
+  namePhraseCache.set(knowledge, set);
+  return set;
+}
+
+export { COMMANDS };

@@ -1,0 +1,70 @@
+/** Shared wording of facts: money with its unit beside the number, dates as written, sources. */
+import { formatMoney, formatWonReading, type Money } from '../domain/money.js';
+import type { Milestone, ProjectRecord } from '../domain/project.js';
+import { formatLines, type Source } from '../domain/provenance.js';
+import type { StoredRecord } from '../store/store.js';
+
+export function money(m: Money): string {
+  const reading = m.unit === '원' || Math.abs(m.won) >= 100_000_000 ? formatWonReading(m.won) : null;
+  return reading ? `${formatMoney(m)} (${reading})` : formatMoney(m);
+}
+
+export function pct(n: number | null | undefined): string | null {
+  if (n === null || n === undefined) return null;
+  return `${Number.isInteger(n) ? n : n.toFixed(1)}%`;
+}
+
+export function sourceOf(r: StoredRecord, source: Source = r.record.src): string {
+  const parts = [r.document.name];
+  if (source.section) parts.push(source.section);
+  parts.push(formatLines(source));
+  return parts.join(' · ');
+}
+
+export function orgDept(rec: ProjectRecord): string {
+  return [rec.organization, rec.department].filter(Boolean).join(' ');
+}
+
+export function yearLabel(rec: ProjectRecord): string | null {
+  if (!rec.year) return null;
+  return `${rec.year}년 ${rec.phase === 'report' ? '실적' : rec.phase === 'plan' ? '계획' : ''}`.trim();
+}
+
+export type MilestoneTiming = 'past' | 'current' | 'upcoming' | 'ongoing' | 'undated';
+
+/** An item is current while the end of its range is on or after today; past after that; ongoing apart. */
+export function timing(m: Milestone, today: string): MilestoneTiming {
+  const d = m.date;
+  if (!d) return 'undated';
+  if (d.precision === 'ongoing' && !d.end) return 'ongoing';
+  const end = d.end ?? d.start;
+  const start = d.start ?? d.end;
+  if (!end || !start) return 'undated';
+  if (end < today) return 'past';
+  if (start <= today) return 'current';
+  return 'upcoming';
+}
+
+export function timingLabel(m: Milestone, today: string): string {
+  switch (timing(m, today)) {
+    case 'past':
+      return m.done ? '완료' : '지남';
+    case 'current':
+      return '진행 중';
+    case 'upcoming':
+      return '예정';
+    case 'ongoing':
+      return '상시';
+    default:
+      return '일정 미정';
+  }
+}
+
+export function milestoneLine(m: Milestone, today: string): string {
+  const when = m.date ? m.date.written : '';
+  return `${m.text}${when ? ` — ${when}` : ''} (${timingLabel(m, today)})`;
+}
+
+export function sortByDate(ms: Milestone[]): Milestone[] {
+  return [...ms].sort((a, b) => (a.date?.start ?? a.date?.end ?? '9999').localeCompare(b.date?.start ?? b.date?.end ?? '9999'));
+}

@@ -1,0 +1,56 @@
+/** The people directory: who is named on which project, found by name, position, team or extension. */
+import type { Contact } from '../domain/project.js';
+import type { Knowledge, PersonEntry } from './knowledge.js';
+
+export interface PersonMatch {
+  entries: PersonEntry[];
+  /** What matched: a name, a position, a team or an extension. */
+  by: 'name' | 'position' | 'extension' | 'team';
+}
+
+/** Exact matches only: a person's number must never come from a near miss. */
+export function findPeople(query: string, knowledge: Knowledge): PersonMatch | null {
+  const words = query
+    .split(/\s+/)
+    .map((w) => w.replace(/[?？!.,]+$/, ''))
+    .filter(Boolean);
+  if (words.length === 0) return null;
+  const digits = words.find((w) => /^\d{4}$|^\d{2,4}-\d{3,4}(-\d{4})?$/.test(w));
+  if (digits) {
+    const tail = digits.replace(/-/g, '').slice(-4);
+    const hits = knowledge.people.filter((p) => p.contact.extension === tail);
+    if (hits.length) return { entries: dedupe(hits), by: 'extension' };
+  }
+  for (const raw of words) {
+    for (const w of withoutParticle(raw)) {
+      const byName = knowledge.people.filter((p) => p.contact.name === w);
+      if (byName.length) return { entries: dedupe(byName), by: 'name' };
+      const byPosition = knowledge.people.filter((p) => p.contact.position === w);
+      if (byPosition.length) return { entries: dedupe(byPosition), by: 'position' };
+    }
+  }
+  return null;
+}
+
+/** "전월세팀장이" → ["전월세팀장이", "전월세팀장"]: a trailing particle never belongs to a name or position. */
+export function withoutParticle(word: string): string[] {
+  const m = /^(.+?)(?:이지|이야|이랑|에게|한테|께서|은|는|이|가|을|를|의|께|도|요)$/.exec(word);
+  return m && m[1]!.length >= 2 ? [word, m[1]!] : [word];
+}
+
+function dedupe(entries: PersonEntry[]): PersonEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const k = `${e.contact.name}|${e.contact.position}|${e.contact.extension}|${e.recordId}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function personLine(c: Contact): string {
+  const who = [c.name, c.position].filter(Boolean).join(' ');
+  const where = [c.department, c.team && c.team !== c.position ? c.team : null].filter(Boolean).join(' ');
+  const phone = c.phone ? `☎ ${c.phone}` : '';
+  return [who || '(이름 없음)', where ? `(${where})` : '', phone].filter(Boolean).join(' ');
+}

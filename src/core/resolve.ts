@@ -1,0 +1,79 @@
+/** From a query to one project, or a reply saying why not: a wrong project's numbers are worse than none. */
+import type { RecordKind } from '../domain/project.js';
+import type { StoredRecord } from '../store/store.js';
+import type { CommandContext } from './command.js';
+import { orgDept, yearLabel } from './format.js';
+import { recordId } from './knowledge.js';
+import { list, type Reply, reply, text } from './reply.js';
+
+export type Resolution = { ok: true; record: StoredRecord; siblings: StoredRecord[] } | { ok: false; reply: Reply };
+
+const CODE = /^\d{1,2}-\d{1,2}(?:-\d{1,3})?$/;
+
+export function resolveProject(query: string, ctx: CommandContext, kinds: RecordKind[] = ['project', 'document']): Resolution {
+  const q = query.trim();
+  if (q === '') {
+    return { ok: false, reply: reply('not_found', '어떤 사업인지 알려 주세요.', [text('예: "예산 순찰", "현황 협치", "일정 혁신토론회"')]) };
+  }
+  const { knowledge } = ctx;
+  const allowed = (r: StoredRecord | undefined): r is StoredRecord => !!r && kinds.includes(r.record.kind);
+  if (CODE.test(q)) {
+    const byCode = knowledge.records.filter((r) => r.record.code === q && allowed(r));
+    if (byCode.length === 1) return { ok: true, record: byCode[0]!, siblings: siblingsOf(byCode[0]!, ctx) };
+    if (byCode.length > 1) return { ok: false, reply: candidatesReply(q, byCode) };
+  }
+  const outcome = knowledge.index.search(q, { limit: 8, filter: (id) => allowed(knowledge.byId.get(id)) });
+  const hits = outcome.hits.map((h) => knowledge.byId.get(h.id)).filter(allowed);
+  if (outcome.verdict === 'none' || hits.length === 0) {
+    return { ok: false, reply: notFoundReply(q, outcome.suggestions) };
+  }
+  const best = hits[0]!;
+  if (outcome.verdict === 'ambiguous') {
+    // The same project reported and planned in one document is one answer, not a choice.
+    const distinct = dedupeByProject(hits.slice(0, 5));
+    if (distinct.length > 1) return { ok: false, reply: candidatesReply(q, distinct) };
+  }
+  return { ok: true, record: best, siblings: siblingsOf(best, ctx) };
+}
+
+/** Records of the same project in other years or phases (실적 and 계획 of one report). */
+export function siblingsOf(r: StoredRecord, ctx: CommandContext): StoredRecord[] {
+  const key = projectIdentity(r);
+  return ctx.knowledge.records.filter((o) => projectIdentity(o) === key).sort((a, b) => (a.record.year ?? 0) - (b.record.year ?? 0));
+}
+
+function projectIdentity(r: StoredRecord): string {
+  const rec = r.record;
+  return [rec.organization, rec.department, rec.code ?? rec.title.replace(/\s+/g, '')].join('|');
+}
+
+function dedupeByProject(records: StoredRecord[]): StoredRecord[] {
+  const seen = new Set<string>();
+  return records.filter((r) => {
+    const k = projectIdentity(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function describeRecord(r: StoredRecord): string {
+  const rec = r.record;
+  const meta = [orgDept(rec), yearLabel(rec), rec.code].filter(Boolean).join(', ');
+  return meta ? `${rec.title} (${meta})` : rec.title;
+}
+
+function candidatesReply(query: string, records: StoredRecord[]): Reply {
+  return reply('ambiguous', `"${query}"에 해당하는 사업이 여러 개입니다. 어느 것인가요?`, [list(records.map(describeRecord))], {
+    suggestions: records.slice(0, 3).map((r) => r.record.code ?? r.record.title),
+  });
+}
+
+export function notFoundReply(query: string, suggestions: string[]): Reply {
+  const blocks = suggestions.length ? [list(suggestions.slice(0, 5), '비슷한 사업')] : [text('"찾기 키워드"로 검색하거나 "도움말"을 입력해 보세요.')];
+  return reply('not_found', `"${query}"에 해당하는 사업을 찾지 못했습니다.`, blocks, { suggestions: suggestions.slice(0, 3) });
+}
+
+export function idOf(r: StoredRecord): string {
+  return recordId(r);
+}

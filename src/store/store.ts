@@ -1,0 +1,219 @@
+/**
+ * The project store: one SQLite file (WAL, foreign keys). Each document is written in one transaction; an
+ * unchanged file is a no-op; a changed one becomes a new version and the old values stay queryable.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
+import type { ParseResult, ParseWarning } from '../ingest/document.js';
+import type { LoadedDocument } from '../ingest/parse.js';
+import { MIGRATIONS } from './migrations.js';
+
+export interface StoredRecord {
+  id: number;
+  record: ProjectRecord;
+  document: { id: number; path: string; name: string; version: number; versionId: number; family: string };
+}
+
+export type SaveOutcome = 'new' | 'updated' | 'unchanged';
+
+export interface StoreStats {
+  documents: number;
+  versions: number;
+  records: number;
+  byFamily: Record<string, number>;
+}
+
+export class ProjectStore {
+  private constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+  ) {}
+
+  static open(file: string): ProjectStore {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const store = new ProjectStore(db, file);
+    store.migrate();
+    return store;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      throw new Error(`${this.file}: 이 데이터베이스는 더 새 버전의 damdang이 만들었습니다 (schema ${current})`);
+    }
+    this.db.transaction(() => {
+      for (let v = current; v < MIGRATIONS.length; v++) this.db.exec(MIGRATIONS[v]!);
+      this.db.pragma(`user_version = ${MIGRATIONS.length}`);
+      this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', ?)").run(randomUUID());
+      this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0')").run();
+    })();
+  }
+
+  /** Identity of this database and how many changes it has seen: a saved search index must match both. */
+  identity(): { storeId: string; generation: number } {
+    const rows = this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
+    const meta = new Map(rows.map((r) => [r.key, r.value]));
+    return { storeId: meta.get('store_id') ?? '', generation: Number(meta.get('generation') ?? 0) };
+  }
+
+  /** Writes one parsed document atomically. Records are validated again here: nothing invalid reaches the file. */
+  saveDocument(loaded: LoadedDocument, result: ParseResult, path: string, now: Date = new Date()): SaveOutcome {
+    const records = result.records.map((r) => ProjectRecordSchema.parse(r));
+    return this.db.transaction((): SaveOutcome => {
+      const existing = this.db
+        .prepare(
+          `SELECT d.id, v.content_hash AS hash, v.version FROM documents d
+           LEFT JOIN document_versions v ON v.id = d.current_version_id WHERE d.path = ?`,
+        )
+        .get(path) as { id: number; hash: string | null; version: number | null } | undefined;
+      if (existing?.hash === loaded.hash) return 'unchanged';
+      const documentId =
+        existing?.id ??
+        Number(this.db.prepare('INSERT INTO documents (path, name) VALUES (?, ?)').run(path, loaded.doc.name).lastInsertRowid);
+      const version = (existing?.version ?? 0) + 1;
+      const versionId = Number(
+        this.db
+          .prepare(
+            `INSERT INTO document_versions
+             (document_id, version, content_hash, family, organization, encoding, line_count, text, warnings_json, ingested_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            documentId,
+            version,
+            loaded.hash,
+            result.family,
+            result.organization,
+            loaded.doc.encoding,
+            loaded.doc.lines.length,
+            loaded.text,
+            JSON.stringify(result.warnings),
+            now.toISOString(),
+          ).lastInsertRowid,
+      );
+      const insert = this.db.prepare(
+        `INSERT INTO records (version_id, key, kind, title, organization, department, code, data_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const r of records) {
+        insert.run(versionId, r.key, r.kind, r.title, r.organization, r.department, r.code, JSON.stringify(r));
+      }
+      this.db.prepare('UPDATE documents SET current_version_id = ? WHERE id = ?').run(versionId, documentId);
+      this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
+      return existing ? 'updated' : 'new';
+    })();
+  }
+
+  /** The records of every document's current version. */
+  currentRecords(): StoredRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.id, r.data_json, d.id AS doc_id, d.path, d.name, v.version, v.id AS version_id, v.family
+         FROM records r
+         JOIN document_versions v ON v.id = r.version_id
+         JOIN documents d ON d.current_version_id = v.id
+         ORDER BY r.id`,
+      )
+      .all() as RecordRow[];
+    return rows.map(toStored);
+  }
+
+  /** Every stored version of a record, oldest first: what a digest compares. */
+  recordHistory(key: string): StoredRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.id, r.data_json, d.id AS doc_id, d.path, d.name, v.version, v.id AS version_id, v.family
+         FROM records r
+         JOIN document_versions v ON v.id = r.version_id
+         JOIN documents d ON d.id = v.document_id
+         WHERE r.key = ? ORDER BY v.ingested_at, v.version`,
+      )
+      .all(key) as RecordRow[];
+    return rows.map(toStored);
+  }
+
+  /** The normalised lines of a stored document version, for quoting. */
+  documentLines(versionId: number): string[] {
+    const row = this.db.prepare('SELECT text FROM document_versions WHERE id = ?').get(versionId) as
+      | { text: string }
+      | undefined;
+    return row ? row.text.split('\n') : [];
+  }
+
+  /** Current documents with their text, for the body-line search. */
+  currentDocuments(): Array<{ versionId: number; name: string; family: string; organization: string | null; text: string }> {
+    return this.db
+      .prepare(
+        `SELECT v.id AS versionId, d.name, v.family, v.organization, v.text FROM documents d
+         JOIN document_versions v ON v.id = d.current_version_id ORDER BY d.id`,
+      )
+      .all() as Array<{ versionId: number; name: string; family: string; organization: string | null; text: string }>;
+  }
+
+  warningsOf(path: string): ParseWarning[] {
+    const row = this.db
+      .prepare(
+        'SELECT v.warnings_json FROM documents d JOIN document_versions v ON v.id = d.current_version_id WHERE d.path = ?',
+      )
+      .get(path) as { warnings_json: string } | undefined;
+    return row ? (JSON.parse(row.warnings_json) as ParseWarning[]) : [];
+  }
+
+  stats(): StoreStats {
+    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const families = this.db
+      .prepare(
+        'SELECT v.family, COUNT(*) AS n FROM documents d JOIN document_versions v ON v.id = d.current_version_id GROUP BY v.family',
+      )
+      .all() as Array<{ family: string; n: number }>;
+    return {
+      documents: one('SELECT COUNT(*) AS n FROM documents WHERE current_version_id IS NOT NULL'),
+      versions: one('SELECT COUNT(*) AS n FROM document_versions'),
+      records: one(
+        'SELECT COUNT(*) AS n FROM records r JOIN documents d ON d.current_version_id = r.version_id',
+      ),
+      byFamily: Object.fromEntries(families.map((f) => [f.family, f.n])),
+    };
+  }
+
+  isEmpty(): boolean {
+    return this.stats().documents === 0;
+  }
+}
+
+interface RecordRow {
+  id: number;
+  data_json: string;
+  doc_id: number;
+  path: string;
+  name: string;
+  version: number;
+  version_id: number;
+  family: string;
+}
+
+function toStored(row: RecordRow): StoredRecord {
+  return {
+    id: row.id,
+    record: JSON.parse(row.data_json) as ProjectRecord,
+    document: {
+      id: row.doc_id,
+      path: row.path,
+      name: row.name,
+      version: row.version,
+      versionId: row.version_id,
+      family: row.family,
+    },
+  };
+}
