@@ -35,21 +35,23 @@ export function collectFiles(paths: string[]): { files: string[]; errors: string
       continue;
     }
     if (st.isDirectory()) {
-      const found = walk(p);
+      const found = walk(p, errors);
       if (found.length === 0) errors.push(`${p}: 문서(.txt, .md)가 없는 폴더입니다 (no documents in folder)`);
       files.push(...found);
     } else if (SUPPORTED_EXTENSIONS.includes(extname(p).toLowerCase() as '.txt')) {
       files.push(p);
     } else {
-      errors.push(
-        `${p}: 지원하지 않는 형식입니다 (${extname(p) || '확장자 없음'}); 지금은 ${SUPPORTED_EXTENSIONS.join(', ')}만 읽습니다`,
-      );
+      errors.push(unsupported(p));
     }
   }
   return { files, errors };
 }
 
-function walk(dir: string): string[] {
+function unsupported(p: string): string {
+  return `${p}: 지원하지 않는 형식입니다 (${extname(p) || '확장자 없음'}); 지금은 ${SUPPORTED_EXTENSIONS.join(', ')}만 읽습니다`;
+}
+
+function walk(dir: string, errors: string[]): string[] {
   const out: string[] = [];
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     a.name.localeCompare(b.name, 'en', { numeric: true }),
@@ -57,8 +59,9 @@ function walk(dir: string): string[] {
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(full));
+    if (e.isDirectory()) out.push(...walk(full, errors));
     else if (SUPPORTED_EXTENSIONS.includes(extname(e.name).toLowerCase() as '.txt')) out.push(full);
+    else errors.push(unsupported(full));
   }
   return out;
 }

@@ -59,6 +59,9 @@ function stripMarkdown(line: string): string {
  * one copy of the unit stays.
  */
 function dropRepeatedUnits(line: string): string {
+  // A whole line that is one label said two or three times ("부서부서부서") is the label.
+  const whole = /^(\s*)([가-힣]{2,6})\2{1,2}\s*$/.exec(line);
+  if (whole) return whole[1]! + whole[2]!;
   const pattern = /(\d+\.|[가-힣]{1,6})\1{3,}/gu;
   if (!pattern.test(line)) return line;
   const removed = line.replace(pattern, ' ').replace(/\s{2,}/g, ' ');
