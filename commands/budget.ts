@@ -1,6 +1,6 @@
-import { defineCommand, QueryArgs } from '../src/core/command.js';
+import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
 import { money, orgDept, pct, sourceOf, yearLabel } from '../src/core/format.js';
-import { type Block, reply, table, text } from '../src/core/reply.js';
+import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import { findDepartment } from '../src/core/departments.js';
 import type { BudgetKind, BudgetLine } from '../src/domain/project.js';
@@ -23,6 +23,8 @@ export const budgetCommand = defineCommand({
   args: QueryArgs,
   examples: ['순찰 행정 예산 얼마나 썼어?', '예산 협치', 'budget 감사담당관'],
   run({ query }, ctx) {
+    const items = findBudgetItems(query, ctx);
+    if (items) return items;
     const department = findDepartment(query, ctx);
     const found = department ? { ok: true as const, record: department, siblings: [department] } : resolveProject(query, ctx);
     if (!found.ok) return found.reply;
@@ -43,6 +45,32 @@ export const budgetCommand = defineCommand({
     });
   },
 });
+
+/**
+ * A query naming a line of a budget table ("순찰 행정" in a department's 예산현황) gets that line, not a guess at a
+ * project with a similar title.
+ */
+function findBudgetItems(query: string, ctx: CommandContext): Reply | null {
+  const q = query.replace(/\s+/g, '');
+  if (q.length < 2) return null;
+  const matches: Array<{ r: StoredRecord; lines: BudgetLine[] }> = [];
+  for (const r of ctx.knowledge.records) {
+    const lines = r.record.budget?.lines.filter((l) => l.item && l.item.replace(/\s+/g, '') === q) ?? [];
+    if (lines.length) matches.push({ r, lines });
+  }
+  if (matches.length !== 1) return null;
+  const { r, lines } = matches[0]!;
+  const kinds = KIND_ORDER.filter((k) => lines.some((l) => l.kind === k));
+  const rows = groupRows(lines).map(({ label, byKind }) => [label, ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-'))]);
+  const blocks: Block[] = [table(['구분', ...kinds.map((k) => KIND_LABEL[k])], rows)];
+  const a = lines.find((l) => l.kind === 'allocated');
+  const e = lines.find((l) => l.kind === 'executed');
+  if (a && e && a.amount.won > 0) blocks.push(text(`집행률 ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷예산 계산)`));
+  return reply('answer', `${lines[0]!.item} — 예산 (${orgDept(r.record)} 예산현황)`, blocks, {
+    sources: [sourceOf(r, lines[0]!.src)],
+    suggestions: [`예산 ${r.record.department ?? r.record.title}`],
+  });
+}
 
 function budgetBlocks(r: StoredRecord, labelled: boolean): Block[] {
   const b = r.record.budget;

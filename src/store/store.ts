@@ -37,6 +37,8 @@ export class ProjectStore {
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    // WAL + NORMAL: a crash can lose the last commit but never corrupts or half-writes one.
+    db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     const store = new ProjectStore(db, file);
     store.migrate();

@@ -1,0 +1,48 @@
+/**
+ * Measured in a fresh process, so start-up and memory are those of a real start: opens the store, loads the
+ * saved index, runs the queries through the index and through the whole answer path.
+ */
+import { readFileSync } from 'node:fs';
+import { answer } from '../src/core/dispatch.js';
+import { loadKnowledge } from '../src/core/knowledge.js';
+import { fixedClock } from '../src/domain/clock.js';
+import { ProjectStore } from '../src/store/store.js';
+
+const [dbFile, queriesFile] = process.argv.slice(2) as [string, string];
+const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as Array<{ q: string; expectTitle: string }>;
+const t0 = performance.now();
+const store = ProjectStore.open(dbFile);
+const knowledge = loadKnowledge(store, fixedClock('2021-06-01'));
+const startupMs = performance.now() - t0;
+const rssAfterStart = process.memoryUsage().rss;
+
+const searchMs: number[] = [];
+const answerMs: number[] = [];
+let hits = 0;
+for (const { q, expectTitle } of queries) {
+  const a = performance.now();
+  const outcome = knowledge.index.search(q, { limit: 10 });
+  searchMs.push(performance.now() - a);
+  const top = outcome.hits[0] ? knowledge.byId.get(outcome.hits[0].id)?.record.title : undefined;
+  if (outcome.verdict !== 'none' && top === expectTitle) hits++;
+  const b = performance.now();
+  answer(q, knowledge);
+  answerMs.push(performance.now() - b);
+}
+process.stdout.write(
+  JSON.stringify({
+    startupMs,
+    records: knowledge.records.length,
+    rssMb: Math.max(rssAfterStart, process.memoryUsage().rss) / 2 ** 20,
+    search: percentiles(searchMs),
+    answer: percentiles(answerMs),
+    recall1: hits / queries.length,
+  }),
+);
+store.close();
+
+function percentiles(xs: number[]): { p50: number; p99: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+  return { p50: at(0.5), p99: at(0.99) };
+}

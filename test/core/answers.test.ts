@@ -1,0 +1,161 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../src/core/dispatch.js';
+import { type Knowledge, loadKnowledge } from '../../src/core/knowledge.js';
+import { fixedClock } from '../../src/domain/clock.js';
+import { ingestPaths } from '../../src/ingest/ingest.js';
+import { renderText } from '../../src/render/text.js';
+import { ProjectStore } from '../../src/store/store.js';
+import { CORPUS, SAMPLES, tempDir } from '../helpers.js';
+
+let store: ProjectStore;
+const at = (today: string): Knowledge => ({ ...loadKnowledge(store, fixedClock(today)) });
+let k: Knowledge;
+const ask = (q: string, kn: Knowledge = k) => {
+  const r = answer(q, kn);
+  return { reply: r, text: renderText(r) };
+};
+
+beforeAll(() => {
+  store = ProjectStore.open(join(tempDir(), 'answers.db'));
+  ingestPaths(store, [SAMPLES, CORPUS]);
+  k = at('2021-06-01');
+});
+
+describe('budget', () => {
+  it('answers a budget line of a department table with its unit beside every number', () => {
+    const { reply, text } = ask('순찰 행정 예산 얼마나 썼어?');
+    expect(reply.kind).toBe('answer');
+    expect(text).toContain('18,630천원');
+    expect(text).toContain('16,040천원');
+    expect(text).toMatch(/yeongdeungpo-audit-annual-report\.txt/);
+  });
+
+  it('gives allocated and executed per year in 백만원 for a 정책실명제 sheet', () => {
+    const { text } = ask('예산 협치');
+    expect(text).toMatch(/2019[^\n]*31백만원[^\n]*15백만원/);
+    expect(text).toMatch(/2020[^\n]*32백만원[^\n]*14백만원/);
+    expect(text).toContain('116백만원');
+  });
+
+  it('says "no budget" as the document says it, never 0', () => {
+    const { text } = ask('3-8-76 예산');
+    expect(text).toContain('해당없음');
+    expect(text).not.toMatch(/\b0백만원/);
+    const lease = ask('9-2-1 예산').text;
+    expect(lease).toContain('비예산');
+  });
+
+  it('shows the written and the computed execution rate of a report project', () => {
+    const { text } = ask('감사의 내실화 예산');
+    expect(text).toContain('20,263천원');
+    expect(text).toContain('16,752천원');
+    expect(text).toMatch(/83%[^\n]*문서/);
+    expect(text).toMatch(/82\.7%[^\n]*계산/);
+  });
+});
+
+describe('status and the project card', () => {
+  it('gives progress, state and target as written', () => {
+    const { text } = ask('현황 3-8-76');
+    expect(text).toContain('80%');
+    expect(text).toContain('추진중');
+    expect(text).toMatch(/2022\. ?12\./);
+    expect(text).toContain('약속');
+  });
+
+  it('answers a plain question with the state as written', () => {
+    const { text } = ask('일자리진흥지구 시범사업 어디까지 됐어?');
+    expect(text).toContain('이행 후 계속추진');
+    expect(text).toContain('임기 내 · 신규');
+  });
+
+  it('answers a bare code with the project card', () => {
+    const { reply, text } = ask('15-3-5');
+    expect(reply.title).toContain('디지털 국제페스티벌');
+    expect(text).toContain('정상추진');
+    expect(text).toContain('박태주');
+  });
+});
+
+describe('milestones', () => {
+  it('gives a named item its date, upcoming before it and past after it', () => {
+    expect(ask('혁신토론회 언제 해?', at('2019-01-15')).text).toMatch(/혁신토론회[^\n]*3월[^\n]*예정/);
+    expect(ask('혁신토론회 언제 해?', at('2019-06-01')).text).toMatch(/혁신토론회[^\n]*3월[^\n]*지남/);
+  });
+
+  it('lists upcoming items in date order', () => {
+    const { text } = ask('일정 3-8-76', at('2021-06-01'));
+    const a = text.indexOf('내부 협의체');
+    const b = text.indexOf('업무협약');
+    const c = text.indexOf('운영위원회');
+    expect(a).toBeGreaterThan(-1);
+    expect(a).toBeLessThan(b);
+    expect(b).toBeLessThan(c);
+  });
+
+  it('shows a finished schedule as past', () => {
+    const { text } = ask('일정 협치시정', at('2023-01-01'));
+    expect(text).toContain('모두 지났습니다');
+    expect(text).toContain('지남');
+  });
+});
+
+describe('people', () => {
+  it('finds a position with its extension', () => {
+    const { text } = ask('정책기획과장 전화번호');
+    expect(text).toContain('박사승');
+    expect(text).toContain('2050');
+  });
+
+  it('finds who holds a position, particle and all', () => {
+    const { text } = ask('전월세팀장이 누구지?');
+    expect(text).toContain('김용경');
+    expect(text).toContain('7702');
+  });
+
+  it('finds a person by a bare extension, and shared numbers for each name', () => {
+    expect(ask('2580').text).toContain('박동일');
+    const { text } = ask('6585');
+    expect(text).toContain('최수정');
+    expect(text).toContain('한보라');
+  });
+
+  it('lists the projects a team has', () => {
+    const { text } = ask('감사팀이 맡은 사업');
+    expect(text).toContain('감사의 내실화 및 공직기강 확립');
+    expect(text).toContain('구정 청렴도 향상');
+  });
+});
+
+describe('department', () => {
+  it('gives teams, staffing and budget', () => {
+    const { text } = ask('감사담당관 조직');
+    for (const team of ['감사팀', '조사팀', '민원관리팀', '계약심사팀', '순찰팀', '인권팀', '현장행정지원팀']) expect(text).toContain(team);
+    expect(text).toContain('287,494천원');
+  });
+});
+
+describe('facts only the body text holds', () => {
+  it('quotes the matching lines with their line numbers', () => {
+    expect(ask('우리동네 살피미 신고 건수').text).toMatch(/\d+행: [^\n]*10,820건/);
+    expect(ask('원가분석자문위원회 언제 구성했어?').text).toMatch(/\d+행: [^\n]*원가분석자문위원회 구성/);
+  });
+});
+
+describe('bad and hostile messages', () => {
+  it.each(['', '   ', '🙂🙂🙂', '@everyone', '<!channel> 예산', '<script>alert(1)</script>', 'x'.repeat(5000), '없는사업 예산'])(
+    'answers %j briefly without a crash or a mass mention',
+    (msg) => {
+      const { reply, text } = ask(msg);
+      expect(['help', 'not_found', 'error', 'answer', 'ambiguous']).toContain(reply.kind);
+      expect(text.length).toBeLessThan(2000);
+      expect(text).not.toMatch(/@everyone|@here|<!channel>|<script/);
+    },
+  );
+
+  it('says it found nothing for an unknown project and suggests near titles', () => {
+    const { reply } = ask('없는사업 예산');
+    expect(reply.kind).toBe('not_found');
+  });
+});
