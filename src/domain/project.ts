@@ -34,7 +34,7 @@ export const StatusSchema = z.object({
 
 export const BudgetKindSchema = z.enum(['allocated', 'executed', 'planned', 'required', 'expected', 'balance']);
 export type BudgetKind = z.infer<typeof BudgetKindSchema>;
-export const FUNDING_SOURCES = ['계', '국비', '도비', '시비', '구비', '민간', '기타'] as const;
+export const FUNDING_SOURCES = ['계', '국비', '도비', '시비', '군비', '구비', '민간', '기타'] as const;
 
 export const BudgetLineSchema = z.object({
   /** The column or row label as written: "2019년", "2018.7월~12월", "’16년", "10.31기준". */

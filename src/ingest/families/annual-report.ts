@@ -1,10 +1,1209 @@
-// Placeholder until the family parser lands: detects nothing, so documents fall back to the generic record.
-import type { DocumentFamily } from '../document.js';
-import { genericFamily } from './generic.js';
+/**
+ * 주요업무 추진실적: a department's annual report, extracted from PDF. Layout read here:
+ *
+ *   "1. 일반현황" with numbered sub-sections for the org chart (department line "○○과 - (N)개팀", a line of team
+ *   names, then "- duty" lines in team order), staffing (정원/현원 rows) and the department budget table (예산액,
+ *   집행액 split by as-of dates, 잔액; the "(단위 …)" line may sit before or after the table);
+ *   "2. … 추진실적" with numbered project blocks "N 제목 팀명[, 팀명]", a purpose paragraph, □ sections and
+ *   optional unnumbered sub-parts (each with its own □ sections); then the numbering restarts for next year's plan.
+ *
+ * Every block becomes a record per year and phase; the department itself is one more record. Years are rarely in
+ * the headings, so they are inferred from the "20NN년" mentions of each part.
+ */
+import { findDates, parseKoreanDate } from '../../domain/korean-date.js';
+import { type MoneyUnit, parseAmount, parseAmountWithUnit, unitFromText } from '../../domain/money.js';
+import {
+  type Budget,
+  type BudgetKind,
+  type BudgetLine,
+  type Contact,
+  emptyBudget,
+  emptyRecord,
+  FUNDING_SOURCES,
+  type Milestone,
+  type ProjectRecord,
+  recordKey,
+} from '../../domain/project.js';
+import { type Source, src } from '../../domain/provenance.js';
+import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
+import { compact, isBlank, noBudgetPhrase } from '../structure/cells.js';
+import { contactsFromPhoneLine } from '../structure/contacts.js';
+import { bulletLevel, stripBullet } from '../structure/headings.js';
+import { detectOrganization } from '../structure/organization.js';
+
+type Funding = (typeof FUNDING_SOURCES)[number];
+type Phase = 'report' | 'plan';
+
+/** A 0-based half-open range of doc.lines. */
+interface Span {
+  from: number;
+  to: number;
+}
+
+interface Ctx {
+  lines: string[];
+  warnings: ParseWarning[];
+  /** The unit the department table used, for blocks that do not name one. */
+  defaultUnit: MoneyUnit | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Line shapes
+
+const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ';
+/** "1. 일반현황", "Ⅱ. 주요업무 추진실적": the document's top-level parts. */
+const TOP_HEADING = new RegExp(
+  `^\\s*([${ROMAN}]|[IVX]{1,4}|\\d{1,2})\\.\\s*((?:20\\d{2}\\s*년도?\\s*)?[가-힣「‘'"(].{0,50})$`,
+);
+/** "1 조직", " 3 예산현황", "가. 인력", "□ 예산": sub-sections of the general part. */
+const GENERAL_HEADING = /^\s*(?:\d{1,2}\s*\.?|[가-하]\.|[□■○◆◇❖])\s*([가-힣][가-힣\s·()]{0,14}?)\s*(?:[:：(].*)?$/;
+/** " 1 감사의 내실화 및 공직기강 확립 감사팀": a number without a dot, then a title. */
+const PROJECT_HEADING = /^\s*(\d{1,2})\s+([^\d\s.)].*?)\s*$/;
+/** Table-of-contents lines end in leader dots and a page number. */
+const TOC_LEADER = /(?:[·.…‥]\s*){4,}\s*\d*\s*$/;
+const BOX = /^\s*[□■]\s*/;
+const AMOUNT_TOKEN = /^[△▲▽-]?\d{1,3}(?:,\d{3})+$|^[△▲▽-]?\d+(?:\.\d+)?$/;
+const YEAR_IN_TEXT = /(?<!\d)(20\d{2})\s*년/g;
+const TEAM_NAME = /^[가-힣A-Za-z]{1,12}(?:팀|담당|반)$/;
+
+function isTopHeading(line: string): RegExpExecArray | null {
+  if (TOC_LEADER.test(line) || line.trim().length > 60) return null;
+  return TOP_HEADING.exec(line);
+}
+
+function isBoxLine(line: string): boolean {
+  return BOX.test(line);
+}
+
+/** The name of a □ section without its inline value or unit: "예산현황", "소요예산", "세부 추진계획". */
+function boxName(line: string): string {
+  return line
+    .replace(BOX, '')
+    .split(/[:：(<]/)[0]!
+    .trim();
+}
+
+function tokens(line: string): string[] {
+  return line
+    .replace(/([△▲▽])\s+(?=\d)/g, '$1')
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '');
+}
+
+function amountTokenCount(line: string): number {
+  return tokens(line).filter((t) => AMOUNT_TOKEN.test(t)).length;
+}
+
+function nextNonBlank(lines: string[], from: number, to: number): number {
+  for (let i = from; i < to; i++) if (!isBlank(lines[i]!)) return i;
+  return -1;
+}
+
+/** A src for 0-based line indexes. */
+function srcAt(section: string | null, from: number, to: number = from): Source {
+  return src(section, from + 1, to + 1);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Detection
+
+function detect(doc: SourceDocument): number {
+  const lines = doc.lines;
+  let resultsTop = false;
+  let resultBoxes = 0;
+  let executionTables = 0;
+  let orgLine = false;
+  let teamHeadings = 0;
+  for (const line of lines) {
+    const top = isTopHeading(line);
+    if (top && /실적/.test(top[2]!)) resultsTop = true;
+    if (isBoxLine(line) && /실적/.test(boxName(line))) resultBoxes++;
+    const c = compact(line);
+    if (/예산액/.test(c) && /집행액/.test(c)) executionTables++;
+    if (/[가-힣]+[-–(]+\d+\)?개?(?:팀|담당)/.test(c)) orgLine = true;
+    const h = PROJECT_HEADING.exec(line);
+    if (h && !TOC_LEADER.test(line) && /(?:팀|담당)$/.test(h[2]!)) teamHeadings++;
+  }
+  let score = 0;
+  if (resultsTop) score += 0.3;
+  if (resultBoxes > 0) score += 0.2;
+  if (executionTables > 0) score += 0.2;
+  if (teamHeadings >= 2) score += 0.2;
+  if (orgLine) score += 0.1;
+  // The 실적 words alone appear in policy sheets too; the report needs its tables or its project blocks as well.
+  return score >= 0.6 && (executionTables > 0 || teamHeadings >= 2) ? Math.min(score, 0.95) : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Document layout: general part, project runs
+
+interface GeneralSection {
+  kind: 'org' | 'staff' | 'budget';
+  title: string;
+  span: Span;
+}
+
+interface Layout {
+  general: GeneralSection[];
+  /** Where the project part starts (after the general part). */
+  projectStart: number;
+  /** Top-level headings after the general part, which end a project block. */
+  tops: number[];
+}
+
+function generalKind(title: string): GeneralSection['kind'] | null {
+  const t = compact(title);
+  if (/^(?:조직|기구)/.test(t)) return 'org';
+  if (/^(?:인력|정원|현원|인원)/.test(t)) return 'staff';
+  if (/^(?:예산|세출|재정)/.test(t)) return 'budget';
+  return null;
+}
+
+function readLayout(lines: string[]): Layout {
+  const heads: Array<{ kind: GeneralSection['kind']; title: string; at: number }> = [];
+  const limit = generalLimit(lines);
+  for (let i = 0; i < limit; i++) {
+    const line = lines[i]!;
+    if (TOC_LEADER.test(line) || line.trim().length > 30) continue;
+    const m = GENERAL_HEADING.exec(line);
+    const kind = m ? generalKind(m[1]!) : null;
+    if (!kind || heads.some((h) => h.kind === kind)) continue;
+    // Sub-sections come in one run near the start; a later "예산" box belongs to a project.
+    if (heads.length > 0 && i - heads[heads.length - 1]!.at > 200) break;
+    heads.push({ kind, title: compact(m![1]!), at: i });
+  }
+  let projectStart = 0;
+  const general: GeneralSection[] = [];
+  if (heads.length > 0) {
+    const last = heads[heads.length - 1]!.at;
+    const endTop = lines.findIndex((l, i) => i > last && isTopHeading(l) !== null);
+    const generalEnd = endTop >= 0 ? endTop : findFirstProject(lines, last + 1);
+    projectStart = generalEnd;
+    heads.forEach((h, k) => {
+      const to = k + 1 < heads.length ? heads[k + 1]!.at : generalEnd;
+      general.push({ kind: h.kind, title: h.title, span: { from: h.at, to } });
+    });
+  }
+  const tops: number[] = [];
+  for (let i = projectStart; i < lines.length; i++) if (isTopHeading(lines[i]!)) tops.push(i);
+  return { general, projectStart, tops };
+}
+
+/**
+ * The general part ends at the part heading of the projects ("2. 주요업무 추진실적"), or failing one at the first
+ * numbered block with □ sections: a project's "□ 예산현황" is never taken for the department's.
+ */
+function generalLimit(lines: string[]): number {
+  const top = lines.findIndex((l) => /실적|계획|추진|성과/.test(isTopHeading(l)?.[2] ?? ''));
+  if (top >= 0) return top;
+  for (let i = 0; i < lines.length; i++) {
+    const m = projectHeadingShape(lines[i]!);
+    if (m && !generalKind(m[2]!) && boxFollows(lines, i)) return i;
+  }
+  return lines.length;
+}
+
+/** Fallback end of the general part when no top heading follows it. */
+function findFirstProject(lines: string[], from: number): number {
+  for (let i = from; i < lines.length; i++) if (projectHeadingShape(lines[i]!) && boxFollows(lines, i)) return i;
+  return lines.length;
+}
+
+function projectHeadingShape(line: string): RegExpExecArray | null {
+  if (TOC_LEADER.test(line) || /[:：]/.test(line) || line.trim().length > 90) return null;
+  const m = PROJECT_HEADING.exec(line);
+  if (!m || !/[가-힣]{2}/.test(m[2]!) || amountTokenCount(m[2]!) >= 2) return null;
+  return m;
+}
+
+/** A project heading is followed by its □ sections before any other heading-shaped line. */
+function boxFollows(lines: string[], at: number): boolean {
+  for (let i = at + 1; i < Math.min(lines.length, at + 80); i++) {
+    if (isBoxLine(lines[i]!)) return true;
+    if (projectHeadingShape(lines[i]!) || isTopHeading(lines[i]!)) return false;
+  }
+  return false;
+}
+
+interface ProjectBlock {
+  number: number;
+  heading: string;
+  title: string;
+  teams: string[];
+  span: Span;
+  run: number;
+}
+
+/** Numbered blocks in sequence; numbering that restarts at 1 starts a new run (the next year's plan). */
+function readBlocks(lines: string[], layout: Layout, knownTeams: string[]): ProjectBlock[] {
+  const starts: Array<{ at: number; n: number; run: number }> = [];
+  let last = 0;
+  let run = -1;
+  for (let i = layout.projectStart; i < lines.length; i++) {
+    const m = projectHeadingShape(lines[i]!);
+    if (!m) continue;
+    const n = Number(m[1]);
+    if (!(n === last + 1 || n === 1) || !boxFollows(lines, i)) continue;
+    if (n === 1) run++;
+    last = n;
+    starts.push({ at: i, n, run });
+  }
+  return starts.map((s, k) => {
+    const nextStart = starts[k + 1]?.at ?? lines.length;
+    const nextTop = layout.tops.find((t) => t > s.at) ?? lines.length;
+    const text = PROJECT_HEADING.exec(lines[s.at]!)![2]!;
+    const { title, teams } = splitTeams(text, knownTeams);
+    return {
+      number: s.n,
+      heading: `${s.n} ${title}`,
+      title,
+      teams,
+      span: { from: s.at, to: Math.min(nextStart, nextTop) },
+      run: s.run,
+    };
+  });
+}
+
+/** "구정 청렴도 향상      감사팀, 조사팀" → title and teams; known team names first, else names ending in 팀/담당. */
+function splitTeams(text: string, knownTeams: string[]): { title: string; teams: string[] } {
+  let rest = text.trim();
+  const teams: string[] = [];
+  const paren = /\(([^()]+)\)\s*$/.exec(rest);
+  if (paren && paren[1]!.split(/[,·\s]+/).every((t) => isTeam(t, knownTeams))) {
+    teams.push(...paren[1]!.split(/[,·\s]+/).filter(Boolean));
+    rest = rest.slice(0, paren.index).trim();
+  }
+  for (;;) {
+    const m = /(?:^|[\s,·])([^\s,·]+)[\s,·]*$/.exec(rest);
+    if (!m || !isTeam(m[1]!, knownTeams)) break;
+    const before = rest.slice(0, m.index).trim();
+    if (before === '') break;
+    teams.unshift(m[1]!);
+    rest = before.replace(/[,·]\s*$/, '').trim();
+  }
+  return { title: rest, teams };
+}
+
+function isTeam(token: string, knownTeams: string[]): boolean {
+  if (knownTeams.length > 0) return knownTeams.includes(token) || (TEAM_NAME.test(token) && /팀$/.test(token));
+  return TEAM_NAME.test(token);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// General part: org chart
+
+interface OrgChart {
+  department: string | null;
+  teams: Array<{ name: string; duties: string[]; src: Source }>;
+}
+
+const DEPT_LINE = /^\s*([가-힣]{2,20}?)\s*[-–:：]?\s*[(（]?\s*(\d{1,2})\s*[)）]?\s*개?\s*(?:팀|담당)/;
+
+/**
+ * The org chart's lines: the department line, team names (one line of them, or one team per line), duties as
+ * "- …" lines (a line without a bullet continues the one above: "- 분야별 인권증진" / "세부계획 수립"), or
+ * "감사팀 : 자체감사, 청렴도 향상" lines naming team and duties together.
+ */
+function readOrg(ctx: Ctx, section: GeneralSection): OrgChart {
+  const { lines } = ctx;
+  let department: string | null = null;
+  const teamNames: string[] = [];
+  const teamLines: number[] = [];
+  const labelled = new Map<string, string[]>();
+  const duties: Array<{ text: string; at: number; seen: number }> = [];
+  for (let i = section.span.from + 1; i < section.span.to; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    const dept: RegExpExecArray | null = department === null ? DEPT_LINE.exec(line) : null;
+    if (dept) {
+      department = dept[1]!;
+      continue;
+    }
+    const words = tokens(line);
+    if (bulletLevel(line) === null && words.length > 0 && words.every((w) => TEAM_NAME.test(w))) {
+      for (const w of words) {
+        teamNames.push(w);
+        teamLines.push(i);
+      }
+      continue;
+    }
+    const named = /^\s*(?:[-·•○]\s*)?([가-힣A-Za-z]{1,12}(?:팀|담당))\s*[:：]\s*(.+)$/.exec(line);
+    if (named) {
+      teamNames.push(named[1]!);
+      teamLines.push(i);
+      labelled.set(named[1]!, named[2]!.split(/\s*[,·]\s*/).filter(Boolean));
+      continue;
+    }
+    if (teamNames.length === 0) continue;
+    if (bulletLevel(line) !== null) duties.push({ text: stripBullet(line), at: i, seen: teamNames.length });
+    else if (duties.length > 0) duties[duties.length - 1]!.text += ` ${line.trim()}`;
+  }
+  if (department === null) department = departmentFallback(lines, section);
+  const groups = groupDuties(duties, teamNames, teamLines);
+  if (duties.length > 0 && groups === null) {
+    ctx.warnings.push({
+      line: (duties[0]?.at ?? section.span.from) + 1,
+      message: `조직도의 담당업무 ${duties.length}건을 팀별로 나누지 못했습니다 (팀 이름만 읽음)`,
+    });
+  }
+  const teams = teamNames.map((name, t) => {
+    const mine = groups ? duties.filter((_, d) => groups[d] === t) : [];
+    const from = Math.min(teamLines[t]!, mine[0]?.at ?? teamLines[t]!);
+    const to = Math.max(teamLines[t]!, mine[mine.length - 1]?.at ?? teamLines[t]!);
+    const texts = [...(labelled.get(name) ?? []), ...mine.map((d) => d.text)];
+    return { name, duties: texts, src: srcAt(section.title, from, to) };
+  });
+  return { department, teams };
+}
+
+/** Team index per duty: by position when each team's line heads its own duties, else by the order-keeping match. */
+function groupDuties(
+  duties: Array<{ text: string; seen: number }>,
+  teamNames: string[],
+  teamLines: number[],
+): number[] | null {
+  const interleaved = duties.some((d) => d.seen < teamNames.length);
+  const oneTeamPerLine = new Set(teamLines).size === teamLines.length;
+  if (interleaved && oneTeamPerLine) return duties.map((d) => d.seen - 1);
+  return assignDuties(
+    duties.map((d) => d.text),
+    teamNames,
+  );
+}
+
+function departmentFallback(lines: string[], section: GeneralSection): string | null {
+  for (let i = section.span.from; i < section.span.to; i++) {
+    const m = /([가-힣]{2,12}(?:담당관|과|국|실|단|센터|사업소))(?![가-힣])/.exec(lines[i]!);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+/**
+ * Duties come in team order (the chart's columns read left to right) with nothing marking where one team's end.
+ * The split that best matches duty words to team names (shared two-letter words: "자체감사실시" ↔ 감사팀) while
+ * keeping the order is taken, ties going to the earlier team; it is trusted only when nearly every team gets a
+ * duty that names it. Returns the team index per duty, or null.
+ */
+function assignDuties(duties: string[], teams: string[]): number[] | null {
+  const n = duties.length;
+  const k = teams.length;
+  if (n === 0 || k === 0 || n < k) return null;
+  const score = duties.map((d) => teams.map((t) => overlap(d, t)));
+  // best[i][t]: best total for duties 0..i with duty i in team t (teams non-empty, in order).
+  const NEG = Number.NEGATIVE_INFINITY;
+  const best = Array.from({ length: n }, () => new Array<number>(k).fill(NEG));
+  const from = Array.from({ length: n }, () => new Array<number>(k).fill(-1));
+  const bias = (t: number) => -t * 1e-6;
+  best[0]![0] = score[0]![0]! + bias(0);
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < k; t++) {
+      const stay = best[i - 1]![t]!;
+      const move = t > 0 ? best[i - 1]![t - 1]! : NEG;
+      const prev = stay >= move ? t : t - 1;
+      const value = Math.max(stay, move);
+      if (value === NEG) continue;
+      best[i]![t] = value + score[i]![t]! + bias(t);
+      from[i]![t] = prev;
+    }
+  }
+  if (best[n - 1]![k - 1] === NEG) return null;
+  const assigned = new Array<number>(n).fill(0);
+  let t = k - 1;
+  for (let i = n - 1; i >= 0; i--) {
+    assigned[i] = t;
+    if (i > 0) t = from[i]![t]!;
+  }
+  const anchored = teams.filter((_, team) => assigned.some((a, d) => a === team && score[d]![team]! > 0)).length;
+  return anchored >= k - (k >= 4 ? 1 : 0) ? assigned : null;
+}
+
+function overlap(duty: string, team: string): number {
+  const stem = team.replace(/(?:팀|담당|반)$/, '');
+  const bigrams = (s: string) => {
+    const c = compact(s);
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < c.length; i++) out.add(c.slice(i, i + 2));
+    return out;
+  };
+  const a = bigrams(duty);
+  let shared = 0;
+  for (const b of bigrams(stem)) if (a.has(b)) shared++;
+  return shared;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// General part: staffing
+
+interface StaffRow {
+  group: string;
+  authorized: number | null;
+  current: number | null;
+  src: Source;
+}
+
+function staffNumber(token: string | undefined): number | null {
+  if (token === undefined) return null;
+  const m = /^([△▲-]?)(\d+)$/.exec(token);
+  if (!m) return null;
+  return m[1] ? -Number(m[2]) : Number(m[2]);
+}
+
+/**
+ * "정원 27 7 8 7 3 - 1 1" / "현원 28 …": the first number is the total. Grade columns are read only when the row
+ * has one value per grade in the header (PDF extraction drops empty cells, so a shorter row cannot be aligned).
+ * Rows "팀 8/10 …" (정원/현원 in one cell) are read as a group each.
+ */
+function readStaffing(ctx: Ctx, section: GeneralSection): StaffRow[] {
+  const { lines } = ctx;
+  let authorized: { values: string[]; at: number } | null = null;
+  let current: { values: string[]; at: number } | null = null;
+  let grades: string[] = [];
+  let columns: { authorized: number; current: number } | null = null;
+  const rows: StaffRow[] = [];
+  for (let i = section.span.from + 1; i < section.span.to; i++) {
+    const words = tokens(lines[i]!.replace(/\t/g, ' '));
+    if (words.length === 0) continue;
+    if (words.every((w) => /^\d급(?:이하|이상)?$/.test(w))) grades = words;
+    const label = compact(words[0]!);
+    const byColumn = staffColumns(words);
+    if (byColumn) {
+      columns = byColumn;
+      continue;
+    }
+    if (columns) {
+      const row = staffRowByColumns(words, columns, srcAt(section.title, i));
+      if (row) rows.push(row);
+      continue;
+    }
+    if (/^정원$/.test(label)) authorized = { values: words.slice(1), at: i };
+    else if (/^현원$/.test(label)) current = { values: words.slice(1), at: i };
+    else if (words.length >= 2 && /^\d+\/\d+$/.test(words[1]!)) {
+      const [a, c] = words[1]!.split('/');
+      rows.push({ group: words[0]!, authorized: Number(a), current: Number(c), src: srcAt(section.title, i) });
+    }
+  }
+  if (authorized || current) {
+    const at = [authorized?.at, current?.at].filter((x): x is number => x !== undefined);
+    const s = srcAt(section.title, Math.min(...at), Math.max(...at));
+    rows.unshift({
+      group: '계',
+      authorized: staffNumber(authorized?.values[0]),
+      current: staffNumber(current?.values[0]),
+      src: s,
+    });
+    const aligned =
+      grades.length > 0 && [authorized, current].every((r) => !r || r.values.length === grades.length + 1);
+    if (aligned) {
+      grades.forEach((g, k) => {
+        rows.push({
+          group: g,
+          authorized: staffNumber(authorized?.values[k + 1]),
+          current: staffNumber(current?.values[k + 1]),
+          src: s,
+        });
+      });
+    } else if (grades.length > 0) {
+      ctx.warnings.push({
+        line: Math.min(...at) + 1,
+        message: '직급별 정원·현원 열이 머리행과 맞지 않아 합계만 읽었습니다',
+      });
+    }
+  }
+  return rows;
+}
+
+/** A "구분 정원 현원 과부족" header: 정원 and 현원 are columns, one row per team or grade follows. */
+function staffColumns(words: string[]): { authorized: number; current: number } | null {
+  const c = words.map(compact);
+  const a = c.indexOf('정원', 1);
+  const cur = c.indexOf('현원', 1);
+  return a > 0 && cur > 0 ? { authorized: a - 1, current: cur - 1 } : null;
+}
+
+function staffRowByColumns(
+  words: string[],
+  columns: { authorized: number; current: number },
+  source: Source,
+): StaffRow | null {
+  let k = words.length;
+  while (k > 0 && (staffNumber(words[k - 1]) !== null || /^[-–]$/.test(words[k - 1]!))) k--;
+  const values = words.slice(k);
+  const group = words.slice(0, k).join(' ');
+  if (group === '' || values.length <= Math.max(columns.authorized, columns.current)) return null;
+  return {
+    group,
+    authorized: staffNumber(values[columns.authorized]),
+    current: staffNumber(values[columns.current]),
+    src: source,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Budget tables
+
+interface Column {
+  kind: BudgetKind | 'rate';
+  label: string;
+  /** A year written over the column ("2016년 예산액"); else the record's year applies. */
+  year: number | null;
+}
+
+const KIND_ORDER: Record<Column['kind'], number> = {
+  required: 0,
+  planned: 1,
+  allocated: 2,
+  executed: 3,
+  expected: 4,
+  balance: 5,
+  rate: 6,
+};
+
+/**
+ * Columns of a budget table from its (possibly multi-line, flattened) header. Two-level headers come out of the
+ * PDF in reading order ("집행액 예상잔액 / 10.31기준 12.31까지"), so the columns are put in the order budget tables
+ * always use: budget, executed (per as-of date), expected, balance, rate.
+ */
+function readColumns(header: string): Column[] {
+  const text = compact(header);
+  const cols: Column[] = [];
+  const dated = [...text.matchAll(/(\d{1,2}\.\d{1,2})\.?(기준|현재|까지)/g)];
+  const re =
+    /((?:20\d{2}|[’‘']\d{2})년도?)?(소요예산|사업비|예산현액|예산액|배정액|집행[율률]|집행액|예상잔액|잔액|유보액)/g;
+  for (const m of text.matchAll(re)) {
+    const w = m[2]!;
+    const label = `${m[1] ?? ''}${w}`;
+    const year = m[1] ? yearOf(m[1]) : null;
+    if (/소요|사업비/.test(w)) cols.push({ kind: 'required', label, year });
+    else if (/예산|배정/.test(w)) cols.push({ kind: 'allocated', label, year });
+    else if (/집행[율률]/.test(w)) cols.push({ kind: 'rate', label, year });
+    else if (w === '집행액' && dated.length === 0) cols.push({ kind: 'executed', label, year });
+    else if (/잔액|유보/.test(w) && !cols.some((c) => c.kind === 'balance'))
+      cols.push({ kind: 'balance', label, year });
+  }
+  for (const d of dated) {
+    cols.push({ kind: d[2] === '까지' ? 'expected' : 'executed', label: `${d[1]}${d[2]}`, year: null });
+  }
+  // Stable sort: same-kind columns ("2015년 예산액", "2016년 예산액") keep their written order.
+  return cols.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+}
+
+/** "2016년", "’16년" → 2016. */
+function yearOf(text: string): number {
+  const m = /(\d{2,4})/.exec(text)!;
+  const n = Number(m[1]);
+  return n < 100 ? 2000 + n : n;
+}
+
+interface Row {
+  label: string;
+  values: string[];
+  notes: string[];
+  at: number;
+}
+
+/** "계 287,494 223,512 275,884 11,610" / "20,263 (구비100%) 16,752 (구비100%) 83": label, values, notes. */
+function readRow(line: string, at: number): Row | null {
+  const notes = [...line.matchAll(/\(([^()]*\d+\s*%[^()]*)\)/g)].map((m) => m[1]!.trim());
+  const words = tokens(line.replace(/\([^()]*\d+\s*%[^()]*\)/g, ' '));
+  let k = words.length;
+  while (k > 0 && (AMOUNT_TOKEN.test(words[k - 1]!) || /^[-–]$/.test(words[k - 1]!))) k--;
+  const values = words.slice(k);
+  if (values.filter((v) => AMOUNT_TOKEN.test(v)).length === 0) return null;
+  const label = words.slice(0, k).join(' ');
+  if (label !== '' && !/[가-힣]/.test(label)) return null;
+  return { label, values, notes, at };
+}
+
+/** "(구비100%)" on every value → 구비; mixed or partial sources → null. */
+function fundingFromNotes(notes: string[]): Funding | null {
+  const sources = new Set<string>();
+  for (const n of notes) {
+    for (const m of n.matchAll(/(국비|도비|시비|구비|군비|민간|기타)\s*(\d+)\s*%/g)) {
+      if (m[2] !== '100') return null;
+      sources.add(m[1]!);
+    }
+  }
+  if (sources.size !== 1) return null;
+  const only = [...sources][0]!;
+  return (FUNDING_SOURCES as readonly string[]).includes(only) ? (only as Funding) : null;
+}
+
+function fundingOfLabel(label: string): Funding | null {
+  const c = compact(label);
+  return (FUNDING_SOURCES as readonly string[]).includes(c) ? (c as Funding) : null;
+}
+
+interface TableRead {
+  lines: BudgetLine[];
+  rates: Budget['rates'];
+  notes: Budget['notes'];
+  rows: number;
+  asOf: string | null;
+}
+
+/**
+ * A budget table between `span`: header lines until the first row with amounts, then rows. The unit is looked for
+ * in the heading, inside the table and just after it.
+ */
+function readBudgetTable(
+  ctx: Ctx,
+  span: Span,
+  section: string,
+  year: number | null,
+  defaults: Column[],
+  unitHint: MoneyUnit | null,
+): TableRead {
+  const { lines } = ctx;
+  const out: TableRead = { lines: [], rates: [], notes: [], rows: 0, asOf: null };
+  const headerParts: string[] = [];
+  const rows: Row[] = [];
+  let unit = unitHint;
+  for (let i = span.from; i < span.to; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    unit = unit ?? unitFromText(line);
+    const row = readRow(line, i);
+    if (row) rows.push(row);
+    else if (rows.length === 0) headerParts.push(line);
+  }
+  if (rows.length === 0) return out;
+  unit = unit ?? unitAfter(lines, span.to) ?? ctx.defaultUnit;
+  if (!unit) {
+    ctx.warnings.push({ line: rows[0]!.at + 1, message: `${section}: 금액 단위를 찾지 못해 표를 읽지 않았습니다` });
+    return out;
+  }
+  ctx.defaultUnit = ctx.defaultUnit ?? unit;
+  let cols = readColumns(headerParts.join(' '));
+  if (cols.length === 0) cols = defaults;
+  const noteSet = new Set<string>();
+  // "계" is a funding total only in a table whose other rows are 국비/시비/…; otherwise it is just the total row.
+  const bySource = rows.some((r) => fundingOfLabel(r.label) !== null && fundingOfLabel(r.label) !== '계');
+  const asOfCol = cols.find((c) => c.kind === 'executed' && /\d/.test(c.label));
+  for (const row of rows) {
+    out.rows++;
+    if (row.values.length !== cols.length) {
+      ctx.warnings.push({
+        line: row.at + 1,
+        message: `${section}: 값 ${row.values.length}개가 열 ${cols.length}개와 맞지 않습니다 (앞에서부터 읽음)`,
+      });
+    }
+    const labelFunding = fundingOfLabel(row.label);
+    const funding = (labelFunding === '계' && !bySource ? null : labelFunding) ?? fundingFromNotes(row.notes);
+    const isTotal = /^(?:계|합계|총계)$/.test(compact(row.label));
+    const item = row.label === '' || isTotal || fundingOfLabel(row.label) ? null : row.label;
+    const s = srcAt(section, row.at);
+    const byKind = new Map<string, number>();
+    // The rate schema has no item: only the whole's rate is kept (a 사업 or 국비 row's rate would be unlabelled).
+    const whole = item === null && (labelFunding === null || labelFunding === '계');
+    cols.forEach((col, k) => {
+      const written = row.values[k];
+      if (written === undefined) return;
+      if (col.kind === 'rate') {
+        const rate = Number.parseFloat(written);
+        if (Number.isFinite(rate) && whole) {
+          out.rates.push({ period: asOfCol?.label ?? null, written: rate, computed: null, src: s });
+        }
+        return;
+      }
+      const amount = parseAmount(written, unit!);
+      if (!amount) return;
+      if (!byKind.has(col.kind)) byKind.set(col.kind, amount.won);
+      out.lines.push({ period: col.label, year: col.year ?? year, kind: col.kind, funding, item, amount, src: s });
+    });
+    if (whole) addComputedRate(out, byKind, asOfCol?.label ?? null, s);
+    for (const n of row.notes) noteSet.add(n);
+  }
+  for (const n of noteSet) out.notes.push({ text: n, src: srcAt(section, rows[0]!.at) });
+  if (asOfCol && year) out.asOf = parseKoreanDate(asOfCol.label.replace(/(기준|현재)$/, ''), { year })?.start ?? null;
+  return out;
+}
+
+/**
+ * The written rate gets the computed one beside it (to check it); a table without a rate column gets one computed
+ * for its whole (not per 사업 row: the rate schema has no item).
+ */
+function addComputedRate(out: TableRead, byKind: Map<string, number>, period: string | null, s: Source): void {
+  const allocated = byKind.get('allocated');
+  const executed = byKind.get('executed');
+  if (!allocated || executed === undefined) return;
+  const computed = Math.round((executed / allocated) * 1000) / 10;
+  const written = out.rates.find((r) => r.src.lines[0] === s.lines[0]);
+  if (written) written.computed = computed;
+  else out.rates.push({ period, written: null, computed, src: s });
+}
+
+/** "(단위 : 천원)" printed under the table. */
+function unitAfter(lines: string[], from: number): MoneyUnit | null {
+  for (let i = from; i < Math.min(lines.length, from + 3); i++) {
+    const u = unitFromText(lines[i]!);
+    if (u) return u;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Project blocks
+
+interface BoxSection {
+  name: string;
+  line: string;
+  span: Span;
+}
+
+function boxSections(lines: string[], span: Span): BoxSection[] {
+  const starts: number[] = [];
+  for (let i = span.from; i < span.to; i++) if (isBoxLine(lines[i]!)) starts.push(i);
+  return starts.map((at, k) => ({
+    name: boxName(lines[at]!),
+    line: lines[at]!,
+    span: { from: at, to: starts[k + 1] ?? span.to },
+  }));
+}
+
+/**
+ * An unnumbered sub-part title: a short line indented where the PDF lost its glyph (or marked ①/◈), no colon,
+ * no bullet, directly followed by a □ section. Purpose paragraphs also precede □ lines but are not indented.
+ */
+function isPartTitle(lines: string[], at: number, end: number): boolean {
+  const raw = lines[at]!;
+  const t = raw.trim();
+  if (t === '' || !(/^\s+\S/.test(raw) || PART_MARK.test(t))) return false;
+  if (bulletLevel(t) !== null || isBoxLine(t) || /[:：]/.test(t) || t.length > 40) return false;
+  if (/(?:[.。]|[다함임음])$/.test(t) || amountTokenCount(t) > 0) return false;
+  const next = nextNonBlank(lines, at + 1, end);
+  return next >= 0 && isBoxLine(lines[next]!);
+}
+
+/** Glyphs that mark a sub-part when the extraction kept them: "① …", "◈ …", "가. …", "(1) …". */
+const PART_MARK = /^(?:[①-⑳◈▣]\s*|[가-하]\.\s+|\(\d{1,2}\)\s*)/;
+
+interface Part {
+  title: string;
+  span: Span;
+}
+
+function readParts(lines: string[], block: ProjectBlock): { head: Span; parts: Part[] } {
+  const starts: number[] = [];
+  for (let i = block.span.from + 1; i < block.span.to; i++) if (isPartTitle(lines, i, block.span.to)) starts.push(i);
+  // One indented title is just a heading of the block; parts come at least in twos.
+  if (starts.length < 2) return { head: block.span, parts: [] };
+  return {
+    head: { from: block.span.from, to: starts[0]! },
+    parts: starts.map((at, k) => ({
+      title: lines[at]!.trim().replace(PART_MARK, '').trim(),
+      span: { from: at, to: starts[k + 1] ?? block.span.to },
+    })),
+  };
+}
+
+interface Unit {
+  title: string;
+  heading: string;
+  parent: string | null;
+  block: ProjectBlock;
+  span: Span;
+  /** The block's lines before its parts, shared by every part. */
+  context: Span | null;
+}
+
+function unitsOf(lines: string[], block: ProjectBlock): { units: Unit[]; parentOnly: Unit | null } {
+  const { head, parts } = readParts(lines, block);
+  const whole: Unit = {
+    title: block.title,
+    heading: block.heading,
+    parent: null,
+    block,
+    span: block.span,
+    context: null,
+  };
+  if (parts.length === 0) return { units: [whole], parentOnly: null };
+  const units = parts.map((p) => ({
+    title: p.title,
+    heading: p.title,
+    parent: block.title,
+    block,
+    span: p.span,
+    context: head,
+  }));
+  return { units, parentOnly: { ...whole, span: head } };
+}
+
+type SectionRole = 'budget' | 'done' | 'planned' | 'other';
+
+function sectionRole(name: string): SectionRole {
+  const c = compact(name);
+  if (/예산|사업비|재원/.test(c)) return 'budget';
+  if (/실적|성과/.test(c)) return 'done';
+  if (/계획|일정|향후/.test(c)) return 'planned';
+  return 'other';
+}
+
+function buildRecord(
+  ctx: Ctx,
+  unit: Unit,
+  phase: Phase,
+  year: number | null,
+  base: { organization: string | null; department: string | null },
+): ProjectRecord {
+  const { lines } = ctx;
+  const sections = boxSections(lines, unit.span);
+  const budget = emptyBudget();
+  const milestones: Milestone[] = [];
+  let hasBudget = false;
+  for (const section of sections) {
+    const role = sectionRole(section.name);
+    if (role === 'budget') hasBudget = readUnitBudget(ctx, section, phase, year, budget) || hasBudget;
+    else if (role === 'done' || role === 'planned')
+      milestones.push(...readMilestones(ctx, section, year, role === 'done'));
+  }
+  const contacts = contactsIn(lines, unit.span, unit.heading);
+  const headings = [...(unit.parent ? [unit.block.heading] : []), unit.heading, ...sections.map((s) => s.name)].filter(
+    (h, k, all) => all.indexOf(h) === k,
+  );
+  const titleKey = unit.parent ? `${unit.parent} - ${unit.title}` : unit.title;
+  return emptyRecord({
+    kind: 'project',
+    key: recordKey([base.organization, base.department, year, phase, titleKey]),
+    title: unit.title,
+    aliases: unit.parent ? [unit.parent] : [],
+    organization: base.organization,
+    department: base.department,
+    teams: unit.block.teams,
+    year,
+    phase,
+    budget: hasBudget ? budget : null,
+    milestones,
+    contacts,
+    headings,
+    src: srcAt(unit.heading, unit.span.from, Math.max(unit.span.from, lastNonBlank(lines, unit.span))),
+  });
+}
+
+function lastNonBlank(lines: string[], span: Span): number {
+  for (let i = span.to - 1; i >= span.from; i--) if (!isBlank(lines[i]!)) return i;
+  return span.from;
+}
+
+function contactsIn(lines: string[], span: Span, section: string | null): Contact[] {
+  const out: Contact[] = [];
+  for (let i = span.from; i < span.to; i++) out.push(...contactsFromPhoneLine(lines[i]!, i + 1, section));
+  return out;
+}
+
+/**
+ * "□ 예산현황 (단위:천원)" + header + values, or "□ 소요예산 : 21,371천원 (구비 100%)". Returns whether the section
+ * said anything about money (amounts or "비예산").
+ */
+function readUnitBudget(ctx: Ctx, section: BoxSection, phase: Phase, year: number | null, budget: Budget): boolean {
+  const { lines } = ctx;
+  const name = section.name;
+  const inline = section.line.replace(BOX, '').split(/[:：]/).slice(1).join(':').trim();
+  const body = lines.slice(section.span.from, section.span.to).filter((l) => !isBlank(l));
+  const none = noBudgetPhrase([inline || body.slice(1).join(' ')]);
+  if (none && amountTokenCount(inline || body.slice(1).join(' ')) === 0) {
+    // As written: "비예산 사업" from the heading line; a phrase spread over table cells comes closed up.
+    budget.noBudget = inline !== '' && inline.length <= 20 ? inline : none;
+    return true;
+  }
+  const s = srcAt(name, section.span.from);
+  const defaultKind: BudgetKind = /소요/.test(name) ? 'required' : phase === 'plan' ? 'planned' : 'allocated';
+  if (inline && /\d/.test(inline)) {
+    const amount = parseAmountWithUnit(inline, unitFromText(section.line) ?? ctx.defaultUnit);
+    if (amount) {
+      const notes = [...inline.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!.trim()).filter(Boolean);
+      const funding = fundingFromNotes(notes);
+      budget.lines.push({ period: name, year, kind: defaultKind, funding, item: null, amount, src: s });
+      for (const n of notes) budget.notes.push({ text: n, src: s });
+      return true;
+    }
+    ctx.warnings.push({ line: section.span.from + 1, message: `${name}: 금액을 읽지 못했습니다 (${inline})` });
+  }
+  const table = readBudgetTable(
+    ctx,
+    { from: section.span.from + 1, to: section.span.to },
+    name,
+    year,
+    [{ kind: defaultKind, label: name, year: null }],
+    unitFromText(section.line),
+  );
+  budget.lines.push(...table.lines);
+  budget.rates.push(...table.rates);
+  budget.notes.push(...table.notes);
+  return table.rows > 0;
+}
+
+/**
+ * Dated items of a 실적/계획/일정 section. A "-" item keeps its "○" parent as context ("… 계획 수립 › 심사분석 :
+ * 7월, 12월"); an item naming several dates becomes one milestone per date. Table rows are skipped.
+ */
+function readMilestones(ctx: Ctx, section: BoxSection, year: number | null, done: boolean): Milestone[] {
+  const { lines } = ctx;
+  const out: Milestone[] = [];
+  let parent: string | null = null;
+  for (let i = section.span.from + 1; i < section.span.to; i++) {
+    const line = lines[i]!;
+    if (isBlank(line) || amountTokenCount(line) >= 3) continue;
+    const level = bulletLevel(line);
+    const text = stripBullet(line);
+    if (level === 1) parent = text;
+    const dates = datesIn(text, year);
+    if (dates.length === 0) continue;
+    const shown = level !== null && level >= 2 && parent ? `${parent} › ${text}` : text;
+    for (const date of dates) out.push({ text: shown, date, done, src: srcAt(section.name, i) });
+  }
+  return out;
+}
+
+/**
+ * Dates in an item resolved against the record's year. The item's date is the one in value position (after ":",
+ * "(" or "~"): "하반기 추진현황 평가 : 12월중" is due in December, and a bare year used as a modifier ("2014년 …
+ * 사례집 발간 : 7.15") names the topic, so it is blanked before it lends its year to the real date. Without a
+ * value-position date, whatever date the item names is kept. "3. 26" after a colon is closed up to "3.26", which
+ * the date reader takes only without the space.
+ */
+function datesIn(text: string, year: number | null): NonNullable<Milestone['date']>[] {
+  const ctx = year === null ? {} : { year };
+  let t = text.replace(/([:：(]\s*)(\d{1,2})\.\s+(\d{1,2})(?![\d.])/g, '$1$2.$3');
+  const inValue = (index: number) => /[:：(~]\s*$/.test(t.slice(0, index));
+  for (const m of findDates(t, ctx)) {
+    if (m.date.precision === 'year' && !inValue(m.index)) {
+      t = t.slice(0, m.index) + ' '.repeat(m.length) + t.slice(m.index + m.length);
+    }
+  }
+  const found = findDates(t, ctx).filter((m) => m.date.start !== null || m.date.end !== null);
+  // "심사분석 : 7월, 12월": a list after the colon is all in value position.
+  const valued: typeof found = [];
+  for (const m of found) {
+    const prev = valued[valued.length - 1];
+    const listed = prev !== undefined && /^\s*(?:[,·]|및|와|과)\s*$/.test(t.slice(prev.index + prev.length, m.index));
+    if (inValue(m.index) || listed) valued.push(m);
+  }
+  return (valued.length > 0 ? valued : found).map((m) => m.date);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Years and phases
+
+function yearCounts(lines: string[], spans: Span[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const span of spans) {
+    for (let i = span.from; i < span.to; i++) {
+      for (const m of lines[i]!.matchAll(YEAR_IN_TEXT)) {
+        const y = Number(m[1]);
+        counts.set(y, (counts.get(y) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
+}
+
+function mostFrequent(counts: Map<number, number>, filter: (y: number) => boolean = () => true): number | null {
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [y, c] of counts) {
+    if (!filter(y)) continue;
+    if (c > bestCount || (c === bestCount && best !== null && y > best)) {
+      best = y;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+function runPhase(lines: string[], blocks: ProjectBlock[], runIndex: number): Phase {
+  let done = 0;
+  let planned = 0;
+  for (const b of blocks) {
+    for (const s of boxSections(lines, b.span)) {
+      const c = compact(s.name);
+      if (/실적/.test(c) || /예산현황/.test(c)) done++;
+      if (/소요예산|세부추진계획|추진일정|추진방향/.test(c)) planned++;
+    }
+  }
+  if (done === 0 && planned === 0) return runIndex === 0 ? 'report' : 'plan';
+  return done >= planned ? 'report' : 'plan';
+}
+
+/** The year named in a top heading just before the run ("2. 2015년 주요업무 추진실적"), if any. */
+function headingYear(lines: string[], layout: Layout, firstLine: number): number | null {
+  const top = [...layout.tops].reverse().find((t) => t < firstLine);
+  if (top === undefined) return null;
+  const m = /(20\d{2})\s*년/.exec(lines[top]!);
+  return m ? Number(m[1]) : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parse
+
+function parse(doc: SourceDocument): ParseResult {
+  const ctx: Ctx = { lines: doc.lines, warnings: [], defaultUnit: null };
+  const { lines } = ctx;
+  const organization = detectOrganization(lines);
+  const layout = readLayout(lines);
+  const orgSection = layout.general.find((g) => g.kind === 'org');
+  const org: OrgChart = orgSection ? readOrg(ctx, orgSection) : { department: null, teams: [] };
+  const blocks = readBlocks(
+    lines,
+    layout,
+    org.teams.map((t) => t.name),
+  );
+  if (blocks.length === 0) ctx.warnings.push({ line: null, message: '번호 붙은 사업 항목을 찾지 못했습니다' });
+
+  const runs = [...new Set(blocks.map((b) => b.run))];
+  const phases = runs.map((r) =>
+    runPhase(
+      lines,
+      blocks.filter((b) => b.run === r),
+      r,
+    ),
+  );
+  const years = inferYears(ctx, layout, blocks, runs, phases);
+  const department = org.department ?? departmentFromText(lines);
+  if (!department) ctx.warnings.push({ line: null, message: '부서 이름을 찾지 못했습니다' });
+  const base = { organization, department };
+
+  const reportYear = years.find((_, k) => phases[k] === 'report') ?? null;
+  const deptRecord = buildDepartment(ctx, layout, org, base, reportYear);
+  const records: ProjectRecord[] = deptRecord ? [deptRecord] : [];
+  runs.forEach((r, k) => {
+    for (const block of blocks.filter((b) => b.run === r)) {
+      try {
+        records.push(...blockRecords(ctx, block, phases[k]!, years[k]!, base));
+      } catch (err) {
+        // One odd block costs its own records, not the document's.
+        ctx.warnings.push({
+          line: block.span.from + 1,
+          message: `"${block.title}"을 읽지 못했습니다: ${(err as Error).message}`,
+        });
+      }
+    }
+  });
+  return { family: 'annual-report', organization, records, warnings: ctx.warnings };
+}
+
+/**
+ * A block's records: one, or one per sub-part. The parent of sub-parts is no record of its own unless its lines
+ * before the parts carry facts; the parts carry its title as an alias and heading so it stays searchable.
+ */
+function blockRecords(
+  ctx: Ctx,
+  block: ProjectBlock,
+  phase: Phase,
+  year: number | null,
+  base: { organization: string | null; department: string | null },
+): ProjectRecord[] {
+  const { units, parentOnly } = unitsOf(ctx.lines, block);
+  const out: ProjectRecord[] = [];
+  if (parentOnly) {
+    const parent = buildRecord(ctx, parentOnly, phase, year, base);
+    if (parent.budget || parent.milestones.length > 0) out.push(parent);
+  }
+  for (const unit of units) out.push(buildRecord(ctx, unit, phase, year, base));
+  return out;
+}
+
+/** The year of each run: a year in its top heading, else the most frequent "20NN년" in it; a plan follows the report. */
+function inferYears(
+  ctx: Ctx,
+  layout: Layout,
+  blocks: ProjectBlock[],
+  runs: number[],
+  phases: Phase[],
+): (number | null)[] {
+  const { lines } = ctx;
+  const spanOf = (r: number): Span[] => blocks.filter((b) => b.run === r).map((b) => b.span);
+  const years: (number | null)[] = runs.map((r) => {
+    const first = blocks.find((b) => b.run === r)!;
+    return headingYear(lines, layout, first.span.from);
+  });
+  const reportIdx = phases.indexOf('report');
+  if (reportIdx >= 0 && years[reportIdx] === null)
+    years[reportIdx] = mostFrequent(yearCounts(lines, spanOf(runs[reportIdx]!)));
+  const reportYear = reportIdx >= 0 ? years[reportIdx]! : null;
+  runs.forEach((r, k) => {
+    if (years[k] !== null || k === reportIdx) return;
+    const counts = yearCounts(lines, spanOf(r));
+    const found = mostFrequent(counts, (y) => reportYear === null || y > reportYear);
+    years[k] = found ?? (reportYear !== null ? reportYear + 1 : null);
+  });
+  if (years.some((y) => y === null)) {
+    ctx.warnings.push({ line: null, message: '연도를 본문에서 찾지 못했습니다 (year 비움)' });
+  }
+  return years;
+}
+
+function departmentFromText(lines: string[]): string | null {
+  for (const line of lines.slice(0, 60)) {
+    const m = /([가-힣]{2,12}(?:담당관|과))(?![가-힣])/.exec(line);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+function buildDepartment(
+  ctx: Ctx,
+  layout: Layout,
+  org: OrgChart,
+  base: { organization: string | null; department: string | null },
+  year: number | null,
+): ProjectRecord | null {
+  if (layout.general.length === 0 || !base.department) return null;
+  const { lines } = ctx;
+  const staffSection = layout.general.find((g) => g.kind === 'staff');
+  const budgetSection = layout.general.find((g) => g.kind === 'budget');
+  const staffing = staffSection ? readStaffing(ctx, staffSection) : [];
+  let budget: Budget | null = null;
+  let asOf: string | null = null;
+  if (budgetSection) {
+    const table = readBudgetTable(
+      ctx,
+      { from: budgetSection.span.from + 1, to: budgetSection.span.to },
+      budgetSection.title,
+      year,
+      [{ kind: 'allocated', label: '예산액', year: null }],
+      unitFromText(lines[budgetSection.span.from]!),
+    );
+    if (table.rows > 0) budget = { noBudget: null, lines: table.lines, rates: table.rates, notes: table.notes };
+    asOf = table.asOf;
+  }
+  const first = layout.general[0]!.span.from;
+  const last = layout.general[layout.general.length - 1]!.span.to - 1;
+  const s = srcAt(layout.general[0]!.title, first, lastNonBlank(lines, { from: first, to: last + 1 }));
+  return emptyRecord({
+    kind: 'department',
+    key: recordKey([base.organization, base.department, year, 'department']),
+    title: base.department!,
+    organization: base.organization,
+    department: base.department,
+    teams: org.teams.map((t) => t.name),
+    year,
+    phase: 'report',
+    status: asOf
+      ? {
+          progressPct: null,
+          stateWritten: null,
+          state: null,
+          targetMonth: null,
+          targetWritten: null,
+          period: null,
+          asOf,
+          src: srcAt(budgetSection?.title ?? null, budgetSection?.span.from ?? first),
+        }
+      : null,
+    budget,
+    orgTeams: org.teams,
+    staffing,
+    contacts: contactsIn(lines, { from: first, to: last + 1 }, null),
+    headings: layout.general.map((g) => g.title),
+    src: s,
+  });
+}
 
 export const annualReportFamily: DocumentFamily = {
   name: 'annual-report',
-  description: 'annual-report',
-  detect: () => 0,
-  parse: (doc) => ({ ...genericFamily.parse(doc), family: 'annual-report' }),
+  description: '부서 주요업무 추진실적 (일반현황·사업별 실적·다음 해 계획)',
+  detect,
+  parse,
 };
