@@ -1,10 +1,472 @@
-// Placeholder until the family parser lands: detects nothing, so documents fall back to the generic record.
-import type { DocumentFamily } from '../document.js';
-import { genericFamily } from './generic.js';
+/**
+ * 결재문서 (an approved report or plan): a form head — 문서번호/등록번호 "부서-번호", 결재일자/등록일자, the
+ * approval line (positions, then the names that signed, in the same order) — then the title and a body of □
+ * sections. One record per document, keyed by the document number.
+ */
+import { parseKoreanDate, type ResolvedDate, splitTrailingDate } from '../../domain/korean-date.js';
+import { type Money, parseAmountWithUnit, unitFromText } from '../../domain/money.js';
+import { emptyBudget, emptyRecord, type ProjectRecord, recordKey } from '../../domain/project.js';
+import { src } from '../../domain/provenance.js';
+import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
+import { compact, isBlank } from '../structure/cells.js';
+import { contactsFromPhoneLine } from '../structure/contacts.js';
+import { bulletLevel, headingText, stripBullet } from '../structure/headings.js';
+import { detectOrganization } from '../structure/organization.js';
+
+type Contact = ProjectRecord['contacts'][number];
+type Milestone = ProjectRecord['milestones'][number];
+type Budget = NonNullable<ProjectRecord['budget']>;
+
+/** How far into the file the form head may reach. */
+const HEAD_LINES = 80;
+const NUMBER_LABEL = /^(?:문서번호|등록번호|생산등록번호)\s*[:：]?\s*(.*)$/;
+const DATE_LABEL = /^(결재일자|시행일자|등록일자|기안일자|생산일자)\s*[:：]?\s*(.*)$/;
+/** Form labels whose value sits on the next line; the value is not a person. */
+const VALUE_LABEL =
+  /^(?:문서번호|등록번호|생산등록번호|결재일자|시행일자|등록일자|기안일자|생산일자|공개여부|공개구분|방침번호|보존기간)$/;
+/** Form words that stand alone in the head and are neither positions nor names. */
+const FORM_WORD =
+  /^(?:협조자?|업무보고|전결|대결|결재|결재권자|기안자?|검토자?|수신|수신자|참조|경유|시행|접수|보고|발신|공람)$/;
+const TITLE_LABEL = /^제\s*목\s*[:：]\s*(.+)$/;
+/** "청년사업담당관-6308", "철도시설과-7539". */
+const DOC_NUMBER = /^([가-힣A-Za-z0-9()·ㆍ]+?)\s*[-–]\s*(\d{1,8})$/;
+const POSITION =
+  /(?:주무관|실무관|팀장|과장|담당관|기획관|국장|실장|본부장|단장|소장|센터장|관장|부시장|시장|구청장|군수|부장|차장|계장|반장|담당|장)$/;
+const NAME = /^[가-힣]{2,4}$/;
+const ORG_UNIT = /^\(?[가-힣]+(?:과|국|실|단|센터|담당관|기획관|본부|사업소)\)?$/;
+
+interface Head {
+  code: string;
+  codeLine: number;
+  department: string | null;
+  date: ResolvedDate | null;
+  dateLine: number | null;
+  formStart: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Form head
+
+/** A label's value: the rest of its line, else the next non-blank line. Returns the 0-based line it sits on. */
+function valueAfter(lines: string[], i: number, inline: string): { value: string; index: number } | null {
+  if (inline.trim()) return { value: inline.trim(), index: i };
+  for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
+    if (!isBlank(lines[j]!)) return { value: lines[j]!.trim(), index: j };
+  }
+  return null;
+}
+
+function readHead(lines: string[]): Head | null {
+  let head: Head | null = null;
+  const limit = Math.min(lines.length, HEAD_LINES);
+  for (let i = 0; i < limit && !head; i++) {
+    const m = NUMBER_LABEL.exec(lines[i]!.trim());
+    const v = m ? valueAfter(lines, i, m[1]!) : null;
+    if (!v || !DOC_NUMBER.test(v.value)) continue;
+    const parts = DOC_NUMBER.exec(v.value)!;
+    head = {
+      code: `${parts[1]}-${parts[2]}`,
+      codeLine: v.index + 1,
+      department: parts[1]!,
+      date: null,
+      dateLine: null,
+      formStart: i,
+    };
+  }
+  if (!head) return null;
+  // 결재일자 is the decision; 시행/등록일자 stand in when it is missing.
+  let rank = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < limit; i++) {
+    const m = DATE_LABEL.exec(lines[i]!.trim());
+    const v = m ? valueAfter(lines, i, m[2]!) : null;
+    const date = v ? parseKoreanDate(v.value) : null;
+    const r = m ? ['결재일자', '시행일자', '등록일자', '기안일자', '생산일자'].indexOf(m[1]!) : -1;
+    if (date?.start && v && r < rank) {
+      rank = r;
+      head.date = date;
+      head.dateLine = v.index + 1;
+    }
+  }
+  return head;
+}
+
+interface Title {
+  text: string;
+  line: number;
+  /** 0-based index of the first body line. */
+  bodyStart: number;
+  /** 0-based index where the approval line stops. */
+  headEnd: number;
+}
+
+/**
+ * The title: the 제목 label's value, written as spaced in the line that repeats it (the "제목:" copy often has
+ * its spaces squeezed out); without a label, the line the form prints twice (cover and body).
+ */
+function readTitle(lines: string[], head: Head): Title | null {
+  const limit = Math.min(lines.length, HEAD_LINES);
+  for (let i = 0; i < limit; i++) {
+    const m = TITLE_LABEL.exec(lines[i]!.trim());
+    if (!m) continue;
+    const key = compact(m[1]!);
+    const spaced = lines.slice(0, limit).find((l) => compact(l) === key && /\s/.test(l.trim()));
+    return { text: (spaced ?? m[1]!).trim(), line: i + 1, bodyStart: i + 1, headEnd: i };
+  }
+  const seen = new Map<string, number>();
+  for (let i = head.formStart; i < limit; i++) {
+    const t = lines[i]!.trim();
+    const key = compact(t);
+    // A department or position printed twice (approval line, cover) is not the title.
+    if (key.length < 6 || !/[가-힣]/.test(key) || VALUE_LABEL.test(key) || POSITION.test(key) || ORG_UNIT.test(key)) {
+      continue;
+    }
+    const first = seen.get(key);
+    if (first !== undefined) return { text: t, line: first + 1, bodyStart: i + 1, headEnd: first };
+    seen.set(key, i);
+  }
+  return null;
+}
+
+/**
+ * The approval line: positions first ("주무관", "청년생활지원팀장", or split over lines "철도시설과" + "장"), then
+ * the names in the same order. Dates, "12/30" stamps and form labels with their values are skipped.
+ */
+function readApprovalLine(
+  lines: string[],
+  from: number,
+  to: number,
+): Array<{ position: string | null; name: string; line: number }> {
+  const positions: string[] = [];
+  const names: Array<{ name: string; line: number }> = [];
+  for (let i = from; i < to; i++) {
+    const t = lines[i]!.trim().replace(/\s+/g, '');
+    if (!t || /\d/.test(t) || FORM_WORD.test(t)) continue;
+    if (VALUE_LABEL.test(t)) {
+      const next = lines[i + 1]?.trim().replace(/\s+/g, '') ?? '';
+      if (next && !POSITION.test(next) && !VALUE_LABEL.test(next)) i++;
+      continue;
+    }
+    if (names.length === 0) {
+      const next = lines[i + 1]?.trim() ?? '';
+      if (!POSITION.test(t) && next.length <= 3 && !/\d/.test(next) && POSITION.test(t + next)) {
+        positions.push(t + next);
+        i++;
+        continue;
+      }
+      if (POSITION.test(t)) {
+        positions.push(t);
+        continue;
+      }
+    }
+    if (positions.length > 0 && NAME.test(t) && !POSITION.test(t)) names.push({ name: t, line: i + 1 });
+  }
+  const paired = positions.length === names.length;
+  return names.map((n, k) => ({ ...n, position: paired ? positions[k]! : null }));
+}
+
+/** Where the signer sits: a 팀장 in a team of the department, a 과장/담당관 heading it, a 실장 above it. */
+function personOf(
+  position: string | null,
+  department: string | null,
+): { department: string | null; team: string | null } {
+  if (!position) return { department, team: null };
+  if (/팀장$/.test(position) && position !== '팀장') return { department, team: position.replace(/장$/, '') };
+  if (/담당관$/.test(position)) return { department: position, team: null };
+  if (/(?:과|실|국|본부|단|센터|소)장$/.test(position)) return { department: position.replace(/장$/, ''), team: null };
+  return { department, team: null };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Body
+
+/** Headings: □ sections, and the circled numbers (󰊱 …) the HWP font maps to private-use glyphs. */
+function sectionOf(line: string): string | null {
+  const pua = /^\s*[\u{F0000}-\u{FFFFD}]\s*(\S.{0,60})$/u.exec(line);
+  if (pua) return pua[1]!.trim();
+  const t = line.trim();
+  if (/^[□■]/.test(t)) return headingText(t);
+  return null;
+}
+
+/** The heading the line sits under, looking back to `from`. */
+function sectionAt(lines: string[], from: number, index: number): string | null {
+  for (let k = index; k >= from; k--) {
+    const h = sectionOf(lines[k]!);
+    if (h) return h;
+  }
+  return null;
+}
+
+function doneRelativeTo(date: ResolvedDate, docDate: ResolvedDate | null): boolean | null {
+  if (!docDate?.end || !date.start) return null;
+  if ((date.end ?? date.start) <= docDate.end) return true;
+  if (date.start > docDate.end) return false;
+  return null;
+}
+
+/** A line that is nothing but a date in a flattened table ("2024. 6. 12.(수)"), with its round and subject. */
+function tableRowMilestone(
+  lines: string[],
+  i: number,
+  section: string | null,
+  docDate: ResolvedDate | null,
+): Milestone | null {
+  const date = parseKoreanDate(lines[i]!.trim(), { year: docYear(docDate) ?? undefined });
+  if (!date?.start || (date.precision !== 'day' && date.precision !== 'month')) return null;
+  const prev = lines[i - 1]?.trim() ?? '';
+  const label = prev && prev.length <= 6 && !parseKoreanDate(prev) ? prev : '';
+  let subject = '';
+  for (let j = i + 1; j < Math.min(lines.length, i + 3) && !subject; j++) {
+    const t = lines[j]!.trim();
+    if (t && !parseKoreanDate(t)) subject = stripBullet(t).replace(/^\[\s*|\s*\]$/g, '');
+  }
+  const text = [label, subject].filter(Boolean).join(' ');
+  if (!/[가-힣A-Za-z]{2}/.test(text)) return null;
+  return { text, date, done: doneRelativeTo(date, docDate), src: src(section, i + 1, i + 2) };
+}
+
+function docYear(date: ResolvedDate | null): number | null {
+  return date?.start ? Number(date.start.slice(0, 4)) : null;
+}
+
+interface BodyFacts {
+  headings: string[];
+  milestones: Milestone[];
+  period: { date: ResolvedDate; line: number; section: string | null } | null;
+  contacts: Contact[];
+}
+
+function readBody(lines: string[], from: number, to: number, docDate: ResolvedDate | null): BodyFacts {
+  const facts: BodyFacts = { headings: [], milestones: [], period: null, contacts: [] };
+  const year = docYear(docDate) ?? undefined;
+  let section: string | null = null;
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    const heading = sectionOf(line);
+    if (heading) {
+      section = heading;
+      facts.headings.push(heading);
+      continue;
+    }
+    facts.contacts.push(...contactsFromPhoneLine(line, i + 1, section));
+    const row = tableRowMilestone(lines, i, section, docDate);
+    if (row) {
+      facts.milestones.push(row);
+      continue;
+    }
+    if (bulletLevel(line) === null) continue;
+    const split = splitTrailingDate(line, { year });
+    if (!split?.date.start) continue;
+    const text = split.text.replace(/[_\s:：]+$/, '').trim();
+    if (/기간$/.test(compact(text))) {
+      facts.period ??= { date: split.date, line: i + 1, section };
+      continue;
+    }
+    if (!/[가-힣A-Za-z]{2}/.test(text)) continue;
+    facts.milestones.push({
+      text,
+      date: split.date,
+      done: doneRelativeTo(split.date, docDate),
+      src: src(section, i + 1),
+    });
+  }
+  return facts;
+}
+
+/** "붙임 … 끝.": the body ends there; what follows is the drafter's signature block. */
+function bodyEnd(lines: string[], from: number): number {
+  for (let i = from; i < lines.length; i++) if (/(?:^|\s)끝\.?\s*$/.test(lines[i]!)) return i + 1;
+  return lines.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Budget tables flattened one cell per line
+
+const PERIOD_HEADER = /^(?:[’‘'`]\d{2}년도?|\d{4}년도?|\d+차년도|계|합계|총계)$/;
+const BUDGET_ROW = /^(?:사업예산|예산|예산액|사업비|총사업비|소요예산|합계|총계)$/;
+const AMOUNT = /^[△▲-]?\d[\d,]*(?:\.\d+)?/;
+
+interface BudgetRow {
+  label: string;
+  line: number;
+  periods: Array<{ written: string; line: number }>;
+  amounts: Array<{ text: string; line: number }>;
+  unitText: string;
+}
+
+/** A row label ("사업예산", "합계") followed by its amounts, under the nearest run of period headers above it. */
+function budgetRows(lines: string[], from: number, to: number): BudgetRow[] {
+  const rows: BudgetRow[] = [];
+  for (let i = from; i < to; i++) {
+    const label = compact(lines[i]!);
+    if (!BUDGET_ROW.test(label)) continue;
+    const cells: Array<{ text: string; line: number }> = [];
+    for (let j = i + 1; j < to && AMOUNT.test(lines[j]!.trim()); j++)
+      cells.push({ text: lines[j]!.trim(), line: j + 1 });
+    if (cells.length < 2) continue;
+    const periods: Array<{ written: string; line: number }> = [];
+    let ratio = false;
+    let top = i;
+    for (let k = i - 1; k >= Math.max(from, i - 80); k--) {
+      const t = compact(lines[k]!);
+      if (PERIOD_HEADER.test(t)) {
+        periods.unshift({ written: lines[k]!.trim(), line: k + 1 });
+        top = k;
+      } else if (periods.length > 0) break;
+      else if (/^(?:비율|구성비|비중)(?:\(%\))?$/.test(t)) ratio = true;
+    }
+    // Amount and share columns alternate when the header has "금액 | 비율" under each period.
+    const amounts = ratio && cells.length === periods.length * 2 ? cells.filter((_, k) => k % 2 === 0) : cells;
+    const unitText = lines.slice(Math.max(from, top - 5), i).join(' ');
+    rows.push({ label, line: i + 1, periods, amounts, unitText });
+  }
+  return rows;
+}
+
+function readBudget(
+  lines: string[],
+  from: number,
+  to: number,
+  docDate: ResolvedDate | null,
+  warnings: ParseWarning[],
+): Budget | null {
+  const budget = emptyBudget();
+  const year = docYear(docDate);
+  for (const row of budgetRows(lines, from, to)) {
+    if (row.periods.length !== row.amounts.length) {
+      warnings.push({
+        line: row.line,
+        message: `${row.label} 행의 금액 ${row.amounts.length}개와 열 ${row.periods.length}개가 맞지 않아 읽지 않았습니다`,
+      });
+      continue;
+    }
+    const section = sectionAt(lines, from, row.line - 1);
+    const tableUnit = unitFromText(row.unitText);
+    const moneys = row.amounts.map((a) => parseAmountWithUnit(a.text, tableUnit));
+    if (moneys.some((m) => m === null)) {
+      const written = row.periods.map((p, k) => `${p.written} ${row.amounts[k]!.text}`).join(' · ');
+      warnings.push({ line: row.line, message: `${row.label}(${written})에 금액 단위가 없어 예산에 넣지 않았습니다` });
+      budget.notes.push({
+        text: `${row.label}: ${written} (단위 미기재)`,
+        src: src(section, row.line, row.amounts.at(-1)!.line),
+      });
+      continue;
+    }
+    row.periods.forEach((p, k) => {
+      const amount = moneys[k] as Money;
+      const cell = row.amounts[k]!;
+      const y = /\d/.test(p.written) && !/차/.test(p.written) ? docYear(parseKoreanDate(p.written)) : null;
+      budget.lines.push({
+        period: p.written,
+        year: y,
+        // A later year than the document's is still a plan; its own year and before were allocated.
+        kind: y !== null && year !== null && y <= year ? 'allocated' : 'planned',
+        funding: null,
+        item: null,
+        amount,
+        src: src(section, row.line, cell.line),
+      });
+      const rest = cell.text
+        .replace(AMOUNT, '')
+        .replace(/^\s*(?:백만\s*원|천\s*원|만\s*원|억\s*원|원)/, '')
+        .trim();
+      if (rest) budget.notes.push({ text: `${p.written} ${cell.text}`, src: src(section, cell.line) });
+    });
+  }
+  return budget.lines.length > 0 || budget.notes.length > 0 ? budget : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Document
+
+function phaseOf(title: string): 'plan' | 'report' | null {
+  const plan = /계획/.test(title);
+  const report = /결과|실적/.test(title);
+  if (plan && !report) return 'plan';
+  if (report && !plan) return 'report';
+  return null;
+}
+
+function mergeContacts(phone: Contact[], signers: Contact[]): Contact[] {
+  const out = [...phone];
+  for (const s of signers) {
+    const same = out.find((c) => c.name === s.name);
+    if (!same) out.push(s);
+    else if (!same.position && s.position) same.position = s.position;
+  }
+  return out;
+}
+
+function parseApproval(doc: SourceDocument): ParseResult {
+  const warnings: ParseWarning[] = [];
+  const lines = doc.lines;
+  const organization = detectOrganization(lines);
+  const head = readHead(lines);
+  if (!head) return { family: 'approval', organization, records: [], warnings };
+  const title = readTitle(lines, head);
+  if (!title) warnings.push({ line: null, message: '제목을 찾지 못해 문서번호를 제목으로 씁니다' });
+  const headEnd = title && title.headEnd > head.formStart ? title.headEnd : Math.min(lines.length, head.formStart + 40);
+  const signers = readApprovalLine(lines, head.formStart, headEnd);
+  if (signers.length > 0 && signers.some((s) => s.position === null)) {
+    warnings.push({ line: signers[0]!.line, message: '결재란의 직위와 이름 수가 맞지 않아 직위를 붙이지 않았습니다' });
+  }
+  const bodyStart = title?.bodyStart ?? headEnd;
+  const end = bodyEnd(lines, bodyStart);
+  const body = readBody(lines, bodyStart, end, head.date);
+  const department = head.department ?? body.contacts.find((c) => c.department)?.department ?? null;
+  const signerContacts: Contact[] = signers.map((s) => ({
+    name: s.name,
+    position: s.position,
+    ...personOf(s.position, department),
+    phone: null,
+    extension: null,
+    src: src('결재', s.line),
+  }));
+  const docDateSrc = src(null, head.dateLine ?? head.codeLine);
+  const record = emptyRecord({
+    kind: 'project',
+    key: recordKey([organization, head.code]),
+    title: title?.text ?? head.code,
+    organization,
+    code: head.code,
+    department,
+    year: docYear(head.date),
+    phase: title ? phaseOf(title.text) : null,
+    status:
+      head.date || body.period
+        ? {
+            progressPct: null,
+            stateWritten: null,
+            state: null,
+            targetMonth: null,
+            targetWritten: null,
+            period: body.period?.date ?? null,
+            asOf: head.date?.start ?? null,
+            src: body.period ? src(body.period.section, body.period.line) : docDateSrc,
+          }
+        : null,
+    budget: readBudget(lines, bodyStart, end, head.date, warnings),
+    milestones: body.milestones,
+    contacts: mergeContacts(body.contacts, signerContacts),
+    headings: body.headings,
+    src: src(null, head.formStart + 1, Math.max(head.formStart + 1, end)),
+  });
+  return { family: 'approval', organization, records: [record], warnings };
+}
+
+/** 문서번호/등록번호 with a "부서-번호" value, a 결재/등록일자 with a date, and a title. */
+function detectApproval(doc: SourceDocument): number {
+  const head = readHead(doc.lines);
+  if (!head) return 0;
+  let score = 0.5;
+  if (head.date) score += 0.3;
+  if (readTitle(doc.lines, head)) score += 0.15;
+  return score;
+}
 
 export const approvalFamily: DocumentFamily = {
   name: 'approval',
-  description: 'approval',
-  detect: () => 0,
-  parse: (doc) => ({ ...genericFamily.parse(doc), family: 'approval' }),
+  description: '결재문서: 문서번호·결재일자·결재란·제목과 □ 본문 (추진계획·결과 보고)',
+  detect: detectApproval,
+  parse: parseApproval,
 };
