@@ -1,10 +1,762 @@
-// Placeholder until the family parser lands: detects nothing, so documents fall back to the generic record.
-import type { DocumentFamily } from '../document.js';
-import { genericFamily } from './generic.js';
+/**
+ * 정책실명제 sheets (수원시 민선7기 "시민과의 약속"): one project per document. The sheet is a form: an optional code
+ * and title, a status row (사업구분 · 완료종료 · 완료지속추진 · 추진중(진도율) · 목표연월 · 담당부서), numbered sections
+ * (사업개요, 예산투자현황 with a two-row header table, 연도별 성과지표, 성과지표별 추진현황, 사업변경내역, 문제점 및
+ * 대책, 향후추진계획) and a contact table (담당부서 · 직(직급) · 성명 · 전화번호). Everything is read by the form's
+ * labels and table headers, never by position in a particular file.
+ */
+import {
+  type DateContext,
+  findDates,
+  parseKoreanDate,
+  type ResolvedDate,
+  splitTrailingDate,
+} from '../../domain/korean-date.js';
+import { type MoneyUnit, parseAmount, unitFromText } from '../../domain/money.js';
+import {
+  type Budget,
+  type BudgetKind,
+  type BudgetLine,
+  type Contact,
+  emptyBudget,
+  emptyRecord,
+  FUNDING_SOURCES,
+  type Indicator,
+  type Milestone,
+  type ProjectRecord,
+  recordKey,
+  type State,
+} from '../../domain/project.js';
+import { type Source, src } from '../../domain/provenance.js';
+import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
+import { compact, isBlank, noBudgetPhrase, tabCells } from '../structure/cells.js';
+import { contactsFromPhoneLine } from '../structure/contacts.js';
+import { bulletLevel, headingText, labelValue, stripBullet } from '../structure/headings.js';
+import { detectOrganization, organizationAliases } from '../structure/organization.js';
+
+type Funding = (typeof FUNDING_SOURCES)[number];
+
+/** A numbered section ("3. 연도별 성과지표"): its name without the trailing "(기간)" or ": 해당없음". */
+interface Section {
+  name: string;
+  /** What the heading line says after its name: "(2018. 7. ~ 2021. 3. 31.) : 해당없음". */
+  tail: string;
+  kind: SectionKind;
+  /** 1-based line numbers: the heading, and the last line before the next section. */
+  start: number;
+  end: number;
+}
+
+type SectionKind = 'overview' | 'budget' | 'indicators' | 'progress' | 'changes' | 'issues' | 'plans' | 'other';
+
+interface Ctx {
+  doc: SourceDocument;
+  warnings: ParseWarning[];
+  dates: DateContext;
+  /** "2021-03-31": the end of the reporting period, for telling done milestones from planned ones. */
+  asOf: string | null;
+}
+
+const CODE_LINE = /^\s*(\d{1,3}(?:-\d{1,3}){1,3})\s*$/;
+const STATUS_HEADER_WORDS = ['사업구분', '목표연월', '담당부서'];
+const CONTACT_HEADER_WORDS = ['성명', '전화번호'];
 
 export const policySheetFamily: DocumentFamily = {
   name: 'policy-sheet',
-  description: 'policy-sheet',
-  detect: () => 0,
-  parse: (doc) => ({ ...genericFamily.parse(doc), family: 'policy-sheet' }),
+  description: '정책실명제 사업 카드: 추진상황·진도율·목표연월, 예산투자현황, 성과지표, 향후추진계획, 담당자',
+  detect(doc) {
+    const status = findStatusHeader(doc.lines);
+    if (status === null) return 0;
+    let score = 0.8;
+    if (findSections(doc.lines).some((s) => s.kind === 'budget')) score += 0.08;
+    if (findContactHeader(doc.lines, 0) !== null) score += 0.08;
+    return score;
+  },
+  parse(doc) {
+    return parsePolicySheet(doc);
+  },
 };
+
+function parsePolicySheet(doc: SourceDocument): ParseResult {
+  const warnings: ParseWarning[] = [];
+  const organization = detectOrganization(doc.lines);
+  const statusAt = findStatusHeader(doc.lines);
+  const sections = findSections(doc.lines);
+  const asOf = reportingEnd(sections);
+  const ctx: Ctx = { doc, warnings, dates: asOf ? { year: Number(asOf.slice(0, 4)) } : {}, asOf };
+
+  const head = readHead(doc.lines, statusAt ?? sections[0]?.start ?? 1);
+  const status = statusAt !== null ? readStatus(ctx, statusAt) : null;
+  const overview = sections.find((s) => s.kind === 'overview');
+  const facts = overview ? readOverview(ctx, overview) : { period: null, target: null, contents: [], notes: [] };
+
+  const budget = readBudgetSection(
+    ctx,
+    sections.find((s) => s.kind === 'budget'),
+  );
+  budget.notes.push(...facts.notes);
+  const indicators = sections.filter((s) => s.kind === 'indicators').flatMap((s) => readIndicators(ctx, s));
+  const milestones = [
+    ...sections.filter((s) => s.kind === 'progress').flatMap((s) => readProgressMilestones(ctx, s)),
+    ...sections.filter((s) => s.kind === 'plans').flatMap((s) => readPlanMilestones(ctx, s)),
+  ];
+  const contacts = readContacts(ctx, sections.at(-1)?.name ?? null);
+  const department = status?.department ?? contacts.find((c) => c.department)?.department ?? null;
+
+  const title =
+    head.title ?? titleFromOverview(facts.target, facts.contents, organization) ?? indicators[0]?.name ?? doc.name;
+  if (!head.title) warnings.push({ line: null, message: `제목 줄이 없어 사업개요에서 제목을 만들었습니다: ${title}` });
+  const code = head.code;
+  const key = code ? recordKey([organization, code]) : recordKey([organization, department, title]);
+
+  const record = emptyRecord({
+    kind: 'project',
+    key,
+    title,
+    organization,
+    code,
+    aliases: aliasesOf(title, code),
+    department,
+    teams: [...new Set(contacts.map((c) => c.team).filter((t): t is string => t !== null))],
+    category: status?.category ?? null,
+    year: asOf ? Number(asOf.slice(0, 4)) : null,
+    phase: 'report',
+    status: status
+      ? {
+          progressPct: status.progress,
+          stateWritten: status.stateWritten,
+          state: status.state,
+          targetMonth: status.targetMonth,
+          targetWritten: status.targetWritten,
+          period: facts.period,
+          asOf,
+          src: status.src,
+        }
+      : null,
+    budget,
+    indicators,
+    milestones,
+    contacts,
+    issues: sections.filter((s) => s.kind === 'issues').flatMap((s) => readIssues(ctx, s)),
+    changes: sections.filter((s) => s.kind === 'changes').flatMap((s) => readChanges(ctx, s)),
+    headings: sections.map((s) => s.name),
+    src: src(null, 1, Math.max(1, doc.lines.length)),
+  });
+  return { family: 'policy-sheet', organization, records: [record], warnings };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Layout: status row, head lines, numbered sections.
+
+/** Line index (0-based) of the "사업구분 ⇥ 완료종료 ⇥ … ⇥ 목표연월 ⇥ 담당부서" row. */
+function findStatusHeader(lines: string[]): number | null {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.includes('\t')) continue;
+    const cells = tabCells(line).map(compact);
+    if (STATUS_HEADER_WORDS.every((w) => cells.includes(w)) && cells.some((c) => /완료|추진중/.test(c))) return i;
+  }
+  return null;
+}
+
+function findContactHeader(lines: string[], from: number): number | null {
+  for (let i = from; i < lines.length; i++) {
+    const cells = tabCells(lines[i]!).map(compact);
+    if (CONTACT_HEADER_WORDS.every((w) => cells.includes(w))) return i;
+  }
+  return null;
+}
+
+/** Numbered headings in increasing order; a "1." inside a section's text does not restart the numbering. */
+function findSections(lines: string[]): Section[] {
+  const out: Section[] = [];
+  let lastNumber = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = /^\s*(\d{1,2})\.\s/.exec(line);
+    if (!m || line.includes('\t')) continue;
+    const n = Number(m[1]);
+    const text = headingText(line);
+    if (!text || n <= lastNumber) continue;
+    lastNumber = n;
+    const [name, tail] = splitHeading(text);
+    const prev = out.at(-1);
+    if (prev) prev.end = i;
+    out.push({ name, tail, kind: sectionKind(name), start: i + 1, end: lines.length });
+  }
+  return out;
+}
+
+function splitHeading(text: string): [string, string] {
+  const m = /^(.*?)\s*((?:\(.*|[:：].*))?$/.exec(text);
+  const name = (m?.[1] ?? text).trim();
+  return [name || text, (m?.[2] ?? '').trim()];
+}
+
+function sectionKind(name: string): SectionKind {
+  const t = compact(name);
+  if (/개요/.test(t)) return 'overview';
+  if (/예산|투자/.test(t)) return 'budget';
+  if (/성과지표/.test(t) && /추진현황|추진실적/.test(t)) return 'progress';
+  if (/성과지표/.test(t)) return 'indicators';
+  if (/변경/.test(t)) return 'changes';
+  if (/문제점|대책/.test(t)) return 'issues';
+  if (/향후|추진계획/.test(t)) return 'plans';
+  return 'other';
+}
+
+/** The end of the reporting period written beside a section heading: "(2018. 7. ~ 2021. 3. 31.)" → 2021-03-31. */
+function reportingEnd(sections: Section[]): string | null {
+  for (const s of sections) {
+    if (s.kind !== 'progress' && s.kind !== 'changes') continue;
+    const d = findDates(s.tail)[0]?.date;
+    if (d?.end) return d.end;
+  }
+  return null;
+}
+
+/** Lines before the status row: a code line ("3-8-76") and the title, possibly wrapped. */
+function readHead(lines: string[], until: number): { code: string | null; title: string | null } {
+  let code: string | null = null;
+  const titleParts: string[] = [];
+  for (let i = 0; i < Math.min(until, lines.length); i++) {
+    const line = lines[i]!.trim();
+    if (line === '' || line.includes('\t')) continue;
+    const m = CODE_LINE.exec(line);
+    if (m && code === null) code = m[1]!;
+    else titleParts.push(line);
+  }
+  const title = titleParts.join(' ').trim();
+  return { code, title: title || null };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Status row.
+
+interface StatusFacts {
+  category: string | null;
+  stateWritten: string | null;
+  state: State | null;
+  progress: number | null;
+  targetWritten: string | null;
+  targetMonth: string | null;
+  department: string | null;
+  src: Source;
+}
+
+function readStatus(ctx: Ctx, headerIndex: number): StatusFacts {
+  const lines = ctx.doc.lines;
+  const header = tabCells(lines[headerIndex]!);
+  let valueIndex = headerIndex + 1;
+  while (valueIndex < lines.length && isBlank(lines[valueIndex]!)) valueIndex++;
+  const values = tabCells(lines[valueIndex] ?? '');
+  const facts: StatusFacts = {
+    category: null,
+    stateWritten: null,
+    state: null,
+    progress: null,
+    targetWritten: null,
+    targetMonth: null,
+    department: null,
+    src: src(null, headerIndex + 1, valueIndex + 1),
+  };
+  let marked: { written: string; state: State } | null = null;
+  let progressColumn: { written: string; state: State } | null = null;
+  header.forEach((h, col) => {
+    const label = compact(h);
+    const value = (values[col] ?? '').trim();
+    const empty = value === '' || value === '-';
+    if (label === '사업구분') facts.category = empty ? null : value;
+    else if (label === '목표연월' && !empty) {
+      facts.targetWritten = value;
+      const d = parseKoreanDate(value, ctx.dates) ?? findDates(value, ctx.dates)[0]?.date ?? null;
+      facts.targetMonth = d?.end ? d.end.slice(0, 7) : null;
+    } else if (label === '담당부서') facts.department = empty ? null : value;
+    else if (/진도율|추진율/.test(label)) {
+      // "추진중 (전체 사업진도율(%))": the rate of every project, and the state only when no other column is marked.
+      const n = /(\d{1,3}(?:\.\d+)?)/.exec(value);
+      if (n && Number(n[1]) <= 100) facts.progress = Number(n[1]);
+      if (!empty) progressColumn = { written: stateWord(h), state: stateOf(stateWord(h)) };
+    } else if (/완료|추진|중단|보류/.test(label) && !empty) {
+      marked ??= { written: stateWord(h), state: stateOf(label) };
+    }
+  });
+  const chosen = (marked ?? progressColumn) as { written: string; state: State } | null;
+  if (chosen) {
+    facts.stateWritten = chosen.written;
+    facts.state = chosen.state;
+  } else ctx.warnings.push({ line: valueIndex + 1, message: '상태 표에서 추진상황 표시를 찾지 못했습니다' });
+  return facts;
+}
+
+/** The header as the column names the state: "추진중 (전체 사업진도율(%))" → "추진중". */
+function stateWord(header: string): string {
+  return header.replace(/\s*\(.*$/, '').trim();
+}
+
+function stateOf(written: string): State {
+  const t = compact(written);
+  if (/완료지속|이행후계속|지속추진/.test(t)) return 'completed_ongoing';
+  if (/완료|종료/.test(t)) return 'completed';
+  if (/일부/.test(t)) return 'partial';
+  if (/지연|부진|차질/.test(t)) return 'delayed';
+  if (/정상|추진중|진행/.test(t)) return 'in_progress';
+  if (/예정|계획|미착수/.test(t)) return 'planned';
+  return 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 사업개요: label : value lines.
+
+interface OverviewFacts {
+  period: ReturnType<typeof parseKoreanDate>;
+  /** 사업대상's value, for a title when the sheet has no title line. */
+  target: string | null;
+  /** 사업내용/주요내용 sub-bullets. */
+  contents: string[];
+  notes: Budget['notes'];
+}
+
+function readOverview(ctx: Ctx, section: Section): OverviewFacts {
+  const facts: OverviewFacts = { period: null, target: null, contents: [], notes: [] };
+  let inContents = false;
+  for (let n = section.start + 1; n <= section.end; n++) {
+    const line = ctx.doc.lines[n - 1] ?? '';
+    if (isBlank(line)) continue;
+    const lv = labelValue(line);
+    const indented = /^\s+\S/.test(line);
+    if (lv && !indented) {
+      inContents = false;
+      readOverviewLabel(ctx, facts, lv.label, lv.value, n, section.name);
+      continue;
+    }
+    const bare = compact(stripBullet(line));
+    if (!indented && /내용$/.test(bare)) {
+      inContents = true;
+      continue;
+    }
+    if (inContents && bulletLevel(line) !== null) facts.contents.push(stripBullet(line));
+  }
+  return facts;
+}
+
+function readOverviewLabel(ctx: Ctx, facts: OverviewFacts, label: string, value: string, n: number, section: string) {
+  if (/기간/.test(label)) {
+    facts.period = parseKoreanDate(value, ctx.dates) ?? findDates(value, ctx.dates)[0]?.date ?? null;
+    if (!facts.period) ctx.warnings.push({ line: n, message: `사업기간을 날짜로 읽지 못했습니다: ${value}` });
+  } else if (/대상/.test(label)) facts.target = value || null;
+  else if (/사업명/.test(label) && value) facts.target = value;
+  else if (/예산|사업비/.test(label) && value) facts.notes.push({ text: `${label} : ${value}`, src: src(section, n) });
+}
+
+/**
+ * A sheet without a title line names its project in 사업대상 ("수원시 협치시정 활성화 사업"): without the
+ * organisation in front and the word 사업 at the end it is the title. A list of targets ("시민사회, 기업 …") is not.
+ */
+function titleFromOverview(target: string | null, contents: string[], organization: string | null): string | null {
+  if (target && !/[,、·]/.test(target) && !/등$/.test(target)) {
+    let t = target;
+    for (const name of organization ? [organization, ...organizationAliases(organization)] : []) {
+      if (t.startsWith(name)) t = t.slice(name.length).trim();
+    }
+    t = t.replace(/\s*사업$/, '').trim();
+    if (t) return t;
+  }
+  return contents[0] ?? null;
+}
+
+function aliasesOf(title: string, code: string | null): string[] {
+  const out = new Set<string>();
+  const bare = title.replace(/[‘’“”'"「」『』]/g, '').trim();
+  if (bare !== title && bare) out.add(bare);
+  const spaceless = compact(bare);
+  if (spaceless !== bare) out.add(spaceless);
+  if (code) out.add(code);
+  return [...out];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 예산투자현황: "(단위 : 백만원)", a two-row header (periods, then 확보/집행/계획) and one row per funding source.
+
+interface BudgetColumn {
+  period: string;
+  year: number | null;
+  kind: BudgetKind;
+}
+
+function readBudgetSection(ctx: Ctx, section: Section | undefined): Budget {
+  const budget = emptyBudget();
+  if (!section) return budget;
+  const lines = ctx.doc.lines;
+  const inline = noBudgetPhrase([section.tail.replace(/^\(.*?\)/, '')]);
+  const rows: Array<{ n: number; cells: string[] }> = [];
+  let unit: MoneyUnit | null = null;
+  for (let n = section.start + 1; n <= section.end; n++) {
+    const line = lines[n - 1] ?? '';
+    unit ??= unitFromText(line);
+    if (line.includes('\t')) rows.push({ n, cells: tabCells(line) });
+  }
+  if (rows.length === 0) {
+    if (inline) budget.noBudget = inline;
+    return budget;
+  }
+  const headerCount = rows.findIndex((r, i) => i > 0 && r.cells[0] !== '');
+  const header = rows.slice(0, headerCount < 0 ? 1 : headerCount);
+  const body = rows.slice(header.length);
+  const columns = budgetColumns(ctx, header);
+  if (!unit) {
+    ctx.warnings.push({ line: section.start, message: '예산 표에 단위가 없어 금액을 읽지 않았습니다' });
+    return budget;
+  }
+  const phrases: string[] = [];
+  for (const row of body) {
+    const label = row.cells[0] ?? '';
+    const { funding, item } = fundingOf(label);
+    for (let col = 1; col < row.cells.length; col++) {
+      const cell = row.cells[col]!;
+      if (cell === '') continue;
+      const amount = parseAmount(cell, unit);
+      const column = columns.get(col);
+      if (!amount || !column) continue;
+      budget.lines.push({ ...column, funding, item, amount, src: src(section.name, row.n) } satisfies BudgetLine);
+    }
+    const phrase = noBudgetPhrase(row.cells.slice(1));
+    if (phrase) phrases.push(phrase);
+  }
+  if (budget.lines.length === 0 && (phrases.length > 0 || inline)) budget.noBudget = phrases[0] ?? inline;
+  return budget;
+}
+
+/** Column → period and kind, from the period row (carried over merged cells) and the 확보/집행/계획 row. */
+function budgetColumns(ctx: Ctx, header: Array<{ n: number; cells: string[] }>): Map<number, BudgetColumn> {
+  const out = new Map<number, BudgetColumn>();
+  const top = header[0]?.cells ?? [];
+  const sub = header[1]?.cells ?? [];
+  const width = Math.max(top.length, sub.length);
+  let carried = '';
+  for (let col = 1; col < width; col++) {
+    const t = top[col] ?? '';
+    const s = sub[col] ?? '';
+    if (t !== '') carried = t;
+    const period = t !== '' ? t : s !== '' ? carried : '';
+    if (period === '') continue;
+    const kind = budgetKind(period, s);
+    if (!kind) {
+      ctx.warnings.push({ line: header[0]!.n, message: `예산 표의 열을 알아보지 못했습니다: ${period} ${s}`.trim() });
+      continue;
+    }
+    const year = /(?:19|20)\d{2}/.exec(period);
+    out.set(col, { period, year: year ? Number(year[0]) : null, kind });
+  }
+  return out;
+}
+
+function budgetKind(period: string, sub: string): BudgetKind | null {
+  const t = compact(`${sub} ${period}`);
+  if (/소요|총사업비/.test(t)) return 'required';
+  if (/확보|예산액|편성/.test(t)) return 'allocated';
+  if (/집행|기투자|지출/.test(t)) return 'executed';
+  if (/계획|소요/.test(t)) return 'planned';
+  if (/잔액/.test(t)) return 'balance';
+  return null;
+}
+
+function fundingOf(label: string): { funding: Funding | null; item: string | null } {
+  const t = compact(label);
+  if (/^(?:계|합계|총계|소계)$/.test(t)) return { funding: '계', item: null };
+  if (/^민간/.test(t)) return { funding: '민간', item: null };
+  const known = FUNDING_SOURCES.find((f) => f === t);
+  return known ? { funding: known, item: null } : { funding: null, item: label.trim() || null };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 연도별 성과지표: tables whose header row has a 단위 column; periods from the rows under it (years, quarters).
+
+interface TableBlock {
+  rows: Array<{ n: number; cells: string[] }>;
+}
+
+function tableBlocks(lines: string[], from: number, to: number): TableBlock[] {
+  const blocks: TableBlock[] = [];
+  let current: TableBlock | null = null;
+  for (let n = from; n <= to; n++) {
+    const line = lines[n - 1] ?? '';
+    if (!line.includes('\t')) {
+      current = null;
+      continue;
+    }
+    if (!current) {
+      current = { rows: [] };
+      blocks.push(current);
+    }
+    current.rows.push({ n, cells: tabCells(line) });
+  }
+  return blocks;
+}
+
+const TARGET_WORDS = /^(?:목표|계획)$/;
+const ACTUAL_WORDS = /^(?:현재|실적|달성)$/;
+
+function readIndicators(ctx: Ctx, section: Section): Indicator[] {
+  const byName = new Map<string, Indicator>();
+  for (const block of tableBlocks(ctx.doc.lines, section.start + 1, section.end)) {
+    const unitCol = block.rows[0]?.cells.findIndex((c) => compact(c) === '단위') ?? -1;
+    if (unitCol < 1) {
+      ctx.warnings.push({ line: block.rows[0]?.n ?? section.start, message: '성과지표 표의 머리행을 찾지 못했습니다' });
+      continue;
+    }
+    const headerRows = [block.rows[0]!];
+    for (const row of block.rows.slice(1)) {
+      if (row.cells.slice(0, unitCol + 1).every((c) => c === '')) headerRows.push(row);
+      else break;
+    }
+    const periods = indicatorPeriods(
+      headerRows.slice(1).map((r) => r.cells),
+      unitCol,
+    );
+    let lastName: string | null = null;
+    for (const row of block.rows.slice(headerRows.length)) {
+      const labels = row.cells.slice(0, unitCol).filter((c) => c !== '');
+      const role = labels.at(-1) && ACTUAL_WORDS.test(compact(labels.at(-1)!)) ? 'actual' : 'target';
+      const names = labels.filter((l) => !TARGET_WORDS.test(compact(l)) && !ACTUAL_WORDS.test(compact(l)));
+      const name: string | null = names.at(-1) ?? lastName;
+      if (!name) continue;
+      lastName = name;
+      const values = indicatorValues(row.cells, unitCol, periods);
+      if (values.length === 0) continue;
+      const unitCell = row.cells[unitCol] ?? '';
+      const unit = unitCell && unitCell !== '-' && !/\d/.test(unitCell) ? unitCell : null;
+      const indicator = byName.get(name) ?? newIndicator(name, unit, section.name, row.n);
+      byName.set(name, indicator);
+      indicator.unit ??= unit;
+      (role === 'actual' ? indicator.actuals : indicator.targets).push(...values);
+      indicator.src = src(section.name, indicator.src.lines[0], row.n);
+    }
+  }
+  return [...byName.values()];
+}
+
+function newIndicator(name: string, unit: string | null, section: string, n: number): Indicator {
+  return { name, unit, targets: [], actuals: [], cumulative: /누적/.test(name), src: src(section, n) };
+}
+
+/** "2021년" over "1분기 … 4분기" becomes "2021년 1분기" … "2021년 4분기"; a lone "2022년 6월까지" stays. */
+function indicatorPeriods(headerRows: string[][], unitCol: number): Map<number, string> {
+  const out = new Map<number, string>();
+  const top = headerRows[0] ?? [];
+  const sub = headerRows[1] ?? [];
+  const width = Math.max(top.length, sub.length);
+  let carried = '';
+  for (let col = unitCol + 1; col < width; col++) {
+    const t = top[col] ?? '';
+    const s = sub[col] ?? '';
+    if (t !== '') carried = t;
+    const base = t !== '' ? t : s !== '' ? carried : '';
+    const label = [base, s].filter(Boolean).join(' ');
+    if (label) out.set(col, label);
+  }
+  return out;
+}
+
+function indicatorValues(cells: string[], unitCol: number, periods: Map<number, string>) {
+  const out: Array<{ period: string; value: string }> = [];
+  for (let col = unitCol + 1; col < cells.length; col++) {
+    const value = cells[col]!.trim();
+    const period = periods.get(col);
+    // "%" alone is an empty cell that kept its unit; "-" says nothing happened in that period.
+    if (!period || value === '' || value === '-' || value === '%') continue;
+    out.push({ period, value });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 성과지표별 추진현황 (dated items in table cells) and 향후추진계획 (one item per line, date at the end).
+
+/** Done when the date is over by the reporting date, planned when it starts after it, else not said. */
+function doneBy(asOf: string | null, date: Milestone['date']): boolean | null {
+  if (!asOf || !date) return null;
+  if (date.end && date.end <= asOf) return true;
+  if (date.start && date.start > asOf) return false;
+  return null;
+}
+
+function readProgressMilestones(ctx: Ctx, section: Section): Milestone[] {
+  const out: Milestone[] = [];
+  for (const block of tableBlocks(ctx.doc.lines, section.start + 1, section.end)) {
+    for (const row of block.rows) {
+      for (const cell of row.cells.slice(1)) {
+        let parent: string | null = null;
+        for (const item of cell.split(/\s+(?=[○•·ㆍ▸-]\s)/)) {
+          const text = stripBullet(item);
+          if (/^\s*○/.test(item)) parent = text;
+          const split = splitDatedItem(text, ctx.dates);
+          if (!split) continue;
+          // "일시 : 2019. 8. 21." under "○ 2019 공직자·시민 협치 교육": the item is the parent's.
+          const name = compact(split.text).length <= 2 && parent && parent !== text ? parent : split.text;
+          out.push({ text: name, date: split.date, done: doneBy(ctx.asOf, split.date), src: src(section.name, row.n) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * An item and its date. Several dates closing the item ("회의참석 (2020. 12. 7. 2021. 3. 12.)",
+ * "회의 개최 : 2020.8.12./8.14./8.19") make one span from the first to the last.
+ */
+function splitDatedItem(text: string, dates: DateContext): { text: string; date: ResolvedDate } | null {
+  const split = splitTrailingDate(text, dates);
+  const found = findDates(text, dates);
+  const first = found[0];
+  const last = found.at(-1);
+  if (!split || !first || !last || found.length < 2) return split;
+  let rest = text.slice(first.index);
+  for (const d of found) rest = rest.replace(d.date.written, '');
+  const head = text
+    .slice(0, first.index)
+    .replace(/[\s:：(\-–—]+$/, '')
+    .trim();
+  if (!head || !/^[\s.,/()·~∼-]*$/.test(rest)) return split;
+  const written = text.slice(first.index, last.index + last.length).trim();
+  const date = {
+    written,
+    start: first.date.start,
+    end: last.date.end ?? first.date.end,
+    precision: first.date.precision,
+  };
+  return { text: head, date };
+}
+
+function readPlanMilestones(ctx: Ctx, section: Section): Milestone[] {
+  const out: Milestone[] = [];
+  for (let n = section.start + 1; n <= section.end; n++) {
+    const line = ctx.doc.lines[n - 1] ?? '';
+    if (isBlank(line) || line.includes('\t') || bulletLevel(line) === null) continue;
+    const text = stripBullet(line).replace(/\s*-{3,}\s*/, ' ');
+    const split = splitDatedItem(text, ctx.dates);
+    if (!split) {
+      ctx.warnings.push({ line: n, message: `향후계획 항목에서 날짜를 찾지 못했습니다: ${text}` });
+      out.push({ text, date: null, done: false, src: src(section.name, n) });
+      continue;
+    }
+    out.push({ text: split.text, date: split.date, done: false, src: src(section.name, n) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 문제점 및 대책, 사업변경내역.
+
+const NOTHING = /^(?:해당\s*없음|없음|-)$/;
+
+function readIssues(ctx: Ctx, section: Section) {
+  let mode: 'problem' | 'countermeasure' | null = null;
+  const problem: string[] = [];
+  const counter: string[] = [];
+  let first = 0;
+  let last = section.start;
+  for (let n = section.start + 1; n <= section.end; n++) {
+    const line = ctx.doc.lines[n - 1] ?? '';
+    if (isBlank(line)) continue;
+    const h = /^\s*【\s*(.+?)\s*】/.exec(line);
+    if (h) {
+      const word = compact(h[1]!);
+      mode = /문제/.test(word) ? 'problem' : /대책|개선/.test(word) ? 'countermeasure' : null;
+      continue;
+    }
+    if (!mode || line.includes('\t')) continue;
+    const text = stripBullet(line);
+    if (NOTHING.test(compact(text))) continue;
+    (mode === 'problem' ? problem : counter).push(text);
+    first ||= n;
+    last = n;
+  }
+  if (problem.length === 0 && counter.length === 0) return [];
+  return [
+    {
+      problem: problem.join(' ') || null,
+      countermeasure: counter.join(' ') || null,
+      src: src(section.name, first || section.start, last),
+    },
+  ];
+}
+
+function readChanges(ctx: Ctx, section: Section) {
+  const out: ProjectRecord['changes'] = [];
+  for (const block of tableBlocks(ctx.doc.lines, section.start + 1, section.end)) {
+    const header = block.rows[0]!.cells.map(compact);
+    const col = (re: RegExp) => header.findIndex((h) => re.test(h));
+    const [what, why, when] = [col(/내용/), col(/사유/), col(/시기|일자/)];
+    for (const row of block.rows.slice(1)) {
+      const change = (row.cells[Math.max(what, 0)] ?? '').trim();
+      if (change === '' || NOTHING.test(compact(change))) continue;
+      const reason = why >= 0 ? (row.cells[why] ?? '').trim() : '';
+      const at = when >= 0 ? (row.cells[when] ?? '').trim() : '';
+      out.push({
+        change,
+        reason: reason && !NOTHING.test(compact(reason)) ? reason : null,
+        when: at && !NOTHING.test(compact(at)) ? at : null,
+        src: src(section.name, row.n),
+      });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 담당자: the "담당부서 ⇥ 직(직급) ⇥ 성명 ⇥ 전화번호" table (an empty 담당부서 cell repeats the one above), or ☎ lines.
+
+function readContacts(ctx: Ctx, fallbackSection: string | null): Contact[] {
+  let section = fallbackSection;
+  const lines = ctx.doc.lines;
+  const header = findContactHeader(lines, 0);
+  if (header === null) {
+    return lines.flatMap((line, i) => contactsFromPhoneLine(line, i + 1, section));
+  }
+  const cols = tabCells(lines[header]!).map(compact);
+  const caption = tableCaption(lines, header);
+  if (caption) section = caption;
+  const at = (re: RegExp) => cols.findIndex((c) => re.test(c));
+  const [deptCol, posCol, nameCol, phoneCol] = [at(/부서/), at(/^직/), at(/성명/), at(/전화/)];
+  const out: Contact[] = [];
+  let department: string | null = null;
+  for (let i = header + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.includes('\t')) {
+      if (isBlank(line)) continue;
+      break;
+    }
+    const cells = tabCells(line);
+    const cell = (c: number) => (c >= 0 ? (cells[c] ?? '').trim() : '');
+    if (cell(deptCol)) department = cell(deptCol);
+    const phone = cell(phoneCol) || null;
+    const name = cell(nameCol) || null;
+    if (!name && !phone) continue;
+    const position = cell(posCol) || null;
+    const digits = phone?.replace(/\D/g, '') ?? '';
+    out.push({
+      name,
+      position,
+      department,
+      team: position && /팀장$/.test(position) ? position.replace(/장$/, '') : null,
+      phone,
+      extension: digits.length >= 3 ? digits.slice(-4) : null,
+      src: src(section, i + 1),
+    });
+  }
+  if (out.length === 0) ctx.warnings.push({ line: header + 1, message: '담당자 표에 사람이 없습니다' });
+  return out;
+}
+
+/** "민선7기 시민과의 약속 정책실명제": a one-cell row or line right above a table names it. */
+function tableCaption(lines: string[], header: number): string | null {
+  for (let i = header - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    const cells = tabCells(line).filter((c) => c !== '');
+    return cells.length === 1 && !headingText(line) ? cells[0]! : null;
+  }
+  return null;
+}
