@@ -10,9 +10,11 @@ export function decodeDocument(bytes: Buffer, file: string): { text: string; enc
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   }
-  const head = bytes.subarray(0, Math.min(bytes.length, 8192));
-  if (head.includes(0)) throw new IngestError(file, '텍스트 문서가 아닙니다 (binary file: NUL bytes)');
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  // A stray NUL or two in a text export is damage, not a binary file; many NULs are a binary file.
+  const nuls = bytes.reduce((n, b) => (b === 0 ? n + 1 : n), 0);
+  if (nuls > Math.max(2, bytes.length / 1000)) throw new IngestError(file, '텍스트 문서가 아닙니다 (binary file: NUL bytes)');
+  const withBom = nuls ? Buffer.from(bytes.filter((b) => b !== 0)) : bytes;
+  const body = withBom[0] === 0xef && withBom[1] === 0xbb && withBom[2] === 0xbf ? withBom.subarray(3) : withBom;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {

@@ -81,7 +81,7 @@ function isStrayJamo(line: string): boolean {
 
 /**
  * Letters spaced apart for justification ("감 사 팀", "예 산 액", "정 원"): joined when three or more single
- * syllables stand in a row, or two that make up a label (before ":" or a number, or the whole cell).
+ * syllables stand in a row, or two that make up a label (before ":", "(" or a number, or ending the cell).
  * An org chart line "감 사 팀 조 사 팀" becomes "감사팀 조사팀", "예 산 액 집 행 액" two labels: 팀 and 액 end a name.
  */
 export function joinSpacedLetters(cell: string): string {
@@ -90,10 +90,9 @@ export function joinSpacedLetters(cell: string): string {
     (whole, before: string, run: string, offset: number, all: string) => {
       const letters = run.split(' ');
       const after = all.slice(offset + whole.length);
-      const label =
-        letters.length >= 3 ||
-        /^\s*(?:[:：(]|\d|$)/.test(after) ||
-        /^\s*(?:\d+\s*|[□○◇❖▹·•*-]\s*)?$/.test(all.slice(0, offset) + before);
+      // Two letters are a label only when nothing but a value follows ("정 원 27", "대 상 : …", a whole cell);
+      // "및 전 직원" is two words.
+      const label = letters.length >= 3 || /^\s*(?:[:：(]|\d|$)/.test(after);
       if (!label) return whole;
       return before + letters.join('').replace(/([팀액])(?=[가-힣]{2,})/g, '$1 ');
     },

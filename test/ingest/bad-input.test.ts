@@ -12,7 +12,9 @@ const SHEET = readFileSync(`${SAMPLES}/suwon-policy-sheet-3-8-76-human-rights-go
 function fixtureDir(): string {
   const dir = tempDir();
   writeFileSync(join(dir, 'empty.txt'), '');
-  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0xff]));
+  writeFileSync(join(dir, 'binary.txt'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(64)]));
+  // One stray NUL in a real export is damage, not a binary file.
+  writeFileSync(join(dir, 'stray-nul.txt'), Buffer.concat([Buffer.from(SHEET.slice(0, 400)), Buffer.from([0]), Buffer.from(SHEET.slice(400))]));
   writeFileSync(join(dir, 'euckr.txt'), iconv.encode(SHEET, 'cp949'));
   writeFileSync(join(dir, 'truncated.txt'), SHEET.split('\n').slice(0, 12).join('\n'));
   writeFileSync(join(dir, 'missing-cells.txt'), SHEET.replace(/\t/g, (t, i: number) => (i % 3 === 0 ? '' : t)));
@@ -35,6 +37,7 @@ describe('ingest with bad input', () => {
     expect(byName['euckr.txt']!.outcome).toBe('new');
     expect(byName['euckr.txt']!.warnings.some((w: { message: string }) => /CP949/.test(w.message))).toBe(true);
     expect(byName['truncated.txt']!.outcome).toBe('new');
+    expect(byName['stray-nul.txt']!.outcome).toBe('new');
     expect(byName['missing-cells.txt']!.outcome).toBe('new');
     expect(summary.pathErrors).toEqual([
       expect.stringMatching(/scan\.pdf: 지원하지 않는 형식입니다 \(\.pdf\)/),
@@ -42,7 +45,7 @@ describe('ingest with bad input', () => {
       expect.stringMatching(/report\.hwp: 지원하지 않는 형식입니다 \(\.hwp\)/),
     ]);
     expect(summary.failed).toBe(6);
-    expect(store.stats().documents).toBe(3);
+    expect(store.stats().documents).toBe(4);
     store.close();
   });
 
@@ -74,7 +77,7 @@ describe('ingest with bad input', () => {
     expect(run.stderr).toMatch(/binary\.txt/);
     expect(run.stderr).toMatch(/실패 4건/);
     const store = ProjectStore.open(db);
-    expect(store.stats().documents).toBe(3);
+    expect(store.stats().documents).toBe(4);
     store.close();
   });
 });

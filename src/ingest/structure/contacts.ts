@@ -6,8 +6,8 @@
 import type { Contact } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 
-const ENTRY = /([가-힣A-Za-z()·ㆍ]+(?:\s[가-힣()]+)?)\s*[:：]\s*([가-힣]{2,4}(?:\s*[/,]\s*[가-힣]{2,4})*)\s*☎\s*([0-9][0-9-]{2,12}[0-9])/g;
-const LEAD_WORDS = /^(?:총괄부서|협조부서|주관부서|담당부서|소관부서)\s*/;
+const ENTRY = /([가-힣A-Za-z()·ㆍ]+(?:\s[가-힣()]+)?)\s*[:：]\s*([가-힣]{2,4}(?:\s*[/,]\s*[가-힣]{2,4})*)\s*☎\s*([0-9][0-9-]{1,12}[0-9])/g;
+const LEAD_WORDS = /^(?:총괄부서|협조부서|주관부서|담당부서|소관부서|추진부서)\s*/;
 
 export function contactsFromPhoneLine(line: string, lineNo: number, section: string | null): Contact[] {
   if (!line.includes('☎')) return [];
@@ -30,7 +30,7 @@ export function contactsFromPhoneLine(line: string, lineNo: number, section: str
         department: null,
         team: /팀장$/.test(position) ? position.replace(/장$/, '') : null,
         phone: phone.includes('-') || !fullPrefix ? phone : `${fullPrefix}-${phone}`,
-        extension: digits.slice(-4),
+        extension: digits.length <= 4 ? digits : digits.slice(-4),
         src: src(section, lineNo),
       });
     }
