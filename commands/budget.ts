@@ -26,7 +26,7 @@ export const budgetCommand = defineCommand({
     const items = findBudgetItems(query, ctx);
     if (items) return items;
     const department = findDepartment(query, ctx);
-    const found = department ? { ok: true as const, record: department, siblings: [department] } : resolveProject(query, ctx);
+    const found = department ? { ok: true as const, record: department, siblings: [department], bodyOnly: false } : resolveProject(query, ctx);
     if (!found.ok) return found.reply;
     const records = found.siblings.length ? found.siblings : [found.record];
     const main = found.record.record;
@@ -62,7 +62,7 @@ function findBudgetItems(query: string, ctx: CommandContext): Reply | null {
   const { r, lines } = matches[0]!;
   const kinds = KIND_ORDER.filter((k) => lines.some((l) => l.kind === k));
   const rows = groupRows(lines).map(({ label, byKind }) => [label, ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-'))]);
-  const blocks: Block[] = [table(['구분', ...kinds.map((k) => KIND_LABEL[k])], rows)];
+  const blocks: Block[] = [table(['구분', ...kinds.map((k) => kindHeader(k, lines))], rows)];
   const a = lines.find((l) => l.kind === 'allocated');
   const e = lines.find((l) => l.kind === 'executed');
   if (a && e && a.amount.won > 0) blocks.push(text(`집행률 ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷예산 계산)`));
@@ -82,7 +82,7 @@ function budgetBlocks(r: StoredRecord, labelled: boolean): Block[] {
   if (lines.length) {
     const kinds = KIND_ORDER.filter((k) => lines.some((l) => l.kind === k));
     const rows = groupRows(lines).map(({ label, byKind }) => [label, ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-'))]);
-    blocks.push(table(['구분', ...kinds.map((k) => KIND_LABEL[k])], rows, caption));
+    blocks.push(table(['구분', ...kinds.map((k) => kindHeader(k, lines))], rows, caption));
   }
   for (const rate of b.rates) {
     const parts = [
@@ -110,13 +110,25 @@ function preferTotals(lines: BudgetLine[]): BudgetLine[] {
   return hasTotal ? lines.filter((l) => l.funding === '계' || l.funding === null) : lines;
 }
 
-function groupRows(lines: BudgetLine[]): Array<{ label: string; byKind: Map<BudgetKind, BudgetLine> }> {
+/** One row per budget item (or per period when there are no items); one column per kind. */
+export function groupRows(lines: BudgetLine[]): Array<{ label: string; byKind: Map<BudgetKind, BudgetLine> }> {
+  const itemised = lines.some((l) => l.item);
   const rows = new Map<string, Map<BudgetKind, BudgetLine>>();
   for (const l of lines) {
-    const label = [l.item, l.period, l.funding && l.funding !== '계' ? l.funding : null].filter(Boolean).join(' ') || '합계';
+    const funding = l.funding && l.funding !== '계' ? l.funding : null;
+    const label = (itemised ? [l.item ?? '합계', funding] : [l.period, funding]).filter(Boolean).join(' ') || '합계';
     const row = rows.get(label) ?? new Map<BudgetKind, BudgetLine>();
     if (!row.has(l.kind)) row.set(l.kind, l);
     rows.set(label, row);
   }
   return [...rows].map(([label, byKind]) => ({ label, byKind }));
+}
+
+/** "집행 (10.31기준)": a column whose lines all share a non-year period says it in the header. */
+export function kindHeader(kind: BudgetKind, lines: BudgetLine[]): string {
+  const periods = [...new Set(lines.filter((l) => l.kind === kind).map((l) => l.period))];
+  const itemised = lines.some((l) => l.item);
+  const period = periods[0];
+  const informative = period && !/^(?:예산액?|집행액?|확보|계획)$/.test(period.replace(/\s+/g, ''));
+  return itemised && periods.length === 1 && informative ? `${KIND_LABEL[kind]} (${period})` : KIND_LABEL[kind];
 }

@@ -1,11 +1,11 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
 import { milestoneLine, sortByDate, sourceOf, timing } from '../src/core/format.js';
 import type { Knowledge } from '../src/core/knowledge.js';
+import { withoutParticle } from '../src/core/people.js';
 import { bestLines, clip } from '../src/core/quote.js';
 import { type Block, list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { Milestone } from '../src/domain/project.js';
-import { tokenizeQuery } from '../src/search/korean-tokenizer.js';
 import type { StoredRecord } from '../src/store/store.js';
 
 export const milestonesCommand = defineCommand({
@@ -15,18 +15,20 @@ export const milestonesCommand = defineCommand({
   args: QueryArgs,
   examples: ['혁신토론회 언제 해?', '일정 협치', 'next 3-8-76'],
   run({ query, message }, ctx) {
-    const named = findNamedItems(query, ctx.knowledge);
+    const found = resolveProject(query, ctx);
+    // "혁신토론회 언제?" names an item; "인권보호 거버넌스 일정" names a project whose schedule is wanted.
+    const namesProject = found.ok && !found.bodyOnly && wordsOf(query).every((w) => squash(found.record.record.title).includes(w));
+    const named = namesProject ? [] : findNamedItems(query, ctx.knowledge);
     if (named.length) {
       const items = named.slice(0, 5).map(({ m }) => milestoneLine(m, ctx.today));
       return reply('answer', `"${query}" 일정`, [list(items)], {
         sources: [...new Set(named.slice(0, 5).map(({ r, m }) => `${r.record.title} · ${sourceOf(r, m.src)}`))],
       });
     }
-    const found = resolveProject(query, ctx);
     if (!found.ok) return found.reply;
     const r = found.record;
     const ms = found.siblings.flatMap((s) => s.record.milestones);
-    if (ms.length === 0) return quoteOrNothing(r, query || message, ctx.knowledge);
+    if (ms.length === 0 || found.bodyOnly) return quoteOrNothing(r, query || message, ctx.knowledge);
     const blocks = scheduleBlocks(ms, ctx.today);
     return reply('answer', `${r.record.title} — 일정 (오늘 ${ctx.today} 기준)`, blocks, {
       sources: [...new Set(ms.slice(0, 3).map((m) => sourceOf(r, m.src)))],
@@ -34,6 +36,17 @@ export const milestonesCommand = defineCommand({
     });
   },
 });
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Query words without particles and verb endings: "구성했어" → "구성", "토론회는" → "토론회". */
+function wordsOf(query: string): string[] {
+  return query
+    .split(/\s+/)
+    .map((w) => w.replace(/(?:했어요|했어|했나|했지|했니|할까|하나요|하나|해요|됐어|되나|됐나|하는|한다|할|한|해)$/, ''))
+    .map((w) => withoutParticle(w).at(-1) ?? w)
+    .filter((w) => w.length >= 2);
+}
 
 /** Upcoming and current items in date order, overdue ones flagged, ongoing ones apart. */
 export function scheduleBlocks(ms: Milestone[], today: string): Block[] {
@@ -56,14 +69,13 @@ export function scheduleBlocks(ms: Milestone[], today: string): Block[] {
 
 /** Milestones whose text contains every term of the query: "혁신토론회" names an item, not a project. */
 function findNamedItems(query: string, knowledge: Knowledge): Array<{ r: StoredRecord; m: Milestone }> {
-  const words = query.split(/\s+/).filter((w) => w.length >= 2);
-  if (words.length === 0) return [];
-  const terms = words.map((w) => tokenizeQuery(w)[0] ?? w);
+  const terms = wordsOf(query);
+  if (terms.length === 0) return [];
   const out: Array<{ r: StoredRecord; m: Milestone }> = [];
   for (const r of knowledge.records) {
     for (const m of r.record.milestones) {
-      const t = m.text.replace(/\s+/g, '');
-      if (m.date && terms.every((term) => t.includes(term.replace(/\s+/g, '')))) out.push({ r, m });
+      const t = squash(m.text);
+      if (m.date && terms.every((term) => t.includes(term))) out.push({ r, m });
     }
   }
   return out.sort((a, b) => (a.m.date?.start ?? '').localeCompare(b.m.date?.start ?? ''));

@@ -1,10 +1,11 @@
-import { defineCommand, QueryArgs } from '../src/core/command.js';
+import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
 import { money, orgDept, pct, sourceOf, sortByDate, timing, milestoneLine, yearLabel } from '../src/core/format.js';
 import { personLine } from '../src/core/people.js';
 import { bestLines, clip } from '../src/core/quote.js';
-import { fields, list, reply } from '../src/core/reply.js';
+import { type Block, fields, list, reply } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { ProjectRecord } from '../src/domain/project.js';
+import type { StoredRecord } from '../src/store/store.js';
 
 /** The default answer: a message that names a project but asks nothing in particular gets its card. */
 export const projectCommand = defineCommand({
@@ -13,7 +14,7 @@ export const projectCommand = defineCommand({
   description: '사업 카드: 현황, 구분, 예산 한 줄, 다음 일정, 담당자, 출처',
   args: QueryArgs,
   examples: ['15-3-5', '협치시정 활성화', '인권보호거버넌스'],
-  run({ query, message }, ctx) {
+  run({ query }, ctx) {
     const found = resolveProject(query, ctx);
     if (!found.ok) return found.reply;
     const r = found.record;
@@ -32,10 +33,15 @@ export const projectCommand = defineCommand({
       { label: '담당', value: owner ? personLine(owner) : rec.teams.join(', ') || null },
       { label: '연도', value: yearLabel(rec) },
     ]);
-    const blocks = [card];
+    const blocks: Block[] = [card, ...detailBlocks(query, r, ctx)];
     // A question about something the fields do not hold gets the document's own lines.
-    const quoted = message && message !== query ? bestLines(ctx.knowledge, r, message, 2) : [];
-    if (quoted.length) blocks.push(list(quoted.map((l) => `${l.line}행: ${clip(l.text, message)}`), '문서 내용'));
+    const quoted = found.bodyOnly ? bestLines(ctx.knowledge, r, query, 3) : [];
+    if (quoted.length) {
+      return reply('answer', `${rec.title} — 문서에서 찾은 내용`, [list(quoted.map((l) => `${l.line}행: ${clip(l.text, query)}`))], {
+        sources: [`${r.document.name} · ${quoted.map((l) => `${l.line}행`).join(', ')}`],
+        suggestions: [rec.code ?? rec.title],
+      });
+    }
     return reply('answer', rec.title, blocks, {
       sources: [sourceOf(r)],
       suggestions: [`예산 ${rec.code ?? rec.title}`, `일정 ${rec.code ?? rec.title}`, `담당 ${rec.code ?? rec.title}`],
@@ -43,16 +49,32 @@ export const projectCommand = defineCommand({
   },
 });
 
+/** 소요 total, then the latest year with an allocation and what was executed of it. */
 function budgetOneLine(rec: ProjectRecord): string | null {
   const b = rec.budget;
   if (!b) return null;
   if (b.noBudget) return `${b.noBudget} (문서 표기)`;
-  const totals = b.lines.filter((l) => l.funding === '계' || l.funding === null).filter((l) => !l.item);
-  const pick = (kind: string) => totals.find((l) => l.kind === kind);
+  const totals = b.lines.filter((l) => (l.funding === '계' || l.funding === null) && !l.item);
+  const required = totals.find((l) => l.kind === 'required');
+  const allocated = totals.filter((l) => l.kind === 'allocated' && l.amount.won > 0).sort((x, y) => (y.year ?? 0) - (x.year ?? 0))[0];
+  const executed = allocated && totals.find((l) => l.kind === 'executed' && l.year === allocated.year && l.period === allocated.period);
   const parts = [
-    pick('required') ? `소요 ${money(pick('required')!.amount)}` : null,
-    pick('allocated') ? `예산 ${money(pick('allocated')!.amount)}` : null,
-    pick('executed') ? `집행 ${money(pick('executed')!.amount)}` : null,
+    required ? `소요 ${money(required.amount)}` : null,
+    allocated ? `${allocated.period} 예산 ${money(allocated.amount)}` : null,
+    executed ? `집행 ${money(executed.amount)}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join(' / ') : null;
 }
+
+/** Query words the title does not explain ("2차 회의 주제"): answered from milestones or the document's lines. */
+function detailBlocks(query: string, r: StoredRecord, ctx: CommandContext): Block[] {
+  const title = squash([r.record.title, ...r.record.aliases, r.record.code ?? ''].join(''));
+  const rest = query.split(/\s+/).filter((w) => w.length >= 2 && !title.includes(squash(w)));
+  if (rest.length === 0) return [];
+  const ms = r.record.milestones.filter((m) => rest.some((w) => squash(m.text).includes(squash(w))));
+  if (ms.length) return [list(ms.slice(0, 3).map((m) => milestoneLine(m, ctx.today)), '문서 내용')];
+  const lines = bestLines(ctx.knowledge, r, rest.join(' '), 2);
+  return lines.length ? [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`), '문서 내용')] : [];
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');

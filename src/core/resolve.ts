@@ -6,7 +6,18 @@ import { orgDept, yearLabel } from './format.js';
 import { recordId } from './knowledge.js';
 import { list, type Reply, reply, text } from './reply.js';
 
-export type Resolution = { ok: true; record: StoredRecord; siblings: StoredRecord[] } | { ok: false; reply: Reply };
+export type Resolution =
+  | {
+      ok: true;
+      record: StoredRecord;
+      siblings: StoredRecord[];
+      /** The query matched only the record's body text: answer with the lines, not with the record's fields. */
+      bodyOnly: boolean;
+    }
+  | { ok: false; reply: Reply };
+
+/** Fields that name a project; a match only elsewhere (body, milestones) is a match on what it says. */
+const NAMING_FIELDS = new Set(['title', 'aliases', 'code', 'people', 'department', 'organization', 'teams', 'choseong']);
 
 const CODE = /^\d{1,2}-\d{1,2}(?:-\d{1,3})?$/;
 
@@ -19,7 +30,7 @@ export function resolveProject(query: string, ctx: CommandContext, kinds: Record
   const allowed = (r: StoredRecord | undefined): r is StoredRecord => !!r && kinds.includes(r.record.kind);
   if (CODE.test(q)) {
     const byCode = knowledge.records.filter((r) => r.record.code === q && allowed(r));
-    if (byCode.length === 1) return { ok: true, record: byCode[0]!, siblings: siblingsOf(byCode[0]!, ctx) };
+    if (byCode.length === 1) return { ok: true, record: byCode[0]!, siblings: siblingsOf(byCode[0]!, ctx), bodyOnly: false };
     if (byCode.length > 1) return { ok: false, reply: candidatesReply(q, byCode) };
   }
   const outcome = knowledge.index.search(q, { limit: 8, filter: (id) => allowed(knowledge.byId.get(id)) });
@@ -28,12 +39,13 @@ export function resolveProject(query: string, ctx: CommandContext, kinds: Record
     return { ok: false, reply: notFoundReply(q, outcome.suggestions) };
   }
   const best = hits[0]!;
-  if (outcome.verdict === 'ambiguous') {
+  const bodyOnly = !(outcome.hits[0]?.matchedFields ?? []).some((f) => NAMING_FIELDS.has(f));
+  if (outcome.verdict === 'ambiguous' && !bodyOnly) {
     // The same project reported and planned in one document is one answer, not a choice.
     const distinct = dedupeByProject(hits.slice(0, 5));
     if (distinct.length > 1) return { ok: false, reply: candidatesReply(q, distinct) };
   }
-  return { ok: true, record: best, siblings: siblingsOf(best, ctx) };
+  return { ok: true, record: best, siblings: siblingsOf(best, ctx), bodyOnly };
 }
 
 /** Records of the same project in other years or phases (실적 and 계획 of one report). */

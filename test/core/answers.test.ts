@@ -139,7 +139,13 @@ describe('department', () => {
 describe('facts only the body text holds', () => {
   it('quotes the matching lines with their line numbers', () => {
     expect(ask('우리동네 살피미 신고 건수').text).toMatch(/\d+행: [^\n]*10,820건/);
-    expect(ask('원가분석자문위원회 언제 구성했어?').text).toMatch(/\d+행: [^\n]*원가분석자문위원회 구성/);
+    expect(ask('청년수당 TF 2차 회의 주제').text).toContain('정책 목표 및 사업방식 적정성 진단');
+  });
+
+  it('answers when a reported item happened, from the report itself', () => {
+    const { text } = ask('원가분석자문위원회 언제 구성했어?');
+    expect(text).toMatch(/원가분석자문위원회 구성[^\n]*1\.15/);
+    expect(text).toMatch(/yeongdeungpo-audit-annual-report\.txt · 추진실적 · \d+행/);
   });
 });
 
