@@ -1,8 +1,8 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
+import { findDepartment } from '../src/core/departments.js';
 import { money, orgDept, pct, sourceOf, yearLabel } from '../src/core/format.js';
 import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
-import { findDepartment } from '../src/core/departments.js';
 import type { BudgetKind, BudgetLine } from '../src/domain/project.js';
 import type { StoredRecord } from '../src/store/store.js';
 
@@ -26,7 +26,9 @@ export const budgetCommand = defineCommand({
     const items = findBudgetItems(query, ctx);
     if (items) return items;
     const department = findDepartment(query, ctx);
-    const found = department ? { ok: true as const, record: department, siblings: [department], bodyOnly: false } : resolveProject(query, ctx);
+    const found = department
+      ? { ok: true as const, record: department, siblings: [department], bodyOnly: false }
+      : resolveProject(query, ctx);
     if (!found.ok) return found.reply;
     const records = found.siblings.length ? found.siblings : [found.record];
     const main = found.record.record;
@@ -61,11 +63,15 @@ function findBudgetItems(query: string, ctx: CommandContext): Reply | null {
   if (matches.length !== 1) return null;
   const { r, lines } = matches[0]!;
   const kinds = KIND_ORDER.filter((k) => lines.some((l) => l.kind === k));
-  const rows = groupRows(lines).map(({ label, byKind }) => [label, ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-'))]);
+  const rows = groupRows(lines).map(({ label, byKind }) => [
+    label,
+    ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-')),
+  ]);
   const blocks: Block[] = [table(['구분', ...kinds.map((k) => kindHeader(k, lines))], rows)];
   const a = lines.find((l) => l.kind === 'allocated');
   const e = lines.find((l) => l.kind === 'executed');
-  if (a && e && a.amount.won > 0) blocks.push(text(`집행률 ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷예산 계산)`));
+  if (a && e && a.amount.won > 0)
+    blocks.push(text(`집행률 ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷예산 계산)`));
   return reply('answer', `${lines[0]!.item} — 예산 (${orgDept(r.record)} 예산현황)`, blocks, {
     sources: [sourceOf(r, lines[0]!.src)],
     suggestions: [`예산 ${r.record.department ?? r.record.title}`],
@@ -81,7 +87,10 @@ function budgetBlocks(r: StoredRecord, labelled: boolean): Block[] {
   const lines = preferTotals(b.lines);
   if (lines.length) {
     const kinds = KIND_ORDER.filter((k) => lines.some((l) => l.kind === k));
-    const rows = groupRows(lines).map(({ label, byKind }) => [label, ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-'))]);
+    const rows = groupRows(lines).map(({ label, byKind }) => [
+      label,
+      ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-')),
+    ]);
     blocks.push(table(['구분', ...kinds.map((k) => kindHeader(k, lines))], rows, caption));
   }
   for (const rate of b.rates) {
@@ -96,7 +105,9 @@ function budgetBlocks(r: StoredRecord, labelled: boolean): Block[] {
       const a = byKind.get('allocated');
       const e = byKind.get('executed');
       if (a && e && a.amount.won > 0 && a.amount.unit === e.amount.unit) {
-        blocks.push(text(`집행률 ${label}: ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷확보 계산)`));
+        blocks.push(
+          text(`집행률 ${label}: ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷확보 계산)`),
+        );
       }
     }
   }

@@ -25,16 +25,23 @@ export const contactCommand = defineCommand({
         }
         sources.push(sourceOf(r, e.contact.src));
       }
-      return reply('answer', `"${query}" 연락처`, [list(items.slice(0, 10))], { sources: [...new Set(sources)].slice(0, 5) });
+      return reply('answer', `"${query}" 연락처`, [list(items.slice(0, 10))], {
+        sources: [...new Set(sources)].slice(0, 5),
+      });
     }
     const found = resolveProject(query, ctx);
     if (!found.ok) return found.reply;
     const r = found.record;
     const contacts = found.siblings.flatMap((s) => s.record.contacts);
     if (contacts.length === 0) {
-      return reply('answer', `${r.record.title} — 연락처`, [text(`문서에 담당자 연락처가 없습니다. 담당 부서: ${r.record.department ?? '미상'}`)], {
-        sources: [sourceOf(r)],
-      });
+      return reply(
+        'answer',
+        `${r.record.title} — 연락처`,
+        [text(`문서에 담당자 연락처가 없습니다. 담당 부서: ${r.record.department ?? '미상'}`)],
+        {
+          sources: [sourceOf(r)],
+        },
+      );
     }
     return reply('answer', `${r.record.title} — 담당자 연락처`, [list([...new Set(contacts.map(personLine))])], {
       sources: [sourceOf(r, contacts[0]!.src)],

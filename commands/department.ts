@@ -19,19 +19,54 @@ export const departmentCommand = defineCommand({
     }
     const rec = dept.record;
     const blocks: Block[] = [];
-    if (rec.orgTeams.length) blocks.push(list(rec.orgTeams.map((t) => (t.duties.length ? `${t.name}: ${t.duties.slice(0, 4).join(', ')}` : t.name)), `조직 (${rec.orgTeams.length}개 팀)`));
+    if (rec.orgTeams.length)
+      blocks.push(
+        list(
+          rec.orgTeams.map((t) => (t.duties.length ? `${t.name}: ${t.duties.slice(0, 4).join(', ')}` : t.name)),
+          `조직 (${rec.orgTeams.length}개 팀)`,
+        ),
+      );
     if (rec.staffing.length) {
-      blocks.push(table(['구분', '정원', '현원'], rec.staffing.map((s) => [s.group, s.authorized?.toString() ?? '-', s.current?.toString() ?? '-']), '인력'));
+      blocks.push(
+        table(
+          ['구분', '정원', '현원'],
+          rec.staffing.map((s) => [s.group, s.authorized?.toString() ?? '-', s.current?.toString() ?? '-']),
+          '인력',
+        ),
+      );
     }
     const totals = rec.budget?.lines.filter((l) => !l.item) ?? [];
-    if (totals.length) blocks.push(list(totals.map((l) => `${l.period} ${l.kind === 'executed' ? '집행' : l.kind === 'expected' ? '예상 집행' : l.kind === 'balance' ? '잔액' : '예산'}: ${money(l.amount)}`), '부서 예산'));
+    if (totals.length)
+      blocks.push(
+        list(
+          totals.map(
+            (l) =>
+              `${l.period} ${l.kind === 'executed' ? '집행' : l.kind === 'expected' ? '예상 집행' : l.kind === 'balance' ? '잔액' : '예산'}: ${money(l.amount)}`,
+          ),
+          '부서 예산',
+        ),
+      );
     const name = rec.department ?? rec.title;
     const projects = recordsOfUnit(name, ctx).filter((r) => r.record.kind === 'project');
-    if (projects.length) blocks.push(list([...new Set(projects.map((p) => [p.record.title, yearLabel(p.record)].filter(Boolean).join(' — ')))].slice(0, 15), `사업 ${projects.length}건`));
+    if (projects.length)
+      blocks.push(
+        list(
+          [...new Set(projects.map((p) => [p.record.title, yearLabel(p.record)].filter(Boolean).join(' — ')))].slice(
+            0,
+            15,
+          ),
+          `사업 ${projects.length}건`,
+        ),
+      );
     const unit = departmentWords(query)[0];
-    return reply('answer', `${rec.organization ?? ''} ${name}`.trim() + (unit && unit !== name ? ` (${unit})` : ''), blocks, {
-      sources: [sourceOf(dept)],
-      suggestions: [`예산 ${name}`],
-    });
+    return reply(
+      'answer',
+      `${rec.organization ?? ''} ${name}`.trim() + (unit && unit !== name ? ` (${unit})` : ''),
+      blocks,
+      {
+        sources: [sourceOf(dept)],
+        suggestions: [`예산 ${name}`],
+      },
+    );
   },
 });

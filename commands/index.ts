@@ -23,7 +23,12 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 helpEntries.push(
-  ...COMMANDS.map((c) => ({ name: c.name, ko: c.aliases.ko[0] ?? c.name, description: c.description, example: c.examples[0] ?? c.name })),
+  ...COMMANDS.map((c) => ({
+    name: c.name,
+    ko: c.aliases.ko[0] ?? c.name,
+    description: c.description,
+    example: c.examples[0] ?? c.name,
+  })),
 );
 
 export function commandNamed(name: string): Command | undefined {

@@ -17,7 +17,8 @@ export const milestonesCommand = defineCommand({
   run({ query, message }, ctx) {
     const found = resolveProject(query, ctx);
     // "혁신토론회 언제?" names an item; "인권보호 거버넌스 일정" names a project whose schedule is wanted.
-    const namesProject = found.ok && !found.bodyOnly && wordsOf(query).every((w) => squash(found.record.record.title).includes(w));
+    const namesProject =
+      found.ok && !found.bodyOnly && wordsOf(query).every((w) => squash(found.record.record.title).includes(w));
     const named = namesProject ? [] : findNamedItems(query, ctx.knowledge);
     if (named.length) {
       const items = named.slice(0, 5).map(({ m }) => milestoneLine(m, ctx.today));
@@ -43,7 +44,9 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 function wordsOf(query: string): string[] {
   return query
     .split(/\s+/)
-    .map((w) => w.replace(/(?:했어요|했어|했나|했지|했니|할까|하나요|하나|해요|됐어|되나|됐나|하는|한다|할|한|해)$/, ''))
+    .map((w) =>
+      w.replace(/(?:했어요|했어|했나|했지|했니|할까|하나요|하나|해요|됐어|되나|됐나|하는|한다|할|한|해)$/, ''),
+    )
     .map((w) => withoutParticle(w).at(-1) ?? w)
     .filter((w) => w.length >= 2);
 }
@@ -56,14 +59,43 @@ export function scheduleBlocks(ms: Milestone[], today: string): Block[] {
   const ongoing = sorted.filter((m) => timing(m, today) === 'ongoing');
   const undated = sorted.filter((m) => timing(m, today) === 'undated');
   const blocks: Block[] = [];
-  if (upcoming.length) blocks.push(list(upcoming.map((m) => milestoneLine(m, today)), '다가오는 일정'));
-  if (overdue.length && upcoming.length) blocks.push(list(overdue.map((m) => milestoneLine(m, today)), '⚠ 기한이 지난 일정'));
+  if (upcoming.length)
+    blocks.push(
+      list(
+        upcoming.map((m) => milestoneLine(m, today)),
+        '다가오는 일정',
+      ),
+    );
+  if (overdue.length && upcoming.length)
+    blocks.push(
+      list(
+        overdue.map((m) => milestoneLine(m, today)),
+        '⚠ 기한이 지난 일정',
+      ),
+    );
   if (!upcoming.length && overdue.length) {
     blocks.push(text('문서의 일정이 모두 지났습니다. 지난 일정을 보여 드립니다.'));
-    blocks.push(list(sorted.filter((m) => timing(m, today) === 'past').map((m) => milestoneLine(m, today)), '지난 일정'));
+    blocks.push(
+      list(
+        sorted.filter((m) => timing(m, today) === 'past').map((m) => milestoneLine(m, today)),
+        '지난 일정',
+      ),
+    );
   }
-  if (ongoing.length) blocks.push(list(ongoing.map((m) => milestoneLine(m, today)), '상시·연중'));
-  if (undated.length && blocks.length === 0) blocks.push(list(undated.map((m) => m.text), '날짜 없는 항목'));
+  if (ongoing.length)
+    blocks.push(
+      list(
+        ongoing.map((m) => milestoneLine(m, today)),
+        '상시·연중',
+      ),
+    );
+  if (undated.length && blocks.length === 0)
+    blocks.push(
+      list(
+        undated.map((m) => m.text),
+        '날짜 없는 항목',
+      ),
+    );
   return blocks;
 }
 
@@ -83,8 +115,16 @@ function findNamedItems(query: string, knowledge: Knowledge): Array<{ r: StoredR
 
 function quoteOrNothing(r: StoredRecord, query: string, knowledge: Knowledge) {
   const lines = bestLines(knowledge, r, query);
-  if (!lines.length) return reply('answer', `${r.record.title} — 일정`, [text('이 문서에는 날짜가 적힌 일정이 없습니다.')], { sources: [sourceOf(r)] });
-  return reply('answer', `${r.record.title} — 문서에서 찾은 내용`, [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`))], {
-    sources: [`${r.document.name} · ${lines.map((l) => `${l.line}행`).join(', ')}`],
-  });
+  if (!lines.length)
+    return reply('answer', `${r.record.title} — 일정`, [text('이 문서에는 날짜가 적힌 일정이 없습니다.')], {
+      sources: [sourceOf(r)],
+    });
+  return reply(
+    'answer',
+    `${r.record.title} — 문서에서 찾은 내용`,
+    [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`))],
+    {
+      sources: [`${r.document.name} · ${lines.map((l) => `${l.line}행`).join(', ')}`],
+    },
+  );
 }

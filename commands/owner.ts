@@ -14,7 +14,9 @@ export const ownerCommand = defineCommand({
   run({ query }, ctx) {
     const people = findPeople(query, ctx.knowledge);
     if (people) {
-      const items = people.entries.map((e) => `${personLine(e.contact)} — ${ctx.knowledge.byId.get(e.recordId)!.record.title}`);
+      const items = people.entries.map(
+        (e) => `${personLine(e.contact)} — ${ctx.knowledge.byId.get(e.recordId)!.record.title}`,
+      );
       const first = ctx.knowledge.byId.get(people.entries[0]!.recordId)!;
       return reply('answer', `"${query}" 담당`, [list([...new Set(items)].slice(0, 10))], {
         sources: [sourceOf(first, people.entries[0]!.contact.src)],
@@ -23,17 +25,28 @@ export const ownerCommand = defineCommand({
     for (const unit of departmentWords(query)) {
       const records = recordsOfUnit(unit, ctx).filter((r) => r.record.kind !== 'department');
       if (records.length) {
-        const items = records.map((r) => [r.record.title, [yearLabel(r.record), r.record.teams.join('·')].filter(Boolean).join(', ')].filter(Boolean).join(' — '));
-        return reply('answer', `${unit}이(가) 맡은 사업 ${records.length}건`, [list([...new Set(items)].slice(0, 15))], {
-          sources: [...new Set(records.map((r) => r.document.name))].slice(0, 3),
-        });
+        const items = records.map((r) =>
+          [r.record.title, [yearLabel(r.record), r.record.teams.join('·')].filter(Boolean).join(', ')]
+            .filter(Boolean)
+            .join(' — '),
+        );
+        return reply(
+          'answer',
+          `${unit}이(가) 맡은 사업 ${records.length}건`,
+          [list([...new Set(items)].slice(0, 15))],
+          {
+            sources: [...new Set(records.map((r) => r.document.name))].slice(0, 3),
+          },
+        );
       }
     }
     const found = resolveProject(query, ctx);
     if (!found.ok) return found.reply;
     const rec = found.record.record;
     const contacts = [...new Set(found.siblings.flatMap((s) => s.record.contacts).map(personLine))];
-    const blocks = [text(`담당: ${orgDept(rec) || '부서 미상'}${rec.teams.length ? ` / ${rec.teams.join(', ')}` : ''}`)];
+    const blocks = [
+      text(`담당: ${orgDept(rec) || '부서 미상'}${rec.teams.length ? ` / ${rec.teams.join(', ')}` : ''}`),
+    ];
     if (contacts.length) blocks.push(list(contacts, '담당자'));
     return reply('answer', `${rec.title} — 담당`, blocks, { sources: [sourceOf(found.record)] });
   },

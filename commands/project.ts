@@ -1,5 +1,5 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
-import { money, orgDept, pct, sourceOf, sortByDate, timing, milestoneLine, yearLabel } from '../src/core/format.js';
+import { milestoneLine, money, orgDept, pct, sortByDate, sourceOf, timing, yearLabel } from '../src/core/format.js';
 import { personLine } from '../src/core/people.js';
 import { bestLines, clip } from '../src/core/quote.js';
 import { type Block, fields, list, reply } from '../src/core/reply.js';
@@ -20,7 +20,9 @@ export const projectCommand = defineCommand({
     const r = found.record;
     const rec = r.record;
     const s = rec.status;
-    const next = sortByDate(found.siblings.flatMap((x) => x.record.milestones)).find((m) => ['current', 'upcoming'].includes(timing(m, ctx.today)));
+    const next = sortByDate(found.siblings.flatMap((x) => x.record.milestones)).find((m) =>
+      ['current', 'upcoming'].includes(timing(m, ctx.today)),
+    );
     const owner = rec.contacts[0];
     const card = fields([
       { label: '기관·부서', value: orgDept(rec) },
@@ -37,10 +39,15 @@ export const projectCommand = defineCommand({
     // A question about something the fields do not hold gets the document's own lines.
     const quoted = found.bodyOnly ? bestLines(ctx.knowledge, r, query, 3) : [];
     if (quoted.length) {
-      return reply('answer', `${rec.title} — 문서에서 찾은 내용`, [list(quoted.map((l) => `${l.line}행: ${clip(l.text, query)}`))], {
-        sources: [`${r.document.name} · ${quoted.map((l) => `${l.line}행`).join(', ')}`],
-        suggestions: [rec.code ?? rec.title],
-      });
+      return reply(
+        'answer',
+        `${rec.title} — 문서에서 찾은 내용`,
+        [list(quoted.map((l) => `${l.line}행: ${clip(l.text, query)}`))],
+        {
+          sources: [`${r.document.name} · ${quoted.map((l) => `${l.line}행`).join(', ')}`],
+          suggestions: [rec.code ?? rec.title],
+        },
+      );
     }
     return reply('answer', rec.title, blocks, {
       sources: [sourceOf(r)],
@@ -56,8 +63,12 @@ function budgetOneLine(rec: ProjectRecord): string | null {
   if (b.noBudget) return `${b.noBudget} (문서 표기)`;
   const totals = b.lines.filter((l) => (l.funding === '계' || l.funding === null) && !l.item);
   const required = totals.find((l) => l.kind === 'required');
-  const allocated = totals.filter((l) => l.kind === 'allocated' && l.amount.won > 0).sort((x, y) => (y.year ?? 0) - (x.year ?? 0))[0];
-  const executed = allocated && totals.find((l) => l.kind === 'executed' && l.year === allocated.year && l.period === allocated.period);
+  const allocated = totals
+    .filter((l) => l.kind === 'allocated' && l.amount.won > 0)
+    .sort((x, y) => (y.year ?? 0) - (x.year ?? 0))[0];
+  const executed =
+    allocated &&
+    totals.find((l) => l.kind === 'executed' && l.year === allocated.year && l.period === allocated.period);
   const parts = [
     required ? `소요 ${money(required.amount)}` : null,
     allocated ? `${allocated.period} 예산 ${money(allocated.amount)}` : null,
@@ -72,9 +83,22 @@ function detailBlocks(query: string, r: StoredRecord, ctx: CommandContext): Bloc
   const rest = query.split(/\s+/).filter((w) => w.length >= 2 && !title.includes(squash(w)));
   if (rest.length === 0) return [];
   const ms = r.record.milestones.filter((m) => rest.some((w) => squash(m.text).includes(squash(w))));
-  if (ms.length) return [list(ms.slice(0, 3).map((m) => milestoneLine(m, ctx.today)), '문서 내용')];
+  if (ms.length)
+    return [
+      list(
+        ms.slice(0, 3).map((m) => milestoneLine(m, ctx.today)),
+        '문서 내용',
+      ),
+    ];
   const lines = bestLines(ctx.knowledge, r, rest.join(' '), 2);
-  return lines.length ? [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`), '문서 내용')] : [];
+  return lines.length
+    ? [
+        list(
+          lines.map((l) => `${l.line}행: ${clip(l.text, query)}`),
+          '문서 내용',
+        ),
+      ]
+    : [];
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');

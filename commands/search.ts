@@ -12,9 +12,14 @@ export const searchCommand = defineCommand({
     const outcome = ctx.knowledge.index.search(query, { limit: 10 });
     const hits = outcome.hits.map((h) => ctx.knowledge.byId.get(h.id)).filter((r) => r !== undefined);
     if (outcome.verdict === 'none' || hits.length === 0) return notFoundReply(query, outcome.suggestions);
-    return reply('answer', `"${query}" 검색 결과 ${hits.length}건`, [list(hits.map((r, i) => `${i + 1}. ${describeRecord(r)}`))], {
-      sources: [...new Set(hits.slice(0, 3).map((r) => r.document.name))],
-      suggestions: hits.slice(0, 2).map((r) => r.record.code ?? r.record.title),
-    });
+    return reply(
+      'answer',
+      `"${query}" 검색 결과 ${hits.length}건`,
+      [list(hits.map((r, i) => `${i + 1}. ${describeRecord(r)}`))],
+      {
+        sources: [...new Set(hits.slice(0, 3).map((r) => r.document.name))],
+        suggestions: hits.slice(0, 2).map((r) => r.record.code ?? r.record.title),
+      },
+    );
   },
 });

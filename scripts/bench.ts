@@ -43,8 +43,16 @@ for (const n of runSizes) {
   let i = 0;
   for (const s of generate(seed, n, 42)) {
     const lines = s.body.split('\n');
-    const loaded = { doc: { path: `synthetic/${i}.txt`, name: `${i}.txt`, encoding: 'utf-8' as const, lines }, hash: `h${i}`, text: s.body };
-    store.saveDocument(loaded, { family: 'synthetic', organization: s.record.organization, records: [s.record], warnings: [] }, `synthetic/${i}.txt`);
+    const loaded = {
+      doc: { path: `synthetic/${i}.txt`, name: `${i}.txt`, encoding: 'utf-8' as const, lines },
+      hash: `h${i}`,
+      text: s.body,
+    };
+    store.saveDocument(
+      loaded,
+      { family: 'synthetic', organization: s.record.organization, records: [s.record], warnings: [] },
+      `synthetic/${i}.txt`,
+    );
     if (i % Math.max(1, Math.floor(n / 500)) === 0) {
       queries.push({ q: s.titleQuery, expectTitle: s.record.title }, { q: s.person, expectTitle: s.record.title });
     }
@@ -78,7 +86,13 @@ if (runScale) {
 
 process.stdout.write(`\n${rows.join('\n')}\n`);
 
-function measure(label: string, store: ProjectStore, dbFile: string, queries: Array<{ q: string; expectTitle: string }>, storeMs: number): string[] {
+function measure(
+  label: string,
+  store: ProjectStore,
+  dbFile: string,
+  queries: Array<{ q: string; expectTitle: string }>,
+  storeMs: number,
+): string[] {
   const records = store.currentRecords();
   const t1 = performance.now();
   const docs = records.map((r) => toSearchDoc(r, store.documentLines(r.document.versionId)));
@@ -88,8 +102,17 @@ function measure(label: string, store: ProjectStore, dbFile: string, queries: Ar
   const queriesFile = join(work, 'queries.json');
   writeFileSync(queriesFile, JSON.stringify(queries));
   const child = JSON.parse(
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-child.ts', dbFile, queriesFile], { encoding: 'utf8', maxBuffer: 1 << 26 }),
-  ) as { startupMs: number; rssMb: number; search: { p50: number; p99: number }; answer: { p50: number; p99: number }; recall1: number };
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-child.ts', dbFile, queriesFile], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    }),
+  ) as {
+    startupMs: number;
+    rssMb: number;
+    search: { p50: number; p99: number };
+    answer: { p50: number; p99: number };
+    recall1: number;
+  };
   const fts = fts5Baseline(docs, queries);
   const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
   const mb = (b: number) => (b / 2 ** 20).toFixed(1);
@@ -113,11 +136,14 @@ function fts5Baseline(docs: SearchDoc[], queries: Array<{ q: string; expectTitle
     for (const d of docs) insert.run(Number(d.id), d.title, d.people.join(' '), d.body);
   })();
   const titles = new Map(docs.map((d) => [Number(d.id), d.title]));
-  const search = db.prepare("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 10.0, 5.0, 1.0) LIMIT 10");
+  const search = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 10.0, 5.0, 1.0) LIMIT 10');
   const times: number[] = [];
   let hits = 0;
   for (const { q, expectTitle } of queries) {
-    const terms = q.split(/\s+/).filter((t) => [...t].length >= 3).map((t) => `"${t.replace(/"/g, '""')}"`);
+    const terms = q
+      .split(/\s+/)
+      .filter((t) => [...t].length >= 3)
+      .map((t) => `"${t.replace(/"/g, '""')}"`);
     const a = performance.now();
     const rows = terms.length ? (search.all(terms.join(' OR ')) as Array<{ rowid: number }>) : [];
     times.push(performance.now() - a);

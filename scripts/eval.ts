@@ -16,6 +16,9 @@ process.stdout.write(`${formatTable(tags, overall)}\n`);
 const misses = results.filter((r) => (r.query.expect ? r.rank !== 1 : r.verdict !== 'none'));
 if (misses.length) {
   process.stdout.write(`\nmisses (${misses.length}):\n`);
-  for (const m of misses) process.stdout.write(`- "${m.query.q}" [${m.query.tags.join(',')}] rank=${m.rank ?? '-'} verdict=${m.verdict} top=${m.top ?? '-'}\n`);
+  for (const m of misses)
+    process.stdout.write(
+      `- "${m.query.q}" [${m.query.tags.join(',')}] rank=${m.rank ?? '-'} verdict=${m.verdict} top=${m.top ?? '-'}\n`,
+    );
 }
 store.close();

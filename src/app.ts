@@ -1,8 +1,8 @@
 /** Opens the store and builds what answering needs; seeds an empty database with the sample documents. */
 import type { Config } from './config.js';
-import { loadKnowledge, type Knowledge } from './core/knowledge.js';
+import { type Knowledge, loadKnowledge } from './core/knowledge.js';
 import { clockFor } from './domain/clock.js';
-import { ingestPaths, type IngestSummary } from './ingest/ingest.js';
+import { type IngestSummary, ingestPaths } from './ingest/ingest.js';
 import { ProjectStore } from './store/store.js';
 
 export interface App {
@@ -21,6 +21,8 @@ export function openApp(config: Config, log: (line: string) => void): App {
   }
   const started = performance.now();
   const knowledge = loadKnowledge(store, clockFor(config.today));
-  log(`사업 ${knowledge.records.length}건 색인 (${Math.round(performance.now() - started)} ms), 오늘: ${knowledge.clock.today()}`);
+  log(
+    `사업 ${knowledge.records.length}건 색인 (${Math.round(performance.now() - started)} ms), 오늘: ${knowledge.clock.today()}`,
+  );
   return { store, knowledge, seeded };
 }

@@ -1,12 +1,12 @@
 /** damdang's command line: ingest | ask | start | eval. The one error boundary of the process is here. */
 import { createInterface } from 'node:readline';
-import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
+import { Command, Option } from 'commander';
 import { runConsole } from './adapters/console/console.js';
 import { openApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { answer } from './core/dispatch.js';
-import { ingestPaths, type DocumentReport } from './ingest/ingest.js';
+import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
 import { renderText } from './render/text.js';
 import { ProjectStore } from './store/store.js';
 
@@ -28,7 +28,12 @@ program
   .action((paths: string[], opts: { db?: string }) => {
     const config = loadConfig({ db: opts.db });
     const store = ProjectStore.open(config.dbFile);
-    const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}' }, cliProgress.Presets.shades_classic) : null;
+    const bar = process.stderr.isTTY
+      ? new cliProgress.SingleBar(
+          { stream: process.stderr, format: '{bar} {value}/{total} {file}' },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
     let many = false;
     const summary = ingestPaths(store, paths, (done, total, report) => {
       if (done === 1) {
@@ -40,7 +45,8 @@ program
     });
     if (many) {
       bar?.stop();
-      for (const r of summary.reports.filter((x) => x.outcome === 'failed' || x.warnings.length > 0).slice(0, 50)) printReport(r);
+      for (const r of summary.reports.filter((x) => x.outcome === 'failed' || x.warnings.length > 0).slice(0, 50))
+        printReport(r);
     }
     for (const e of summary.pathErrors) log(`✗ ${e}`);
     const stats = store.stats();
@@ -81,7 +87,12 @@ program
     const config = loadConfig({ db: opts.db, today: opts.today });
     if (config.slack || config.discord) log('Slack/Discord 어댑터는 아직 없습니다: 콘솔 채팅으로 시작합니다.');
     const { knowledge, store } = openApp(config, log);
-    await runConsole({ knowledge, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    await runConsole({
+      knowledge,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+    });
     store.close();
   });
 

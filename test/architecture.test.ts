@@ -14,7 +14,9 @@ const CHAT_SDK = /from\s+['"](?:@slack\/|discord\.js)/;
 
 describe('architecture rules', () => {
   it('imports a chat SDK only under src/adapters', () => {
-    const offenders = ALL.filter((f) => !f.startsWith(join('src', 'adapters')) && CHAT_SDK.test(readFileSync(f, 'utf8')));
+    const offenders = ALL.filter(
+      (f) => !f.startsWith(join('src', 'adapters')) && CHAT_SDK.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -24,7 +26,9 @@ describe('architecture rules', () => {
   });
 
   it('keeps commands platform-free: no renderer or adapter imports', () => {
-    const offenders = sources('commands').filter((f) => /from\s+['"][./]*src\/(?:adapters|render)\//.test(readFileSync(f, 'utf8')));
+    const offenders = sources('commands').filter((f) =>
+      /from\s+['"][./]*src\/(?:adapters|render)\//.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

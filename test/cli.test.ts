@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
 
 const run = (args: string[], input = '', env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['bin/damdang.js', ...args], { input, encoding: 'utf8', env: { ...process.env, ...env } });
+  spawnSync(process.execPath, ['bin/damdang.js', ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
 
 describe('the damdang CLI', () => {
   it('prints help', () => {
@@ -16,7 +20,10 @@ describe('the damdang CLI', () => {
 
   it('ask --json prints exactly one JSON line per input line and nothing else on stdout', () => {
     const db = join(tempDir(), 'ask.db');
-    const r = run(['ask', '--json', '--db', db, '--today', '2021-06-01'], 'help\n없는사업 예산\n정책기획과장 전화번호\n');
+    const r = run(
+      ['ask', '--json', '--db', db, '--today', '2021-06-01'],
+      'help\n없는사업 예산\n정책기획과장 전화번호\n',
+    );
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);

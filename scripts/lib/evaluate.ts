@@ -38,7 +38,10 @@ export interface QueryResult {
 
 const squash = (s: string) => s.replace(/[\s'‘’"“”]/g, '');
 
-export function evaluate(knowledge: Knowledge, queries: LabelledQuery[]): { results: QueryResult[]; tags: TagScore[]; overall: TagScore } {
+export function evaluate(
+  knowledge: Knowledge,
+  queries: LabelledQuery[],
+): { results: QueryResult[]; tags: TagScore[]; overall: TagScore } {
   const results = queries.map((query): QueryResult => {
     const intent = parseIntent(query.q);
     const outcome = knowledge.index.search(intent.query || query.q, { limit: 10 });
@@ -46,12 +49,22 @@ export function evaluate(knowledge: Knowledge, queries: LabelledQuery[]): { resu
     const matches = (i: number) => {
       const rec = titles[i];
       if (!rec || !query.expect) return false;
-      return query.expect.some((e) => squash(rec.title).includes(squash(e)) || rec.code === e || rec.aliases.some((a) => squash(a).includes(squash(e))));
+      return query.expect.some(
+        (e) =>
+          squash(rec.title).includes(squash(e)) ||
+          rec.code === e ||
+          rec.aliases.some((a) => squash(a).includes(squash(e))),
+      );
     };
     const idx = outcome.verdict === 'none' ? -1 : titles.findIndex((_, i) => matches(i));
     return { query, rank: idx >= 0 ? idx + 1 : null, verdict: outcome.verdict, top: titles[0]?.title ?? null };
   });
-  const tags = [...new Set(queries.flatMap((q) => q.tags))].sort().map((tag) => score(tag, results.filter((r) => r.query.tags.includes(tag))));
+  const tags = [...new Set(queries.flatMap((q) => q.tags))].sort().map((tag) =>
+    score(
+      tag,
+      results.filter((r) => r.query.tags.includes(tag)),
+    ),
+  );
   return { results, tags, overall: score('all', results) };
 }
 
@@ -72,7 +85,12 @@ function score(tag: string, rs: QueryResult[]): TagScore {
 export function formatTable(tags: TagScore[], overall: TagScore): string {
   const f = (x: number) => x.toFixed(3);
   const rows = [...tags, overall].map(
-    (t) => `| ${t.tag} | ${t.n} | ${f(t.recall1)} | ${f(t.recall3)} | ${f(t.mrr)} | ${t.notFoundRate === null ? '' : f(t.notFoundRate)} |`,
+    (t) =>
+      `| ${t.tag} | ${t.n} | ${f(t.recall1)} | ${f(t.recall3)} | ${f(t.mrr)} | ${t.notFoundRate === null ? '' : f(t.notFoundRate)} |`,
   );
-  return ['| tag | n | recall@1 | recall@3 | MRR | not-found (out of scope) |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| tag | n | recall@1 | recall@3 | MRR | not-found (out of scope) |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }

@@ -9,7 +9,18 @@ import { src } from '../../src/domain/provenance.js';
 const SYLLABLES = '가나다라마바사아자차카타파하강남동서북중신문화평안성수원영주광명진해송림산천호'.split('');
 const SURNAMES = '김이박최정강조윤장임한오서신권황안송류홍'.split('');
 const GIVEN = '민서지현수영준호우진하은도윤예성재원태희경미선혜정'.split('');
-const ORGS = ['서울특별시', '부산광역시', '인천광역시', '수원시', '영등포구', '보령시', '성남시', '강남구', '창원시', '전주시'];
+const ORGS = [
+  '서울특별시',
+  '부산광역시',
+  '인천광역시',
+  '수원시',
+  '영등포구',
+  '보령시',
+  '성남시',
+  '강남구',
+  '창원시',
+  '전주시',
+];
 
 export interface SyntheticSeed {
   titleWords: string[];
@@ -76,12 +87,25 @@ export function* generate(seed: SyntheticSeed, count: number, randomSeed = 1): G
       code: `${1 + (i % 20)}-${1 + (i % 7)}-${i}`,
       teams: [pick(seed.teams)],
       contacts: [
-        { name: person, position: pick(seed.positions), department, team: null, phone: ext, extension: ext, src: src(null, 8) },
+        {
+          name: person,
+          position: pick(seed.positions),
+          department,
+          team: null,
+          phone: ext,
+          extension: ext,
+          src: src(null, 8),
+        },
       ],
       milestones: [
         {
           text: pick(seed.milestoneTexts),
-          date: { written: `${year}. ${month}.`, start: `${year}-${mm}-01`, end: `${year}-${mm}-28`, precision: 'month' },
+          date: {
+            written: `${year}. ${month}.`,
+            start: `${year}-${mm}-01`,
+            end: `${year}-${mm}-28`,
+            precision: 'month',
+          },
           done: null,
           src: src(null, 6),
         },

@@ -28,6 +28,11 @@ export function departmentWords(query: string): string[] {
 /** Every record of a department (or naming a team), department-level records first. */
 export function recordsOfUnit(name: string, ctx: CommandContext): StoredRecord[] {
   return ctx.knowledge.records
-    .filter((r) => r.record.department === name || r.record.teams.includes(name) || (r.record.kind === 'department' && r.record.title === name))
+    .filter(
+      (r) =>
+        r.record.department === name ||
+        r.record.teams.includes(name) ||
+        (r.record.kind === 'department' && r.record.title === name),
+    )
     .sort((a, b) => Number(b.record.kind === 'department') - Number(a.record.kind === 'department'));
 }

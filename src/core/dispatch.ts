@@ -17,14 +17,20 @@ export function answer(message: string, knowledge: Knowledge): Reply {
   try {
     return route(message, { knowledge, today: knowledge.clock.today() });
   } catch (err) {
-    return reply('error', '답변을 만들다 문제가 생겼습니다. 다시 물어봐 주세요.', [text(`(${(err as Error).message.slice(0, 200)})`)]);
+    return reply('error', '답변을 만들다 문제가 생겼습니다. 다시 물어봐 주세요.', [
+      text(`(${(err as Error).message.slice(0, 200)})`),
+    ]);
   }
 }
 
 function route(message: string, ctx: CommandContext): Reply {
   const cleaned = cleanMessage(message);
   if (!/[\p{L}\p{N}]/u.test(cleaned)) {
-    return reply('help', '무엇을 찾아 드릴까요?', [text('사업 이름, 사람 이름, 내선번호를 물어보세요. 예: "순찰 행정 예산", "정책기획과장 전화번호". "도움말"로 전체 명령을 볼 수 있습니다.')]);
+    return reply('help', '무엇을 찾아 드릴까요?', [
+      text(
+        '사업 이름, 사람 이름, 내선번호를 물어보세요. 예: "순찰 행정 예산", "정책기획과장 전화번호". "도움말"로 전체 명령을 볼 수 있습니다.',
+      ),
+    ]);
   }
   if (cleaned.length > MAX_QUERY_CHARS) {
     return reply('error', `질문이 너무 깁니다 (${cleaned.length}자). ${MAX_QUERY_CHARS}자 안으로 줄여 주세요.`);
@@ -32,7 +38,10 @@ function route(message: string, ctx: CommandContext): Reply {
   const names = namePhrases(ctx.knowledge);
   const intent = parseIntent(cleaned, (p) => names.has(p));
   let name = intent.command;
-  if (name === 'digest') return reply('help', '주간 요약(digest)은 아직 준비 중입니다.', [text('지금은 현황·예산·일정·연락처를 물어볼 수 있습니다.')]);
+  if (name === 'digest')
+    return reply('help', '주간 요약(digest)은 아직 준비 중입니다.', [
+      text('지금은 현황·예산·일정·연락처를 물어볼 수 있습니다.'),
+    ]);
   if (!name) {
     if (findPeople(intent.query, ctx.knowledge)) name = 'contact';
     else if (findDepartment(intent.query, ctx) && intent.query.split(/\s+/).length === 1) name = 'department';

@@ -66,5 +66,7 @@ export function milestoneLine(m: Milestone, today: string): string {
 }
 
 export function sortByDate(ms: Milestone[]): Milestone[] {
-  return [...ms].sort((a, b) => (a.date?.start ?? a.date?.end ?? '9999').localeCompare(b.date?.start ?? b.date?.end ?? '9999'));
+  return [...ms].sort((a, b) =>
+    (a.date?.start ?? a.date?.end ?? '9999').localeCompare(b.date?.start ?? b.date?.end ?? '9999'),
+  );
 }

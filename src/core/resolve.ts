@@ -17,20 +17,39 @@ export type Resolution =
   | { ok: false; reply: Reply };
 
 /** Fields that name a project; a match only elsewhere (body, milestones) is a match on what it says. */
-const NAMING_FIELDS = new Set(['title', 'aliases', 'code', 'people', 'department', 'organization', 'teams', 'choseong']);
+const NAMING_FIELDS = new Set([
+  'title',
+  'aliases',
+  'code',
+  'people',
+  'department',
+  'organization',
+  'teams',
+  'choseong',
+]);
 
 const CODE = /^\d{1,2}-\d{1,2}(?:-\d{1,3})?$/;
 
-export function resolveProject(query: string, ctx: CommandContext, kinds: RecordKind[] = ['project', 'document']): Resolution {
+export function resolveProject(
+  query: string,
+  ctx: CommandContext,
+  kinds: RecordKind[] = ['project', 'document'],
+): Resolution {
   const q = query.trim();
   if (q === '') {
-    return { ok: false, reply: reply('not_found', '어떤 사업인지 알려 주세요.', [text('예: "예산 순찰", "현황 협치", "일정 혁신토론회"')]) };
+    return {
+      ok: false,
+      reply: reply('not_found', '어떤 사업인지 알려 주세요.', [
+        text('예: "예산 순찰", "현황 협치", "일정 혁신토론회"'),
+      ]),
+    };
   }
   const { knowledge } = ctx;
   const allowed = (r: StoredRecord | undefined): r is StoredRecord => !!r && kinds.includes(r.record.kind);
   if (CODE.test(q)) {
     const byCode = knowledge.records.filter((r) => r.record.code === q && allowed(r));
-    if (byCode.length === 1) return { ok: true, record: byCode[0]!, siblings: siblingsOf(byCode[0]!, ctx), bodyOnly: false };
+    if (byCode.length === 1)
+      return { ok: true, record: byCode[0]!, siblings: siblingsOf(byCode[0]!, ctx), bodyOnly: false };
     if (byCode.length > 1) return { ok: false, reply: candidatesReply(q, byCode) };
   }
   const outcome = knowledge.index.search(q, { limit: 8, filter: (id) => allowed(knowledge.byId.get(id)) });
@@ -51,7 +70,9 @@ export function resolveProject(query: string, ctx: CommandContext, kinds: Record
 /** Records of the same project in other years or phases (실적 and 계획 of one report). */
 export function siblingsOf(r: StoredRecord, ctx: CommandContext): StoredRecord[] {
   const key = projectIdentity(r);
-  return ctx.knowledge.records.filter((o) => projectIdentity(o) === key).sort((a, b) => (a.record.year ?? 0) - (b.record.year ?? 0));
+  return ctx.knowledge.records
+    .filter((o) => projectIdentity(o) === key)
+    .sort((a, b) => (a.record.year ?? 0) - (b.record.year ?? 0));
 }
 
 function projectIdentity(r: StoredRecord): string {
@@ -76,14 +97,23 @@ export function describeRecord(r: StoredRecord): string {
 }
 
 function candidatesReply(query: string, records: StoredRecord[]): Reply {
-  return reply('ambiguous', `"${query}"에 해당하는 사업이 여러 개입니다. 어느 것인가요?`, [list(records.map(describeRecord))], {
-    suggestions: records.slice(0, 3).map((r) => r.record.code ?? r.record.title),
-  });
+  return reply(
+    'ambiguous',
+    `"${query}"에 해당하는 사업이 여러 개입니다. 어느 것인가요?`,
+    [list(records.map(describeRecord))],
+    {
+      suggestions: records.slice(0, 3).map((r) => r.record.code ?? r.record.title),
+    },
+  );
 }
 
 export function notFoundReply(query: string, suggestions: string[]): Reply {
-  const blocks = suggestions.length ? [list(suggestions.slice(0, 5), '비슷한 사업')] : [text('"찾기 키워드"로 검색하거나 "도움말"을 입력해 보세요.')];
-  return reply('not_found', `"${query}"에 해당하는 사업을 찾지 못했습니다.`, blocks, { suggestions: suggestions.slice(0, 3) });
+  const blocks = suggestions.length
+    ? [list(suggestions.slice(0, 5), '비슷한 사업')]
+    : [text('"찾기 키워드"로 검색하거나 "도움말"을 입력해 보세요.')];
+  return reply('not_found', `"${query}"에 해당하는 사업을 찾지 못했습니다.`, blocks, {
+    suggestions: suggestions.slice(0, 3),
+  });
 }
 
 export function idOf(r: StoredRecord): string {

@@ -16,7 +16,15 @@ export const ResolvedDateSchema = z.object({
 });
 
 /** 추진중/완료/정상추진/일부추진/이행 후 계속추진 … normalised; `written` keeps the document's words. */
-export const StateSchema = z.enum(['planned', 'in_progress', 'completed', 'completed_ongoing', 'partial', 'delayed', 'unknown']);
+export const StateSchema = z.enum([
+  'planned',
+  'in_progress',
+  'completed',
+  'completed_ongoing',
+  'partial',
+  'delayed',
+  'unknown',
+]);
 export type State = z.infer<typeof StateSchema>;
 
 export const StatusSchema = z.object({
@@ -101,7 +109,11 @@ export const ContactSchema = z.object({
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
-export const IssueSchema = z.object({ problem: z.string().nullable(), countermeasure: z.string().nullable(), src: SourceSchema });
+export const IssueSchema = z.object({
+  problem: z.string().nullable(),
+  countermeasure: z.string().nullable(),
+  src: SourceSchema,
+});
 export const ChangeSchema = z.object({
   change: z.string(),
   reason: z.string().nullable(),

@@ -6,13 +6,15 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'cp949';
 
 export function decodeDocument(bytes: Buffer, file: string): { text: string; encoding: Encoding } {
   if (bytes.length === 0) throw new IngestError(file, '빈 파일입니다 (empty file)');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: bytes.subarray(2).toString('utf16le'), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   }
   // A stray NUL or two in a text export is damage, not a binary file; many NULs are a binary file.
   const nuls = bytes.reduce((n, b) => (b === 0 ? n + 1 : n), 0);
-  if (nuls > Math.max(2, bytes.length / 1000)) throw new IngestError(file, '텍스트 문서가 아닙니다 (binary file: NUL bytes)');
+  if (nuls > Math.max(2, bytes.length / 1000))
+    throw new IngestError(file, '텍스트 문서가 아닙니다 (binary file: NUL bytes)');
   const withBom = nuls ? Buffer.from(bytes.filter((b) => b !== 0)) : bytes;
   const body = withBom[0] === 0xef && withBom[1] === 0xbb && withBom[2] === 0xbf ? withBom.subarray(3) : withBom;
   try {

@@ -68,7 +68,15 @@ function walk(dir: string, errors: string[]): string[] {
 
 /** Ingests one file; every failure becomes a report naming the file, and the store is left as it was. */
 export function ingestFile(store: ProjectStore, file: string): DocumentReport {
-  const base: DocumentReport = { file, outcome: 'failed', family: null, records: 0, facts: 0, warnings: [], error: null };
+  const base: DocumentReport = {
+    file,
+    outcome: 'failed',
+    family: null,
+    records: 0,
+    facts: 0,
+    warnings: [],
+    error: null,
+  };
   try {
     const loaded = loadDocument(file, readFileSync(file));
     const result = parseDocument(loaded.doc);

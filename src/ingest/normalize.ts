@@ -5,7 +5,15 @@
 
 /** Tag names that appear inside flattened table cells; anything else in <…> is document text ("<단위 : 백만원>"). */
 const HTML_TAG = /<\/?(?:ul|ol|li|p|br|span|div|strong|b|em|i|u|table|tr|td|th|tbody|thead|font)\b[^>]*>/gi;
-const HTML_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", middot: '·' };
+const HTML_ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  middot: '·',
+};
 
 export function splitLines(text: string): string[] {
   return text.replace(/\r\n?/g, '\n').split('\n');
@@ -50,7 +58,10 @@ function stripHtml(line: string): string {
 }
 
 function stripMarkdown(line: string): string {
-  return line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\*\*(.+?)\*\*/g, '$1').replace(/^\*\*|\*\*$/g, '');
+  return line
+    .replace(/^\s{0,3}#{1,6}\s+/, '')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/^\*\*|\*\*$/g, '');
 }
 
 /**

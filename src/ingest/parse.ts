@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ProjectRecordSchema, type ProjectRecord } from '../domain/project.js';
+import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
 import { decodeDocument } from './decode.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from './document.js';
 import { IngestError } from './errors.js';
-import { FAMILIES } from './families/index.js';
 import { genericFamily } from './families/generic.js';
+import { FAMILIES } from './families/index.js';
 import { normalizeText } from './normalize.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md'] as const;

@@ -20,7 +20,8 @@ function renderBlock(block: Block): string[] {
       return block.fields.map((f) => `- ${f.label}: ${f.value}`);
     case 'list': {
       const items = block.items.slice(0, TEXT_LIMITS.listItems).map((i) => `  • ${i}`);
-      const more = block.items.length > TEXT_LIMITS.listItems ? [`  … 외 ${block.items.length - TEXT_LIMITS.listItems}건`] : [];
+      const more =
+        block.items.length > TEXT_LIMITS.listItems ? [`  … 외 ${block.items.length - TEXT_LIMITS.listItems}건`] : [];
       return [...(block.caption ? [`[${block.caption}]`] : []), ...items, ...more];
     }
     case 'table': {

@@ -82,7 +82,10 @@ export class ProjectStore {
       if (existing?.hash === loaded.hash) return 'unchanged';
       const documentId =
         existing?.id ??
-        Number(this.db.prepare('INSERT INTO documents (path, name) VALUES (?, ?)').run(path, loaded.doc.name).lastInsertRowid);
+        Number(
+          this.db.prepare('INSERT INTO documents (path, name) VALUES (?, ?)').run(path, loaded.doc.name)
+            .lastInsertRowid,
+        );
       const version = (existing?.version ?? 0) + 1;
       const versionId = Number(
         this.db
@@ -154,7 +157,13 @@ export class ProjectStore {
   }
 
   /** Current documents with their text, for the body-line search. */
-  currentDocuments(): Array<{ versionId: number; name: string; family: string; organization: string | null; text: string }> {
+  currentDocuments(): Array<{
+    versionId: number;
+    name: string;
+    family: string;
+    organization: string | null;
+    text: string;
+  }> {
     return this.db
       .prepare(
         `SELECT v.id AS versionId, d.name, v.family, v.organization, v.text FROM documents d
@@ -182,9 +191,7 @@ export class ProjectStore {
     return {
       documents: one('SELECT COUNT(*) AS n FROM documents WHERE current_version_id IS NOT NULL'),
       versions: one('SELECT COUNT(*) AS n FROM document_versions'),
-      records: one(
-        'SELECT COUNT(*) AS n FROM records r JOIN documents d ON d.current_version_id = r.version_id',
-      ),
+      records: one('SELECT COUNT(*) AS n FROM records r JOIN documents d ON d.current_version_id = r.version_id'),
       byFamily: Object.fromEntries(families.map((f) => [f.family, f.n])),
     };
   }

@@ -131,7 +131,8 @@ describe('people', () => {
 describe('department', () => {
   it('gives teams, staffing and budget', () => {
     const { text } = ask('감사담당관 조직');
-    for (const team of ['감사팀', '조사팀', '민원관리팀', '계약심사팀', '순찰팀', '인권팀', '현장행정지원팀']) expect(text).toContain(team);
+    for (const team of ['감사팀', '조사팀', '민원관리팀', '계약심사팀', '순찰팀', '인권팀', '현장행정지원팀'])
+      expect(text).toContain(team);
     expect(text).toContain('287,494천원');
   });
 });
@@ -150,15 +151,21 @@ describe('facts only the body text holds', () => {
 });
 
 describe('bad and hostile messages', () => {
-  it.each(['', '   ', '🙂🙂🙂', '@everyone', '<!channel> 예산', '<script>alert(1)</script>', 'x'.repeat(5000), '없는사업 예산'])(
-    'answers %j briefly without a crash or a mass mention',
-    (msg) => {
-      const { reply, text } = ask(msg);
-      expect(['help', 'not_found', 'error', 'answer', 'ambiguous']).toContain(reply.kind);
-      expect(text.length).toBeLessThan(2000);
-      expect(text).not.toMatch(/@everyone|@here|<!channel>|<script/);
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    '🙂🙂🙂',
+    '@everyone',
+    '<!channel> 예산',
+    '<script>alert(1)</script>',
+    'x'.repeat(5000),
+    '없는사업 예산',
+  ])('answers %j briefly without a crash or a mass mention', (msg) => {
+    const { reply, text } = ask(msg);
+    expect(['help', 'not_found', 'error', 'answer', 'ambiguous']).toContain(reply.kind);
+    expect(text.length).toBeLessThan(2000);
+    expect(text).not.toMatch(/@everyone|@here|<!channel>|<script/);
+  });
 
   it('says it found nothing for an unknown project and suggests near titles', () => {
     const { reply } = ask('없는사업 예산');

@@ -14,10 +14,16 @@ function fixtureDir(): string {
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'binary.txt'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(64)]));
   // One stray NUL in a real export is damage, not a binary file.
-  writeFileSync(join(dir, 'stray-nul.txt'), Buffer.concat([Buffer.from(SHEET.slice(0, 400)), Buffer.from([0]), Buffer.from(SHEET.slice(400))]));
+  writeFileSync(
+    join(dir, 'stray-nul.txt'),
+    Buffer.concat([Buffer.from(SHEET.slice(0, 400)), Buffer.from([0]), Buffer.from(SHEET.slice(400))]),
+  );
   writeFileSync(join(dir, 'euckr.txt'), iconv.encode(SHEET, 'cp949'));
   writeFileSync(join(dir, 'truncated.txt'), SHEET.split('\n').slice(0, 12).join('\n'));
-  writeFileSync(join(dir, 'missing-cells.txt'), SHEET.replace(/\t/g, (t, i: number) => (i % 3 === 0 ? '' : t)));
+  writeFileSync(
+    join(dir, 'missing-cells.txt'),
+    SHEET.replace(/\t/g, (t, i: number) => (i % 3 === 0 ? '' : t)),
+  );
   writeFileSync(join(dir, 'blank.md'), '\n\n   \n');
   writeFileSync(join(dir, 'scan.pdf'), '%PDF-1.4');
   return dir;

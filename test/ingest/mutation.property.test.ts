@@ -10,7 +10,9 @@ import { CORPUS, SAMPLES, tempDir } from '../helpers.js';
 
 const DOCS = [
   ...readdirSync(SAMPLES).map((f) => join(SAMPLES, f)),
-  ...readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => join(CORPUS, f)),
+  ...readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => join(CORPUS, f)),
 ].map((path) => ({ path, lines: readFileSync(path, 'utf8').split('\n') }));
 
 /** Edits a document the way real files go wrong: lost, repeated, cut or garbled lines and cells. */
@@ -60,7 +62,10 @@ describe('random mutations of the real documents', () => {
   const counts = () => {
     const db = new Database(dbFile, { readonly: true });
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    const c = { versions: n('SELECT COUNT(*) AS n FROM document_versions'), records: n('SELECT COUNT(*) AS n FROM records') };
+    const c = {
+      versions: n('SELECT COUNT(*) AS n FROM document_versions'),
+      records: n('SELECT COUNT(*) AS n FROM records'),
+    };
     db.close();
     return c;
   };

@@ -6,10 +6,23 @@ import { renderText, TEXT_LIMITS } from '../../src/render/text.js';
 describe('renderText', () => {
   it('renders title, fields, tables, lists, source and follow-ups in that order', () => {
     const out = renderText(
-      reply('answer', '협치시정 활성화 — 예산', [fields([{ label: '기관·부서', value: '수원시 정책기획과' }, { label: '비고', value: null }]), table(['구분', '예산(확보)', '집행'], [['2019년', '31백만원', '15백만원']]), list(['a', 'b'], '목록'), text('끝')], {
-        sources: ['suwon.txt · 2. 예산 · 21–27행'],
-        suggestions: ['현황 협치'],
-      }),
+      reply(
+        'answer',
+        '협치시정 활성화 — 예산',
+        [
+          fields([
+            { label: '기관·부서', value: '수원시 정책기획과' },
+            { label: '비고', value: null },
+          ]),
+          table(['구분', '예산(확보)', '집행'], [['2019년', '31백만원', '15백만원']]),
+          list(['a', 'b'], '목록'),
+          text('끝'),
+        ],
+        {
+          sources: ['suwon.txt · 2. 예산 · 21–27행'],
+          suggestions: ['현황 협치'],
+        },
+      ),
     );
     expect(out).toBe(
       [
@@ -35,7 +48,9 @@ describe('renderText', () => {
   });
 
   it('never lets document text mention everyone, a channel or a user', () => {
-    const out = renderText(reply('answer', '@everyone 공지', [text('<!channel> <@U123> <#C1> @here <script>x</script>')]));
+    const out = renderText(
+      reply('answer', '@everyone 공지', [text('<!channel> <@U123> <#C1> @here <script>x</script>')]),
+    );
     expect(out).not.toMatch(/@everyone|@here|<!channel>|<@U123>|<#C1>|<script/);
     expect(defuse('이메일 a@b.kr')).toContain('a@');
   });

@@ -19,7 +19,8 @@ export const genericFamily: DocumentFamily = {
     let titleLine = 0;
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i]!;
-      if (!titleLine && /[가-힣A-Za-z]{2}/.test(line) && !line.includes('\t') && line.trim().length <= 120) titleLine = i + 1;
+      if (!titleLine && /[가-힣A-Za-z]{2}/.test(line) && !line.includes('\t') && line.trim().length <= 120)
+        titleLine = i + 1;
       const h = headingText(line);
       if (h) headings.push(h);
       contacts.push(...contactsFromPhoneLine(line, i + 1, null));
@@ -42,5 +43,10 @@ export const genericFamily: DocumentFamily = {
 };
 
 function cleanTitle(line: string): string {
-  return line.replace(/^[#\s*□○-]+/, '').replace(/\*+$/, '').trim() || line.trim();
+  return (
+    line
+      .replace(/^[#\s*□○-]+/, '')
+      .replace(/\*+$/, '')
+      .trim() || line.trim()
+  );
 }

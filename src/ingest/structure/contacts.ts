@@ -6,7 +6,8 @@
 import type { Contact } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 
-const ENTRY = /([가-힣A-Za-z()·ㆍ]+(?:\s[가-힣()]+)?)\s*[:：]\s*([가-힣]{2,4}(?:\s*[/,]\s*[가-힣]{2,4})*)\s*☎\s*([0-9][0-9-]{1,12}[0-9])/g;
+const ENTRY =
+  /([가-힣A-Za-z()·ㆍ]+(?:\s[가-힣()]+)?)\s*[:：]\s*([가-힣]{2,4}(?:\s*[/,]\s*[가-힣]{2,4})*)\s*☎\s*([0-9][0-9-]{1,12}[0-9])/g;
 const LEAD_WORDS = /^(?:총괄부서|협조부서|주관부서|담당부서|소관부서|추진부서)\s*/;
 
 export function contactsFromPhoneLine(line: string, lineNo: number, section: string | null): Contact[] {
@@ -20,7 +21,11 @@ export function contactsFromPhoneLine(line: string, lineNo: number, section: str
     const digits = phone.replace(/-/g, '');
     // "☎2133-4299" then "☎4313": the short ones share the full number's exchange.
     if (phone.includes('-')) fullPrefix = phone.slice(0, phone.lastIndexOf('-'));
-    if (department === null && /(?:과장|담당관|관|국장|실장|단장|본부장|소장|센터장)$/.test(position) && position !== '담당') {
+    if (
+      department === null &&
+      /(?:과장|담당관|관|국장|실장|단장|본부장|소장|센터장)$/.test(position) &&
+      position !== '담당'
+    ) {
       department = position.replace(/장$/, '');
     }
     for (const name of m[2]!.split(/[/,]/).map((n) => n.trim())) {

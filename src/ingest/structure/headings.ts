@@ -42,5 +42,5 @@ export function labelValue(line: string): { label: string; value: string } | nul
 
 /** "(단위 : 백만원)", "(단위:천원)", "<단위 : 백만원>". */
 export function isUnitLine(line: string): boolean {
-  return /^[\s(<［\[]*단\s*위\s*[:：]/.test(line.trim());
+  return /^[\s(<［[]*단\s*위\s*[:：]/.test(line.trim());
 }

@@ -32,7 +32,10 @@ const DISTRICTS =
 
 const NAMES: Array<{ pattern: RegExp; name: string; level: number }> = [
   ...Object.entries(METROS).map(([short, full]) => ({
-    pattern: new RegExp(`(?<![가-힣])${short}(?:특별시|광역시|특별자치시|특별자치도|시)?(?![가-힣]*(?:대학|대로|역|병원))`, 'g'),
+    pattern: new RegExp(
+      `(?<![가-힣])${short}(?:특별시|광역시|특별자치시|특별자치도|시)?(?![가-힣]*(?:대학|대로|역|병원))`,
+      'g',
+    ),
     name: full,
     level: 1,
   })),
