@@ -71,7 +71,7 @@ function budgetOneLine(rec: ProjectRecord): string | null {
     totals.find((l) => l.kind === 'executed' && l.year === allocated.year && l.period === allocated.period);
   const parts = [
     required ? `소요 ${money(required.amount)}` : null,
-    allocated ? `${allocated.period} 예산 ${money(allocated.amount)}` : null,
+    allocated ? `${/\d/.test(allocated.period) ? `${allocated.period} ` : ''}예산 ${money(allocated.amount)}` : null,
     executed ? `집행 ${money(executed.amount)}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join(' / ') : null;
@@ -79,7 +79,8 @@ function budgetOneLine(rec: ProjectRecord): string | null {
 
 /** Query words the title does not explain ("2차 회의 주제"): answered from milestones or the document's lines. */
 function detailBlocks(query: string, r: StoredRecord, ctx: CommandContext): Block[] {
-  const title = squash([r.record.title, ...r.record.aliases, r.record.code ?? ''].join(''));
+  const rec = r.record;
+  const title = squash([rec.title, ...rec.aliases, rec.code, rec.department, rec.organization, ...rec.teams].join(''));
   const rest = query.split(/\s+/).filter((w) => w.length >= 2 && !title.includes(squash(w)));
   if (rest.length === 0) return [];
   const ms = r.record.milestones.filter((m) => rest.some((w) => squash(m.text).includes(squash(w))));
