@@ -15,7 +15,7 @@ import { fixedClock } from '../src/domain/clock.js';
 import { ingestPaths } from '../src/ingest/ingest.js';
 import { ProjectIndex, type SearchDoc } from '../src/search/project-index.js';
 import { ProjectStore } from '../src/store/store.js';
-import { generate, seedFrom } from './lib/synthetic.js';
+import { type BenchQuery, generate, satisfies, seedFrom } from './lib/synthetic.js';
 
 const work = mkdtempSync(join(tmpdir(), 'damdang-bench-'));
 const args = process.argv.slice(2);
@@ -38,7 +38,7 @@ for (const n of runSizes) {
   log(`synthetic ${n}: generating and storing…`);
   const dbFile = join(work, `synthetic-${n}.db`);
   const store = ProjectStore.open(dbFile);
-  const queries: Array<{ q: string; expectTitle: string }> = [];
+  const queries: BenchQuery[] = [];
   const t0 = performance.now();
   let i = 0;
   for (const s of generate(seed, n, 42)) {
@@ -54,7 +54,7 @@ for (const n of runSizes) {
       `synthetic/${i}.txt`,
     );
     if (i % Math.max(1, Math.floor(n / 500)) === 0) {
-      queries.push({ q: s.titleQuery, expectTitle: s.record.title }, { q: s.person, expectTitle: s.record.title });
+      queries.push(...s.queries);
     }
     i++;
   }
@@ -76,7 +76,10 @@ if (runScale) {
     const records = store.currentRecords();
     const queries = records
       .filter((_, k) => k % Math.max(1, Math.floor(records.length / 500)) === 0)
-      .map((r) => ({ q: r.record.title.split(/\s+/).slice(0, 2).join(' '), expectTitle: r.record.title }));
+      .map((r): BenchQuery => {
+        const words = r.record.title.split(/\s+/).slice(0, 2);
+        return { q: words.join(' '), kind: 'title', mustContain: words };
+      });
     rows.push(...measure(`real ../shared/scale (${summary.reports.length} docs)`, store, dbFile, queries, ingestMs));
     store.close();
   } else {
@@ -90,7 +93,7 @@ function measure(
   label: string,
   store: ProjectStore,
   dbFile: string,
-  queries: Array<{ q: string; expectTitle: string }>,
+  queries: BenchQuery[],
   storeMs: number,
 ): string[] {
   const records = store.currentRecords();
@@ -112,6 +115,7 @@ function measure(
     search: { p50: number; p99: number };
     answer: { p50: number; p99: number };
     recall1: number;
+    byKind: Record<string, [number, number]>;
   };
   const fts = fts5Baseline(docs, queries);
   const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
@@ -121,36 +125,48 @@ function measure(
     `## ${label}`,
     `- store: ${records.length} records written in ${(storeMs / 1000).toFixed(1)} s; database ${mb(size(dbFile) + size(`${dbFile}-wal`))} MB, saved index ${mb(size(`${dbFile}.index.json`))} MB`,
     `- index build: ${(buildMs / 1000).toFixed(2)} s; start-up with saved index (fresh process): ${(child.startupMs / 1000).toFixed(2)} s; RSS ${child.rssMb.toFixed(0)} MB`,
-    `- damdang search: p50 ${f(child.search.p50)} ms, p99 ${f(child.search.p99)} ms, recall@1 ${child.recall1.toFixed(3)} (${queries.length} queries); whole answer p50 ${f(child.answer.p50)} ms, p99 ${f(child.answer.p99)} ms`,
-    `- FTS5 trigram baseline: p50 ${f(fts.p50)} ms, p99 ${f(fts.p99)} ms, recall@1 ${fts.recall1.toFixed(3)}; p99 ratio damdang/FTS5 ${(child.search.p99 / Math.max(fts.p99, 1e-6)).toFixed(2)}`,
+    `- damdang search: p50 ${f(child.search.p50)} ms, p99 ${f(child.search.p99)} ms, recall@1 ${child.recall1.toFixed(3)} (${queries.length} queries; ${recallByKind(child.byKind)}); whole answer p50 ${f(child.answer.p50)} ms, p99 ${f(child.answer.p99)} ms`,
+    `- FTS5 trigram baseline: p50 ${f(fts.p50)} ms, p99 ${f(fts.p99)} ms, recall@1 ${fts.recall1.toFixed(3)} (${recallByKind(fts.byKind)}); p99 ratio damdang/FTS5 ${(child.search.p99 / Math.max(fts.p99, 1e-6)).toFixed(2)}`,
     '',
   ];
 }
 
 /** The same queries through SQLite FTS5's trigram tokenizer: terms under three characters cannot match at all. */
-function fts5Baseline(docs: SearchDoc[], queries: Array<{ q: string; expectTitle: string }>) {
+function fts5Baseline(docs: SearchDoc[], queries: BenchQuery[]) {
   const db = new Database(':memory:');
   db.exec("CREATE VIRTUAL TABLE fts USING fts5(title, people, body, tokenize='trigram')");
   const insert = db.prepare('INSERT INTO fts (rowid, title, people, body) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
     for (const d of docs) insert.run(Number(d.id), d.title, d.people.join(' '), d.body);
   })();
-  const titles = new Map(docs.map((d) => [Number(d.id), d.title]));
+  const byRowid = new Map(docs.map((d) => [Number(d.id), d]));
   const search = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 10.0, 5.0, 1.0) LIMIT 10');
   const times: number[] = [];
+  const byKind: Record<string, [number, number]> = {};
   let hits = 0;
-  for (const { q, expectTitle } of queries) {
-    const terms = q
+  for (const query of queries) {
+    const terms = query.q
       .split(/\s+/)
       .filter((t) => [...t].length >= 3)
       .map((t) => `"${t.replace(/"/g, '""')}"`);
     const a = performance.now();
     const rows = terms.length ? (search.all(terms.join(' OR ')) as Array<{ rowid: number }>) : [];
     times.push(performance.now() - a);
-    if (rows[0] && titles.get(rows[0].rowid) === expectTitle) hits++;
+    const top = rows[0] ? byRowid.get(rows[0].rowid) : undefined;
+    const ok = !!top && satisfies(query, top.title, top.people);
+    if (ok) hits++;
+    const k = (byKind[query.kind] ??= [0, 0]);
+    k[0] += ok ? 1 : 0;
+    k[1] += 1;
   }
   db.close();
   const s = [...times].sort((x, y) => x - y);
   const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
-  return { p50: at(0.5), p99: at(0.99), recall1: hits / queries.length };
+  return { p50: at(0.5), p99: at(0.99), recall1: hits / queries.length, byKind };
+}
+
+function recallByKind(byKind: Record<string, [number, number]>): string {
+  return Object.entries(byKind)
+    .map(([k, [ok, n]]) => `${k} ${(ok / n).toFixed(2)}`)
+    .join(', ');
 }

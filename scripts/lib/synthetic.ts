@@ -31,12 +31,17 @@ export interface SyntheticSeed {
   sentences: string[];
 }
 
+export interface BenchQuery {
+  q: string;
+  kind: 'title' | 'particle' | 'person';
+  mustContain: string[];
+}
+
 export interface SyntheticRecord {
   record: ProjectRecord;
   body: string;
-  /** A query a person would type for it, and a person's name on it. */
-  titleQuery: string;
-  person: string;
+  /** Queries a person would type for it, each with the words a right answer's title or people must hold. */
+  queries: BenchQuery[];
 }
 
 export function seedFrom(records: ProjectRecord[], lines: string[]): SyntheticSeed {
@@ -112,6 +117,27 @@ export function* generate(seed: SyntheticSeed, count: number, randomSeed = 1): G
       ],
       src: src(null, 1, 7),
     });
-    yield { record, body, titleQuery: `${place} ${words[1]}`, person };
+    yield {
+      record,
+      body,
+      queries: [
+        { q: `${place} ${words[1]}`, kind: 'title', mustContain: [place, words[1]!] },
+        { q: `${place}의 ${words[1]}${particle(words[1]!, pick)}`, kind: 'particle', mustContain: [place, words[1]!] },
+        { q: person, kind: 'person', mustContain: [person] },
+      ],
+    };
   }
+}
+
+/** The object particle that fits the word's last syllable (받침): 을 after a consonant, 를 after a vowel. */
+function particle(word: string, pick: <T>(xs: T[]) => T): string {
+  const last = word.charCodeAt(word.length - 1) - 0xac00;
+  const batchim = last >= 0 && last % 28 !== 0;
+  return pick(batchim ? ['을', '은', '이'] : ['를', '는', '가']);
+}
+
+/** A right answer holds every word the query was made from, in its title or its people. */
+export function satisfies(query: BenchQuery, title: string, people: string[]): boolean {
+  const hay = `${title} ${people.join(' ')}`;
+  return query.mustContain.every((w) => hay.includes(w));
 }
