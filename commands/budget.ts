@@ -56,7 +56,7 @@ function findBudgetItems(query: string, ctx: CommandContext): Reply | null {
   const q = query.replace(/\s+/g, '');
   if (q.length < 2) return null;
   const matches: Array<{ r: StoredRecord; lines: BudgetLine[] }> = [];
-  for (const r of ctx.knowledge.records) {
+  for (const r of ctx.knowledge.withBudgetItem(q)) {
     const lines = r.record.budget?.lines.filter((l) => l.item && l.item.replace(/\s+/g, '') === q) ?? [];
     if (lines.length) matches.push({ r, lines });
   }

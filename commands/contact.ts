@@ -17,7 +17,7 @@ export const contactCommand = defineCommand({
       const sources: string[] = [];
       const seen = new Set<string>();
       for (const e of people.entries) {
-        const r = ctx.knowledge.byId.get(e.recordId)!;
+        const r = ctx.knowledge.get(e.recordId)!;
         const line = personLine(e.contact);
         if (!seen.has(line)) {
           seen.add(line);

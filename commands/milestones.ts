@@ -104,7 +104,12 @@ function findNamedItems(query: string, knowledge: Knowledge): Array<{ r: StoredR
   const terms = wordsOf(query);
   if (terms.length === 0) return [];
   const out: Array<{ r: StoredRecord; m: Milestone }> = [];
-  for (const r of knowledge.records) {
+  // Only records the index says match in their milestones can hold the item.
+  const candidates = knowledge.index
+    .search(terms.join(' '), { limit: 30 })
+    .hits.filter((h) => h.matchedFields.includes('milestones'))
+    .flatMap((h) => knowledge.get(h.id) ?? []);
+  for (const r of candidates) {
     for (const m of r.record.milestones) {
       const t = squash(m.text);
       if (m.date && terms.every((term) => t.includes(term))) out.push({ r, m });

@@ -15,9 +15,9 @@ export const ownerCommand = defineCommand({
     const people = findPeople(query, ctx.knowledge);
     if (people) {
       const items = people.entries.map(
-        (e) => `${personLine(e.contact)} — ${ctx.knowledge.byId.get(e.recordId)!.record.title}`,
+        (e) => `${personLine(e.contact)} — ${ctx.knowledge.get(e.recordId)!.record.title}`,
       );
-      const first = ctx.knowledge.byId.get(people.entries[0]!.recordId)!;
+      const first = ctx.knowledge.get(people.entries[0]!.recordId)!;
       return reply('answer', `"${query}" 담당`, [list([...new Set(items)].slice(0, 10))], {
         sources: [sourceOf(first, people.entries[0]!.contact.src)],
       });

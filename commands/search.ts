@@ -10,7 +10,7 @@ export const searchCommand = defineCommand({
   examples: ['찾기 인권', 'search 청년', '검색 ㅎㅊ'],
   run({ query }, ctx) {
     const outcome = ctx.knowledge.index.search(query, { limit: 10 });
-    const hits = outcome.hits.map((h) => ctx.knowledge.byId.get(h.id)).filter((r) => r !== undefined);
+    const hits = outcome.hits.map((h) => ctx.knowledge.get(h.id)).filter((r) => r !== undefined);
     if (outcome.verdict === 'none' || hits.length === 0) return notFoundReply(query, outcome.suggestions);
     return reply(
       'answer',

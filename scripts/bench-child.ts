@@ -25,7 +25,7 @@ for (const query of queries) {
   const a = performance.now();
   const outcome = knowledge.index.search(query.q, { limit: 10 });
   searchMs.push(performance.now() - a);
-  const top = outcome.hits[0] ? knowledge.byId.get(outcome.hits[0].id)?.record : undefined;
+  const top = outcome.hits[0] ? knowledge.get(outcome.hits[0].id)?.record : undefined;
   const ok =
     outcome.verdict !== 'none' &&
     !!top &&
@@ -45,7 +45,7 @@ for (const query of queries) {
 process.stdout.write(
   JSON.stringify({
     startupMs,
-    records: knowledge.records.length,
+    records: knowledge.summaries.length,
     rssMb: Math.max(rssAfterStart, process.memoryUsage().rss) / 2 ** 20,
     search: percentiles(searchMs),
     answer: percentiles(answerMs),

@@ -89,13 +89,7 @@ if (runScale) {
 
 process.stdout.write(`\n${rows.join('\n')}\n`);
 
-function measure(
-  label: string,
-  store: ProjectStore,
-  dbFile: string,
-  queries: BenchQuery[],
-  storeMs: number,
-): string[] {
+function measure(label: string, store: ProjectStore, dbFile: string, queries: BenchQuery[], storeMs: number): string[] {
   const records = store.currentRecords();
   const t1 = performance.now();
   const docs = records.map((r) => toSearchDoc(r, store.documentLines(r.document.versionId)));

@@ -22,7 +22,7 @@ export function openApp(config: Config, log: (line: string) => void): App {
   const started = performance.now();
   const knowledge = loadKnowledge(store, clockFor(config.today));
   log(
-    `사업 ${knowledge.records.length}건 색인 (${Math.round(performance.now() - started)} ms), 오늘: ${knowledge.clock.today()}`,
+    `사업 ${knowledge.summaries.length}건 색인 (${Math.round(performance.now() - started)} ms), 오늘: ${knowledge.clock.today()}`,
   );
   return { store, knowledge, seeded };
 }

@@ -45,7 +45,7 @@ export function evaluate(
   const results = queries.map((query): QueryResult => {
     const intent = parseIntent(query.q);
     const outcome = knowledge.index.search(intent.query || query.q, { limit: 10 });
-    const titles = outcome.hits.map((h) => knowledge.byId.get(h.id)?.record);
+    const titles = outcome.hits.map((h) => knowledge.get(h.id)?.record);
     const matches = (i: number) => {
       const rec = titles[i];
       if (!rec || !query.expect) return false;

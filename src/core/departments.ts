@@ -9,10 +9,10 @@ const DEPT_SUFFIX = /(?:담당관실|담당관|과|국|실|단|센터|사업소|
 export function findDepartment(query: string, ctx: CommandContext): StoredRecord | null {
   const names = departmentWords(query);
   if (names.length === 0) return null;
-  const depts = ctx.knowledge.records.filter((r) => r.record.kind === 'department');
+  const depts = ctx.knowledge.summaries.filter((s) => s.kind === 'department');
   for (const name of names) {
-    const hit = depts.find((r) => r.record.title === name || r.record.department === name);
-    if (hit) return hit;
+    const hit = depts.find((s) => s.title === name || s.department === name);
+    if (hit) return ctx.knowledge.get(String(hit.id)) ?? null;
   }
   return null;
 }
@@ -27,12 +27,8 @@ export function departmentWords(query: string): string[] {
 
 /** Every record of a department (or naming a team), department-level records first. */
 export function recordsOfUnit(name: string, ctx: CommandContext): StoredRecord[] {
-  return ctx.knowledge.records
-    .filter(
-      (r) =>
-        r.record.department === name ||
-        r.record.teams.includes(name) ||
-        (r.record.kind === 'department' && r.record.title === name),
-    )
-    .sort((a, b) => Number(b.record.kind === 'department') - Number(a.record.kind === 'department'));
+  return ctx.knowledge.summaries
+    .filter((s) => s.department === name || s.teams.includes(name) || (s.kind === 'department' && s.title === name))
+    .sort((a, b) => Number(b.kind === 'department') - Number(a.kind === 'department'))
+    .flatMap((s) => ctx.knowledge.get(String(s.id)) ?? []);
 }

@@ -68,17 +68,14 @@ export function cleanMessage(message: string): string {
 
 const namePhraseCache = new WeakMap<Knowledge, Set<string>>();
 
-/** Compact two-word phrases of titles and milestones ("기본계획", "실행계획") that an intent word must not split. */
+/** Compact two-word phrases of titles ("기본계획", "실행계획") that an intent word must not split. */
 function namePhrases(knowledge: Knowledge): Set<string> {
   let set = namePhraseCache.get(knowledge);
   if (set) return set;
   set = new Set<string>();
-  for (const r of knowledge.records) {
-    const texts = [r.record.title, ...r.record.aliases, ...r.record.milestones.map((m) => m.text)];
-    for (const t of texts) {
-      const words = t.split(/\s+/);
-      for (let i = 0; i + 1 < words.length; i++) set.add(`${words[i]}${words[i + 1]}`);
-    }
+  for (const s of knowledge.summaries) {
+    const words = s.title.split(/\s+/);
+    for (let i = 0; i + 1 < words.length; i++) set.add(`${words[i]}${words[i + 1]}`);
   }
   namePhraseCache.set(knowledge, set);
   return set;

@@ -1,14 +1,15 @@
 /**
- * What the commands answer from: the store's current records, the search index over them, a directory of people,
- * and the documents' lines for quoting. Built once at start-up; the index is saved beside the database and reused
- * while the store has not changed.
+ * What the commands answer from: the search index, light summaries of every current record, and lookups that
+ * the store answers from indexed tables. Full records are parsed only when an answer needs them, so start-up
+ * does not grow with the size of every record. The index is saved beside the database and reused while the
+ * store has not changed.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Clock } from '../domain/clock.js';
-import type { Contact, ProjectRecord } from '../domain/project.js';
+import type { Contact } from '../domain/project.js';
 import { organizationAliases } from '../ingest/structure/organization.js';
 import { ProjectIndex, type SearchDoc } from '../search/project-index.js';
-import type { ProjectStore, StoredRecord } from '../store/store.js';
+import type { ProjectStore, RecordSummary, StoredRecord } from '../store/store.js';
 
 export interface PersonEntry {
   contact: Contact;
@@ -16,38 +17,100 @@ export interface PersonEntry {
 }
 
 export interface Knowledge {
-  records: StoredRecord[];
-  byId: Map<string, StoredRecord>;
+  summaries: RecordSummary[];
+  summaryOf(id: string): RecordSummary | undefined;
+  /** The full current record, parsed on first use. */
+  get(id: string): StoredRecord | undefined;
   index: ProjectIndex;
-  people: PersonEntry[];
   clock: Clock;
   /** Normalised lines of a stored document version (1-based line i is element i - 1). */
   lines(versionId: number): string[];
+  /** Contacts whose name, position or extension is exactly `value`. */
+  people(field: 'name' | 'position' | 'extension', value: string): PersonEntry[];
+  /** Records with a budget line of that item (spaces ignored). */
+  withBudgetItem(item: string): StoredRecord[];
+  /** The same project in other years or phases (실적 and 계획 of one report), oldest first. */
+  siblings(id: string): StoredRecord[];
 }
 
-export function recordId(r: StoredRecord): string {
+const CACHE_LIMIT = 5000;
+
+export function recordId(r: { id: number }): string {
   return String(r.id);
 }
 
 export function loadKnowledge(store: ProjectStore, clock: Clock): Knowledge {
-  const records = store.currentRecords();
-  const byId = new Map(records.map((r) => [recordId(r), r]));
+  const summaries = store.currentSummaries();
+  const byId = new Map(summaries.map((s) => [recordId(s), s]));
+  const cache = new Map<string, StoredRecord>();
+  const get = (id: string): StoredRecord | undefined => {
+    const hit = cache.get(id);
+    if (hit) return hit;
+    if (!byId.has(id)) return undefined;
+    const r = store.recordById(Number(id));
+    if (r) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(id, r);
+    }
+    return r;
+  };
   const docLines = new Map<number, string[]>();
   const lines = (versionId: number): string[] => {
     let cached = docLines.get(versionId);
     if (!cached) {
+      if (docLines.size >= CACHE_LIMIT) docLines.clear();
       cached = store.documentLines(versionId);
       docLines.set(versionId, cached);
     }
     return cached;
   };
-  const index = loadOrBuildIndex(store, () => records.map((r) => toSearchDoc(r, lines(r.document.versionId))));
-  const people = records.flatMap((r) => r.record.contacts.map((contact) => ({ contact, recordId: recordId(r) })));
-  return { records, byId, index, people, clock, lines };
+  const identities = new Map<string, string[]>();
+  for (const s of summaries) {
+    const k = projectIdentity(s);
+    identities.set(k, [...(identities.get(k) ?? []), recordId(s)]);
+  }
+  const index = loadOrBuildIndex(store, () =>
+    summaries.flatMap((s) => {
+      const r = get(recordId(s));
+      return r ? [toSearchDoc(r, lines(r.document.versionId))] : [];
+    }),
+  );
+  cache.clear();
+  return {
+    summaries,
+    summaryOf: (id) => byId.get(id),
+    get,
+    index,
+    clock,
+    lines,
+    people(field, value) {
+      return store.contactRecordIds(field, value).flatMap((id) => {
+        const r = get(String(id));
+        return r
+          ? r.record.contacts.filter((c) => c[field] === value).map((contact) => ({ contact, recordId: String(id) }))
+          : [];
+      });
+    },
+    withBudgetItem(item) {
+      return store.budgetItemRecordIds(item.replace(/\s+/g, '')).flatMap((id) => get(String(id)) ?? []);
+    },
+    siblings(id) {
+      const s = byId.get(id);
+      if (!s) return [];
+      return (identities.get(projectIdentity(s)) ?? [id])
+        .flatMap((x) => get(x) ?? [])
+        .sort((a, b) => (a.record.year ?? 0) - (b.record.year ?? 0));
+    },
+  };
+}
+
+/** One project across the years and phases of one organisation's documents. */
+function projectIdentity(s: RecordSummary): string {
+  return [s.organization, s.department, s.code ?? s.title.replace(/\s+/g, '')].join('|');
 }
 
 export function toSearchDoc(r: StoredRecord, docLines: string[]): SearchDoc {
-  const rec: ProjectRecord = r.record;
+  const rec = r.record;
   const [from, to] = rec.src.lines;
   return {
     id: recordId(r),

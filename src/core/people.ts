@@ -17,15 +17,15 @@ export function findPeople(query: string, knowledge: Knowledge): PersonMatch | n
   if (words.length === 0) return null;
   const digits = words.find((w) => /^\d{4}$|^\d{2,4}-\d{3,4}(-\d{4})?$/.test(w));
   if (digits) {
-    const tail = digits.replace(/-/g, '').slice(-4);
-    const hits = knowledge.people.filter((p) => p.contact.extension === tail);
+    const digitsOnly = digits.replace(/-/g, '');
+    const hits = knowledge.people('extension', digitsOnly.length <= 4 ? digitsOnly : digitsOnly.slice(-4));
     if (hits.length) return { entries: dedupe(hits), by: 'extension' };
   }
   for (const raw of words) {
     for (const w of withoutParticle(raw)) {
-      const byName = knowledge.people.filter((p) => p.contact.name === w);
+      const byName = knowledge.people('name', w);
       if (byName.length) return { entries: dedupe(byName), by: 'name' };
-      const byPosition = knowledge.people.filter((p) => p.contact.position === w);
+      const byPosition = knowledge.people('position', w);
       if (byPosition.length) return { entries: dedupe(byPosition), by: 'position' };
     }
   }

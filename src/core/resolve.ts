@@ -46,14 +46,17 @@ export function resolveProject(
   }
   const { knowledge } = ctx;
   const allowed = (r: StoredRecord | undefined): r is StoredRecord => !!r && kinds.includes(r.record.kind);
+  const allowedId = (id: string) => kinds.includes((knowledge.summaryOf(id)?.kind ?? '') as RecordKind);
   if (CODE.test(q)) {
-    const byCode = knowledge.records.filter((r) => r.record.code === q && allowed(r));
+    const byCode = knowledge.summaries
+      .filter((s) => s.code === q && allowedId(String(s.id)))
+      .flatMap((s) => knowledge.get(String(s.id)) ?? []);
     if (byCode.length === 1)
       return { ok: true, record: byCode[0]!, siblings: siblingsOf(byCode[0]!, ctx), bodyOnly: false };
     if (byCode.length > 1) return { ok: false, reply: candidatesReply(q, byCode) };
   }
-  const outcome = knowledge.index.search(q, { limit: 8, filter: (id) => allowed(knowledge.byId.get(id)) });
-  const hits = outcome.hits.map((h) => knowledge.byId.get(h.id)).filter(allowed);
+  const outcome = knowledge.index.search(q, { limit: 8, filter: allowedId });
+  const hits = outcome.hits.map((h) => knowledge.get(h.id)).filter(allowed);
   if (outcome.verdict === 'none' || hits.length === 0) {
     return { ok: false, reply: notFoundReply(q, outcome.suggestions) };
   }
@@ -69,10 +72,8 @@ export function resolveProject(
 
 /** Records of the same project in other years or phases (실적 and 계획 of one report). */
 export function siblingsOf(r: StoredRecord, ctx: CommandContext): StoredRecord[] {
-  const key = projectIdentity(r);
-  return ctx.knowledge.records
-    .filter((o) => projectIdentity(o) === key)
-    .sort((a, b) => (a.record.year ?? 0) - (b.record.year ?? 0));
+  const siblings = ctx.knowledge.siblings(recordId(r));
+  return siblings.length ? siblings : [r];
 }
 
 function projectIdentity(r: StoredRecord): string {

@@ -37,4 +37,34 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX records_key ON records (key);
   CREATE INDEX records_version ON records (version_id);
   `,
+  // Lookups that must not parse every record at start-up: people, budget lines by item, teams and year.
+  // Existing rows are backfilled from their JSON with SQLite's json_each.
+  `
+  ALTER TABLE records ADD COLUMN teams TEXT NOT NULL DEFAULT '';
+  ALTER TABLE records ADD COLUMN year INTEGER;
+  UPDATE records SET
+    teams = COALESCE((SELECT group_concat(value, '|') FROM json_each(records.data_json, '$.teams')), ''),
+    year = json_extract(data_json, '$.year');
+  CREATE TABLE contacts (
+    record_id INTEGER NOT NULL REFERENCES records(id),
+    name TEXT,
+    position TEXT,
+    extension TEXT
+  );
+  CREATE INDEX contacts_name ON contacts (name);
+  CREATE INDEX contacts_position ON contacts (position);
+  CREATE INDEX contacts_extension ON contacts (extension);
+  INSERT INTO contacts (record_id, name, position, extension)
+    SELECT r.id, json_extract(c.value, '$.name'), json_extract(c.value, '$.position'), json_extract(c.value, '$.extension')
+    FROM records r, json_each(r.data_json, '$.contacts') c;
+  CREATE TABLE budget_items (
+    record_id INTEGER NOT NULL REFERENCES records(id),
+    item TEXT NOT NULL
+  );
+  CREATE INDEX budget_items_item ON budget_items (item);
+  INSERT INTO budget_items (record_id, item)
+    SELECT DISTINCT r.id, replace(json_extract(l.value, '$.item'), ' ', '')
+    FROM records r, json_each(r.data_json, '$.budget.lines') l
+    WHERE json_extract(l.value, '$.item') IS NOT NULL;
+  `,
 ];

@@ -17,6 +17,19 @@ export interface StoredRecord {
   document: { id: number; path: string; name: string; version: number; versionId: number; family: string };
 }
 
+export interface RecordSummary {
+  id: number;
+  kind: string;
+  key: string;
+  title: string;
+  organization: string | null;
+  department: string | null;
+  code: string | null;
+  teams: string[];
+  year: number | null;
+  versionId: number;
+}
+
 export type SaveOutcome = 'new' | 'updated' | 'unchanged';
 
 export interface StoreStats {
@@ -108,11 +121,29 @@ export class ProjectStore {
           ).lastInsertRowid,
       );
       const insert = this.db.prepare(
-        `INSERT INTO records (version_id, key, kind, title, organization, department, code, data_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO records (version_id, key, kind, title, organization, department, code, teams, year, data_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
+      const contact = this.db.prepare(
+        'INSERT INTO contacts (record_id, name, position, extension) VALUES (?, ?, ?, ?)',
+      );
+      const item = this.db.prepare('INSERT INTO budget_items (record_id, item) VALUES (?, ?)');
       for (const r of records) {
-        insert.run(versionId, r.key, r.kind, r.title, r.organization, r.department, r.code, JSON.stringify(r));
+        const id = insert.run(
+          versionId,
+          r.key,
+          r.kind,
+          r.title,
+          r.organization,
+          r.department,
+          r.code,
+          r.teams.join('|'),
+          r.year,
+          JSON.stringify(r),
+        ).lastInsertRowid;
+        for (const c of r.contacts) contact.run(id, c.name, c.position, c.extension);
+        const items = new Set(r.budget?.lines.flatMap((l) => (l.item ? [l.item.replace(/\s+/g, '')] : [])) ?? []);
+        for (const it of items) item.run(id, it);
       }
       this.db.prepare('UPDATE documents SET current_version_id = ? WHERE id = ?').run(versionId, documentId);
       this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
@@ -132,6 +163,52 @@ export class ProjectStore {
       )
       .all() as RecordRow[];
     return rows.map(toStored);
+  }
+
+  /** The light columns of every current record: what start-up reads instead of parsing every record. */
+  currentSummaries(): RecordSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.id, r.kind, r.key, r.title, r.organization, r.department, r.code, r.teams, r.year, v.id AS versionId
+         FROM records r JOIN documents d ON d.current_version_id = r.version_id
+         JOIN document_versions v ON v.id = r.version_id ORDER BY r.id`,
+      )
+      .all() as Array<Omit<RecordSummary, 'teams'> & { teams: string }>;
+    return rows.map((r) => ({ ...r, teams: r.teams ? r.teams.split('|') : [] }));
+  }
+
+  /** One current record by id, parsed; undefined when it is not current. */
+  recordById(id: number): StoredRecord | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT r.id, r.data_json, d.id AS doc_id, d.path, d.name, v.version, v.id AS version_id, v.family
+         FROM records r JOIN document_versions v ON v.id = r.version_id
+         JOIN documents d ON d.current_version_id = v.id WHERE r.id = ?`,
+      )
+      .get(id) as RecordRow | undefined;
+    return row ? toStored(row) : undefined;
+  }
+
+  /** Current records naming a person by name, position or extension (exact). */
+  contactRecordIds(field: 'name' | 'position' | 'extension', value: string): number[] {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT c.record_id AS id FROM contacts c JOIN records r ON r.id = c.record_id
+         JOIN documents d ON d.current_version_id = r.version_id WHERE c.${field} = ? ORDER BY c.record_id`,
+      )
+      .all(value) as Array<{ id: number }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** Current records with a budget line whose item (spaces removed) is `item`. */
+  budgetItemRecordIds(item: string): number[] {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT b.record_id AS id FROM budget_items b JOIN records r ON r.id = b.record_id
+         JOIN documents d ON d.current_version_id = r.version_id WHERE b.item = ? ORDER BY b.record_id`,
+      )
+      .all(item) as Array<{ id: number }>;
+    return rows.map((r) => r.id);
   }
 
   /** Every stored version of a record, oldest first: what a digest compares. */

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ingestFile, ingestPaths } from '../../src/ingest/ingest.js';
 import { loadDocument, parseDocument } from '../../src/ingest/parse.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { ProjectStore } from '../../src/store/store.js';
 import { SAMPLES, tempDir } from '../helpers.js';
 
@@ -69,6 +70,31 @@ describe('ProjectStore', () => {
     const broken = { ...result, records: [result.records[0]!, { ...result.records[0]! }] };
     expect(() => store.saveDocument({ ...loaded, hash: 'different' }, broken, '/elsewhere/sheet.txt')).toThrow();
     expect(tableCounts(file)).toEqual(before);
+    store.close();
+  });
+
+  it('migrates a first-schema database, filling the people and budget-item lookups from stored records', () => {
+    const file = join(tempDir(), 'v1.db');
+    const loaded = loadDocument(SHEET);
+    const record = parseDocument(loaded.doc).records[0]!;
+    const db = new Database(file);
+    db.exec(MIGRATIONS[0]!);
+    db.pragma('user_version = 1');
+    db.prepare("INSERT INTO meta VALUES ('store_id', 'old'), ('generation', '1')").run();
+    db.prepare("INSERT INTO documents (id, path, name) VALUES (1, '/x.txt', 'x.txt')").run();
+    db.prepare(
+      `INSERT INTO document_versions (id, document_id, version, content_hash, family, organization, encoding, line_count, text, warnings_json, ingested_at)
+       VALUES (1, 1, 1, 'h', 'policy-sheet', '수원시', 'utf-8', 1, 'x', '[]', 'now')`,
+    ).run();
+    db.prepare('UPDATE documents SET current_version_id = 1').run();
+    db.prepare(
+      'INSERT INTO records (version_id, key, kind, title, organization, department, code, data_json) VALUES (1, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(record.key, record.kind, record.title, record.organization, record.department, record.code, JSON.stringify(record));
+    db.close();
+    const store = ProjectStore.open(file);
+    expect(store.contactRecordIds('position', '정책기획과장')).toEqual([1]);
+    expect(store.contactRecordIds('extension', '2050')).toEqual([1]);
+    expect(store.currentSummaries()[0]!.title).toBe('협치시정 활성화');
     store.close();
   });
 
