@@ -25,8 +25,9 @@ program
   .description('문서(.txt, .md)나 폴더를 프로젝트 저장소에 넣습니다')
   .argument('<paths...>', '파일 또는 폴더')
   .addOption(dbOption())
-  .action((paths: string[], opts: { db?: string }) => {
-    const config = loadConfig({ db: opts.db });
+  .addOption(todayOption())
+  .action((paths: string[], opts: { db?: string; today?: string }) => {
+    const config = loadConfig({ db: opts.db, today: opts.today });
     const store = ProjectStore.open(config.dbFile);
     const bar = process.stderr.isTTY
       ? new cliProgress.SingleBar(

@@ -150,6 +150,29 @@ describe('facts only the body text holds', () => {
   });
 });
 
+describe('search and help', () => {
+  it('lists ranked projects with organisation and department', () => {
+    const { reply, text } = ask('찾기 인권');
+    expect(reply.kind).toBe('answer');
+    expect(text).toMatch(/1\. [^\n]*인권/);
+    expect(text).toContain('수원시 인권담당관');
+    expect(text).toContain('인천광역시 혁신담당관실');
+  });
+
+  it('finds a project from its 초성, a typo or a wrong keyboard', () => {
+    expect(ask('현황 ㅎㅊ').text).toContain('협치시정 활성화');
+    expect(ask('에산 협치').text).toContain('협치시정 활성화');
+    expect(ask('rPdirtlatkwp').text).toContain('계약심사제 운영');
+  });
+
+  it('generates help from the command registry', () => {
+    const { reply, text } = ask('도움말');
+    expect(reply.kind).toBe('help');
+    for (const name of ['status', 'budget', 'milestones', 'contact', 'owner', 'department', 'search'])
+      expect(text).toContain(`(${name})`);
+  });
+});
+
 describe('bad and hostile messages', () => {
   it.each([
     '',
