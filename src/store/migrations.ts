@@ -67,4 +67,6 @@ export const MIGRATIONS: readonly string[] = [
     FROM records r, json_each(r.data_json, '$.budget.lines') l
     WHERE json_extract(l.value, '$.item') IS NOT NULL;
   `,
+  // "Current version" joins go through documents.current_version_id on every lookup.
+  `CREATE INDEX documents_current_version ON documents (current_version_id);`,
 ];
