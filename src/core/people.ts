@@ -48,6 +48,12 @@ function dedupe(entries: PersonEntry[]): PersonEntry[] {
   });
 }
 
+/** "전월세팀장이", "디지털창업과장", "주무관": a word that names a position, particles aside. */
+export function looksLikePosition(query: string): boolean {
+  const words = query.trim().split(/\s+/);
+  return words.length === 1 && withoutParticle(words[0]!).some((w) => /(?:장|관|주무관|담당|주임|팀원)$/.test(w) && w.length >= 2);
+}
+
 export function personLine(c: Contact): string {
   const who = [c.name, c.position].filter(Boolean).join(' ');
   const where = [c.department, c.team && c.team !== c.position ? c.team : null].filter(Boolean).join(' ');
