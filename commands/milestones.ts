@@ -30,7 +30,16 @@ export const milestonesCommand = defineCommand({
     const r = found.record;
     const ms = found.siblings.flatMap((s) => s.record.milestones);
     if (ms.length === 0 || found.bodyOnly) return quoteOrNothing(r, query || message, ctx.knowledge);
-    const blocks = scheduleBlocks(ms, ctx.today);
+    // Items dated before the document was written are its history, never "overdue".
+    const history = new Set(
+      found.siblings.flatMap((s) => {
+        const written = s.record.status?.asOf;
+        // "2018-12" covers the whole month: compare with its last day.
+        const asOf = written && written.length === 7 ? `${written}-31` : written;
+        return asOf ? s.record.milestones.filter((m) => (m.date?.end ?? m.date?.start ?? '9999') < asOf) : [];
+      }),
+    );
+    const blocks = scheduleBlocks(ms, ctx.today, history);
     return reply('answer', `${r.record.title} — 일정 (오늘 ${ctx.today} 기준)`, blocks, {
       sources: [...new Set(ms.slice(0, 3).map((m) => sourceOf(r, m.src)))],
       suggestions: [`현황 ${r.record.code ?? r.record.title}`],
@@ -52,10 +61,10 @@ function wordsOf(query: string): string[] {
 }
 
 /** Upcoming and current items in date order, overdue ones flagged, ongoing ones apart. */
-export function scheduleBlocks(ms: Milestone[], today: string): Block[] {
+export function scheduleBlocks(ms: Milestone[], today: string, history: Set<Milestone> = new Set()): Block[] {
   const sorted = sortByDate(ms);
   const upcoming = sorted.filter((m) => ['current', 'upcoming'].includes(timing(m, today)));
-  const overdue = sorted.filter((m) => timing(m, today) === 'past' && !m.done);
+  const overdue = sorted.filter((m) => timing(m, today) === 'past' && !m.done && !history.has(m));
   const ongoing = sorted.filter((m) => timing(m, today) === 'ongoing');
   const undated = sorted.filter((m) => timing(m, today) === 'undated');
   const blocks: Block[] = [];

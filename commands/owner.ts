@@ -1,6 +1,6 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
 import { departmentWords, recordsOfUnit } from '../src/core/departments.js';
-import { orgDept, sourceOf, yearLabel } from '../src/core/format.js';
+import { josa, orgDept, sourceOf, yearLabel } from '../src/core/format.js';
 import { findPeople, looksLikePosition, personLine } from '../src/core/people.js';
 import { list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
@@ -32,7 +32,7 @@ export const ownerCommand = defineCommand({
         );
         return reply(
           'answer',
-          `${unit}이(가) 맡은 사업 ${records.length}건`,
+          `${josa(unit, '이', '가')} 맡은 사업 ${records.length}건`,
           [list([...new Set(items)].slice(0, 15))],
           {
             sources: [...new Set(records.map((r) => r.document.name))].slice(0, 3),

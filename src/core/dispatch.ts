@@ -4,7 +4,8 @@
  */
 import { COMMANDS, commandNamed } from '../../commands/index.js';
 import type { CommandContext } from './command.js';
-import { findDepartment } from './departments.js';
+import { departmentWords, findDepartment } from './departments.js';
+import { particle } from './format.js';
 import { parseIntent } from './intent.js';
 import type { Knowledge } from './knowledge.js';
 import { findPeople } from './people.js';
@@ -45,7 +46,12 @@ function route(message: string, ctx: CommandContext): Reply {
   if (!name) {
     if (findPeople(intent.query, ctx.knowledge)) name = 'contact';
     else if (findDepartment(intent.query, ctx) && intent.query.split(/\s+/).length === 1) name = 'department';
-    else name = 'project';
+    else if (namesKnownUnit(intent.query, ctx)) name = 'owner';
+    else if (namesUnknownUnit(intent.query, ctx)) {
+      return reply('not_found', `"${intent.query}"${particle(intent.query, '이라는', '라는')} 부서·팀을 문서에서 찾지 못했습니다.`, [
+        text('부서 이름을 확인하거나 "찾기 키워드"로 검색해 보세요.'),
+      ]);
+    } else name = 'project';
   } else if (name === 'owner' && findPeople(intent.query, ctx.knowledge)) {
     name = 'contact';
   }
@@ -54,6 +60,26 @@ function route(message: string, ctx: CommandContext): Reply {
   if (!args.success) return reply('error', `입력을 이해하지 못했습니다: ${args.error.issues[0]?.message ?? ''}`);
   return command.run(args.data, ctx);
 }
+
+/** "교통과 공약", "순찰팀 사업": a unit the documents name, with nothing more specific asked. */
+function namesKnownUnit(query: string, ctx: CommandContext): boolean {
+  const words = query.split(/\s+/);
+  const units = departmentWords(query).filter((u) => ctx.knowledge.summaries.some((s) => s.department === u || s.teams.includes(u)));
+  return units.length > 0 && words.length - units.length <= 1 && words.every((w) => units.some((u) => w.startsWith(u)) || GENERIC.test(w));
+}
+
+/** A single department-like word ("예산담당관") that no document names: say so rather than guess. */
+function namesUnknownUnit(query: string, ctx: CommandContext): boolean {
+  const words = query.split(/\s+/);
+  const units = departmentWords(query);
+  if (words.length !== 1 || units.length === 0) return false;
+  const known = (u: string) =>
+    ctx.knowledge.summaries.some((s) => s.department === u || s.teams.includes(u) || s.title === u) ||
+    ctx.knowledge.people('position', u).length > 0;
+  return !units.some(known);
+}
+
+const GENERIC = /^(?:공약|사업|과제|업무|사업들|공약들|목록|전체)$/;
 
 /** Mentions and markup are not part of a question: "<@U123>", "<!channel>", "@everyone", "<script>". */
 export function cleanMessage(message: string): string {

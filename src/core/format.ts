@@ -30,6 +30,17 @@ export function yearLabel(rec: ProjectRecord): string | null {
   return `${rec.year}년 ${rec.phase === 'report' ? '실적' : rec.phase === 'plan' ? '계획' : ''}`.trim();
 }
 
+/** 이/가, 은/는, 을/를 by whether the word ends in a consonant (받침); digits and Latin read as 이/은/을. */
+export function josa(word: string, withBatchim: string, without: string): string {
+  return `${word}${particle(word, withBatchim, without)}`;
+}
+
+export function particle(word: string, withBatchim: string, without: string): string {
+  const code = word.charCodeAt(word.length - 1) - 0xac00;
+  const batchim = code < 0 || code > 11171 ? true : code % 28 !== 0;
+  return batchim ? withBatchim : without;
+}
+
 export type MilestoneTiming = 'past' | 'current' | 'upcoming' | 'ongoing' | 'undated';
 
 /** An item is current while the end of its range is on or after today; past after that; ongoing apart. */

@@ -128,6 +128,27 @@ describe('people', () => {
   });
 });
 
+describe('units without a command word', () => {
+  it('lists the projects of a department or team the documents name', () => {
+    const { text } = ask('교통과 공약');
+    expect(text).toContain('교통과가 맡은 사업 2건');
+    expect(text).toContain('건설기계 공영주기장 조성');
+  });
+
+  it('says a department nobody names is not found instead of guessing', () => {
+    const { reply, text } = ask('예산담당관');
+    expect(reply.kind).toBe('not_found');
+    expect(text).toContain('"예산담당관"이라는 부서·팀');
+  });
+
+  it('never calls an item dated before the document was written overdue', () => {
+    const { text } = ask('인권업무 제도기반 조성 일정', at('2019-03-15'));
+    expect(text).toMatch(/인권위원회 구성·운영 — 4월 \(예정\)/);
+    expect(text).toMatch(/기한이 지난 일정\]\n {2}• 공포/);
+    expect(text).not.toMatch(/가결[^\n]*지남/);
+  });
+});
+
 describe('department', () => {
   it('gives teams, staffing and budget', () => {
     const { text } = ask('감사담당관 조직');
