@@ -36,8 +36,8 @@ function route(message: string, ctx: CommandContext): Reply {
   if (cleaned.length > MAX_QUERY_CHARS) {
     return reply('error', `질문이 너무 깁니다 (${cleaned.length}자). ${MAX_QUERY_CHARS}자 안으로 줄여 주세요.`);
   }
-  const names = namePhrases(ctx.knowledge);
-  const intent = parseIntent(cleaned, (p) => names.has(p));
+  // Built on the first message that has an intent word next to another word, not at start-up.
+  const intent = parseIntent(cleaned, (p) => namePhrases(ctx.knowledge).has(p));
   let name = intent.command;
   if (name === 'digest')
     return reply('help', '주간 요약(digest)은 아직 준비 중입니다.', [
