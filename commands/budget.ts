@@ -28,7 +28,7 @@ export const budgetCommand = defineCommand({
     const department = findDepartment(query, ctx);
     const found = department
       ? { ok: true as const, record: department, siblings: [department], bodyOnly: false }
-      : resolveProject(query, ctx);
+      : resolveProject(query, ctx, undefined, true);
     if (!found.ok) return found.reply;
     const records = found.siblings.length ? found.siblings : [found.record];
     const main = found.record.record;

@@ -40,7 +40,7 @@ export const ownerCommand = defineCommand({
         );
       }
     }
-    const found = resolveProject(query, ctx);
+    const found = resolveProject(query, ctx, undefined, true);
     if (!found.ok && looksLikePosition(query)) {
       return reply('not_found', `"${query}"에 해당하는 사람을 문서에서 찾지 못했습니다.`, [
         text('이름, 직위(예: 정책기획과장), 내선번호로 물어보거나 사업 이름으로 담당자를 찾아보세요.'),

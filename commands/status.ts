@@ -11,7 +11,7 @@ export const statusCommand = defineCommand({
   args: QueryArgs,
   examples: ['현황 인권보호 거버넌스', '일자리진흥지구 시범사업 어디까지 됐어?', 'status 3-8-76'],
   run({ query }, ctx) {
-    const found = resolveProject(query, ctx);
+    const found = resolveProject(query, ctx, undefined, true);
     if (!found.ok) return found.reply;
     const { record: r } = found;
     const rec = r.record;

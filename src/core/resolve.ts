@@ -2,7 +2,9 @@
 import type { RecordKind } from '../domain/project.js';
 import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
-import { orgDept, yearLabel } from './format.js';
+import { formatLines } from '../domain/provenance.js';
+import { orgDept, particle, yearLabel } from './format.js';
+import { bestLines, clip } from './quote.js';
 import { recordId } from './knowledge.js';
 import { list, type Reply, reply, text } from './reply.js';
 
@@ -30,10 +32,15 @@ const NAMING_FIELDS = new Set([
 
 const CODE = /^\d{1,2}-\d{1,2}(?:-\d{1,3})?$/;
 
+/**
+ * With `namedOnly`, a query found only in a record's body text does not get that record's figures: "따릉이
+ * 예산" must not answer with the budget of a project that mentions 따릉이 once; it gets the lines instead.
+ */
 export function resolveProject(
   query: string,
   ctx: CommandContext,
   kinds: RecordKind[] = ['project', 'document'],
+  namedOnly = false,
 ): Resolution {
   const q = query.trim();
   if (q === '') {
@@ -62,6 +69,7 @@ export function resolveProject(
   }
   const best = hits[0]!;
   const bodyOnly = !(outcome.hits[0]?.matchedFields ?? []).some((f) => NAMING_FIELDS.has(f));
+  if (bodyOnly && namedOnly) return { ok: false, reply: bodyMentionReply(q, best, ctx) };
   if (outcome.verdict === 'ambiguous' && !bodyOnly) {
     // The same project reported and planned in one document is one answer, not a choice.
     const distinct = dedupeByProject(hits.slice(0, 5));
@@ -105,6 +113,16 @@ function candidatesReply(query: string, records: StoredRecord[]): Reply {
     {
       suggestions: records.slice(0, 3).map((r) => r.record.code ?? r.record.title),
     },
+  );
+}
+
+function bodyMentionReply(query: string, r: StoredRecord, ctx: CommandContext): Reply {
+  const lines = bestLines(ctx.knowledge, r, query, 2);
+  return reply(
+    'not_found',
+    `"${query}"${particle(query, '이라는', '라는')} 사업은 찾지 못했습니다. 다른 사업 문서에 언급만 있습니다.`,
+    lines.length ? [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`), r.record.title)] : [],
+    { sources: [`${r.document.name} · ${lines.map((l) => `${l.line}행`).join(', ') || formatLines(r.record.src)}`] },
   );
 }
 

@@ -46,6 +46,13 @@ describe('budget', () => {
     expect(lease).toContain('비예산');
   });
 
+  it("never answers with the budget of a project that only mentions the words in its text", () => {
+    const { reply, text } = ask('살피미 예산');
+    expect(reply.kind).toBe('not_found');
+    expect(text).toMatch(/\d+행: [^\n]*살피미/);
+    expect(text).not.toMatch(/천원/);
+  });
+
   it('shows the written and the computed execution rate of a report project', () => {
     const { text } = ask('감사의 내실화 예산');
     expect(text).toContain('20,263천원');
