@@ -75,5 +75,7 @@ export function formatWonReading(won: number): string | null {
     Boolean,
   );
   if (parts.length === 0) return null;
-  return `${won < 0 ? '-' : ''}${parts.join(' ')}원`;
+  // Below 만원 is dropped from the reading, so say it is approximate rather than pass it off as exact.
+  const approx = abs % 10_000 !== 0 ? '약 ' : '';
+  return `${approx}${won < 0 ? '-' : ''}${parts.join(' ')}원`;
 }
