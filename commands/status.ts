@@ -2,6 +2,7 @@ import { defineCommand, QueryArgs } from '../src/core/command.js';
 import { orgDept, pct, sourceOf, yearLabel } from '../src/core/format.js';
 import { fields, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
+import { parseKoreanDate } from '../src/domain/korean-date.js';
 import type { Indicator } from '../src/domain/project.js';
 
 export const statusCommand = defineCommand({
@@ -24,7 +25,7 @@ export const statusCommand = defineCommand({
         { label: '추진 상황', value: progress },
         { label: '목표 시점', value: s?.targetWritten ?? s?.targetMonth },
         { label: '사업 기간', value: s?.period?.written },
-        { label: '누적 추진율', value: cumulativeLine(rec.indicators) },
+        { label: '누적 추진율', value: cumulativeLine(rec.indicators, ctx.today) },
         { label: '기준일', value: s?.asOf },
         { label: '대상 연도', value: yearLabel(rec) },
       ]),
@@ -40,13 +41,20 @@ export const statusCommand = defineCommand({
   },
 });
 
-/** The latest actual beside the target of the same period (or the next one), where the document has both. */
-function cumulativeLine(indicators: Indicator[]): string | null {
+/**
+ * The latest actual beside the target of the current quarter: the first target period that has not ended by
+ * today, or the last target when every period is over.
+ */
+function cumulativeLine(indicators: Indicator[], today: string): string | null {
   const ind = indicators.find((i) => i.cumulative && i.actuals.some((a) => /\d/.test(a.value)));
   if (!ind) return null;
   const actual = [...ind.actuals].reverse().find((a) => /\d/.test(a.value))!;
-  const idx = ind.targets.findIndex((t) => t.period === actual.period && /\d/.test(t.value));
-  const target = idx >= 0 ? ind.targets[idx] : ind.targets.find((t) => /\d/.test(t.value));
+  const targets = ind.targets.filter((t) => /\d/.test(t.value));
+  const endOf = (period: string) => {
+    const d = parseKoreanDate(period);
+    return d?.end ?? d?.start ?? null;
+  };
+  const target = targets.find((t) => (endOf(t.period) ?? '') >= today) ?? targets.at(-1);
   const actualText = `현재 ${actual.value} (${actual.period})`;
   return target ? `${actualText} / 목표 ${target.value} (${target.period})` : actualText;
 }

@@ -69,6 +69,8 @@ describe('status and the project card', () => {
     expect(text).toContain('추진중');
     expect(text).toMatch(/2022\. ?12\./);
     expect(text).toContain('약속');
+    expect(text).toContain('누적 추진율: 현재 80% (2021년 1분기) / 목표 85% (2021년 2분기)');
+    expect(text).toContain('기준일: 2021-03-31');
   });
 
   it('answers a plain question with the state as written', () => {
