@@ -195,6 +195,22 @@ export function emptyRecord(
   };
 }
 
+export type Status = z.infer<typeof StatusSchema>;
+
+/** A status that knows only some of its facts (a period, an as-of date); the rest stay null, never guessed. */
+export function partialStatus(facts: Partial<Status> & Pick<Status, 'src'>): Status {
+  return {
+    progressPct: null,
+    stateWritten: null,
+    state: null,
+    targetMonth: null,
+    targetWritten: null,
+    period: null,
+    asOf: null,
+    ...facts,
+  };
+}
+
 export function emptyBudget(): Budget {
   return { noBudget: null, lines: [], rates: [], notes: [] };
 }

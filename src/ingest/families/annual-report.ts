@@ -19,6 +19,7 @@ import {
   type Contact,
   emptyBudget,
   emptyRecord,
+  partialStatus,
   FUNDING_SOURCES,
   type Milestone,
   type ProjectRecord,
@@ -1181,16 +1182,7 @@ function buildDepartment(
     year,
     phase: 'report',
     status: asOf
-      ? {
-          progressPct: null,
-          stateWritten: null,
-          state: null,
-          targetMonth: null,
-          targetWritten: null,
-          period: null,
-          asOf,
-          src: srcAt(budgetSection?.title ?? null, budgetSection?.span.from ?? first),
-        }
+      ? partialStatus({ asOf, src: srcAt(budgetSection?.title ?? null, budgetSection?.span.from ?? first) })
       : null,
     budget,
     orgTeams: org.teams,

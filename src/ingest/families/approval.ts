@@ -5,7 +5,7 @@
  */
 import { parseKoreanDate, type ResolvedDate, splitTrailingDate } from '../../domain/korean-date.js';
 import { type Money, parseAmountWithUnit, unitFromText } from '../../domain/money.js';
-import { emptyBudget, emptyRecord, type ProjectRecord, recordKey } from '../../domain/project.js';
+import { emptyBudget, emptyRecord, type ProjectRecord, partialStatus, recordKey } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { compact, isBlank } from '../structure/cells.js';
@@ -434,16 +434,11 @@ function parseApproval(doc: SourceDocument): ParseResult {
     phase: title ? phaseOf(title.text) : null,
     status:
       head.date || body.period
-        ? {
-            progressPct: null,
-            stateWritten: null,
-            state: null,
-            targetMonth: null,
-            targetWritten: null,
+        ? partialStatus({
             period: body.period?.date ?? null,
             asOf: head.date?.start ?? null,
             src: body.period ? src(body.period.section, body.period.line) : docDateSrc,
-          }
+          })
         : null,
     budget: readBudget(lines, bodyStart, end, head.date, warnings),
     milestones: body.milestones,

@@ -5,7 +5,7 @@
  */
 import { findDates, type ResolvedDate, splitTrailingDate } from '../../domain/korean-date.js';
 import { parseAmount } from '../../domain/money.js';
-import { type BudgetLine, emptyBudget, emptyRecord, type ProjectRecord, recordKey } from '../../domain/project.js';
+import { type BudgetLine, emptyBudget, emptyRecord, type ProjectRecord, partialStatus, recordKey } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { detectOrganization } from '../structure/organization.js';
@@ -226,18 +226,7 @@ function parseOpenFinance(doc: SourceDocument): ParseResult {
     category,
     budget,
     milestones,
-    status: period
-      ? {
-          progressPct: null,
-          stateWritten: null,
-          state: null,
-          targetMonth: null,
-          targetWritten: null,
-          period: period.date,
-          asOf: null,
-          src: src(period.field.label, period.field.from, period.field.to),
-        }
-      : null,
+    status: period ? partialStatus({ period: period.date, src: src(period.field.label, period.field.from, period.field.to) }) : null,
     headings,
     src: src(null, 1, lastLine),
   });
