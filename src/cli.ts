@@ -26,7 +26,8 @@ program
   .argument('<paths...>', '파일 또는 폴더')
   .addOption(dbOption())
   .addOption(todayOption())
-  .action((paths: string[], opts: { db?: string; today?: string }) => {
+  .option('--org <name>', '문서의 기관을 지정 (예: 서울특별시): 본문에서 찾은 기관 대신 씁니다')
+  .action((paths: string[], opts: { db?: string; today?: string; org?: string }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
     const store = ProjectStore.open(config.dbFile);
     const bar = process.stderr.isTTY
@@ -36,14 +37,15 @@ program
         )
       : null;
     let many = false;
-    const summary = ingestPaths(store, paths, (done, total, report) => {
+    const onProgress = (done: number, total: number, report: DocumentReport) => {
       if (done === 1) {
         many = total > 20;
         if (many) bar?.start(total, 0, { file: '' });
       }
       if (many) bar?.update(done, { file: report.file.slice(-40) });
       else printReport(report);
-    });
+    };
+    const summary = ingestPaths(store, paths, onProgress, { organization: opts.org?.trim() || null });
     if (many) {
       bar?.stop();
       for (const r of summary.reports.filter((x) => x.outcome === 'failed' || x.warnings.length > 0).slice(0, 50))

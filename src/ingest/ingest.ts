@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { ProjectStore, SaveOutcome } from '../store/store.js';
 import { IngestError } from './errors.js';
+import type { ParseResult } from './document.js';
 import { loadDocument, parseDocument, SUPPORTED_EXTENSIONS } from './parse.js';
 
 export interface DocumentReport {
@@ -67,7 +68,15 @@ function walk(dir: string, errors: string[]): string[] {
 }
 
 /** Ingests one file; every failure becomes a report naming the file, and the store is left as it was. */
-export function ingestFile(store: ProjectStore, file: string): DocumentReport {
+export interface IngestOptions {
+  /**
+   * The organisation the documents belong to, when staff know it better than the text does: a Seoul promise
+   * sheet that names only the district where a project happens is still the city's.
+   */
+  organization?: string | null;
+}
+
+export function ingestFile(store: ProjectStore, file: string, options: IngestOptions = {}): DocumentReport {
   const base: DocumentReport = {
     file,
     outcome: 'failed',
@@ -79,7 +88,8 @@ export function ingestFile(store: ProjectStore, file: string): DocumentReport {
   };
   try {
     const loaded = loadDocument(file, readFileSync(file));
-    const result = parseDocument(loaded.doc);
+    const parsed = parseDocument(loaded.doc);
+    const result = options.organization ? withOrganization(parsed, options.organization) : parsed;
     const outcome = store.saveDocument(loaded, result, resolve(file));
     return {
       ...base,
@@ -95,16 +105,28 @@ export function ingestFile(store: ProjectStore, file: string): DocumentReport {
   }
 }
 
+/** Sets the organisation of a parsed document and re-keys its records, so keys stay organisation-scoped. */
+export function withOrganization(result: ParseResult, organization: string): ParseResult {
+  const rekey = (key: string, detected: string | null) =>
+    detected && key.startsWith(`${detected}/`) ? `${organization}${key.slice(detected.length)}` : `${organization}/${key}`;
+  return {
+    ...result,
+    organization,
+    records: result.records.map((r) => ({ ...r, organization, key: rekey(r.key, r.organization) })),
+  };
+}
+
 export function ingestPaths(
   store: ProjectStore,
   paths: string[],
   onProgress: (done: number, total: number, report: DocumentReport) => void = () => {},
+  options: IngestOptions = {},
 ): IngestSummary {
   const started = performance.now();
   const { files, errors } = collectFiles(paths);
   const reports: DocumentReport[] = [];
   files.forEach((file, i) => {
-    const report = ingestFile(store, file);
+    const report = ingestFile(store, file, options);
     reports.push(report);
     onProgress(i + 1, files.length, report);
   });

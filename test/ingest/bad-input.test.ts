@@ -87,3 +87,17 @@ describe('ingest with bad input', () => {
     store.close();
   });
 });
+
+describe('ingest --org', () => {
+  it('sets the organisation the staff know and keeps keys organisation-scoped', () => {
+    const store = ProjectStore.open(join(tempDir(), 'org.db'));
+    ingestPaths(store, ['test/fixtures/corpus/seoul-promise-2016-prom28.txt'], () => {}, { organization: '서울특별시' });
+    ingestPaths(store, [`${SAMPLES}/suwon-policy-sheet-cooperative-governance.txt`], () => {}, { organization: '경기도 수원시' });
+    const [seoul, suwon] = store.currentRecords();
+    expect(seoul!.record.organization).toBe('서울특별시');
+    expect(seoul!.record.key).toBe('서울특별시/2-4-3');
+    expect(suwon!.record.organization).toBe('경기도 수원시');
+    expect(suwon!.record.key.startsWith('경기도 수원시/')).toBe(true);
+    store.close();
+  });
+});
