@@ -158,6 +158,46 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/**
+ * Bigrams of a Hangul run's stem at even offsets only ("예산투자현황" → 예산, 투자, 현황): compounds are mostly
+ * two-syllable words in a row, so these find a part where all overlapping bigrams would, at half the terms.
+ */
+export function alignedBigrams(run: string): string[] {
+  const stems = stripParticles(run);
+  const stem = stems.length > 0 ? (stems[stems.length - 1] as string) : run;
+  if (stem.length < 3) return [];
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= stem.length; i += 2) out.push(stem.slice(i, i + 2));
+  return out;
+}
+
+/** One word (already normalised) → its running-text terms: `wordTerms` with aligned bigrams only. */
+function runningWordTerms(word: string): string[] {
+  if (isHangulWord(word)) return [...hangulRunPieces(word).forms, ...alignedBigrams(word)];
+  if (CODE_RE.test(word)) return [word, ...codeExtras(word)];
+  const runs = word.match(RUN_RE) ?? [];
+  const out: string[] = [];
+  if (runs.length > 1 && word.length <= MAX_WHOLE_TOKEN) out.push(word);
+  for (const run of runs) {
+    if (isSyllable(run)) out.push(...hangulRunPieces(run).forms, ...alignedBigrams(run));
+    else if (run.length <= MAX_WHOLE_TOKEN) out.push(run);
+  }
+  return out;
+}
+
+/**
+ * Running-text tokenizer: like `tokenize`, but a Hangul word gets its aligned bigrams only (see
+ * `alignedBigrams`). Bodies are most of a record's text: all overlapping bigrams would make them most of
+ * the index, for the matches that weigh least. A query's bigrams still meet them: "예산" finds 소요예산.
+ */
+export function tokenizeRunningText(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(normalize(text))) {
+    for (const t of runningWordTerms(w)) if (t.length >= 2) out.push(t);
+  }
+  return out;
+}
+
 /** Kinds of query words; they decide which fields and which matching (prefix or exact) a word gets. */
 export type QueryWordKind = 'hangul' | 'choseong' | 'number' | 'latin' | 'mixed';
 

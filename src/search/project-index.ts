@@ -1,12 +1,21 @@
 /**
- * Search over project records: the Korean tokenizer, a compact inverted index (./postings.ts), field
- * boosts, a 초성 field, and fallbacks (jamo typo correction, wrong keyboard) that run only when the plain
- * query left a word uncovered that the index does not know (so "협치" never pays for them).
+ * Search over project records: MiniSearch (./term-index.ts) indexes every field of a record with the Korean
+ * tokenizer and scores with BM25+ and field boosts; this module decides what to ask it and how to read the
+ * answer: query analysis, a 초성 field, and fallbacks (jamo typo correction, wrong keyboard) that run only
+ * when the plain query left a word uncovered that the index does not know (so "협치" never pays for them).
  *
- * Ranking. Each query term found in a field of a record adds idf × field boost × a BM25 length norm
- * (title ≫ code/people/department/organization/teams > milestones > body). The sum is multiplied by the
- * square of the query's *word* coverage for that record, so a record matching every word the user typed
- * beats one matching a single word strongly (OR retrieval, AND-ish ranking).
+ * Querying. Each query word becomes slots: its whole forms (the word as typed, then particle-stripped, at a
+ * lower weight) and the bigrams of a long Hangul word (partial credit); Latin, number and 초성 forms also
+ * expand by prefix. MiniSearch gets a query tree with one node per dictionary term, weighted by `boostTerm`.
+ * Work is bounded: (term, field) pairs run cheapest first; once a budget of postings is spent, the rest
+ * (generic words: "사업", "추진" in every body) only re-score the best records found so far, through a
+ * second MiniSearch query whose `boostDocument` admits only them, and the most common only mark coverage
+ * (see `attempt`).
+ *
+ * Ranking. A record's score is MiniSearch's BM25+ sum (idf × field boost × length norm per matching term and
+ * field, × term weight), without MiniSearch's extra factor for the number of matched terms, multiplied by the
+ * square of the query's *word* coverage for that record, so a record matching every word the user typed beats
+ * one matching a single word strongly (OR retrieval, AND-ish ranking).
  *
  * Confidence. coverage = share of the query's words the best record matches (a long word counts
  * fractionally by its bigrams). 'none' under 0.5 (e.g. one generic bigram of "김치찌개 레시피"), or under
@@ -15,10 +24,11 @@
  * matching every word in equally strong fields (both titles for "인권" alone, both contact lists for a
  * shared name); 'confident' otherwise.
  */
-import { FIELD_BOOSTS, fieldTerms, type SearchDoc } from './fields.js';
+import type { MatchInfo, Query, SearchResult } from 'minisearch';
+import { FIELD_BOOSTS, FIELDS, type Field, NAMING_FIELDS, type SearchDoc, TEXT_FIELDS } from './fields.js';
 import { correctWord } from './jamo-typo.js';
 import { analyzeQuery, isChoseongQuery, type QueryWord, qwertyToHangul } from './korean-tokenizer.js';
-import { FIELD_COUNT, FIELDS, fieldBit, Postings, PostingsBuilder, type PostingsJSON } from './postings.js';
+import { decodeTerm, encodeTerm, FIELD_ID, TermIndex } from './term-index.js';
 
 export { FIELD_BOOSTS, type SearchDoc } from './fields.js';
 
@@ -44,44 +54,45 @@ export interface SearchOptions {
   filter?: (id: string) => boolean;
 }
 
-/** BM25 length normalisation per field: strong for the body, milder for short fields. */
-const BM25 = { k1: 1.2, bBody: 0.75, bShort: 0.5 } as const;
-
 /** Confidence thresholds (see the module comment). */
 export const CONFIDENCE = { minCoverage: 0.5, bodyOnlyCoverage: 0.75, ambiguityRatio: 0.87, tieRatio: 0.6 } as const;
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 const MAX_SUGGESTIONS = 3;
-/** Query terms per attempt: two 32-bit masks per record track which ones matched. */
+/** Query terms per attempt (12 words × forms and bigrams stay well under it). */
 const MAX_SLOTS = 64;
 /** Prefix expansion bounds: dictionary entries scanned, and expansions kept (the shortest). */
 const PREFIX = { maxScan: 2000, maxExpansions: 32, weight: 0.5 } as const;
 /**
- * Postings scanned per attempt before the remaining, most common query terms only re-score records
- * already found: keeps a long query of generic words ("사업 추진 계획 예산 …") within a few milliseconds.
+ * Work bounds, in postings (measured at 100,000 records: MiniSearch spends ~2.5 µs per posting it turns
+ * into a result, ~0.5 µs per posting it skips through `boostDocument`). The first query visits about
+ * POSTINGS_BUDGET postings, its RESCORE_POOL best records are re-scored by the next RESCORE_BUDGET postings,
+ * and the most common (term, field) pairs beyond that are only looked up for those records (coverage).
  */
-const POSTINGS_BUDGET = 250_000;
-const RESCORE_POOL = 2000;
-/** Weight of a particle-stripped form relative to the word as typed. */
-const STEM_WEIGHT = 0.5;
+const POSTINGS_BUDGET = 1000;
+const RESCORE_POOL = 300;
+const RESCORE_BUDGET = 5000;
+/**
+ * Weight of a particle-stripped form relative to the word as typed. MiniSearch's idf is per field, so the
+ * stem in a title (boost 12) must stay below the word as typed in a contact list (boost 5): under 5/12.
+ */
+const STEM_WEIGHT = 0.35;
 /** Weight of all the bigram parts of one word together, relative to one whole-word match. */
 const PARTS_WEIGHT = 1.5;
-/** At most this many weak words are sent to the typo corrector (each costs ~1 ms). */
+/** At most this many weak words are sent to the typo corrector. */
 const MAX_CORRECTIONS = 3;
 const FORMAT = 'damdang-search-index';
-const VERSION = 1;
+/** 2: MiniSearch's index (version 1 was the hand-written postings format). */
+const VERSION = 2;
 
-const TEXT_FIELDS_MASK = ((1 << FIELD_COUNT) - 1) & ~fieldBit('choseong');
-const CHOSEONG_MASK = fieldBit('choseong');
-/** Fields that name a project or a person: everything but the body (and the derived 초성). */
-const NAMING_MASK = TEXT_FIELDS_MASK & ~fieldBit('body');
+const CHOSEONG_FIELDS: readonly Field[] = ['choseong'];
+const fieldBit = (f: Field): number => 1 << FIELDS.indexOf(f);
+const maskOf = (fields: readonly string[]): number =>
+  fields.reduce((m, f) => m | (FIELDS.includes(f as Field) ? fieldBit(f as Field) : 0), 0);
 /** Distinct boosts, strongest first, and the fields boosted at least that much. */
 const TIERS = [...new Set(Object.values(FIELD_BOOSTS))].sort((x, y) => y - x);
-const TIER_MASKS = new Map(
-  TIERS.map((tier) => [tier, FIELDS.reduce((m, f) => (FIELD_BOOSTS[f] >= tier ? m | fieldBit(f) : m), 0)]),
-);
-const BOOST_BY_BIT = FIELDS.map((f) => FIELD_BOOSTS[f]);
+const TIER_MASKS = new Map(TIERS.map((tier) => [tier, maskOf(FIELDS.filter((f) => FIELD_BOOSTS[f] >= tier))]));
 
 /**
  * Chat filler that says nothing about which project is meant ("협치 담당자 누구야"). Still searched, but
@@ -94,24 +105,56 @@ const FILLER = new Set(
 /** A query word with how it is searched. */
 interface PlannedWord extends QueryWord {
   filler: boolean;
-  /** Slot bits of its whole forms and of its parts, as [low 32, high 32]. */
-  formBits: [number, number];
-  partBits: [number, number];
-  partCount: number;
+  /** Slots of its whole forms and of its parts. */
+  formSlots: number[];
+  partSlots: number[];
+}
+
+interface Expansion {
+  /** Dictionary key (./term-index.ts) and the term it spells. */
+  key: string;
+  term: string;
+  weight: number;
 }
 
 interface Slot {
   term: string;
-  fields: number;
+  fields: readonly Field[];
   weight: number;
   /** Dictionary terms searched for this slot, with their weight (1 for the exact term). */
-  expansions: { term: number; weight: number }[];
+  expansions: Expansion[];
+}
+
+/** One dictionary term of the query: a node of the MiniSearch query tree. */
+interface Leaf {
+  key: string;
+  fields: Set<Field>;
+  weight: number;
+  slots: number[];
+}
+
+/** One (term, field) pair, with its posting count: the unit the work budget is spent in. */
+interface Unit {
+  leaf: Leaf;
+  field: Field;
+  cost: number;
+}
+
+interface Candidate {
+  doc: number;
+  /** MiniSearch's score without its matched-terms factor. */
+  raw: number;
+  /** Dictionary keys of the query that matched (MiniSearch's `queryTerms`). */
+  keys: string[];
+  /** Dictionary key → fields it matched in (MiniSearch's `match`). */
+  match: MatchInfo;
 }
 
 interface Hit {
   doc: number;
   score: number;
   coverage: number;
+  match: MatchInfo;
 }
 
 interface Attempt {
@@ -122,17 +165,10 @@ interface Attempt {
   weakWords: PlannedWord[];
 }
 
-function popcount(x: number): number {
-  let v = x >>> 0;
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
-function wordCoverage(w: PlannedWord, lo: number, hi: number): number {
-  if ((w.formBits[0] & lo) !== 0 || (w.formBits[1] & hi) !== 0) return 1;
-  if (w.partCount === 0) return 0;
-  return (popcount(w.partBits[0] & lo) + popcount(w.partBits[1] & hi)) / w.partCount;
+function wordCoverage(w: PlannedWord, matched: Uint8Array): number {
+  if (w.formSlots.some((s) => matched[s] === 1)) return 1;
+  if (w.partSlots.length === 0) return 0;
+  return w.partSlots.filter((s) => matched[s] === 1).length / w.partSlots.length;
 }
 
 function titleKey(title: string): string {
@@ -142,104 +178,74 @@ function titleKey(title: string): string {
     .toLowerCase();
 }
 
-/** Per-query scratch space, reused across queries (search is synchronous); `stamp` avoids clearing it. */
-class Scratch {
-  readonly score: Float64Array;
-  readonly lo: Uint32Array;
-  readonly hi: Uint32Array;
-  readonly stamp: Uint32Array;
-  readonly touched: Uint32Array;
-  touchedCount = 0;
-  generation = 0;
-  constructor(n: number) {
-    this.score = new Float64Array(n);
-    this.lo = new Uint32Array(n);
-    this.hi = new Uint32Array(n);
-    this.stamp = new Uint32Array(n);
-    this.touched = new Uint32Array(n);
-  }
-}
-
 /** Whether hit `h` ranks below a record `d` scoring `score` (ties: lower record number first). */
 function ranksBelow(h: Hit, score: number, d: number): boolean {
   return h.score < score || (h.score === score && h.doc > d);
 }
 
-export class ProjectIndex {
-  /** norms[doc * FIELD_COUNT + field]: BM25 length factor of a one-occurrence match. */
-  private readonly norms: Float32Array;
-  /**
-   * Per posting, its score over the text fields (Σ boost × norm), precomputed so the hot loop reads two
-   * sequential arrays and writes one random one; 초성 slots compute theirs on the fly (few postings).
-   */
-  private readonly textScore: Float32Array;
-  /** Terms whose `textScore` entries are computed (lazily, together with decoding their postings). */
-  private readonly scored: Uint8Array;
-  private scratch: Scratch | null = null;
-  /** Set while an attempt uses `scratch`: a `filter` that searches again gets scratch space of its own. */
-  private scratchBusy = false;
+function candidate(r: SearchResult): Candidate {
+  const keys = r.queryTerms;
+  return { doc: r.id as number, raw: r.score / Math.max(1, keys.length), keys, match: r.match };
+}
 
+/** Adds a second query's result for the same record: scores add up, matched terms and fields unite. */
+function merge(c: Candidate, r: SearchResult): void {
+  c.raw += r.score / Math.max(1, r.queryTerms.length);
+  for (const k of r.queryTerms) if (!c.keys.includes(k)) c.keys.push(k);
+  for (const [key, fields] of Object.entries(r.match)) {
+    const known = c.match[key];
+    if (!known) c.match[key] = fields;
+    else for (const f of fields) if (!known.includes(f)) known.push(f);
+  }
+}
+
+/** Records that `key` matched in `field` without a score (see `attempt`). */
+function note(c: Candidate, key: string, field: Field): void {
+  if (!c.keys.includes(key)) c.keys.push(key);
+  const known = c.match[key];
+  if (!known) c.match[key] = [field];
+  else if (!known.includes(field)) known.push(field);
+}
+
+/** The about `count` candidates with the highest raw scores (all of those tied with the last). */
+function best(candidates: Candidate[], count: number): Candidate[] {
+  if (candidates.length <= count) return candidates;
+  const raws = Float64Array.from(candidates, (c) => c.raw).sort();
+  const threshold = raws[raws.length - count] as number;
+  return candidates.filter((c) => c.raw >= threshold);
+}
+
+/** The MiniSearch query for some units: one node per term, searched in that term's fields of these units. */
+function queryOf(units: readonly Unit[]): Query {
+  const fields = new Map<Leaf, Field[]>();
+  for (const u of units) fields.set(u.leaf, [...(fields.get(u.leaf) ?? []), u.field]);
+  return {
+    combineWith: 'OR',
+    queries: [...fields].map(([leaf, fs]) => ({
+      queries: [leaf.key],
+      fields: FIELDS.filter((f) => fs.includes(f)),
+      boostTerm: () => leaf.weight,
+    })),
+  };
+}
+
+export class ProjectIndex {
   private constructor(
-    private readonly postings: Postings,
+    private readonly terms: TermIndex,
     private readonly ids: readonly string[],
     private readonly titles: readonly string[],
-  ) {
-    const { lengths, avgLength } = postings;
-    this.norms = new Float32Array(lengths.length);
-    for (let i = 0; i < lengths.length; i++) {
-      const f = i % FIELD_COUNT;
-      const b = f === 0 ? BM25.bBody : BM25.bShort;
-      const rel = (lengths[i] as number) / Math.max(1e-9, avgLength[f] as number);
-      this.norms[i] = (BM25.k1 + 1) / (1 + BM25.k1 * (1 - b + b * rel));
-    }
-    this.textScore = new Float32Array(postings.docs.length);
-    this.scored = new Uint8Array(postings.terms.length);
-  }
-
-  /** Decodes a term's postings and computes their text-field scores, once. */
-  private prepare(term: number): void {
-    if (this.scored[term] === 1) return;
-    const p = this.postings;
-    p.ensure(term);
-    const { docs, masks, offsets } = p;
-    const norms = this.norms;
-    const end = offsets[term + 1] as number;
-    for (let i = offsets[term] as number; i < end; i++) {
-      const m = (masks[i] as number) & TEXT_FIELDS_MASK;
-      const d = docs[i] as number;
-      // Most postings are in one field (usually the body): skip the bit loop for them.
-      this.textScore[i] =
-        m === 1 ? (norms[d * FIELD_COUNT] as number) * (BOOST_BY_BIT[0] as number) : this.fieldScore(d, m);
-    }
-    this.scored[term] = 1;
-  }
-
-  /** Σ boost × norm over the fields in `mask` for record `d`. */
-  private fieldScore(d: number, mask: number): number {
-    let m = mask;
-    let sum = 0;
-    const base = d * FIELD_COUNT;
-    while (m !== 0) {
-      const f = 31 - Math.clz32(m & -m);
-      sum += (BOOST_BY_BIT[f] as number) * (this.norms[base + f] as number);
-      m &= m - 1;
-    }
-    return sum;
-  }
+  ) {}
 
   static build(docs: SearchDoc[]): ProjectIndex {
     // A later record with the same id replaces the earlier one instead of failing.
     const byId = new Map<string, SearchDoc>();
     for (const d of docs) byId.set(String(d.id), d);
-    const builder = new PostingsBuilder();
-    const ids: string[] = [];
-    const titles: string[] = [];
-    for (const [id, doc] of byId) {
-      builder.add(FIELDS.map((f) => fieldTerms(doc, f)));
-      ids.push(id);
-      titles.push(doc.title ?? '');
-    }
-    return new ProjectIndex(builder.finish(), ids, titles);
+    const kept = [...byId.values()];
+    return new ProjectIndex(
+      TermIndex.build(kept),
+      [...byId.keys()],
+      kept.map((d) => (typeof d.title === 'string' ? d.title : '')),
+    );
   }
 
   get size(): number {
@@ -247,22 +253,19 @@ export class ProjectIndex {
   }
 
   toJSON(): unknown {
-    return { format: FORMAT, version: VERSION, ids: this.ids, titles: this.titles, postings: this.postings.toJSON() };
+    return { format: FORMAT, version: VERSION, ids: this.ids, titles: this.titles, minisearch: this.terms.toJSON() };
   }
 
   static fromJSON(json: unknown): ProjectIndex {
-    const j = json as { format?: unknown; version?: unknown; ids?: unknown; titles?: unknown; postings?: unknown };
+    const j = json as { format?: unknown; version?: unknown; ids?: unknown; titles?: unknown; minisearch?: unknown };
     if (!j || typeof j !== 'object' || j.format !== FORMAT || j.version !== VERSION) {
       throw new Error(`search: saved index has an unknown format (expected ${FORMAT} version ${VERSION})`);
     }
-    if (!Array.isArray(j.ids) || !Array.isArray(j.titles) || typeof j.postings !== 'object' || !j.postings) {
+    if (!Array.isArray(j.ids) || !Array.isArray(j.titles) || j.titles.length !== j.ids.length) {
       throw new Error('search: saved index is corrupt');
     }
-    const postings = Postings.fromJSON(j.postings as PostingsJSON);
-    if (postings.docCount !== j.ids.length || j.titles.length !== j.ids.length) {
-      throw new Error('search: saved index is corrupt');
-    }
-    return new ProjectIndex(postings, j.ids.map(String), j.titles.map(String));
+    const terms = TermIndex.fromJSON(j.minisearch, j.ids.length);
+    return new ProjectIndex(terms, j.ids.map(String), j.titles.map(String));
   }
 
   search(query: string, opts: SearchOptions = {}): SearchOutcome {
@@ -292,22 +295,20 @@ export class ProjectIndex {
     return this.outcome(best, fallback, limit);
   }
 
+  /** Records with `key` in any plain-text field (a record counted once per field: only near-ties use it). */
+  private frequency(key: string): number {
+    let n = 0;
+    for (const [field, docs] of this.terms.fields(key) ?? []) if (field !== FIELD_ID.choseong) n += docs.size;
+    return n;
+  }
+
   /** Typo correction of a weak Hangul word: its particle-stripped stem against the index dictionary. */
   private correct(w: QueryWord): string | null {
     const stem = w.forms[w.forms.length - 1] ?? w.word;
-    const p = this.postings;
-    const frequency = (term: string) => {
-      const t = p.find(term);
-      return t < 0 ? 0 : p.df(t);
-    };
+    const frequency = (term: string) => this.frequency(encodeTerm(term));
     const named = (term: string) => {
-      const t = p.find(term);
-      if (t < 0) return false;
-      p.ensure(t);
-      for (let i = p.offsets[t] as number; i < (p.offsets[t + 1] as number); i++) {
-        if (((p.masks[i] as number) & NAMING_MASK) !== 0) return true;
-      }
-      return false;
+      const key = encodeTerm(term);
+      return NAMING_FIELDS.some((f) => this.terms.count(key, f) > 0);
     };
     return correctWord(stem, frequency, named);
   }
@@ -337,13 +338,12 @@ export class ProjectIndex {
     const planned: PlannedWord[] = words.map((w) => ({
       ...w,
       filler: w.forms.some((f) => FILLER.has(f)),
-      formBits: [0, 0],
-      partBits: [0, 0],
-      partCount: 0,
+      formSlots: [],
+      partSlots: [],
     }));
     const assign = (w: PlannedWord, term: string, weight: number, isForm: boolean) => {
-      const fields = w.kind === 'choseong' ? CHOSEONG_MASK : TEXT_FIELDS_MASK;
-      const key = `${fields}\u0000${term}`;
+      const fields = w.kind === 'choseong' ? CHOSEONG_FIELDS : TEXT_FIELDS;
+      const key = `${fields.length}\u0000${term}`;
       let s = slotOf.get(key);
       if (s === undefined) {
         if (slots.length >= MAX_SLOTS) return;
@@ -354,10 +354,8 @@ export class ProjectIndex {
         const slot = slots[s] as Slot;
         slot.weight = Math.max(slot.weight, weight);
       }
-      const bits = isForm ? w.formBits : w.partBits;
-      if (s < 32) bits[0] = (bits[0] | (1 << s)) >>> 0;
-      else bits[1] = (bits[1] | (1 << (s - 32))) >>> 0;
-      if (!isForm) w.partCount++;
+      const list = isForm ? w.formSlots : w.partSlots;
+      if (!list.includes(s)) list.push(s);
     };
     // The word as typed outweighs its particle-stripped forms: "신수은" is a name before it is 신수 + 은.
     for (const w of planned) {
@@ -375,181 +373,146 @@ export class ProjectIndex {
   /**
    * Dictionary terms for one query term. Hangul terms are matched exactly: every longer indexed word
    * carries the query's bigrams, so prefix search would add cost, not recall. Latin, numbers and 초성
-   * forms of ≥2 characters (numbers ≥3) also match by prefix ("2133" → "2133-4299", "ㅎㅊ" → "ㅎㅊㅅㅈ").
+   * forms of ≥2 characters (numbers ≥3) also match by prefix ("2133" → "2133-4299", "ㅎㅊ" → "ㅎㅊㅅㅈ"),
+   * weighted as MiniSearch weighs its own prefix matches.
    */
-  private expand(term: string, w: QueryWord, isForm: boolean): { term: number; weight: number }[] {
-    const p = this.postings;
-    const out: { term: number; weight: number }[] = [];
-    const exact = p.find(term);
-    if (exact >= 0) out.push({ term: exact, weight: 1 });
+  private expand(term: string, w: QueryWord, isForm: boolean): Expansion[] {
+    const key = encodeTerm(term);
+    const out: Expansion[] = [];
+    if (this.terms.has(key)) out.push({ key, term, weight: 1 });
     const prefixMin = w.kind === 'number' ? 3 : 2;
     if (!isForm || w.kind === 'hangul' || term.length < prefixMin) return out;
-    const [from, to] = p.prefixRange(term);
-    const candidates: number[] = [];
-    for (let t = from; t < Math.min(to, from + PREFIX.maxScan); t++) if (t !== exact) candidates.push(t);
-    candidates.sort((a, b) => (p.terms[a] as string).length - (p.terms[b] as string).length || p.df(b) - p.df(a));
-    for (const t of candidates.slice(0, PREFIX.maxExpansions)) {
-      const len = (p.terms[t] as string).length;
-      out.push({ term: t, weight: (PREFIX.weight * len) / (len + 0.3 * (len - term.length)) });
+    const found = this.terms.withPrefix(key, PREFIX.maxScan).map((k) => ({ key: k, term: decodeTerm(k), df: 0 }));
+    if (found.length > PREFIX.maxExpansions) for (const c of found) c.df = this.frequency(c.key);
+    found.sort((a, b) => a.term.length - b.term.length || b.df - a.df || (a.key < b.key ? -1 : 1));
+    for (const c of found.slice(0, PREFIX.maxExpansions)) {
+      const len = c.term.length;
+      out.push({ key: c.key, term: c.term, weight: (PREFIX.weight * len) / (len + 0.3 * (len - term.length)) });
     }
     return out;
   }
 
   /**
-   * Scores every record against the query terms, then keeps the top `limit + 1` by score × coverage².
+   * Runs the query through MiniSearch, then keeps the top `limit + 1` records by score × coverage².
    *
-   * Bounded work: slots are processed cheapest first; once POSTINGS_BUDGET postings have been scanned,
-   * the remaining (generic, high-df) slots only re-score a pool of the best RESCORE_POOL records found so
-   * far, by binary search in their postings. A record matching none of the rarer terms can then be
-   * missed, but it would also cover fewer of the user's words.
+   * Bounded work, in three steps over the query's (term, field) units, cheapest first:
+   *  1. one MiniSearch query over units worth about POSTINGS_BUDGET postings (at least enough to fill the
+   *     result list): it finds and scores the candidates;
+   *  2. a second MiniSearch query over the next RESCORE_BUDGET postings, whose `boostDocument` admits only
+   *     the RESCORE_POOL best candidates: it adds their scores;
+   *  3. the most common units left (the lowest idf: "사업" in every body) are looked up in MiniSearch's
+   *     postings for those candidates only: they count for coverage and matched fields, not for the score.
+   * A record matching none of the rarer terms can then be missed, but it would also cover fewer of the
+   * user's words.
    */
   private attempt(words: QueryWord[], filter: SearchOptions['filter'], limit: number): Attempt {
     const { planned, slots } = this.plan(words);
-    const owned = !this.scratchBusy;
-    if (owned && !this.scratch) this.scratch = new Scratch(this.ids.length);
-    const s = owned && this.scratch ? this.scratch : new Scratch(this.ids.length);
-    this.scratchBusy = true;
-    try {
-      return this.run(planned, slots, s, filter, limit);
-    } finally {
-      if (owned) this.scratchBusy = false;
-    }
-  }
+    const keep = limit + 1;
 
-  private run(
-    planned: PlannedWord[],
-    slots: Slot[],
-    s: Scratch,
-    filter: SearchOptions['filter'],
-    limit: number,
-  ): Attempt {
-    const p = this.postings;
-    s.generation = (s.generation + 1) >>> 0 || 1;
-    s.touchedCount = 0;
-
-    const cost = slots.map((slot) => slot.expansions.reduce((sum, e) => sum + p.df(e.term), 0));
-    const order = slots.map((_, i) => i).sort((a, b) => (cost[a] as number) - (cost[b] as number));
-    let spent = 0;
-    let pool: Uint32Array | null = null;
-    for (const si of order) {
-      const slot = slots[si] as Slot;
-      const slotCost = cost[si] as number;
-      if (spent > 0 && spent + slotCost > POSTINGS_BUDGET && !pool) pool = this.bestTouched(s, RESCORE_POOL);
-      spent += slotCost;
+    const leaves = new Map<string, Leaf>();
+    slots.forEach((slot, si) => {
       for (const e of slot.expansions) {
-        const weight = slot.weight * e.weight * this.idf(e.term);
-        if (pool) {
-          for (let k = 0; k < pool.length; k++) {
-            const d = pool[k] as number;
-            const at = p.position(e.term, d);
-            if (at >= 0) this.rescore(s, at, d, slot.fields, weight, si);
-          }
-        } else {
-          this.scan(s, e.term, slot.fields, weight, si);
+        let leaf = leaves.get(e.key);
+        if (!leaf) {
+          leaf = { key: e.key, fields: new Set(), weight: 0, slots: [] };
+          leaves.set(e.key, leaf);
         }
+        leaf.weight += slot.weight * e.weight;
+        for (const f of slot.fields) leaf.fields.add(f);
+        leaf.slots.push(si);
+      }
+    });
+    const units: Unit[] = [];
+    for (const leaf of leaves.values()) {
+      for (const field of FIELDS) {
+        if (!leaf.fields.has(field)) continue;
+        const cost = this.terms.count(leaf.key, field);
+        if (cost > 0) units.push({ leaf, field, cost });
+      }
+    }
+    units.sort((a, b) => a.cost - b.cost);
+    let spent = 0;
+    let split = 0;
+    while (split < units.length) {
+      const cost = (units[split] as Unit).cost;
+      // The first query must be able to fill the result list: its largest unit bounds its record count.
+      const enough = split > 0 && (units[split - 1] as Unit).cost >= keep;
+      if (enough && spent + cost > POSTINGS_BUDGET) break;
+      spent += cost;
+      split++;
+    }
+
+    let candidates = split > 0 ? this.terms.search(queryOf(units.slice(0, split))).map(candidate) : [];
+    let filtered = false;
+    if (split < units.length && candidates.length > 0) {
+      // The pool is what the rest of the query can still rank: only records the caller accepts.
+      if (filter) {
+        candidates = candidates.filter((c) => filter(this.ids[c.doc] as string));
+        filtered = true;
+      }
+      candidates = best(candidates, RESCORE_POOL);
+      const pool = new Map(candidates.map((c) => [c.doc, c]));
+      let end = split;
+      let rescored = 0;
+      while (end < units.length && rescored + (units[end] as Unit).cost <= RESCORE_BUDGET) {
+        rescored += (units[end] as Unit).cost;
+        end++;
+      }
+      if (end > split) {
+        const rest = this.terms.search(queryOf(units.slice(split, end)), {
+          boostDocument: (doc) => (pool.has(doc as number) ? 1 : 0),
+        });
+        for (const r of rest) {
+          const c = pool.get(r.id as number);
+          if (c) merge(c, r);
+        }
+      }
+      // The most common units only tell which candidates contain them: coverage and matched fields.
+      for (const u of units.slice(end)) {
+        const postings = this.terms.postings(u.leaf.key, u.field);
+        if (postings) for (const c of candidates) if (postings.has(c.doc)) note(c, u.leaf.key, u.field);
       }
     }
 
     const counted = planned.some((w) => !w.filler) ? planned.filter((w) => !w.filler) : planned;
-    const candidates = pool ?? s.touched.subarray(0, s.touchedCount);
+    const matched = new Uint8Array(slots.length);
+    const matchedSlots = (c: Candidate) => {
+      matched.fill(0);
+      for (const k of c.keys) for (const s of leaves.get(k)?.slots ?? []) matched[s] = 1;
+      return matched;
+    };
     // The raw score bounds the final one, so most records are skipped before computing coverage.
-    const keep = limit + 1;
     const top: Hit[] = [];
-    for (let i = 0; i < candidates.length; i++) {
-      const d = candidates[i] as number;
-      const raw = s.score[d] as number;
+    for (const c of candidates) {
       const floor = top.length === keep ? (top[keep - 1] as Hit).score : 0;
-      if (raw <= floor) continue;
+      if (c.raw <= floor) continue;
+      const m = matchedSlots(c);
       let sum = 0;
-      for (const w of counted) sum += wordCoverage(w, s.lo[d] as number, s.hi[d] as number);
+      for (const w of counted) sum += wordCoverage(w, m);
       const coverage = counted.length > 0 ? sum / counted.length : 0;
-      const score = raw * coverage * coverage;
+      const score = c.raw * coverage * coverage;
       if (score <= floor) continue;
-      if (filter && !filter(this.ids[d] as string)) continue;
+      if (filter && !filtered && !filter(this.ids[c.doc] as string)) continue;
       let at = top.length;
-      while (at > 0 && ranksBelow(top[at - 1] as Hit, score, d)) at--;
-      top.splice(at, 0, { doc: d, score, coverage });
+      while (at > 0 && ranksBelow(top[at - 1] as Hit, score, c.doc)) at--;
+      top.splice(at, 0, { doc: c.doc, score, coverage, match: c.match });
       if (top.length > keep) top.pop();
     }
     // Words the best record does not fully cover and that are no term of the index: typo candidates.
-    const best = top[0];
+    const first = top[0];
+    const firstMatched = first ? this.matchedSlots(slots, first) : new Uint8Array(slots.length);
     const weakWords = planned.filter(
       (w) =>
-        !w.filler &&
-        (!best || wordCoverage(w, s.lo[best.doc] as number, s.hi[best.doc] as number) < 1) &&
-        w.forms.every((f) => p.find(f) < 0),
+        !w.filler && wordCoverage(w, firstMatched) < 1 && w.forms.every((f) => !this.terms.has(encodeTerm(f))),
     );
     return { words: planned, slots, hits: top, weakWords };
   }
 
-  private idf(term: number): number {
-    const n = this.ids.length;
-    const df = this.postings.df(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  /** Adds all postings of dictionary term `term` to the scratch scores for slot `si` (the hot loop). */
-  private scan(s: Scratch, term: number, fields: number, weight: number, si: number): void {
-    this.prepare(term);
-    const { docs, masks, offsets } = this.postings;
-    const { stamp, score, touched } = s;
-    const bits = si < 32 ? s.lo : s.hi;
-    const bit = 1 << (si & 31);
-    const gen = s.generation;
-    const textOnly = fields === TEXT_FIELDS_MASK;
-    const textScore = this.textScore;
-    let count = s.touchedCount;
-    const end = offsets[term + 1] as number;
-    for (let i = offsets[term] as number; i < end; i++) {
-      const d = docs[i] as number;
-      const ps = textOnly ? (textScore[i] as number) : this.fieldScore(d, (masks[i] as number) & fields);
-      if (ps === 0) continue;
-      if (stamp[d] !== gen) {
-        stamp[d] = gen;
-        score[d] = 0;
-        s.lo[d] = 0;
-        s.hi[d] = 0;
-        touched[count++] = d;
-      }
-      score[d] = (score[d] as number) + weight * ps;
-      bits[d] = (bits[d] as number) | bit;
-    }
-    s.touchedCount = count;
-  }
-
-  /** Adds posting `i` (of record `d`) to the scores of records already found, for slot `si`. */
-  private rescore(s: Scratch, i: number, d: number, fields: number, weight: number, si: number): void {
-    if (s.stamp[d] !== s.generation) return;
-    const ps = this.fieldScore(d, (this.postings.masks[i] as number) & fields);
-    if (ps === 0) return;
-    s.score[d] = (s.score[d] as number) + weight * ps;
-    if (si < 32) s.lo[d] = ((s.lo[d] as number) | (1 << si)) >>> 0;
-    else s.hi[d] = ((s.hi[d] as number) | (1 << (si - 32))) >>> 0;
-  }
-
-  /** The (about) `count` touched records with the highest raw scores, by a histogram threshold: O(n). */
-  private bestTouched(s: Scratch, count: number): Uint32Array {
-    const { score } = s;
-    const touched = s.touched.subarray(0, s.touchedCount);
-    if (touched.length <= count) return touched.slice();
-    let max = 0;
-    for (let i = 0; i < touched.length; i++) max = Math.max(max, score[touched[i] as number] as number);
-    const scale = 1023 / max;
-    const binOf = new Uint16Array(touched.length);
-    const bins = new Uint32Array(1024);
-    for (let i = 0; i < touched.length; i++) {
-      const b = Math.min(1023, ((score[touched[i] as number] as number) * scale) | 0);
-      binOf[i] = b;
-      bins[b] = (bins[b] as number) + 1;
-    }
-    let threshold = 1023;
-    let total = bins[1023] as number;
-    while (threshold > 0 && total + (bins[threshold - 1] as number) <= count) total += bins[--threshold] as number;
-    const out = new Uint32Array(total);
-    let k = 0;
-    for (let i = 0; i < touched.length && k < total; i++)
-      if ((binOf[i] as number) >= threshold) out[k++] = touched[i] as number;
-    return out.subarray(0, k);
+  /** Slots a hit matched, each in one of its own fields. */
+  private matchedSlots(slots: Slot[], h: Hit): Uint8Array {
+    const out = new Uint8Array(slots.length);
+    for (const x of this.matches(slots, h)) out[x.slot] = 1;
+    return out;
   }
 
   private outcome(a: Attempt, fallback: SearchOutcome['fallback'], limit: number): SearchOutcome {
@@ -566,28 +529,27 @@ export class ProjectIndex {
     return { verdict: this.isAmbiguous(a) ? 'ambiguous' : 'confident', hits, suggestions: [], fallback, coverage };
   }
 
-  /** Which dictionary terms (and fields) of each slot a record matched. */
-  private matches(a: Attempt, doc: number): { slot: number; term: string; fields: number }[] {
-    const p = this.postings;
+  /** Which dictionary terms (and fields, as a bit mask) of each slot a record matched. */
+  private matches(slots: Slot[], h: Hit): { slot: number; term: string; fields: number }[] {
     const out: { slot: number; term: string; fields: number }[] = [];
-    a.slots.forEach((slot, si) => {
+    slots.forEach((slot, si) => {
       for (const e of slot.expansions) {
-        const at = p.position(e.term, doc);
-        if (at < 0) continue;
-        const fields = (p.masks[at] as number) & slot.fields;
-        if (fields !== 0) out.push({ slot: si, term: p.terms[e.term] as string, fields });
+        const found = h.match[e.key];
+        if (!found) continue;
+        const fields = maskOf(found) & maskOf(slot.fields);
+        if (fields !== 0) out.push({ slot: si, term: e.term, fields });
       }
     });
     return out;
   }
 
   private describe(a: Attempt, h: Hit): SearchHit {
-    const m = this.matches(a, h.doc);
+    const m = this.matches(a.slots, h);
     const fields = m.reduce((acc, x) => acc | x.fields, 0);
     return {
       id: this.ids[h.doc] as string,
       score: Math.round(h.score * 1000) / 1000,
-      matchedFields: FIELDS.filter((_, i) => (fields & (1 << i)) !== 0),
+      matchedFields: FIELDS.filter((f) => (fields & fieldBit(f)) !== 0),
       matchedTerms: [...new Set(m.map((x) => x.term))],
     };
   }
@@ -610,18 +572,13 @@ export class ProjectIndex {
    * only its matches in fields boosted ≥ B; 0 when it does not cover the word.
    */
   private wordTiers(a: Attempt, h: Hit): number[] {
-    const found = this.matches(a, h.doc);
+    const found = this.matches(a.slots, h);
     const counted = a.words.filter((w) => !w.filler);
     return counted.map((w) => {
       for (const tier of TIERS) {
-        let lo = 0;
-        let hi = 0;
-        for (const x of found) {
-          if ((x.fields & (TIER_MASKS.get(tier) as number)) === 0) continue;
-          if (x.slot < 32) lo = (lo | (1 << x.slot)) >>> 0;
-          else hi = (hi | (1 << (x.slot - 32))) >>> 0;
-        }
-        if (wordCoverage(w, lo, hi) >= 0.5) return tier;
+        const matched = new Uint8Array(a.slots.length);
+        for (const x of found) if ((x.fields & (TIER_MASKS.get(tier) as number)) !== 0) matched[x.slot] = 1;
+        if (wordCoverage(w, matched) >= 0.5) return tier;
       }
       return 0;
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alignedBigrams,
   analyzeQuery,
   bigrams,
   choseong,
@@ -9,6 +10,7 @@ import {
   stripParticles,
   tokenize,
   tokenizeQuery,
+  tokenizeRunningText,
 } from '../../src/search/korean-tokenizer.js';
 
 describe('tokenize', () => {
@@ -67,6 +69,26 @@ describe('tokenize', () => {
     expect(tokenize('😀🙂 인권 😀')).toEqual(['인권']);
     expect(tokenize('')).toEqual([]);
     expect(tokenize('\u0000\uFFFF')).toEqual([]);
+  });
+});
+
+describe('tokenizeRunningText (record bodies)', () => {
+  it('gives a compound its aligned bigrams only', () => {
+    expect(alignedBigrams('예산투자현황')).toEqual(['예산', '투자', '현황']);
+    expect(alignedBigrams('소요예산을')).toEqual(['소요', '예산']); // of the particle-stripped stem
+    expect(alignedBigrams('활성화')).toEqual(['활성']);
+    expect(alignedBigrams('협치')).toEqual([]);
+    expect(tokenizeRunningText('소요예산을 확보')).toEqual(['소요예산을', '소요예산', '소요', '예산', '확보']);
+  });
+
+  it('keeps whole words, particle-stripped forms, codes and extensions as tokenize does', () => {
+    const text = '수원시 인권담당관과의 협의(2019. 10. 16.) ☎ 02-2133-4299, TF팀';
+    const running = tokenizeRunningText(text);
+    const full = tokenize(text);
+    expect(running).toEqual(expect.arrayContaining(['수원시', '인권담당관과의', '인권담당관', '2133-4299', '4299', 'tf팀']));
+    expect(running.every((t) => full.includes(t))).toBe(true);
+    expect(running.length).toBeLessThan(full.length);
+    expect(tokenizeRunningText('😀 ㅎㅊ')).toEqual(['ㅎㅊ']);
   });
 });
 

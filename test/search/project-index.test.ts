@@ -257,6 +257,52 @@ describe('ProjectIndex: options and lifecycle', () => {
   });
 });
 
+describe('ProjectIndex: bounded work on a large index', () => {
+  // Enough records that "사업" in every body is past both work budgets (it is then only looked up for the
+  // best candidates) and "사업" in a thousand titles fills the candidate pool.
+  const SYL = '가나다라마바사아자차카타파하';
+  const name = (i: number) => [0, 1, 2].map((k) => SYL.charAt(Math.floor(i / SYL.length ** k) % SYL.length)).join('');
+  const base = (i: number): SearchDoc => ({
+    id: `r${i}`,
+    title: i < 1000 ? `${name(i)} 사업` : `${name(i)} 운영`,
+    aliases: [],
+    code: null,
+    organization: null,
+    department: null,
+    teams: [],
+    people: [],
+    milestones: [],
+    body: '사업 추진 계획',
+  });
+  let big: ProjectIndex;
+  beforeAll(() => {
+    big = ProjectIndex.build([
+      ...Array.from({ length: 6000 }, (_, i) => base(i)),
+      { ...base(0), id: 'covers-all', title: '협치 활성화', body: '사업 추진' },
+      { ...base(0), id: 'covers-half', title: '협치 위원회', body: '회의' },
+      { ...base(0), id: 'long-title', title: '사업 평가 및 환류 체계 개선 방안 마련', body: '평가' },
+    ]);
+  });
+
+  it('counts a common word for coverage even when it is past every budget', () => {
+    const o = big.search('협치 사업');
+    expect(top(o)).toBe('covers-all');
+    expect(o.coverage).toBe(1);
+    expect(o.hits[0]?.matchedFields).toEqual(['body', 'title']);
+  });
+
+  it('fills the candidate pool with records the filter accepts', () => {
+    const o = big.search('사업', { filter: (id) => id === 'long-title' });
+    expect(ids(o)).toEqual(['long-title']);
+  });
+
+  it('still ranks a record matching every word in its title first', () => {
+    const o = big.search(`${name(7)} 사업`);
+    expect(top(o)).toBe('r7');
+    expect(o.verdict).toBe('confident');
+  });
+});
+
 describe('ProjectIndex: never throws', () => {
   const emoji = fc.constantFrom('😀', '👩‍👩‍👧', '🇰🇷', '\u200d', '\ufe0f', '️⃣');
   const korean = fc.constantFrom(
