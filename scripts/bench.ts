@@ -20,7 +20,7 @@ import { type BenchQuery, generate, satisfies, seedFrom } from './lib/synthetic.
 const work = mkdtempSync(join(tmpdir(), 'damdang-bench-'));
 const args = process.argv.slice(2);
 const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
-const runSizes = sizes.length ? sizes : [10_000, 100_000];
+const runSizes = sizes.length || args.length ? sizes : [10_000, 100_000];
 const runScale = args.length === 0 || args.includes('scale');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const rows: string[] = [];
