@@ -122,6 +122,7 @@ export function toSearchDoc(r: StoredRecord, docLines: string[]): SearchDoc {
     teams: rec.teams,
     people: rec.contacts.map((c) => [c.name, c.position, c.team, c.extension, c.phone].filter(Boolean).join(' ')),
     milestones: rec.milestones.map((m) => m.text),
+    category: rec.category,
     body: docLines.slice(from - 1, to).join('\n'),
   };
 }

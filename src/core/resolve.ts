@@ -27,6 +27,7 @@ const NAMING_FIELDS = new Set([
   'department',
   'organization',
   'teams',
+  'category',
   'choseong',
 ]);
 

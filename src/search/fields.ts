@@ -14,6 +14,8 @@ export interface SearchDoc {
   teams: string[];
   people: string[];
   milestones: string[];
+  /** 사업구분 or the strategy a task sits under ("뉴미디어를 통한 활발한 시민 소통…"). Optional for older callers. */
+  category?: string | null;
   body: string;
 }
 
@@ -28,6 +30,7 @@ export const FIELDS = [
   'teams',
   'people',
   'milestones',
+  'category',
   'choseong',
 ] as const;
 export type Field = (typeof FIELDS)[number];
@@ -47,6 +50,7 @@ export const FIELD_BOOSTS: Readonly<Record<Field, number>> = {
   organization: 4,
   teams: 3,
   milestones: 2,
+  category: 2,
   body: 1,
   choseong: 6,
 };

@@ -84,7 +84,7 @@ const PARTS_WEIGHT = 1.5;
 const MAX_CORRECTIONS = 3;
 const FORMAT = 'damdang-search-index';
 /** 2: MiniSearch's index (version 1 was the hand-written postings format). */
-const VERSION = 2;
+const VERSION = 3;
 
 const CHOSEONG_FIELDS: readonly Field[] = ['choseong'];
 const fieldBit = (f: Field): number => 1 << FIELDS.indexOf(f);
