@@ -1,19 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SourceDocument } from '../../../src/ingest/document.js';
 import { approvalFamily } from '../../../src/ingest/families/approval.js';
-import { normalizeText } from '../../../src/ingest/normalize.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
-import { CORPUS, SAMPLES } from '../../helpers.js';
+import { CORPUS, SAMPLES, parseText } from '../../helpers.js';
 
 const SEOUL = join(CORPUS, 'seoul-approval-2024-youth-allowance-tf.txt');
 const BUSAN = join(CORPUS, 'busan-approval-2025-sinkhole-rnd.txt');
 
-function parseText(text: string): ReturnType<typeof parseDocument> {
-  const doc: SourceDocument = { path: 'ap.txt', name: 'ap.txt', encoding: 'utf-8', lines: normalizeText(text) };
-  return parseDocument(doc);
-}
 
 describe('approval family: 서울시 청년사업담당관-6308 (’24년 청년수당 TF 운영결과 …)', () => {
   const result = parseDocument(loadDocument(SEOUL).doc);

@@ -1,19 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SourceDocument } from '../../../src/ingest/document.js';
 import { openFinanceFamily } from '../../../src/ingest/families/openfinance.js';
-import { normalizeText } from '../../../src/ingest/normalize.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
-import { CORPUS, SAMPLES } from '../../helpers.js';
+import { CORPUS, SAMPLES, parseText } from '../../helpers.js';
 
 const FILE = join(CORPUS, 'seoul-openfinance-2018-1137.txt');
 const SCALE = '/work/shared/scale/seoul-openfinance-2018';
 
-function parseText(text: string): ReturnType<typeof parseDocument> {
-  const doc: SourceDocument = { path: 'of.txt', name: 'of.txt', encoding: 'utf-8', lines: normalizeText(text) };
-  return parseDocument(doc);
-}
 
 describe('openfinance family: 서울시 재정사업 1137 (건강한 금융생활 지원)', () => {
   const result = parseDocument(loadDocument(FILE).doc);

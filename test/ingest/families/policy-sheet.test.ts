@@ -2,11 +2,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BudgetLine, ProjectRecord } from '../../../src/domain/project.js';
-import type { SourceDocument } from '../../../src/ingest/document.js';
 import { policySheetFamily } from '../../../src/ingest/families/policy-sheet.js';
-import { normalizeText } from '../../../src/ingest/normalize.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
-import { CORPUS, SAMPLES } from '../../helpers.js';
+import { CORPUS, SAMPLES, parseText } from '../../helpers.js';
 
 const HUMAN_RIGHTS = join(SAMPLES, 'suwon-policy-sheet-3-8-76-human-rights-governance.txt');
 const GOVERNANCE = join(SAMPLES, 'suwon-policy-sheet-cooperative-governance.txt');
@@ -17,15 +15,6 @@ function only(path: string): { record: ProjectRecord; result: ReturnType<typeof 
   return { record: result.records[0]!, result };
 }
 
-function parseText(text: string): ReturnType<typeof parseDocument> {
-  const doc: SourceDocument = {
-    path: 'synthetic.txt',
-    name: 'synthetic.txt',
-    encoding: 'utf-8',
-    lines: normalizeText(text),
-  };
-  return parseDocument(doc);
-}
 
 function line(lines: BudgetLine[], period: string, kind: string, funding: string): BudgetLine {
   const found = lines.filter((l) => l.period === period && l.kind === kind && l.funding === funding);

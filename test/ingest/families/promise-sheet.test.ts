@@ -2,11 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProjectRecord } from '../../../src/domain/project.js';
-import type { SourceDocument } from '../../../src/ingest/document.js';
 import { promiseSheetFamily } from '../../../src/ingest/families/promise-sheet.js';
-import { normalizeText } from '../../../src/ingest/normalize.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
-import { CORPUS, SAMPLES } from '../../helpers.js';
+import { CORPUS, SAMPLES, parseText } from '../../helpers.js';
 
 const SCALE = '/work/shared/scale/seoul-promises-2016';
 const M = 1_000_000;
@@ -18,15 +16,6 @@ function only(name: string): { record: ProjectRecord; result: ReturnType<typeof 
   return { record: result.records[0]!, result };
 }
 
-function parseText(text: string): ReturnType<typeof parseDocument> {
-  const doc: SourceDocument = {
-    path: 'synthetic.txt',
-    name: 'synthetic.txt',
-    encoding: 'utf-8',
-    lines: normalizeText(text),
-  };
-  return parseDocument(doc);
-}
 
 function contactsOf(record: ProjectRecord) {
   return record.contacts.map((c) => [c.name, c.position, c.phone, c.extension, c.department]);

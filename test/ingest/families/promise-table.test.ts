@@ -2,11 +2,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProjectRecord } from '../../../src/domain/project.js';
-import type { SourceDocument } from '../../../src/ingest/document.js';
 import { promiseTableFamily, stateFromWords } from '../../../src/ingest/families/promise-table.js';
-import { normalizeText } from '../../../src/ingest/normalize.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
-import { CORPUS, SAMPLES } from '../../helpers.js';
+import { CORPUS, SAMPLES, parseText } from '../../helpers.js';
 
 const FILE = join(CORPUS, 'boryeong-promises-2021-12-31.txt');
 
@@ -16,15 +14,6 @@ function byCode(records: ProjectRecord[], code: string): ProjectRecord {
   return found[0]!;
 }
 
-function parseText(text: string): ReturnType<typeof parseDocument> {
-  const doc: SourceDocument = {
-    path: 'synthetic.txt',
-    name: 'synthetic.txt',
-    encoding: 'utf-8',
-    lines: normalizeText(text),
-  };
-  return parseDocument(doc);
-}
 
 describe('promise-table family: 보령시 분야별 공약 세부현황 (2021. 12. 31. 기준)', () => {
   const result = parseDocument(loadDocument(FILE).doc);
