@@ -22,6 +22,8 @@ export function loadQueries(file: string): LabelledQuery[] {
 export interface TagScore {
   tag: string;
   n: number;
+  /** Queries with an expected answer (all but out-of-scope ones). */
+  inScope: number;
   recall1: number;
   recall3: number;
   mrr: number;
@@ -75,6 +77,7 @@ function score(tag: string, rs: QueryResult[]): TagScore {
   return {
     tag,
     n: rs.length,
+    inScope: inScope.length,
     recall1: share((r) => r.rank === 1),
     recall3: share((r) => r.rank !== null && r.rank <= 3),
     mrr: inScope.length ? inScope.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / inScope.length : 0,
@@ -84,10 +87,10 @@ function score(tag: string, rs: QueryResult[]): TagScore {
 
 export function formatTable(tags: TagScore[], overall: TagScore): string {
   const f = (x: number) => x.toFixed(3);
-  const rows = [...tags, overall].map(
-    (t) =>
-      `| ${t.tag} | ${t.n} | ${f(t.recall1)} | ${f(t.recall3)} | ${f(t.mrr)} | ${t.notFoundRate === null ? '' : f(t.notFoundRate)} |`,
-  );
+  const rows = [...tags, overall].map((t) => {
+    const ranked = t.inScope ? `${f(t.recall1)} | ${f(t.recall3)} | ${f(t.mrr)}` : '– | – | –';
+    return `| ${t.tag} | ${t.n} | ${ranked} | ${t.notFoundRate === null ? '' : f(t.notFoundRate)} |`;
+  });
   return [
     '| tag | n | recall@1 | recall@3 | MRR | not-found (out of scope) |',
     '|---|---|---|---|---|---|',
