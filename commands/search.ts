@@ -15,7 +15,7 @@ export const searchCommand = defineCommand({
     return reply(
       'answer',
       `"${query}" 검색 결과 ${hits.length}건`,
-      [list(hits.map((r, i) => `${i + 1}. ${describeRecord(r)}`))],
+      [list(hits.map(describeRecord))],
       {
         sources: [...new Set(hits.slice(0, 3).map((r) => r.document.name))],
         suggestions: hits.slice(0, 2).map((r) => r.record.code ?? r.record.title),

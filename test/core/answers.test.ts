@@ -184,7 +184,7 @@ describe('search and help', () => {
   it('lists ranked projects with organisation and department', () => {
     const { reply, text } = ask('찾기 인권');
     expect(reply.kind).toBe('answer');
-    expect(text).toMatch(/1\. [^\n]*인권/);
+    expect(text.split('\n')[1]).toMatch(/^ {2}• [^\n]*인권/);
     expect(text).toContain('수원시 인권담당관');
     expect(text).toContain('인천광역시 혁신담당관실');
   });
