@@ -8,7 +8,7 @@ import { src } from '../../domain/provenance.js';
 
 const ENTRY =
   /([가-힣A-Za-z()·ㆍ]+(?:\s[가-힣()]+)?)\s*[:：]\s*([가-힣]{2,4}(?:\s*[/,]\s*[가-힣]{2,4})*)\s*☎\s*([0-9][0-9-]{1,12}[0-9])/g;
-const LEAD_WORDS = /^(?:총괄부서|협조부서|주관부서|담당부서|소관부서|추진부서)\s*/;
+const LEAD_WORDS = /^(?:총괄부서|협조부서|주관부서|담당부서|소관부서|추진부서|문의처|문의|연락처)\s*/;
 
 export function contactsFromPhoneLine(line: string, lineNo: number, section: string | null): Contact[] {
   if (!line.includes('☎')) return [];
