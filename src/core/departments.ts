@@ -9,9 +9,8 @@ const DEPT_SUFFIX = /(?:담당관실|담당관|과|국|실|단|센터|사업소|
 export function findDepartment(query: string, ctx: CommandContext): StoredRecord | null {
   const names = departmentWords(query);
   if (names.length === 0) return null;
-  const depts = ctx.knowledge.summaries.filter((s) => s.kind === 'department');
   for (const name of names) {
-    const hit = depts.find((s) => s.title === name || s.department === name);
+    const hit = ctx.knowledge.unit(name).find((s) => s.kind === 'department' && (s.title === name || s.department === name));
     if (hit) return ctx.knowledge.get(String(hit.id)) ?? null;
   }
   return null;
@@ -27,8 +26,7 @@ export function departmentWords(query: string): string[] {
 
 /** Every record of a department (or naming a team), department-level records first. */
 export function recordsOfUnit(name: string, ctx: CommandContext): StoredRecord[] {
-  return ctx.knowledge.summaries
-    .filter((s) => s.department === name || s.teams.includes(name) || (s.kind === 'department' && s.title === name))
+  return [...ctx.knowledge.unit(name)]
     .sort((a, b) => Number(b.kind === 'department') - Number(a.kind === 'department'))
     .flatMap((s) => ctx.knowledge.get(String(s.id)) ?? []);
 }

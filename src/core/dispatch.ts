@@ -64,7 +64,7 @@ function route(message: string, ctx: CommandContext): Reply {
 /** "교통과 공약", "순찰팀 사업": a unit the documents name, with nothing more specific asked. */
 function namesKnownUnit(query: string, ctx: CommandContext): boolean {
   const words = query.split(/\s+/);
-  const units = departmentWords(query).filter((u) => ctx.knowledge.summaries.some((s) => s.department === u || s.teams.includes(u)));
+  const units = departmentWords(query).filter((u) => ctx.knowledge.unit(u).length > 0);
   return units.length > 0 && words.length - units.length <= 1 && words.every((w) => units.some((u) => w.startsWith(u)) || GENERIC.test(w));
 }
 
@@ -74,7 +74,7 @@ function namesUnknownUnit(query: string, ctx: CommandContext): boolean {
   const units = departmentWords(query);
   if (words.length !== 1 || units.length === 0) return false;
   const known = (u: string) =>
-    ctx.knowledge.summaries.some((s) => s.department === u || s.teams.includes(u) || s.title === u) ||
+    ctx.knowledge.unit(u).length > 0 ||
     ctx.knowledge.people('position', u).length > 0;
   return !units.some(known);
 }

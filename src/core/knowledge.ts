@@ -19,6 +19,10 @@ export interface PersonEntry {
 export interface Knowledge {
   summaries: RecordSummary[];
   summaryOf(id: string): RecordSummary | undefined;
+  /** Summaries by department, team or department-record title: the units staff ask about. */
+  unit(name: string): RecordSummary[];
+  /** Summaries by document code ("3-8-76"; codes repeat across cities). */
+  withCode(code: string): RecordSummary[];
   /** The full current record, parsed on first use. */
   get(id: string): StoredRecord | undefined;
   index: ProjectIndex;
@@ -64,6 +68,20 @@ export function loadKnowledge(store: ProjectStore, clock: Clock): Knowledge {
     }
     return cached;
   };
+  const units = new Map<string, RecordSummary[]>();
+  const codes = new Map<string, RecordSummary[]>();
+  const push = (m: Map<string, RecordSummary[]>, k: string | null, s: RecordSummary) => {
+    if (!k) return;
+    const list = m.get(k);
+    if (!list) m.set(k, [s]);
+    else if (list.at(-1) !== s) list.push(s);
+  };
+  for (const s of summaries) {
+    push(units, s.department, s);
+    for (const t of s.teams) push(units, t, s);
+    if (s.kind === 'department') push(units, s.title, s);
+    push(codes, s.code, s);
+  }
   const identities = new Map<string, string[]>();
   for (const s of summaries) {
     const k = projectIdentity(s);
@@ -79,6 +97,8 @@ export function loadKnowledge(store: ProjectStore, clock: Clock): Knowledge {
   return {
     summaries,
     summaryOf: (id) => byId.get(id),
+    unit: (name) => units.get(name) ?? [],
+    withCode: (code) => codes.get(code) ?? [],
     get,
     index,
     clock,

@@ -56,8 +56,9 @@ export function resolveProject(
   const allowed = (r: StoredRecord | undefined): r is StoredRecord => !!r && kinds.includes(r.record.kind);
   const allowedId = (id: string) => kinds.includes((knowledge.summaryOf(id)?.kind ?? '') as RecordKind);
   if (CODE.test(q)) {
-    const byCode = knowledge.summaries
-      .filter((s) => s.code === q && allowedId(String(s.id)))
+    const byCode = knowledge
+      .withCode(q)
+      .filter((s) => allowedId(String(s.id)))
       .flatMap((s) => knowledge.get(String(s.id)) ?? []);
     if (byCode.length === 1)
       return { ok: true, record: byCode[0]!, siblings: siblingsOf(byCode[0]!, ctx), bodyOnly: false };
