@@ -47,11 +47,11 @@ export const departmentCommand = defineCommand({
         ),
       );
     const name = rec.department ?? rec.title;
-    const projects = recordsOfUnit(name, ctx).filter((r) => r.record.kind === 'project');
+    const projects = recordsOfUnit(name, ctx).filter((s) => s.kind === 'project');
     if (projects.length)
       blocks.push(
         list(
-          [...new Set(projects.map((p) => [p.record.title, yearLabel(p.record)].filter(Boolean).join(' — ')))].slice(
+          [...new Set(projects.slice(0, 50).map((p) => [p.title, yearLabel(p)].filter(Boolean).join(' — ')))].slice(
             0,
             15,
           ),

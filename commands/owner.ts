@@ -23,19 +23,17 @@ export const ownerCommand = defineCommand({
       });
     }
     for (const unit of departmentWords(query)) {
-      const records = recordsOfUnit(unit, ctx).filter((r) => r.record.kind !== 'department');
+      const records = recordsOfUnit(unit, ctx).filter((s) => s.kind !== 'department');
       if (records.length) {
-        const items = records.map((r) =>
-          [r.record.title, [yearLabel(r.record), r.record.teams.join('·')].filter(Boolean).join(', ')]
-            .filter(Boolean)
-            .join(' — '),
-        );
+        const items = records
+          .slice(0, 50)
+          .map((s) => [s.title, [yearLabel(s), s.teams.join('·')].filter(Boolean).join(', ')].filter(Boolean).join(' — '));
         return reply(
           'answer',
           `${josa(unit, '이', '가')} 맡은 사업 ${records.length}건`,
           [list([...new Set(items)].slice(0, 15))],
           {
-            sources: [...new Set(records.map((r) => r.document.name))].slice(0, 3),
+            sources: [...new Set(records.map((s) => s.documentName))].slice(0, 3),
           },
         );
       }

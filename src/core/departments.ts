@@ -1,5 +1,5 @@
 /** Department lookups: a query that names a department (감사담당관, 혁신담당관실, 정책기획과) and its records. */
-import type { StoredRecord } from '../store/store.js';
+import type { RecordSummary, StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import { withoutParticle } from './people.js';
 
@@ -24,9 +24,7 @@ export function departmentWords(query: string): string[] {
     .filter((w) => w.length >= 3 && DEPT_SUFFIX.test(w));
 }
 
-/** Every record of a department (or naming a team), department-level records first. */
-export function recordsOfUnit(name: string, ctx: CommandContext): StoredRecord[] {
-  return [...ctx.knowledge.unit(name)]
-    .sort((a, b) => Number(b.kind === 'department') - Number(a.kind === 'department'))
-    .flatMap((s) => ctx.knowledge.get(String(s.id)) ?? []);
+/** Every record of a department (or naming a team), department-level records first: summaries, no parsing. */
+export function recordsOfUnit(name: string, ctx: CommandContext): RecordSummary[] {
+  return [...ctx.knowledge.unit(name)].sort((a, b) => Number(b.kind === 'department') - Number(a.kind === 'department'));
 }

@@ -25,7 +25,7 @@ export function orgDept(rec: ProjectRecord): string {
   return [rec.organization, rec.department].filter(Boolean).join(' ');
 }
 
-export function yearLabel(rec: ProjectRecord): string | null {
+export function yearLabel(rec: Pick<ProjectRecord, 'year' | 'phase'>): string | null {
   if (!rec.year) return null;
   return `${rec.year}년 ${rec.phase === 'report' ? '실적' : rec.phase === 'plan' ? '계획' : ''}`.trim();
 }

@@ -69,4 +69,9 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // "Current version" joins go through documents.current_version_id on every lookup.
   `CREATE INDEX documents_current_version ON documents (current_version_id);`,
+  // Phase (실적/계획) beside year, so listings need no full record.
+  `
+  ALTER TABLE records ADD COLUMN phase TEXT;
+  UPDATE records SET phase = json_extract(data_json, '$.phase');
+  `,
 ];

@@ -27,7 +27,9 @@ export interface RecordSummary {
   code: string | null;
   teams: string[];
   year: number | null;
+  phase: 'report' | 'plan' | null;
   versionId: number;
+  documentName: string;
 }
 
 export type SaveOutcome = 'new' | 'updated' | 'unchanged';
@@ -121,8 +123,8 @@ export class ProjectStore {
           ).lastInsertRowid,
       );
       const insert = this.db.prepare(
-        `INSERT INTO records (version_id, key, kind, title, organization, department, code, teams, year, data_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO records (version_id, key, kind, title, organization, department, code, teams, year, phase, data_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const contact = this.db.prepare(
         'INSERT INTO contacts (record_id, name, position, extension) VALUES (?, ?, ?, ?)',
@@ -139,6 +141,7 @@ export class ProjectStore {
           r.code,
           r.teams.join('|'),
           r.year,
+          r.phase,
           JSON.stringify(r),
         ).lastInsertRowid;
         for (const c of r.contacts) contact.run(id, c.name, c.position, c.extension);
@@ -169,7 +172,8 @@ export class ProjectStore {
   currentSummaries(): RecordSummary[] {
     const rows = this.db
       .prepare(
-        `SELECT r.id, r.kind, r.key, r.title, r.organization, r.department, r.code, r.teams, r.year, v.id AS versionId
+        `SELECT r.id, r.kind, r.key, r.title, r.organization, r.department, r.code, r.teams, r.year, r.phase,
+                v.id AS versionId, d.name AS documentName
          FROM records r JOIN documents d ON d.current_version_id = r.version_id
          JOIN document_versions v ON v.id = r.version_id ORDER BY r.id`,
       )
