@@ -2,8 +2,8 @@
 import type { RecordKind } from '../domain/project.js';
 import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
-import { formatLines } from '../domain/provenance.js';
 import { orgDept, particle, yearLabel } from './format.js';
+import { withoutParticle } from './people.js';
 import { bestLines, clip } from './quote.js';
 import { recordId } from './knowledge.js';
 import { list, type Reply, reply, text } from './reply.js';
@@ -118,13 +118,22 @@ function candidatesReply(query: string, records: StoredRecord[]): Reply {
   );
 }
 
+/** Only lines that hold every word of the query are a mention; a shared common word ("사업") is not. */
 function bodyMentionReply(query: string, r: StoredRecord, ctx: CommandContext): Reply {
-  const lines = bestLines(ctx.knowledge, r, query, 2);
+  const words = query
+    .split(/\s+/)
+    .map((w) => withoutParticle(w).at(-1) ?? w)
+    .filter((w) => w.length >= 2);
+  const lines = bestLines(ctx.knowledge, r, query, 2).filter((l) => {
+    const compact = l.text.replace(/\s+/g, '');
+    return words.every((w) => compact.includes(w));
+  });
+  if (lines.length === 0) return notFoundReply(query, []);
   return reply(
     'not_found',
     `"${query}"${particle(query, '이라는', '라는')} 사업은 찾지 못했습니다. 다른 사업 문서에 언급만 있습니다.`,
-    lines.length ? [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`), r.record.title)] : [],
-    { sources: [`${r.document.name} · ${lines.map((l) => `${l.line}행`).join(', ') || formatLines(r.record.src)}`] },
+    [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`), r.record.title)],
+    { sources: [`${r.document.name} · ${lines.map((l) => `${l.line}행`).join(', ')}`] },
   );
 }
 

@@ -220,6 +220,12 @@ describe('bad and hostile messages', () => {
     expect(text).not.toMatch(/@everyone|@here|<!channel>|<script/);
   });
 
+  it('does not quote a document that shares only a common word with the question', () => {
+    const { reply, text } = ask('없는 사업 현황');
+    expect(reply.kind).toBe('not_found');
+    expect(text).not.toMatch(/\d+행:/);
+  });
+
   it('says it found nothing for an unknown project and suggests near titles', () => {
     const { reply } = ask('없는사업 예산');
     expect(reply.kind).toBe('not_found');
