@@ -70,7 +70,8 @@ export function resolveProject(
     return { ok: false, reply: notFoundReply(q, outcome.suggestions) };
   }
   const best = hits[0]!;
-  const bodyOnly = !(outcome.hits[0]?.matchedFields ?? []).some((f) => NAMING_FIELDS.has(f));
+  const bodyOnly =
+    !(outcome.hits[0]?.matchedFields ?? []).some((f) => NAMING_FIELDS.has(f)) || !namesRecord(q, best);
   if (bodyOnly && namedOnly) return { ok: false, reply: bodyMentionReply(q, best, ctx) };
   if (outcome.verdict === 'ambiguous' && !bodyOnly) {
     // The same project reported and planned in one document is one answer, not a choice.
@@ -116,6 +117,36 @@ function candidatesReply(query: string, records: StoredRecord[]): Reply {
       suggestions: records.slice(0, 3).map((r) => r.record.code ?? r.record.title),
     },
   );
+}
+
+/** Words every other title has: matching only these does not name a project. */
+const GENERIC_WORDS = new Set(['사업', '추진', '운영', '계획', '관리', '지원', '조성', '구축', '강화', '확대', '개선', '활성화', '현황']);
+
+/**
+ * The query names the record when a specific word of it (not 사업/추진/운영…) is in the record's names; a title
+ * hit on a generic word plus a body hit on the rest ("없는 사업") is only a mention.
+ */
+function namesRecord(query: string, r: StoredRecord): boolean {
+  const rec = r.record;
+  const names = [rec.title, ...rec.aliases, rec.code, rec.department, rec.organization, rec.category, ...rec.teams]
+    .concat(rec.contacts.flatMap((c) => [c.name, c.position, c.extension, c.phone]))
+    .filter(Boolean)
+    .join('')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => withoutParticle(w).at(-1) ?? w)
+    .filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w));
+  // Typo, keyboard and 초성 queries match through their corrections, not their letters: trust the index there.
+  if (words.length === 0 || words.some((w) => !/[가-힣]/.test(w) || /[ㄱ-ㅎ]/.test(w))) return true;
+  return words.some((w) => names.includes(w) || [...bigrams(w)].some((b) => names.includes(b)));
+}
+
+function* bigrams(word: string): Generator<string> {
+  if (word.length < 4) return;
+  for (let i = 0; i + 2 <= word.length; i++) yield word.slice(i, i + 2);
 }
 
 /** Only lines that hold every word of the query are a mention; a shared common word ("사업") is not. */
