@@ -6,7 +6,7 @@
  *   npm run bench -- 10000        # only the sizes given (and "scale")
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -88,6 +88,9 @@ if (runScale) {
 }
 
 process.stdout.write(`\n${rows.join('\n')}\n`);
+realStore.close();
+// The corpora are hundreds of megabytes: leave nothing behind in the temp folder.
+rmSync(work, { recursive: true, force: true });
 
 function measure(label: string, store: ProjectStore, dbFile: string, queries: BenchQuery[], storeMs: number): string[] {
   const records = store.currentRecords();
