@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParseResult, SourceDocument } from '../src/ingest/document.js';
@@ -17,4 +17,13 @@ export const CORPUS = 'test/fixtures/corpus';
 export function parseText(text: string, name = 'synthetic.txt'): ParseResult {
   const doc: SourceDocument = { path: name, name, encoding: 'utf-8', lines: normalizeText(text) };
   return parseDocument(doc);
+}
+
+/** The fourteen real documents: the four samples and the ten corpus documents (.txt only). */
+export function realDocuments(): string[] {
+  const txt = (dir: string) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join(dir, f));
+  return [...txt(SAMPLES), ...txt(CORPUS)];
 }

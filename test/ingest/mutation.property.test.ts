@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
@@ -6,14 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { loadDocument, parseDocument } from '../../src/ingest/parse.js';
 import { ProjectStore } from '../../src/store/store.js';
-import { CORPUS, SAMPLES, tempDir } from '../helpers.js';
+import { realDocuments, tempDir } from '../helpers.js';
 
-const DOCS = [
-  ...readdirSync(SAMPLES).map((f) => join(SAMPLES, f)),
-  ...readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => join(CORPUS, f)),
-].map((path) => ({ path, lines: readFileSync(path, 'utf8').split('\n') }));
+const DOCS = realDocuments().map((path) => ({ path, lines: readFileSync(path, 'utf8').split('\n') }));
 
 /** Edits a document the way real files go wrong: lost, repeated, cut or garbled lines and cells. */
 const mutation = fc.oneof(

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BudgetLine, ProjectRecord } from '../../../src/domain/project.js';
@@ -6,7 +6,7 @@ import type { SourceDocument } from '../../../src/ingest/document.js';
 import { annualReportFamily } from '../../../src/ingest/families/annual-report.js';
 import { normalizeText } from '../../../src/ingest/normalize.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
-import { CORPUS, SAMPLES } from '../../helpers.js';
+import { SAMPLES, realDocuments } from '../../helpers.js';
 
 const SAMPLE = join(SAMPLES, 'yeongdeungpo-audit-annual-report.txt');
 
@@ -452,12 +452,7 @@ describe('annual-report family on a handmade report of another layout', () => {
 });
 
 describe('annual-report detection on the other families', () => {
-  const files = [
-    ...readdirSync(SAMPLES).map((f) => join(SAMPLES, f)),
-    ...readdirSync(CORPUS)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => join(CORPUS, f)),
-  ];
+  const files = realDocuments();
 
   it('covers all fourteen documents', () => {
     expect(files).toHaveLength(14);

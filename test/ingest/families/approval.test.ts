@@ -1,9 +1,8 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { approvalFamily } from '../../../src/ingest/families/approval.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
-import { CORPUS, SAMPLES, parseText } from '../../helpers.js';
+import { CORPUS, parseText, realDocuments } from '../../helpers.js';
 
 const SEOUL = join(CORPUS, 'seoul-approval-2024-youth-allowance-tf.txt');
 const BUSAN = join(CORPUS, 'busan-approval-2025-sinkhole-rnd.txt');
@@ -147,12 +146,7 @@ describe('approval family: 부산시 철도시설과-7539 (땅꺼짐 예방 연�
 
 describe('approval family: detection and structure', () => {
   it('does not claim the other documents', () => {
-    const others = [
-      ...readdirSync(SAMPLES).map((f) => join(SAMPLES, f)),
-      ...readdirSync(CORPUS)
-        .filter((f) => f.endsWith('.txt'))
-        .map((f) => join(CORPUS, f)),
-    ].filter((p) => p !== SEOUL && p !== BUSAN);
+    const others = realDocuments().filter((p) => p !== SEOUL && p !== BUSAN);
     expect(others).toHaveLength(12);
     for (const path of others) expect(approvalFamily.detect(loadDocument(path).doc), path).toBe(0);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openFinanceFamily } from '../../../src/ingest/families/openfinance.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
-import { CORPUS, SAMPLES, parseText } from '../../helpers.js';
+import { CORPUS, parseText, realDocuments } from '../../helpers.js';
 
 const FILE = join(CORPUS, 'seoul-openfinance-2018-1137.txt');
 const SCALE = '/work/shared/scale/seoul-openfinance-2018';
@@ -76,12 +76,7 @@ describe('openfinance family: 서울시 재정사업 1137 (건강한 금융생�
   });
 
   it('does not claim the other documents', () => {
-    const others = [
-      ...readdirSync(SAMPLES).map((f) => join(SAMPLES, f)),
-      ...readdirSync(CORPUS)
-        .filter((f) => f.endsWith('.txt'))
-        .map((f) => join(CORPUS, f)),
-    ].filter((p) => p !== FILE);
+    const others = realDocuments().filter((p) => p !== FILE);
     expect(others).toHaveLength(13);
     for (const path of others) expect(openFinanceFamily.detect(loadDocument(path).doc), path).toBe(0);
   });

@@ -1,10 +1,9 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BudgetLine, ProjectRecord } from '../../../src/domain/project.js';
 import { policySheetFamily } from '../../../src/ingest/families/policy-sheet.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
-import { CORPUS, SAMPLES, parseText } from '../../helpers.js';
+import { SAMPLES, parseText, realDocuments } from '../../helpers.js';
 
 const HUMAN_RIGHTS = join(SAMPLES, 'suwon-policy-sheet-3-8-76-human-rights-governance.txt');
 const GOVERNANCE = join(SAMPLES, 'suwon-policy-sheet-cooperative-governance.txt');
@@ -209,10 +208,7 @@ describe('policy-sheet: 수원시 정책실명제 협치시정 활성화 (no cod
 
 describe('policy-sheet: detection and odd sheets', () => {
   it('scores 0 on every other family of document', () => {
-    const others = [
-      ...readdirSync(SAMPLES).map((f) => join(SAMPLES, f)),
-      ...readdirSync(CORPUS).map((f) => join(CORPUS, f)),
-    ].filter((p) => p.endsWith('.txt') && !p.includes('policy-sheet'));
+    const others = realDocuments().filter((p) => p.endsWith('.txt') && !p.includes('policy-sheet'));
     expect(others.length).toBeGreaterThanOrEqual(12);
     for (const path of others) expect(policySheetFamily.detect(loadDocument(path).doc), path).toBe(0);
   });

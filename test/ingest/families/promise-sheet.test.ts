@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectRecord } from '../../../src/domain/project.js';
 import { promiseSheetFamily } from '../../../src/ingest/families/promise-sheet.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
-import { CORPUS, SAMPLES, parseText } from '../../helpers.js';
+import { CORPUS, parseText, realDocuments } from '../../helpers.js';
 
 const SCALE = '/work/shared/scale/seoul-promises-2016';
 const M = 1_000_000;
@@ -153,10 +153,7 @@ describe('promise-sheet: 서울시 공약 15-3-5 디지털 국제페스티벌 (t
 
 describe('promise-sheet: detection and shuffled heads', () => {
   it('scores 0 on every other family of document', () => {
-    const others = [
-      ...readdirSync(SAMPLES).map((f) => join(SAMPLES, f)),
-      ...readdirSync(CORPUS).map((f) => join(CORPUS, f)),
-    ].filter((p) => p.endsWith('.txt') && !p.includes('seoul-promise-2016'));
+    const others = realDocuments().filter((p) => p.endsWith('.txt') && !p.includes('seoul-promise-2016'));
     expect(others.length).toBeGreaterThanOrEqual(11);
     for (const path of others) expect(promiseSheetFamily.detect(loadDocument(path).doc), path).toBe(0);
   });

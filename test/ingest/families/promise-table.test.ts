@@ -1,10 +1,9 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProjectRecord } from '../../../src/domain/project.js';
 import { promiseTableFamily, stateFromWords } from '../../../src/ingest/families/promise-table.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
-import { CORPUS, SAMPLES, parseText } from '../../helpers.js';
+import { CORPUS, parseText, realDocuments } from '../../helpers.js';
 
 const FILE = join(CORPUS, 'boryeong-promises-2021-12-31.txt');
 
@@ -91,12 +90,7 @@ describe('promise-table family: 보령시 분야별 공약 세부현황 (2021. 1
   });
 
   it('does not claim the other documents', () => {
-    const others = [
-      ...readdirSync(SAMPLES).map((f) => join(SAMPLES, f)),
-      ...readdirSync(CORPUS)
-        .filter((f) => f.endsWith('.txt'))
-        .map((f) => join(CORPUS, f)),
-    ].filter((p) => p !== FILE);
+    const others = realDocuments().filter((p) => p !== FILE);
     expect(others).toHaveLength(13);
     for (const path of others) expect(promiseTableFamily.detect(loadDocument(path).doc), path).toBe(0);
   });
