@@ -1,6 +1,6 @@
 /**
- * The one error boundary of answering: any message in, a short Reply out. Nothing a user types — empty, 5,000
- * characters, emoji, markup, mass mentions — reaches a command unchecked or crashes the bot.
+ * Routing of free text: any message in, a short Reply out. Nothing a user types — empty, 5,000 characters,
+ * emoji, markup, mass mentions — reaches a command unchecked. The error boundary is the bot's (src/bot.ts).
  */
 import { COMMANDS, commandNamed } from '../../commands/index.js';
 import type { CommandContext } from './command.js';
@@ -14,14 +14,9 @@ import { type Reply, reply, text } from './reply.js';
 export const MAX_MESSAGE_CHARS = 5000;
 const MAX_QUERY_CHARS = 200;
 
+/** Free text → the command it asks for → its Reply. Errors propagate to the caller's boundary (src/bot.ts). */
 export function answer(message: string, knowledge: Knowledge): Reply {
-  try {
-    return route(message, { knowledge, today: knowledge.clock.today() });
-  } catch (err) {
-    return reply('error', '답변을 만들다 문제가 생겼습니다. 다시 물어봐 주세요.', [
-      text(`(${(err as Error).message.slice(0, 200)})`),
-    ]);
-  }
+  return route(message, { knowledge, today: knowledge.clock.today() });
 }
 
 function route(message: string, ctx: CommandContext): Reply {
