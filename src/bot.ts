@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { COMMANDS } from '../commands/index.js';
 import type { Command } from './core/command.js';
-import { answer, cleanMessage } from './core/dispatch.js';
+import { commandContext } from './core/context.js';
+import { cleanMessage, createRouter } from './core/dispatch.js';
 import type { AnsweringService, Inbound } from './core/inbound.js';
 import type { Knowledge } from './core/knowledge.js';
 import { type Reply, reply, text } from './core/reply.js';
@@ -27,11 +28,10 @@ export function createBot(deps: BotDeps): AnsweringService {
   const commands = deps.commands ?? COMMANDS;
   const logger = deps.logger ?? silentLogger;
   const incidentId = deps.incidentId ?? (() => randomUUID().slice(0, 8));
-  const byName = new Map<string, Command>();
-  for (const c of commands) for (const n of [c.name, ...c.aliases.ko, ...c.aliases.en]) byName.set(n.toLowerCase(), c);
+  const router = createRouter(commands);
 
   const runCommand = (inbound: Extract<Inbound, { kind: 'command' }>, knowledge: Knowledge): Reply => {
-    const command = byName.get(inbound.command.trim().toLowerCase());
+    const command = router.command(inbound.command);
     if (!command) {
       return reply('error', `알 수 없는 명령입니다: ${cleanMessage(inbound.command).slice(0, 40)}`, [
         text(`쓸 수 있는 명령: ${commands.map((c) => c.name).join(', ')}`),
@@ -42,7 +42,7 @@ export function createBot(deps: BotDeps): AnsweringService {
     const query = args.query ?? '';
     const parsed = command.args.safeParse({ message: query, ...args, query });
     if (!parsed.success) return reply('error', `입력을 이해하지 못했습니다: ${parsed.error.issues[0]?.message ?? ''}`);
-    return command.run(parsed.data, { knowledge, today: knowledge.clock.today() });
+    return command.run(parsed.data, commandContext(knowledge));
   };
 
   return {
@@ -50,7 +50,7 @@ export function createBot(deps: BotDeps): AnsweringService {
       const { origin } = inbound;
       try {
         const knowledge = deps.knowledge();
-        const out = inbound.kind === 'text' ? answer(inbound.text, knowledge) : runCommand(inbound, knowledge);
+        const out = inbound.kind === 'text' ? router.answer(inbound.text, knowledge) : runCommand(inbound, knowledge);
         logger.debug('answered', { platform: origin.platform, kind: inbound.kind, reply: out.kind });
         return out;
       } catch (err) {

@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COMMANDS } from '../commands/index.js';
+import { createRouter } from '../src/core/dispatch.js';
 import type { Origin } from '../src/core/inbound.js';
 import { type Knowledge, loadKnowledge } from '../src/core/knowledge.js';
 import { fixedClock } from '../src/domain/clock.js';
@@ -50,3 +52,7 @@ export function knowledgeOf(paths: string[], today = '2021-06-01'): { store: Pro
 export function testOrigin(channel = 'C-test', user = 'U-test'): Origin {
   return { platform: 'test', workspace: 'W-test', channel, user };
 }
+
+/** The router over the real registry, as the bot runs it (without the bot's error boundary). */
+export const router = createRouter(COMMANDS);
+export const answer = (message: string, knowledge: Knowledge) => router.answer(message, knowledge);
