@@ -1,0 +1,61 @@
+/**
+ * One side of a concurrency round, on its own SQLite connection: an ingest of a list of files, or an answering
+ * loop that opens the store the way `ask` does, answers, and closes, until told to stop.
+ */
+import { parentPort } from 'node:worker_threads';
+import { openApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { answer } from '../../src/core/dispatch.js';
+import { ingestPaths } from '../../src/ingest/ingest.js';
+import { renderText } from '../../src/render/text.js';
+import { ProjectStore } from '../../src/store/store.js';
+
+export type Job =
+  | { role: 'ingest'; db: string; files: string[] }
+  | { role: 'ask'; db: string; questions: string[]; stop: Int32Array };
+
+export interface IngestResult {
+  outcomes: Record<string, number>;
+  errors: string[];
+}
+
+export interface AskResult {
+  replies: string[];
+  errors: string[];
+}
+
+export function runIngest(db: string, files: string[]): IngestResult {
+  const store = ProjectStore.open(db);
+  try {
+    const summary = ingestPaths(store, files);
+    const outcomes: Record<string, number> = {};
+    for (const r of summary.reports) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+    return { outcomes, errors: [...summary.pathErrors, ...summary.reports.flatMap((r) => (r.error ? [r.error] : []))] };
+  } finally {
+    store.close();
+  }
+}
+
+/** The same JSON line `ask --json` prints, one per question, for as long as the ingests run (at least once). */
+export function runAsk(db: string, questions: string[], stop: Int32Array): AskResult {
+  const replies: string[] = [];
+  const errors: string[] = [];
+  do {
+    try {
+      const { store, knowledge } = openApp(loadConfig({ db }), () => {});
+      for (const message of questions) {
+        const reply = answer(message, knowledge);
+        replies.push(JSON.stringify({ message, text: renderText(reply), reply }));
+      }
+      store.close();
+    } catch (err) {
+      errors.push((err as Error).message);
+    }
+    // Leave the cores to the ingests between rounds of questions; a stop wakes this at once.
+  } while (Atomics.wait(stop, 0, 0, 100) === 'timed-out');
+  return { replies, errors };
+}
+
+parentPort?.on('message', (job: Job) => {
+  parentPort!.postMessage(job.role === 'ingest' ? runIngest(job.db, job.files) : runAsk(job.db, job.questions, job.stop));
+});
