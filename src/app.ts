@@ -1,6 +1,9 @@
 /**
  * The composition root: config → store (seeded with data/samples when empty) → live knowledge → the answering
  * service with the command registry → the chat adapters. Only this file wires the registry to the bot.
+ * A process that answers opens the file read-only; it writes only when the file is new or empty: then it
+ * migrates and seeds the sample documents in one transaction, so a second process starting at the same time
+ * finds either nothing or every sample, never half of them.
  */
 import type { Readable, Writable } from 'node:stream';
 import { COMMANDS } from '../commands/index.js';
@@ -29,12 +32,28 @@ export interface App {
 }
 
 export function openApp(config: Config, logger: Logger): App {
-  const store = ProjectStore.open(config.dbFile);
+  let store = ProjectStore.openReadOnly(config.dbFile);
   let seeded: IngestSummary | null = null;
-  if (store.isEmpty()) {
-    logger.info(`데이터베이스가 비어 있어 ${config.samplesDir}의 예시 문서를 읽습니다…`);
-    seeded = ingestPaths(store, [config.samplesDir]);
-    logger.info(`문서 ${seeded.reports.length}건, 실패 ${seeded.failed}건 (${Math.round(seeded.millis)} ms)`);
+  if (!store || store.isEmpty()) {
+    store?.close();
+    const writer = ProjectStore.open(config.dbFile);
+    try {
+      seeded = writer.write(() => {
+        if (!writer.isEmpty()) return null;
+        logger.info(`데이터베이스가 비어 있어 ${config.samplesDir}의 예시 문서를 읽습니다…`);
+        return ingestPaths(writer, [config.samplesDir]);
+      });
+    } catch (err) {
+      writer.close();
+      throw err;
+    }
+    if (seeded) logger.info(`문서 ${seeded.reports.length}건, 실패 ${seeded.failed}건 (${Math.round(seeded.millis)} ms)`);
+    // An in-memory store has no second connection to open; a file is answered from a read-only one.
+    if (config.dbFile === ':memory:') store = writer;
+    else {
+      writer.close();
+      store = ProjectStore.openReadOnly(config.dbFile)!;
+    }
   }
   const clock = clockFor(config.today, config.timeZone);
   const started = performance.now();
