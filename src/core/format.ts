@@ -4,10 +4,21 @@ import type { Milestone, ProjectRecord } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
 import type { StoredRecord } from '../store/store.js';
 
+/**
+ * An amount as written, with its unit, and beside it how an official reads it: "4,560억원" stays as written,
+ * "11,671억원" adds "(1조 1,671억원)", "2,345,678,901천원" adds "(약 2조 3,457억원)"; △ reads as a decrease.
+ */
 export function money(m: Money): string {
-  const reading = m.unit === '원' || Math.abs(m.won) >= 100_000_000 ? formatWonReading(m.won) : null;
-  return reading ? `${formatMoney(m)} (${reading})` : formatMoney(m);
+  const written = formatMoney(m);
+  const large = m.unit === '원' || Math.abs(m.won) >= 100_000_000;
+  const reading = large ? formatWonReading(Math.abs(m.won)) : null;
+  const notes: string[] = [];
+  if (reading && squashed(reading) !== squashed(written.replace(/^[△▽-]/, ''))) notes.push(reading);
+  if (m.won < 0) notes.push('감소');
+  return notes.length ? `${written} (${notes.join(', ')})` : written;
 }
+
+const squashed = (s: string) => s.replace(/\s+/g, '');
 
 export function pct(n: number | null | undefined): string | null {
   if (n === null || n === undefined) return null;
