@@ -32,6 +32,31 @@ export function sourceOf(r: StoredRecord, source: Source = r.record.src): string
   return parts.join(' · ');
 }
 
+/**
+ * One footnote per document for every fact a reply states: "doc · section · 12행, 15–17행". A reply that lists
+ * twelve milestones cites all twelve lines, not the first three.
+ */
+export function sourcesOf(facts: Array<{ r: StoredRecord; src: Source }>): string[] {
+  const byDoc = new Map<string, { sections: Set<string | null>; spans: Array<[number, number]> }>();
+  for (const { r, src } of facts) {
+    const entry = byDoc.get(r.document.name) ?? { sections: new Set(), spans: [] };
+    entry.sections.add(src.section);
+    entry.spans.push(src.lines);
+    byDoc.set(r.document.name, entry);
+  }
+  return [...byDoc].map(([name, { sections, spans }]) => {
+    const merged: Array<[number, number]> = [];
+    for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+      const last = merged.at(-1);
+      if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+      else merged.push([a, b]);
+    }
+    const section = sections.size === 1 ? [...sections][0] : null;
+    const lines = merged.map(([a, b]) => formatLines({ section: null, lines: [a, b] })).join(', ');
+    return [name, section, lines].filter(Boolean).join(' · ');
+  });
+}
+
 export function orgDept(rec: ProjectRecord): string {
   return [rec.organization, rec.department].filter(Boolean).join(' ');
 }
