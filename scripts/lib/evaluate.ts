@@ -6,11 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { answer } from '../../src/core/dispatch.js';
-import { parseIntent } from '../../src/core/intent.js';
+import { COMMANDS } from '../../commands/index.js';
+import { createRouter } from '../../src/core/dispatch.js';
+import { intentVocabulary, parseIntent } from '../../src/core/intent.js';
 import type { Knowledge } from '../../src/core/knowledge.js';
 import type { Reply } from '../../src/core/reply.js';
 import { renderText } from '../../src/render/text.js';
+
+/** The real dispatcher over the real command registry, as the bot builds it. */
+const router = createRouter(COMMANDS);
 
 const AnswerSchema = z.union([
   z.object({
@@ -77,7 +81,7 @@ export function evaluate(
     const result: QueryResult = { query, rank: null, verdict: '-', top: null };
     if (query.expect !== undefined) Object.assign(result, searchResult(knowledge, query));
     if (query.answer) {
-      const r = answer(query.q, knowledge);
+      const r = router.answer(query.q, knowledge);
       const verdict = judgeAnswer(r, query.answer, query.q);
       Object.assign(result, { correct: verdict.correct, why: verdict.why, reply: renderText(r) });
     }
@@ -98,7 +102,7 @@ export function evaluate(
 }
 
 function searchResult(knowledge: Knowledge, query: LabelledQuery): Pick<QueryResult, 'rank' | 'verdict' | 'top'> {
-  const intent = parseIntent(query.q);
+  const intent = parseIntent(query.q, intentVocabulary(COMMANDS));
   const outcome = knowledge.index.search(intent.query || query.q, { limit: 10 });
   const titles = outcome.hits.map((h) => knowledge.get(h.id)?.record);
   const matches = (i: number) => {

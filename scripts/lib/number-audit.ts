@@ -5,10 +5,14 @@
  * reading of the amount before it, a rate "(… 계산)" from two cited figures, a "사업 N건" count of the list it
  * heads. Meaning checks: 정원/현원 against the total cell, "N개 팀"/"N과" against the document's own count.
  */
-import { answer } from '../../src/core/dispatch.js';
+import { COMMANDS } from '../../commands/index.js';
+import { createRouter } from '../../src/core/dispatch.js';
 import type { Knowledge } from '../../src/core/knowledge.js';
 import type { Reply } from '../../src/core/reply.js';
 import { renderText } from '../../src/render/text.js';
+
+/** The real dispatcher over the real command registry, as the bot builds it. */
+const router = createRouter(COMMANDS);
 
 export const QUESTION_WORDS = ['예산', '현황', '일정', '담당자', '조직', '정원', '내선'] as const;
 
@@ -288,7 +292,7 @@ export function auditQuestions(knowledge: Knowledge, questions: string[]): Audit
   const titles = new Set(knowledge.summaries.map((s) => squash(s.title)));
   const result: AuditResult = { questions: questions.length, replies: 0, figures: 0, violations: [] };
   for (const q of questions) {
-    const r = answer(q, knowledge);
+    const r = router.answer(q, knowledge);
     result.replies++;
     const { figures, violations } = auditReply(q, r, knowledge, versions, titles);
     result.figures += figures;
