@@ -5,7 +5,9 @@ import { Command, Option } from 'commander';
 import { runConsole } from './adapters/console/console.js';
 import { openApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { digestCommand, parseDigestArgs } from '../commands/digest.js';
 import { answer } from './core/dispatch.js';
+import { createDigests } from './digest/index.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
 import { renderText } from './render/text.js';
 import { ProjectStore } from './store/store.js';
@@ -92,11 +94,42 @@ program
     const { knowledge, store } = openApp(config, log);
     await runConsole({
       knowledge,
+      digests: createDigests(config, store).service,
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
     });
     store.close();
+  });
+
+program
+  .command('digest')
+  .description('요약: 다가오는·지난 일정, 계획 대비 부진, 바뀐 점, 오래된 문서 (digest list: 구독 목록)')
+  .argument('[scope...]', '부서·팀 이름, all, 또는 list')
+  .option('--days <N>', '며칠 앞까지의 일정 (기본 7)')
+  .option('--json', '{digest, text, reply} JSON 한 줄')
+  .addOption(dbOption())
+  .addOption(todayOption())
+  .action((words: string[], opts: { db?: string; today?: string; json?: boolean; days?: string }) => {
+    const config = loadConfig({ db: opts.db, today: opts.today });
+    const { knowledge, store } = openApp(config, log);
+    const { service } = createDigests(config, store);
+    const ctx = { knowledge, today: knowledge.clock.today(), digests: service };
+    const out = (r: Parameters<typeof renderText>[0], digest?: unknown) =>
+      process.stdout.write(opts.json ? `${JSON.stringify({ digest, text: renderText(r), reply: r })}\n` : `${renderText(r)}\n`);
+    try {
+      if (/^(?:list|목록)$/i.test(words[0] ?? '')) {
+        out(digestCommand.run({ query: 'list', message: '' }, ctx));
+        return;
+      }
+      const parsed = parseDigestArgs([...words, ...(opts.days ? ['--days', opts.days] : [])]);
+      if ('error' in parsed) throw new Error(`digest: ${parsed.error}`);
+      const { digest, reply: r } = service.compose(parsed.scope, parsed.days, ctx.today);
+      out(r, digest);
+      if (!digest.scopeFound) process.exitCode = 1;
+    } finally {
+      store.close();
+    }
   });
 
 function printReport(r: DocumentReport): void {

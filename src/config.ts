@@ -15,7 +15,20 @@ const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().min(1).optional(),
   DISCORD_TOKEN: z.string().min(1).optional(),
+  DAMDANG_TZ: z.string().default('Asia/Seoul').refine(isTimeZone, '알 수 없는 시간대입니다 (예: Asia/Seoul)'),
+  DAMDANG_ADMINS: z.string().default(''),
+  DAMDANG_DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  DAMDANG_DIGEST_STALE_DAYS: z.coerce.number().int().min(1).default(365),
 });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface Config {
   dbFile: string;
@@ -25,6 +38,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   slack: { botToken: string; appToken: string } | null;
   discord: { token: string } | null;
+  timeZone: string;
+  /** Platform user ids allowed to manage digest subscriptions. */
+  admins: string[];
+  digest: { graceMinutes: number; staleDays: number };
 }
 
 export class ConfigError extends Error {
@@ -57,6 +74,9 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     logLevel: e.DAMDANG_LOG_LEVEL,
     slack: e.SLACK_BOT_TOKEN && e.SLACK_APP_TOKEN ? { botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN } : null,
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN } : null,
+    timeZone: e.DAMDANG_TZ,
+    admins: e.DAMDANG_ADMINS.split(/[\s,]+/).filter(Boolean),
+    digest: { graceMinutes: e.DAMDANG_DIGEST_GRACE_MINUTES, staleDays: e.DAMDANG_DIGEST_STALE_DAYS },
   };
 }
 

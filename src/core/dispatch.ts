@@ -14,9 +14,13 @@ import { type Reply, reply, text } from './reply.js';
 export const MAX_MESSAGE_CHARS = 5000;
 const MAX_QUERY_CHARS = 200;
 
-export function answer(message: string, knowledge: Knowledge): Reply {
+export function answer(
+  message: string,
+  knowledge: Knowledge,
+  extra: Pick<CommandContext, 'origin' | 'digests'> = {},
+): Reply {
   try {
-    return route(message, { knowledge, today: knowledge.clock.today() });
+    return route(message, { knowledge, today: knowledge.clock.today(), ...extra });
   } catch (err) {
     return reply('error', '답변을 만들다 문제가 생겼습니다. 다시 물어봐 주세요.', [
       text(`(${(err as Error).message.slice(0, 200)})`),
@@ -39,10 +43,6 @@ function route(message: string, ctx: CommandContext): Reply {
   // Built on the first message that has an intent word next to another word, not at start-up.
   const intent = parseIntent(cleaned, (p) => namePhrases(ctx.knowledge).has(p));
   let name = intent.command;
-  if (name === 'digest')
-    return reply('help', '주간 요약(digest)은 아직 준비 중입니다.', [
-      text('지금은 현황·예산·일정·연락처를 물어볼 수 있습니다.'),
-    ]);
   if (!name) {
     if (findPeople(intent.query, ctx.knowledge)) name = 'contact';
     else if (findDepartment(intent.query, ctx) && intent.query.split(/\s+/).length === 1) name = 'department';
