@@ -106,7 +106,8 @@ export function matchesScope(rec: ProjectRecord, scope: string): boolean {
   const s = squash(scope);
   return (
     squash(rec.department ?? '') === s ||
-    rec.teams.some((t) => squash(t) === s) ||
+    // A department record lists every team; a team's digest is its projects, not the whole department.
+    (rec.kind === 'project' && rec.teams.some((t) => squash(t) === s)) ||
     (rec.kind === 'department' && squash(rec.title) === s)
   );
 }
