@@ -14,7 +14,9 @@ const USAGE = [
 
 export const digestCommand = defineCommand({
   name: 'digest',
-  aliases: { ko: ['요약', '주간요약'], en: ['digest'] },
+  // "협치 요약해줘" is not a digest: the short words route only in front of a message.
+  aliases: { ko: ['요약', '주간요약'], en: ['summary'], leadingOnly: ['요약'] },
+  precedence: 80,
   description: '이번 주 챙길 것: 다가오는·지난 일정, 계획 대비 부진, 바뀐 점, 오래된 문서 (구독하면 정해진 시각에)',
   args: QueryArgs,
   examples: ['digest 정책기획과', 'digest all --days 14', 'digest subscribe weekly mon 09:00 정책기획과', 'digest list'],

@@ -1,19 +1,20 @@
-/** damdang's command line: ingest | ask | start | eval. The one error boundary of the process is here. */
+/** damdang's command line: ingest | ask | digest | feedback | start. The one error boundary of the process is here. */
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
-import { runConsole } from './adapters/console/console.js';
-import { openApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { digestCommand, parseDigestArgs } from '../commands/digest.js';
-import { answer } from './core/dispatch.js';
-import { createDigests } from './digest/index.js';
+import { parseDigestArgs } from '../commands/digest.js';
+import { CONSOLE_ORIGIN } from './adapters/console/console.js';
+import { openApp, runChat } from './app.js';
+import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
+import { createLogger, type Logger } from './logger.js';
 import { renderText } from './render/text.js';
 import type { FeedbackRow } from './store/feedback.js';
 import { ProjectStore } from './store/store.js';
 
+// Ingest reports are the command's own output (on stderr, so stdout stays for answers); the logger is for events.
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const loggerFor = (config: Config): Logger => createLogger({ level: config.logLevel });
 const dbOption = () => new Option('--db <file>', 'SQLite 데이터베이스 파일 (기본 data/damdang.db, 또는 DAMDANG_DB)');
 const todayOption = () => new Option('--today <YYYY-MM-DD>', '오늘 날짜를 고정 (또는 DAMDANG_TODAY)');
 
@@ -73,15 +74,48 @@ program
   .addOption(todayOption())
   .action(async (words: string[], opts: { db?: string; today?: string; json?: boolean }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
-    const { knowledge, store } = openApp(config, log);
-    const respond = (message: string) => {
-      const r = answer(message, knowledge);
+    const app = openApp(config, loggerFor(config));
+    const origin = { ...CONSOLE_ORIGIN, platform: 'cli' as const, channel: 'ask' };
+    const respond = async (message: string) => {
+      const r = await app.bot.handle({ kind: 'text', text: message, origin, at: app.clock.now() });
       const rendered = renderText(r);
       process.stdout.write(opts.json ? `${JSON.stringify({ message, text: rendered, reply: r })}\n` : `${rendered}\n`);
     };
-    if (words.length > 0) respond(words.join(' '));
-    else for await (const line of createInterface({ input: process.stdin, terminal: false })) respond(line);
-    store.close();
+    try {
+      if (words.length > 0) await respond(words.join(' '));
+      else for await (const line of createInterface({ input: process.stdin, terminal: false })) await respond(line);
+    } finally {
+      app.close();
+    }
+  });
+
+program
+  .command('digest')
+  .description('요약: 다가오는·지난 일정, 계획 대비 부진, 바뀐 점, 오래된 문서 (digest list: 구독 목록)')
+  .argument('[scope...]', '부서·팀 이름, all, 또는 list')
+  .option('--days <N>', '며칠 앞까지의 일정 (기본 7)')
+  .option('--json', '{digest, text, reply} JSON 한 줄')
+  .addOption(dbOption())
+  .addOption(todayOption())
+  .action(async (words: string[], opts: { db?: string; today?: string; json?: boolean; days?: string }) => {
+    const config = loadConfig({ db: opts.db, today: opts.today });
+    const app = openApp(config, loggerFor(config));
+    const write = (r: Parameters<typeof renderText>[0], digest?: unknown) =>
+      process.stdout.write(opts.json ? `${JSON.stringify({ digest, text: renderText(r), reply: r })}\n` : `${renderText(r)}\n`);
+    try {
+      if (/^(?:list|목록)$/i.test(words[0] ?? '')) {
+        const origin = { ...CONSOLE_ORIGIN, platform: 'cli' as const, channel: 'digest' };
+        write(await app.bot.handle({ kind: 'command', command: 'digest', args: { query: 'list' }, origin, at: app.clock.now() }));
+        return;
+      }
+      const parsed = parseDigestArgs([...words, ...(opts.days ? ['--days', opts.days] : [])]);
+      if ('error' in parsed) throw new Error(`digest: ${parsed.error}`);
+      const { digest, reply } = app.digests.service.compose(parsed.scope, parsed.days, app.clock.today());
+      write(reply, digest);
+      if (!digest.scopeFound) process.exitCode = 1;
+    } finally {
+      app.close();
+    }
   });
 
 program
@@ -108,47 +142,23 @@ program
   .addOption(todayOption())
   .action(async (opts: { db?: string; today?: string }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
-    if (config.slack || config.discord) log('Slack/Discord 어댑터는 아직 없습니다: 콘솔 채팅으로 시작합니다.');
-    const { knowledge, store } = openApp(config, log);
-    await runConsole({
-      knowledge,
-      digests: createDigests(config, store).service,
-      input: process.stdin,
-      output: process.stdout,
-      interactive: Boolean(process.stdin.isTTY),
+    const app = openApp(config, loggerFor(config));
+    const stopSignal = new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
     });
-    store.close();
-  });
-
-program
-  .command('digest')
-  .description('요약: 다가오는·지난 일정, 계획 대비 부진, 바뀐 점, 오래된 문서 (digest list: 구독 목록)')
-  .argument('[scope...]', '부서·팀 이름, all, 또는 list')
-  .option('--days <N>', '며칠 앞까지의 일정 (기본 7)')
-  .option('--json', '{digest, text, reply} JSON 한 줄')
-  .addOption(dbOption())
-  .addOption(todayOption())
-  .action((words: string[], opts: { db?: string; today?: string; json?: boolean; days?: string }) => {
-    const config = loadConfig({ db: opts.db, today: opts.today });
-    const { knowledge, store } = openApp(config, log);
-    const { service } = createDigests(config, store);
-    const ctx = { knowledge, today: knowledge.clock.today(), digests: service };
-    const out = (r: Parameters<typeof renderText>[0], digest?: unknown) =>
-      process.stdout.write(opts.json ? `${JSON.stringify({ digest, text: renderText(r), reply: r })}\n` : `${renderText(r)}\n`);
     try {
-      if (/^(?:list|목록)$/i.test(words[0] ?? '')) {
-        out(digestCommand.run({ query: 'list', message: '' }, ctx));
-        return;
-      }
-      const parsed = parseDigestArgs([...words, ...(opts.days ? ['--days', opts.days] : [])]);
-      if ('error' in parsed) throw new Error(`digest: ${parsed.error}`);
-      const { digest, reply: r } = service.compose(parsed.scope, parsed.days, ctx.today);
-      out(r, digest);
-      if (!digest.scopeFound) process.exitCode = 1;
+      await runChat(app, {
+        input: process.stdin,
+        output: process.stdout,
+        interactive: Boolean(process.stdin.isTTY),
+        stopSignal,
+      });
     } finally {
-      store.close();
+      app.close();
     }
   });
+
 function feedbackText(f: FeedbackRow): string {
   const where = [f.platform, f.workspace, f.channel, f.user].filter(Boolean).join('/');
   return [
@@ -171,6 +181,7 @@ function printReport(r: DocumentReport): void {
 }
 
 try {
+  loadDotEnv();
   await program.parseAsync(process.argv);
 } catch (err) {
   const e = err as Error & { code?: string; exitCode?: number };

@@ -9,7 +9,9 @@ import { SubscriptionStore } from './subscriptions.js';
 
 export interface DigestWiring {
   service: DigestService;
-  /** Null when no chat adapter can post (the CLI): nothing is scheduled in this process. */
+  /** The scheduler over the adapters that can post; `digest send` goes through it from then on. */
+  schedule(adapters: ChatAdapter[]): DigestScheduler;
+  /** Set when `schedule` ran (or `adapters` were given to createDigests). */
   scheduler: DigestScheduler | null;
 }
 
@@ -20,9 +22,13 @@ export function createDigests(
 ): DigestWiring {
   const now = options.now ?? (() => new Date());
   const subscriptions = new SubscriptionStore(store);
-  const adapters = options.adapters ?? [];
-  const scheduler = adapters.length
-    ? new DigestScheduler({
+  const settings = { admins: config.admins, timeZone: config.timeZone, staleDays: config.digest.staleDays };
+  const service = new DigestService(store, subscriptions, settings, now);
+  const wiring: DigestWiring = {
+    service,
+    scheduler: null,
+    schedule(adapters) {
+      const scheduler = new DigestScheduler({
         store,
         subscriptions,
         adapters,
@@ -32,8 +38,12 @@ export function createDigests(
         staleDays: config.digest.staleDays,
         retry: options.retry,
         log: options.log,
-      })
-    : null;
-  const settings = { admins: config.admins, timeZone: config.timeZone, staleDays: config.digest.staleDays };
-  return { service: new DigestService(store, subscriptions, settings, now, scheduler), scheduler };
+      });
+      service.attach(scheduler);
+      wiring.scheduler = scheduler;
+      return scheduler;
+    },
+  };
+  if (options.adapters?.length) wiring.schedule(options.adapters);
+  return wiring;
 }

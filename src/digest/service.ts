@@ -30,8 +30,13 @@ export class DigestService {
     readonly subscriptions: SubscriptionStore,
     readonly settings: DigestSettings,
     private readonly now: () => Date,
-    private readonly scheduler: DigestScheduler | null = null,
+    private scheduler: DigestScheduler | null = null,
   ) {}
+
+  /** The scheduler of a process that posts to chat platforms (the bot), once its adapters run. */
+  attach(scheduler: DigestScheduler | null): void {
+    this.scheduler = scheduler;
+  }
 
   /** The digest as of `today`; changes are documents read in the `days` before today, up to its end. */
   compose(scope: string | null, days: number, today: string): { digest: Digest; reply: Reply } {
