@@ -15,6 +15,7 @@ import type { AnsweringService } from './core/inbound.js';
 import { type Knowledge, liveKnowledge } from './core/knowledge.js';
 import type { ChatAdapter } from './core/port.js';
 import { type Clock, clockFor } from './domain/clock.js';
+import { createDigests, type DigestWiring } from './digest/index.js';
 import { type IngestSummary, ingestPaths } from './ingest/ingest.js';
 import type { Logger } from './logger.js';
 import { ProjectStore } from './store/store.js';
@@ -28,6 +29,7 @@ export interface App {
   seeded: IngestSummary | null;
   logger: Logger;
   config: Config;
+  digests: DigestWiring;
   close(): void;
 }
 
@@ -63,8 +65,10 @@ export function openApp(config: Config, logger: Logger): App {
   logger.info(
     `사업 ${knowledge().summaries.length}건 색인 (${Math.round(performance.now() - started)} ms), 오늘: ${clock.today()} (${clock.timeZone})`,
   );
-  const bot = createBot({ knowledge, commands: COMMANDS, logger: logger.child({ component: 'bot' }) });
-  return { store, clock, knowledge, bot, seeded, logger, config, close: () => store.close() };
+  const digestLog = logger.child({ component: 'digest' });
+  const digests = createDigests(config, store, { now: () => clock.now(), log: (line) => digestLog.warn(line) });
+  const bot = createBot({ knowledge, commands: COMMANDS, logger: logger.child({ component: 'bot' }), digests: digests.service });
+  return { store, clock, knowledge, bot, seeded, logger, config, digests, close: () => store.close() };
 }
 
 export interface ChatIO {
@@ -102,8 +106,12 @@ export async function runChat(app: App, io: ChatIO, platforms: readonly ChatPlat
       started.push(a);
       app.logger.debug('adapter started', { platform: a.platform });
     }
+    // Digests go to the channels of chat platforms; the console has none to subscribe.
+    const posting = started.filter((a) => a.platform !== 'console');
+    if (posting.length) await app.digests.schedule(posting).start();
     await done;
   } finally {
+    app.digests.scheduler?.stop();
     for (const a of started.reverse()) {
       try {
         await a.stop();

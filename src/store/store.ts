@@ -32,6 +32,16 @@ export interface RecordSummary {
   documentName: string;
 }
 
+export interface IngestedVersion {
+  versionId: number;
+  documentId: number;
+  name: string;
+  version: number;
+  family: string;
+  ingestedAt: string;
+  previousVersionId: number | null;
+}
+
 export type SaveOutcome = 'new' | 'updated' | 'unchanged';
 
 export interface StoreStats {
@@ -281,6 +291,44 @@ export class ProjectStore {
       )
       .all(key) as RecordRow[];
     return rows.map(toStored);
+  }
+
+  /** Document versions ingested in (from, to], oldest first: what a digest reports as new or re-read. */
+  versionsIngested(from: Date, to: Date): IngestedVersion[] {
+    return this.db
+      .prepare(
+        `SELECT v.id AS versionId, v.document_id AS documentId, d.name, v.version, v.family, v.ingested_at AS ingestedAt,
+                (SELECT p.id FROM document_versions p WHERE p.document_id = v.document_id AND p.version < v.version
+                 ORDER BY p.version DESC LIMIT 1) AS previousVersionId
+         FROM document_versions v JOIN documents d ON d.id = v.document_id
+         WHERE v.ingested_at > ? AND v.ingested_at <= ? ORDER BY v.ingested_at, v.id`,
+      )
+      .all(from.toISOString(), to.toISOString()) as IngestedVersion[];
+  }
+
+  /** The records of one stored version, current or not. */
+  recordsOfVersion(versionId: number): StoredRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.id, r.data_json, d.id AS doc_id, d.path, d.name, v.version, v.id AS version_id, v.family
+         FROM records r JOIN document_versions v ON v.id = r.version_id JOIN documents d ON d.id = v.document_id
+         WHERE v.id = ? ORDER BY r.id`,
+      )
+      .all(versionId) as RecordRow[];
+    return rows.map(toStored);
+  }
+
+  /** When each current version was ingested (ISO), for ages of documents that state no as-of date. */
+  currentIngestTimes(): Map<number, string> {
+    const rows = this.db
+      .prepare('SELECT v.id, v.ingested_at AS at FROM documents d JOIN document_versions v ON v.id = d.current_version_id')
+      .all() as Array<{ id: number; at: string }>;
+    return new Map(rows.map((r) => [r.id, r.at]));
+  }
+
+  /** The open connection, for modules that keep their own tables in this file (digest subscriptions). */
+  get connection(): Database.Database {
+    return this.db;
   }
 
   /** The normalised lines of a stored document version, for quoting. */
