@@ -43,6 +43,7 @@ export const milestonesCommand = defineCommand({
     return reply('answer', `${r.record.title} — 일정 (오늘 ${ctx.today} 기준)`, blocks, {
       sources: [...new Set(ms.slice(0, 3).map((m) => sourceOf(r, m.src)))],
       suggestions: [`현황 ${r.record.code ?? r.record.title}`],
+      subject: r.record.code ?? r.record.title,
     });
   },
 });
