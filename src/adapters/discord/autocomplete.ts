@@ -19,6 +19,7 @@ export function autocompleteChoices(knowledge: Knowledge, typed: string, subcomm
   const q = typed.normalize('NFC').trim().slice(0, 100);
   if (!q) return [];
   const outcome = knowledge.index.search(q, { limit: AUTOCOMPLETE.searchLimit });
+  const full = q.replace(/\s+/g, '');
   const titles: Choice[] = [];
   const units: Choice[] = [];
   const people: Choice[] = [];
@@ -33,12 +34,11 @@ export function autocompleteChoices(knowledge: Knowledge, typed: string, subcomm
     else if (fields.has('body') || fields.has('milestones')) mentions.push(titleChoice);
     if (fields.has('department') && s.department) units.push(choice(`${s.department} (부서)`, s.department));
     if (fields.has('teams'))
-      for (const t of s.teams) if (hit.matchedTerms.some((m) => t.includes(m))) units.push(choice(`${t} (팀)`, t));
+      for (const t of closest(s.teams, (t) => [t], full, hit.matchedTerms)) units.push(choice(`${t} (팀)`, t));
     if (fields.has('people')) {
-      const record = knowledge.get(hit.id);
-      for (const c of record?.record.contacts ?? []) {
-        const said = [c.name, c.position, c.extension].filter((x): x is string => !!x);
-        if (!said.some((x) => hit.matchedTerms.some((m) => x.includes(m) || m.includes(x)))) continue;
+      const contacts = knowledge.get(hit.id)?.record.contacts ?? [];
+      const said = (c: (typeof contacts)[number]) => [c.name, c.position, c.extension].filter((x): x is string => !!x);
+      for (const c of closest(contacts, said, full, hit.matchedTerms)) {
         const label = [c.name, c.position, c.department ?? s.department, c.extension && `☎ ${c.extension}`]
           .filter(Boolean)
           .join(' · ');
@@ -60,6 +60,16 @@ export function autocompleteChoices(knowledge: Knowledge, typed: string, subcomm
     if (out.length >= AUTOCOMPLETE.maxChoices) break;
   }
   return out;
+}
+
+/**
+ * The entries (teams, contacts) that hold what was typed as a whole; only when none does, those holding one of
+ * the terms the index matched (a bigram of a longer word, a corrected typo).
+ */
+function closest<T>(items: T[], words: (item: T) => string[], full: string, terms: string[]): T[] {
+  const whole = items.filter((i) => words(i).some((w) => w.includes(full)));
+  if (whole.length) return whole;
+  return items.filter((i) => words(i).some((w) => terms.some((m) => w.includes(m) || m.includes(w))));
 }
 
 function choice(name: string, value: string): Choice {
