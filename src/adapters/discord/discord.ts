@@ -28,7 +28,7 @@ import type { ChatAdapter, PostTarget } from '../../core/port.js';
 import { type Reply, type ReplyKind, reply } from '../../core/reply.js';
 import { CUSTOM_ID_PREFIX, type DiscordMessage, DISCORD_LIMITS, renderDiscord } from '../../render/discord.js';
 import type { FeedbackInput, Verdict } from '../../store/feedback.js';
-import { autocompleteChoices } from './autocomplete.js';
+import { autocompleteChoices, prepareAutocomplete } from './autocomplete.js';
 import { COMMAND_NAME, EPHEMERAL_OPTION, QUERY_OPTION, subcommandSpec } from './commands.js';
 
 export interface DiscordAdapterDeps {
@@ -212,6 +212,9 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter & { 
           resolve();
         });
       });
+      const started = performance.now();
+      prepareAutocomplete(deps.knowledge());
+      log('info', `Discord: 자동완성 색인 준비 (${Math.round(performance.now() - started)} ms)`);
       await client.login(config.token);
       await ready;
       log('info', `Discord: ${client.user?.tag ?? '?'}로 연결했습니다 (서버 ${client.guilds.cache.size}곳)`);
