@@ -1,30 +1,25 @@
-/** Builds the Discord adapter from config for the composition root: guarded service, shared feedback log. */
-import type { App } from '../../app.js';
-import { createBot } from '../../bot.js';
-import type { Config, DiscordConfig } from '../../config.js';
+/** The Discord entry of the composition root: the guarded answering service, the shared feedback log. */
 import { guardService } from '../../core/access.js';
 import type { ChatAdapter } from '../../core/port.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from '../../core/rate-limit.js';
+import type { AdapterDeps } from '../index.js';
 import { createDiscordAdapter } from './discord.js';
 
-export { registerCommands, checkedPayload } from './register.js';
-
-const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-
-export function discordAdapter(config: Config & { discord: DiscordConfig }, app: App, log: (line: string) => void): ChatAdapter {
-  const d = config.discord;
-  const service = guardService(createBot({ knowledge: () => app.knowledge }), {
+export function discordAdapterFromConfig(deps: AdapterDeps): ChatAdapter | null {
+  const d = deps.config.discord;
+  if (!d) return null;
+  const { logger } = deps;
+  const service = guardService(deps.service, {
     access: { workspaces: d.allowedGuilds, channels: d.allowedChannels },
     limiter: createRateLimiter(DEFAULT_RATE_LIMIT),
-    onRefused: (o, reason) => log(`Discord: 거절 (${reason}) guild=${o.workspace ?? '-'} channel=${o.channel ?? '-'} user=${o.user ?? '-'}`),
+    onRefused: (o, reason) => logger.info('refused', { reason, guild: o.workspace, channel: o.channel, user: o.user }),
   });
   return createDiscordAdapter({
     config: d,
     service,
-    knowledge: () => app.knowledge,
-    feedback: app.store.feedback,
-    log: (level, message) => {
-      if (LEVELS.indexOf(level) >= LEVELS.indexOf(config.logLevel)) log(message);
-    },
+    knowledge: deps.knowledge,
+    feedback: deps.feedback,
+    log: (level, message) => logger[level](message),
+    now: () => deps.clock.now(),
   });
 }
