@@ -44,6 +44,7 @@ export const budgetCommand = defineCommand({
     return reply('answer', `${main.title} — 예산 (${orgDept(main) || '기관 미상'})`, blocks, {
       sources: [...new Set(sources.length ? sources : [sourceOf(found.record)])],
       suggestions: [`현황 ${main.code ?? main.title}`],
+      subject: department ? undefined : (main.code ?? main.title),
     });
   },
 });
