@@ -365,7 +365,7 @@ function departmentRecord(ctx: Context, general: Range, parts: Part[]): ProjectR
   const staffing = read.length > 0 ? read : readStaffing(ctx, general, section);
   const duties = readDutyTable(ctx, general, section);
   const teamNames = unique([
-    ...overview.units,
+    ...overview.units.filter((u) => u !== ctx.department && u !== title),
     ...duties.map((t) => t.name),
     ...staffing.filter((s) => !TOTAL_LABEL.test(s.group) && TEAM_SUFFIX.test(s.group)).map((s) => s.group),
   ]);
@@ -378,7 +378,7 @@ function departmentRecord(ctx: Context, general: Range, parts: Part[]): ProjectR
       },
   );
   const overviewLines = overviewBudget(overview, ctx.year, heading);
-  const lines = overviewLines.length > 0 ? overviewLines : readBudget(ctx, general, section);
+  const lines = readBudget(ctx, general, section, overviewLines);
   const budget: Budget | null = lines.length > 0 ? { ...emptyBudget(), lines } : null;
   const record = emptyRecord({
     kind: 'department',
@@ -681,7 +681,11 @@ interface Column {
  * read only if it checks out (items add up to the total, A − B equals the 증감 column); otherwise it is a warning.
  * A plan without such tables may give "예산규모 ▸ 4,560억원" and "(세입) 사용료수익 3,656, …" lines instead.
  */
-function readBudget(ctx: Context, general: Range, section: string | null): BudgetLine[] {
+/**
+ * Budget tables checked by sums and 증감 columns come first; then the lines the one table reader pinned to named
+ * cells; the inline "세입 …억원, 세출 …억원" line only when no table says more.
+ */
+function readBudget(ctx: Context, general: Range, section: string | null, fromTables: BudgetLine[]): BudgetLine[] {
   const { doc } = ctx;
   const lines: BudgetLine[] = [];
   for (let i = general.from - 1; i < general.to && i < doc.lines.length; i++) {
@@ -692,6 +696,7 @@ function readBudget(ctx: Context, general: Range, section: string | null): Budge
     lines.push(...readBudgetTable(ctx, i, unit, context, general, section));
   }
   if (lines.length > 0) return lines;
+  if (fromTables.length > 0) return fromTables;
   return readInlineBudget(ctx, general, section);
 }
 

@@ -182,7 +182,11 @@ describe('work-plan: 부산광역시 2025 주요업무계획 (layout-mode PDF te
     expect(dept.title).toBe('인재개발원');
     expect(dept.aliases).toContain('부산광역시인재개발원');
     expect([dept.year, dept.phase, dept.status?.asOf]).toEqual([2025, 'plan', '2025-02-07']);
-    expect(dept.staffing.map((s) => [s.group, s.authorized, s.current])).toEqual([['계', 46, 47]]);
+    expect(dept.staffing.map((s) => [s.group, s.authorized, s.current])).toEqual([
+      ['계', 46, 47],
+      // The one grade header pdftotext left over its own column (lines 52 and 54: 8급이하 4 and 8).
+      ['8급이하', 4, 8],
+    ]);
     expect(dept.teams).toEqual(['교육지원과', '전문교육과', '역량교육과']);
     expect(dept.orgTeams[0]!.duties).toEqual([
       '조직‧인사관리, 주요업무계획, 감사‧의회, 예산‧결산, 회계',
