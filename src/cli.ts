@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { answer } from './core/dispatch.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
 import { renderText } from './render/text.js';
+import type { FeedbackRow } from './store/feedback.js';
 import { ProjectStore } from './store/store.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -82,6 +83,23 @@ program
   });
 
 program
+  .command('feedback')
+  .description('답변에 남긴 피드백(👍/👎, 의견)을 봅니다')
+  .option('--since <YYYY-MM-DD>', '이 날짜부터')
+  .option('--json', '피드백 한 건마다 JSON 한 줄')
+  .addOption(dbOption())
+  .action((opts: { db?: string; since?: string; json?: boolean }) => {
+    if (opts.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.since))
+      throw new Error(`--since: YYYY-MM-DD 형식이어야 합니다 (받은 값: ${opts.since.slice(0, 40)})`);
+    const store = ProjectStore.open(loadConfig({ db: opts.db }).dbFile);
+    const rows = store.feedback.list({ since: opts.since });
+    store.close();
+    for (const f of rows) process.stdout.write(opts.json ? `${JSON.stringify(f)}\n` : `${feedbackText(f)}\n`);
+    const count = (v: string) => rows.filter((f) => f.verdict === v).length;
+    if (!opts.json) log(`피드백 ${rows.length}건: 👍 ${count('up')}, 👎 ${count('down')}`);
+  });
+
+program
   .command('start')
   .description('봇을 시작합니다 (채팅 토큰이 없으면 콘솔 채팅)')
   .addOption(dbOption())
@@ -98,6 +116,17 @@ program
     });
     store.close();
   });
+
+function feedbackText(f: FeedbackRow): string {
+  const where = [f.platform, f.workspace, f.channel, f.user].filter(Boolean).join('/');
+  return [
+    `#${f.id} ${f.at.slice(0, 16).replace('T', ' ')} ${f.verdict === 'up' ? '👍' : '👎'} ${where}`,
+    `  질문: ${f.question}`,
+    `  답: ${f.replyText.split('\n')[0] ?? ''} (${f.replyKind})`,
+    ...(f.sources.length ? [`  출처: ${f.sources.join(' | ')}`] : []),
+    ...(f.comment ? [`  의견: ${f.comment}`] : []),
+  ].join('\n');
+}
 
 function printReport(r: DocumentReport): void {
   if (r.outcome === 'failed') {
