@@ -285,16 +285,6 @@ function closeWord(text: string): string {
   return text.split(' ').every((w) => /^[가-힣]$/.test(w)) ? text.replace(/ /g, '') : text;
 }
 
-function mergeSameColumn(cells: ModelCell[]): ModelCell[] {
-  const out: ModelCell[] = [];
-  for (const c of cells) {
-    const prev = out.at(-1);
-    if (prev && prev.col === c.col && prev.span === 1 && c.span === 1) prev.text += c.text;
-    else out.push({ ...c });
-  }
-  return out;
-}
-
 /** Words that continue the header word before them ("7급 이하"). */
 const CONTINUATION = /^(?:이하|이상|포함|외|등|\(.*\))$/;
 
@@ -312,7 +302,9 @@ function rawHeader(line: { line: number; text: string } | undefined, columns: nu
     let k = 0;
     while (k < words.length && taken.length < lead.length) taken += words[k++]!;
     cells.push({ text: lead, col: 0, span: 1 });
-    words = words.slice(k);
+    // Normalised text may have closed "구 분 계" up to "구분계": the rest of the word is the first header.
+    const rest = taken.slice(lead.length);
+    words = rest ? [rest, ...words.slice(k)] : words.slice(k);
   }
   const grouped: string[] = [];
   // Whether a group was built of one-letter words ("주 택 정 책 과"): only such a group takes the next letter.

@@ -9,7 +9,12 @@ const INCHEON = 'data/samples/incheon-innovation-2019-work-plan.txt';
 const HRDI = 'test/fixtures/corpus/busan-2025-plan-hrdi.txt';
 const SPOKESPERSON = 'test/fixtures/corpus/busan-2025-plan-spokesperson.txt';
 const WATERWORKS = 'test/fixtures/corpus/busan-2025-plan-waterworks.txt';
-const PLANS = [INCHEON, HRDI, SPOKESPERSON, WATERWORKS];
+const BUSAN_PLANS = [
+  'busan-2025-plan-planning-office.layout.txt',
+  'busan-2025-plan-youth-industry-academia.layout.txt',
+  'busan-2025-plan-nakdong-river-hq.raw.txt',
+].map((f) => `test/fixtures/corpus/${f}`);
+const PLANS = [INCHEON, HRDI, SPOKESPERSON, WATERWORKS, ...BUSAN_PLANS];
 
 function parse(path: string): ParseResult {
   return parseDocument(loadDocument(path).doc);
@@ -470,8 +475,8 @@ describe('work-plan detection', () => {
       .map((f) => `test/fixtures/corpus/${f}`),
   ];
 
-  it('covers the fourteen documents', () => {
-    expect(files).toHaveLength(14);
+  it('covers the seventeen documents', () => {
+    expect(files).toHaveLength(17);
   });
 
   it.each(files)('%s', (path) => {
