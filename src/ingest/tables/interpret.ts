@@ -45,17 +45,20 @@ function columnNames(model: TableModel, ctx: InterpretContext): Array<string | n
     }
   }
   const own = new Set([...model.header, ...model.body].map((r) => r.line));
-  const elsewhere = ctx.lines
-    .filter((_, k) => !own.has(k + 1))
-    .map(closeSpread)
-    .join('\n');
+  let elsewhere: string | null = null;
+  const written = (name: string) => {
+    elsewhere ??= closedLines(ctx.lines)
+      .filter((_, k) => !own.has(k + 1))
+      .join('\n');
+    return new RegExp(`(?<![가-힣])${escape(name)}(?![가-힣])`).test(elsewhere);
+  };
   const names = parts.map((ps) => {
     const name = ps.join(' ').replace(/\s+/g, ' ').trim();
     const closed = name.replace(/\s+/g, '');
     if (!closed) return null;
     if (GENERIC_HEADER.test(closed)) return closed;
     // Spread letters are closed up; a name the document writes elsewhere ("건강정책과" in its chart) is real.
-    if (closed.length >= 3 && new RegExp(`(?<![가-힣])${escape(closed)}(?![가-힣])`).test(elsewhere)) return closed;
+    if (closed.length >= 3 && written(closed)) return closed;
     return null;
   });
   // Two columns under one name cannot both be it.
@@ -133,6 +136,18 @@ function headingOf(text: string): string | null {
   const t = text.replace(/^\s*(?:[□■◎○ㅇ◦❍▪•∘◇◆▷▸]|\d{1,2}(?=\s))\s*/, '').trim();
   if (!t || /^\(?\s*(?:단\s*위|기\s*준|[’'‘]\d)/.test(t)) return null;
   return t.replace(/(?<=[가-힣]) (?=[가-힣](?: |$))/g, '').trim();
+}
+
+const closedCache = new WeakMap<string[], string[]>();
+
+/** The document's lines with spread letters closed up, once per document. */
+function closedLines(lines: string[]): string[] {
+  let closed = closedCache.get(lines);
+  if (!closed) {
+    closed = lines.map(closeSpread);
+    closedCache.set(lines, closed);
+  }
+  return closed;
 }
 
 /** Justified letters closed up ("주 택 정 책 과" → "주택정책과"), other spacing kept. */
