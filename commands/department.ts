@@ -1,8 +1,9 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
-import { departmentWords, findOverviewUnit, recordsOfUnit } from '../src/core/departments.js';
+import { departmentWords, findOverviewUnit, nearUnitNames, namesUnit, recordsOfUnit } from '../src/core/departments.js';
+import type { CommandContext } from '../src/core/command.js';
 import { orgBlocks, tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/overview.js';
-import { money, sourceOf, yearLabel } from '../src/core/format.js';
-import { type Block, list, reply, table } from '../src/core/reply.js';
+import { money, particle, sourceOf, yearLabel } from '../src/core/format.js';
+import { type Block, list, type Reply, reply, table, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 
 export const departmentCommand = defineCommand({
@@ -24,9 +25,14 @@ export const departmentCommand = defineCommand({
     }
     let dept = ctx.lookups.department(query);
     if (!dept) {
-      const found = resolveProject(query, ctx, ['department']);
-      if (!found.ok) return found.reply;
-      dept = found.record;
+      // Only a department the question names answers: a body match ("3급", "경상경비") or a similar name
+      // ("청년정책담당관" for 감사담당관) is another unit's facts under the asked name.
+      const asked = departmentWords(query);
+      const found = resolveProject(query, ctx, ['department'], true);
+      if (found.ok && (asked.length === 0 || asked.some((w) => namesUnit(found.record, w)))) dept = found.record;
+      else if (asked.length) return unitNotFound(asked[0]!, ctx);
+      else if (!found.ok) return found.reply;
+      else return unitNotFound(query, ctx);
     }
     const rec = dept.record;
     const blocks: Block[] = [];
@@ -36,12 +42,13 @@ export const departmentCommand = defineCommand({
       const money = topicTables(overview, 'budget');
       blocks.push(...orgBlocks(overview));
       blocks.push(...staff.map((t) => tableBlock(t)));
-      if (/예산|세입|세출/.test(query) || !staff.length) blocks.push(...money.map((t) => tableBlock(t)));
+      const withMoney = /예산|세입|세출/.test(query) || !staff.length;
+      if (withMoney) blocks.push(...money.map((t) => tableBlock(t)));
       const name = rec.department ?? rec.title;
       return reply('answer', `${rec.organization ?? ''} ${name}`.trim(), blocks, {
         sources: [
           ...(overview.org ? [sourceOf(dept, overview.org.src)] : []),
-          ...tableSources(dept, staff),
+          ...tableSources(dept, withMoney ? [...staff, ...money] : staff),
           ...(blocks.length ? [] : [sourceOf(dept)]),
         ],
         suggestions: [`${name} 예산`],
@@ -79,10 +86,9 @@ export const departmentCommand = defineCommand({
     // Every distinct item goes in: the renderer shows the first ones and "… 외 N건", so the count adds up.
     const items = [...new Set(projects.map((p) => [p.title, yearLabel(p)].filter(Boolean).join(' — ')))];
     if (items.length) blocks.push(list(items, `사업 ${items.length}건`));
-    const unit = departmentWords(query)[0];
     return reply(
       'answer',
-      `${rec.organization ?? ''} ${name}`.trim() + (unit && unit !== name ? ` (${unit})` : ''),
+      `${rec.organization ?? ''} ${name}`.trim(),
       blocks,
       {
         sources: [sourceOf(dept)],
@@ -91,3 +97,20 @@ export const departmentCommand = defineCommand({
     );
   },
 });
+
+/** "Not found" for a unit the store does not have, with the stored units whose names look like it. */
+function unitNotFound(name: string, ctx: CommandContext): Reply {
+  const near = nearUnitNames(name, ctx);
+  return reply(
+    'not_found',
+    `"${name}"${particle(name, '이라는', '라는')} 부서·팀의 조직 자료를 찾지 못했습니다.`,
+    near.length ? [list(near, '비슷한 이름의 부서·팀')] : [text('"찾기 키워드"로 검색해 보세요.')],
+    {
+      suggestions: near
+        .map((n) => n.split(' ').at(-1)!)
+        .filter((n) => n !== name)
+        .slice(0, 3)
+        .map((n) => `${n} 조직`),
+    },
+  );
+}

@@ -1,5 +1,5 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
-import { orgDept, pct, sourceOf, yearLabel } from '../src/core/format.js';
+import { orgDept, pct, sourcesOf, yearLabel } from '../src/core/format.js';
 import { fields, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import { parseKoreanDate } from '../src/domain/korean-date.js';
@@ -25,16 +25,20 @@ export const statusCommand = defineCommand({
         { label: '사업 구분', value: rec.category },
         { label: '추진 상황', value: progress },
         { label: '목표 시점', value: s?.targetWritten ?? s?.targetMonth },
-        { label: '사업 기간', value: s?.period?.written },
+        // A date is stated only with the line it is written on.
+        { label: '사업 기간', value: s?.periodSrc ? s.period?.written : null },
         { label: '누적 추진율', value: cumulativeLine(rec.indicators, ctx.today) },
-        { label: '기준일', value: s?.asOf },
+        { label: '기준일', value: s?.asOfSrc ? (s.asOfWritten ?? s.asOf) : null },
         { label: '대상 연도', value: yearLabel(rec) },
       ]),
     ];
     if (!s) blocks.push(text('이 문서에는 진도율이나 추진 상황이 적혀 있지 않습니다.'));
-    const sources = [sourceOf(r, s?.src ?? rec.src)];
+    const facts = [{ r, src: s?.src ?? rec.src }];
+    if (s?.asOf && s.asOfSrc) facts.push({ r, src: s.asOfSrc });
+    if (s?.period && s.periodSrc) facts.push({ r, src: s.periodSrc });
     const cumulative = rec.indicators.find((i) => i.cumulative);
-    if (cumulative) sources.push(sourceOf(r, cumulative.src));
+    if (cumulative) facts.push({ r, src: cumulative.src });
+    const sources = sourcesOf(facts);
     return reply('answer', `${rec.title} — 추진 현황`, blocks, {
       sources,
       suggestions: [`예산 ${rec.code ?? rec.title}`, `일정 ${rec.code ?? rec.title}`],

@@ -179,7 +179,8 @@ function auditLine(
     const n = m[1]!;
     const unit = m[2]!;
     const doc = squash(citedText);
-    if (!new RegExp(`(?:^|[^\\d,])\\(?${n}\\)?(?:개)?${unit}`).test(doc))
+    // Not a tail of a larger figure ("1,16사업소"); a list comma before it is fine ("1실), 16사업소").
+    if (!new RegExp(`(?<!\\d)(?<!\\d,)\\(?${n}\\)?(?:개)?${unit}`).test(doc))
       bad.push({ figure: m[0], why: `"${m[0]}" is not a count the cited lines give` });
   }
   // Every other figure: in a cited line, or typed by the user.
@@ -202,7 +203,8 @@ function staffingMeaning(line: string, citedLines: string[]): string | null {
     const n = plain(m[2]!);
     const label = m[1]!;
     const ok = citedLines.some((l) => {
-      const flat = l.replace(/\s+/g, '');
+      // "정         원  46   1   3": spaces inside a word go, the spaces between cells stay.
+      const flat = l.replace(/(?<=[가-힣])\s+(?=[가-힣])/g, '').trim();
       const i = flat.indexOf(label);
       if (i >= 0) {
         const first = flat.slice(i + label.length).match(/\d[\d,]*/)?.[0];
@@ -235,12 +237,44 @@ function withoutNames(line: string, titles: Set<string>, docText: string): strin
     .join('');
 }
 
+/**
+ * What names each stored record, from its own fields: for a title, the identifier sets of every record with
+ * that title (organisation, department, "org dept", code, the year label of its phase).
+ */
+export function recordNames(knowledge: Knowledge): Map<string, Array<Set<string>>> {
+  const out = new Map<string, Array<Set<string>>>();
+  for (const s of knowledge.summaries) {
+    const rec = knowledge.get(String(s.id))?.record;
+    if (!rec) continue;
+    const year = rec.year ? `${rec.year}년 ${rec.phase === 'report' ? '실적' : rec.phase === 'plan' ? '계획' : ''}`.trim() : null;
+    const ids = [rec.organization, rec.department, [rec.organization, rec.department].filter(Boolean).join(' '), rec.code, year];
+    const key = squash(rec.title);
+    out.set(key, [...(out.get(key) ?? []), new Set(ids.filter((x): x is string => !!x).map(squash))]);
+  }
+  return out;
+}
+
+/**
+ * A pick-list item "TITLE (org dept, 2021년 실적, 5-8)" tells stored projects apart by their identifiers; it
+ * states no fact. It is accepted as a name only when every identifier in the brackets belongs to one stored
+ * record of that title: a code or year of another record is still a wrong number.
+ */
+export function namesOneRecord(item: string, names: Map<string, Array<Set<string>>>): boolean {
+  const m = /^\s*• (.+) \(([^()]*(?:\([^()]*\)[^()]*)*)\)$/.exec(item);
+  if (!m) return false;
+  const records = names.get(squash(m[1]!));
+  if (!records) return false;
+  const parts = m[2]!.split(', ').map(squash);
+  return records.some((ids) => parts.every((p) => ids.has(p)));
+}
+
 export function auditReply(
   question: string,
   r: Reply,
   knowledge: Knowledge,
   versions: Map<string, number>,
   titles: Set<string> = new Set(),
+  names: Map<string, Array<Set<string>>> = new Map(),
 ): { figures: number; violations: Violation[] } {
   const violations: Violation[] = [];
   const body = renderText({ ...r, sources: [], suggestions: [] })
@@ -258,6 +292,7 @@ export function auditReply(
   const lines = body.split('\n');
   let figures = 0;
   lines.forEach((line, i) => {
+    if (namesOneRecord(line, names)) return;
     // The question echoed back in quotes is not an answer.
     const unquoted = withoutNames(line.replace(/"[^"]*"/g, '""'), titles, docText);
     let listLength: number | null = null;
@@ -290,11 +325,12 @@ export function auditReply(
 export function auditQuestions(knowledge: Knowledge, questions: string[]): AuditResult {
   const versions = new Map(knowledge.summaries.map((s) => [s.documentName, s.versionId]));
   const titles = new Set(knowledge.summaries.map((s) => squash(s.title)));
+  const names = recordNames(knowledge);
   const result: AuditResult = { questions: questions.length, replies: 0, figures: 0, violations: [] };
   for (const q of questions) {
     const r = router.answer(q, knowledge);
     result.replies++;
-    const { figures, violations } = auditReply(q, r, knowledge, versions, titles);
+    const { figures, violations } = auditReply(q, r, knowledge, versions, titles, names);
     result.figures += figures;
     result.violations.push(...violations);
   }

@@ -43,3 +43,38 @@ export function findOverviewUnit(query: string, ctx: CommandContext): { dept: St
   }
   return null;
 }
+
+/** A department or team name of the record, as stored: the record names the unit only through these. */
+export function namesUnit(r: StoredRecord, name: string): boolean {
+  const rec = r.record;
+  const names = [rec.title, rec.department, ...rec.teams, ...rec.orgTeams.map((t) => t.name), ...(rec.overview?.units ?? [])];
+  const flat = (s: string) => s.replace(/\s+/g, '');
+  return names.some((n) => !!n && flat(n) === flat(name));
+}
+
+/**
+ * Unit names the store has that look like `name` (shared two-syllable pieces), with their organisation: the
+ * near names a "not found" offers, never another unit's facts under the asked name.
+ */
+export function nearUnitNames(name: string, ctx: CommandContext, limit = 5): string[] {
+  const pieces = new Set<string>();
+  const flat = name.replace(/\s+/g, '');
+  for (let i = 0; i + 2 <= flat.length; i++) pieces.add(flat.slice(i, i + 2));
+  const scored = new Map<string, number>();
+  for (const s of ctx.knowledge.summaries) {
+    for (const unit of [s.department, ...s.teams]) {
+      if (!unit) continue;
+      const u = unit.replace(/\s+/g, '');
+      // The same name in another organisation (or without an overview) comes first.
+      let shared = u === flat ? pieces.size * 2 : 0;
+      for (const p of pieces) if (u.includes(p)) shared++;
+      if (shared === 0) continue;
+      const label = [s.organization, unit].filter(Boolean).join(' ');
+      scored.set(label, Math.max(scored.get(label) ?? 0, shared / Math.max(pieces.size, u.length - 1)));
+    }
+  }
+  return [...scored]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([label]) => label);
+}

@@ -38,7 +38,13 @@ export const StatusSchema = z.object({
   period: ResolvedDateSchema.nullable(),
   /** The date the figures are as of (YYYY-MM-DD or YYYY-MM), when the document says it. */
   asOf: z.string().nullable(),
+  /** The status row or field (state, progress, target). */
   src: SourceSchema,
+  /** Where the as-of date and the period are written when not on the status line: an answer cites them too. */
+  asOfSrc: SourceSchema.nullable().optional(),
+  /** The as-of date as the document writes it ("2021.3."), when `asOf` fills in what it leaves out (the day). */
+  asOfWritten: z.string().nullable().optional(),
+  periodSrc: SourceSchema.nullable().optional(),
 });
 
 export const BudgetKindSchema = z.enum(['allocated', 'executed', 'planned', 'required', 'expected', 'balance']);

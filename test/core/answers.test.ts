@@ -70,7 +70,9 @@ describe('status and the project card', () => {
     expect(text).toMatch(/2022\. ?12\./);
     expect(text).toContain('약속');
     expect(text).toContain('누적 추진율: 현재 80% (2021년 1분기) / 목표 85% (2021년 2분기)');
-    expect(text).toContain('기준일: 2021-03-31');
+    // As written on the progress heading it comes from, and that line is cited.
+    expect(text).toContain('기준일: 2021. 3. 31.');
+    expect(text).toMatch(/출처: suwon-policy-sheet-3-8-76-human-rights-governance\.txt · [^\n]*53행/);
   });
 
   it('answers a plain question with the state as written', () => {
@@ -164,6 +166,24 @@ describe('department', () => {
     for (const team of ['감사팀', '조사팀', '민원관리팀', '계약심사팀', '순찰팀', '인권팀', '현장행정지원팀'])
       expect(text).toContain(team);
     expect(text).toContain('287,494천원');
+  });
+
+  it('says "not found" with near names for a unit the store has no overview of, never another unit', () => {
+    const youth = ask('청년정책담당관 조직');
+    expect(youth.reply.kind).toBe('not_found');
+    expect(youth.text).not.toMatch(/감사담당관|감사팀|287,494/);
+    const incheon = ask('인천 청년사업담당관 조직');
+    expect(incheon.reply.kind).toBe('not_found');
+    expect(incheon.text).not.toMatch(/혁신담당관실|178/);
+    expect(incheon.text).toContain('서울특별시 청년사업담당관');
+  });
+
+  it('does not answer a grade or a budget row label with the department whose table mentions it', () => {
+    for (const q of ['3급 조직', '경상경비 조직']) {
+      const { reply, text } = ask(q);
+      expect(reply.kind, q).toBe('not_found');
+      expect(text, q).not.toMatch(/조직: |정원 계|세입 계/);
+    }
   });
 });
 

@@ -438,6 +438,8 @@ function parseApproval(doc: SourceDocument): ParseResult {
             period: body.period?.date ?? null,
             asOf: head.date?.start ?? null,
             src: body.period ? src(body.period.section, body.period.line) : docDateSrc,
+            asOfSrc: head.date ? docDateSrc : null,
+            periodSrc: body.period ? src(body.period.section, body.period.line) : null,
           })
         : null,
     budget: readBudget(lines, bodyStart, end, head.date, warnings),

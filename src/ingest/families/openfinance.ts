@@ -226,7 +226,11 @@ function parseOpenFinance(doc: SourceDocument): ParseResult {
     category,
     budget,
     milestones,
-    status: period ? partialStatus({ period: period.date, src: src(period.field.label, period.field.from, period.field.to) }) : null,
+    status: period ? partialStatus({
+          period: period.date,
+          src: src(period.field.label, period.field.from, period.field.to),
+          periodSrc: src(period.field.label, period.field.from, period.field.to),
+        }) : null,
     headings,
     src: src(null, 1, lastLine),
   });

@@ -82,13 +82,14 @@ function parsePolicySheet(doc: SourceDocument): ParseResult {
   const organization = detectOrganization(doc.lines);
   const statusAt = findStatusHeader(doc.lines);
   const sections = findSections(doc.lines);
-  const asOf = reportingEnd(sections);
+  const reporting = reportingEnd(sections);
+  const asOf = reporting?.end ?? null;
   const ctx: Ctx = { doc, warnings, dates: asOf ? { year: Number(asOf.slice(0, 4)) } : {}, asOf };
 
   const head = readHead(doc.lines, statusAt ?? sections[0]?.start ?? 1);
   const status = statusAt !== null ? readStatus(ctx, statusAt) : null;
   const overview = sections.find((s) => s.kind === 'overview');
-  const facts = overview ? readOverview(ctx, overview) : { period: null, target: null, contents: [], notes: [] };
+  const facts = overview ? readOverview(ctx, overview) : { period: null, periodSrc: null, target: null, contents: [], notes: [] };
 
   const budget = readBudgetSection(
     ctx,
@@ -131,6 +132,9 @@ function parsePolicySheet(doc: SourceDocument): ParseResult {
           period: facts.period,
           asOf,
           src: status.src,
+          asOfSrc: reporting ? src(reporting.section, reporting.line) : null,
+          asOfWritten: reporting?.written ?? null,
+          periodSrc: facts.periodSrc,
         }
       : null,
     budget,
@@ -206,11 +210,16 @@ function sectionKind(name: string): SectionKind {
 }
 
 /** The end of the reporting period written beside a section heading: "(2018. 7. ~ 2021. 3. 31.)" → 2021-03-31. */
-function reportingEnd(sections: Section[]): string | null {
+/** The end of the reporting period a progress section's heading gives ("추진실적 (2018.7.~2021.3.)"), and its line. */
+function reportingEnd(sections: Section[]): { end: string; written: string; line: number; section: string } | null {
   for (const s of sections) {
     if (s.kind !== 'progress' && s.kind !== 'changes') continue;
     const d = findDates(s.tail)[0]?.date;
-    if (d?.end) return d.end;
+    // The period's end as written ("2018.7.~2021.3." → "2021.3."): its day, when missing, is not the document's.
+    if (d?.end) {
+      const written = d.written.split(/[~～]/).at(-1)!.replace(/[)\]]+$/, '').trim();
+      return { end: d.end, written, line: s.start, section: s.name };
+    }
   }
   return null;
 }
@@ -310,6 +319,7 @@ function stateOf(written: string): State {
 
 interface OverviewFacts {
   period: ReturnType<typeof parseKoreanDate>;
+  periodSrc: Source | null;
   /** 사업대상's value, for a title when the sheet has no title line. */
   target: string | null;
   /** 사업내용/주요내용 sub-bullets. */
@@ -318,7 +328,7 @@ interface OverviewFacts {
 }
 
 function readOverview(ctx: Ctx, section: Section): OverviewFacts {
-  const facts: OverviewFacts = { period: null, target: null, contents: [], notes: [] };
+  const facts: OverviewFacts = { period: null, periodSrc: null, target: null, contents: [], notes: [] };
   let inContents = false;
   for (let n = section.start + 1; n <= section.end; n++) {
     const line = ctx.doc.lines[n - 1] ?? '';
@@ -343,6 +353,7 @@ function readOverview(ctx: Ctx, section: Section): OverviewFacts {
 function readOverviewLabel(ctx: Ctx, facts: OverviewFacts, label: string, value: string, n: number, section: string) {
   if (/기간/.test(label)) {
     facts.period = parseKoreanDate(value, ctx.dates) ?? findDates(value, ctx.dates)[0]?.date ?? null;
+    facts.periodSrc = facts.period ? src(section, n) : null;
     if (!facts.period) ctx.warnings.push({ line: n, message: `사업기간을 날짜로 읽지 못했습니다: ${value}` });
   } else if (/대상/.test(label)) facts.target = value || null;
   else if (/사업명/.test(label) && value) facts.target = value;

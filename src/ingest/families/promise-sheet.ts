@@ -5,7 +5,7 @@
  * values are recognised by their shape too — then sections whose headings start with an unmapped glyph
  * (최종목표, 추진계획, 연차별 투자수요, 연도별 집행액, 추진 실적, 향후 계획 …) and the ☎ contact lines at the end.
  */
-import { type DateContext, findDates, parseKoreanDate, splitTrailingDate } from '../../domain/korean-date.js';
+import { type DateContext, findDates, type ResolvedDate, parseKoreanDate, splitTrailingDate } from '../../domain/korean-date.js';
 import { type MoneyUnit, parseAmount, parseAmountWithUnit, unitFromText } from '../../domain/money.js';
 import {
   type Budget,
@@ -106,6 +106,7 @@ function parsePromiseSheet(doc: SourceDocument): ParseResult {
   if (!code) ctx.warnings.push({ line: null, message: '공약번호 줄을 찾지 못했습니다' });
   const key = code ? recordKey([organization, code]) : recordKey([organization, department, title]);
 
+  const period = readPeriod(ctx, sections, year);
   const record = emptyRecord({
     kind: 'project',
     key,
@@ -125,9 +126,10 @@ function parsePromiseSheet(doc: SourceDocument): ParseResult {
           state: stateOf(values.state.text),
           targetMonth: null,
           targetWritten: null,
-          period: readPeriod(ctx, sections, year),
+          period: period?.date ?? null,
           asOf: null,
           src: src(null, values.state.line),
+          periodSrc: period ? src(null, period.line) : null,
         }
       : null,
     budget,
@@ -516,13 +518,15 @@ function reportYear(ctx: Ctx, sections: Section[]): number | null {
   return null;
 }
 
-function readPeriod(ctx: Ctx, sections: Section[], year: number | null) {
+function readPeriod(ctx: Ctx, sections: Section[], year: number | null): { date: ResolvedDate; line: number } | null {
   const dates: DateContext = year ? { year } : {};
   for (const s of sections.slice(0, 3)) {
     for (let n = s.start + 1; n <= s.end; n++) {
       const lv = labelValue(ctx.doc.lines[n - 1] ?? '');
-      if (lv && /^사업기간$/.test(lv.label))
-        return parseKoreanDate(lv.value, dates) ?? findDates(lv.value, dates)[0]?.date ?? null;
+      if (lv && /^사업기간$/.test(lv.label)) {
+        const date = parseKoreanDate(lv.value, dates) ?? findDates(lv.value, dates)[0]?.date ?? null;
+        return date ? { date, line: n } : null;
+      }
     }
   }
   return null;

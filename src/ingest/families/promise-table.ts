@@ -187,18 +187,19 @@ function departmentOf(cell: string): { department: string | null; teams: string[
 interface Context {
   organization: string | null;
   asOf: string | null;
+  asOfLine: number | null;
   year: number | null;
   docTitle: string | null;
 }
 
 /** "2021. 12. 31. 기준" above the table: the date the figures are as of. */
-function asOfDate(lines: string[], before: number): { iso: string; written: string } | null {
+function asOfDate(lines: string[], before: number): { iso: string; written: string; line: number } | null {
   for (let i = 0; i < before; i++) {
     const line = lines[i]!;
     if (!/기준|현재/.test(line)) continue;
     const date = findDates(line)[0]?.date;
     if (date?.start)
-      return { iso: date.precision === 'day' ? date.start : date.start.slice(0, 7), written: date.written };
+      return { iso: date.precision === 'day' ? date.start : date.start.slice(0, 7), written: date.written, line: i + 1 };
   }
   return null;
 }
@@ -244,6 +245,7 @@ function promiseRecord(
     period: null,
     asOf: ctx.asOf,
     src: src(section, lineNo),
+    asOfSrc: ctx.asOfLine ? src(null, ctx.asOfLine) : null,
   };
   return emptyRecord({
     kind: 'project',
@@ -335,6 +337,7 @@ function parsePromiseTable(doc: SourceDocument): ParseResult {
   const ctx: Context = {
     organization,
     asOf: asOf?.iso ?? null,
+    asOfLine: asOf?.line ?? null,
     year: asOf ? Number(asOf.iso.slice(0, 4)) : null,
     docTitle: documentTitle(lines, headerLine),
   };

@@ -441,6 +441,7 @@ function planStatus(ctx: Context, planned: boolean, fallbackLine: number): Proje
     period: null,
     asOf: ctx.reportDate?.asOf ?? null,
     src: src(null, ctx.reportDate?.line ?? fallbackLine),
+    asOfSrc: ctx.reportDate ? src(null, ctx.reportDate.line) : null,
   };
 }
 

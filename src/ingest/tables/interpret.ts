@@ -23,7 +23,8 @@ export function interpretTable(model: TableModel, ctx: InterpretContext): ReadTa
   const unitText = [...model.context.map((c) => c.text), ...model.header.map((h) => h.text)].join(' ');
   const rows: TableRow[] = model.body.map((r) => readRow(r, columns));
   const totalColumn = findTotal(columns, rows);
-  const lines = [...model.header, ...model.body].map((r) => r.line);
+  // The lines above (title, unit line, as-of date) are cited with the table: its caption states their figures.
+  const lines = [...model.context, ...model.header, ...model.body].map((r) => r.line);
   const title = model.context.filter((c) => HEADING_LINE.test(c.text)).map((c) => headingOf(c.text)).filter((t): t is string => !!t).at(-1) ?? null;
   return {
     title,
