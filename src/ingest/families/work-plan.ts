@@ -1152,7 +1152,7 @@ function numberedTitleAt(doc: SourceDocument, i: number): { title: string; title
   const text = doc.lines[i]!;
   if (PAGE_REF.test(text) && /\t|[·.]{2,}/.test(text)) return null;
   const m = new RegExp(`^\\s*(?:[${DINGBAT_NUMBERS}]\\s*|\\d{1,2}(?:\\.\\s*|\\s{2,}))(\\S.*)$`).exec(text);
-  if (m && /[가-힣]/.test(m[1]!)) return { title: m[1]!.trim(), titleLine: i };
+  if (m && canBeTitle(m[1]!)) return { title: m[1]!.trim(), titleLine: i };
   if (/^\s*\d{1,2}\s*$/.test(text)) {
     for (let j = i + 1; j < doc.lines.length && j <= i + 3; j++) {
       if (isBlank(doc.lines[j]!)) continue;
@@ -1215,7 +1215,7 @@ function numberedTasks(doc: SourceDocument, part: Part): Start[] {
       continue;
     }
     const m = spaced.exec(text);
-    if (!m || !/[가-힣]{2}/.test(m[1]!)) continue;
+    if (!m || !canBeTitle(m[1]!)) continue;
     out.push({ from: i + 1, title: m[1]!.trim(), bodyTitle: null, category });
   }
   // Both numbering styles present: the dingbat ones are sub-tasks when spaced numbers exist.
@@ -1228,12 +1228,25 @@ function numberedTasks(doc: SourceDocument, part: Part): Start[] {
   return tasks;
 }
 
+const ITEM_GLYPH = /^[-–·•○◦ㅇ❍◇◈❖◆▸▹▫▪‣►※*①-⑳[(<〈《]/;
+
 /** Not a bullet, list item or table row: a line that can be a title. */
 function isPlainLine(text: string): boolean {
   const t = text.trim();
   if (!/[가-힣]{2}/.test(t) || t.length > 80) return false;
-  if (/^[-–·•○◦ㅇ❍◇◈❖◆▸▹▫▪‣►※*①-⑳[(<〈《]/.test(t) || /^[mw]\s/.test(t)) return false;
+  if (ITEM_GLYPH.test(t) || /^[mw]\s/.test(t)) return false;
   return cellsOf(text).length === 1;
+}
+
+/**
+ * What follows a number can be a task's title: words, not an item ("▹13개 종목, 20여개국, 3,413여명 참가" after a
+ * stray "26" of "제26회" is a bullet of figures, not a heading).
+ */
+function canBeTitle(text: string): boolean {
+  const t = text.trim();
+  if (!/[가-힣]{2}/.test(t) || ITEM_GLYPH.test(t)) return false;
+  const words = t.split(/[\s,]+/).filter(Boolean);
+  return words.filter((w) => /\d/.test(w)).length * 2 <= words.length;
 }
 
 function compactTitle(text: string): string {

@@ -1,4 +1,6 @@
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
 import { describe, expect, it } from 'vitest';
 import type { BudgetLine, ProjectRecord } from '../../../src/domain/project.js';
 import type { ParseResult, SourceDocument } from '../../../src/ingest/document.js';
@@ -318,6 +320,25 @@ describe('work-plan: 부산광역시 2025 주요업무계획 (layout-mode PDF te
       '심사',
     ]);
     expect(all[0]!.budget?.notes[0]?.text).toBe('회동상수원보호구역 관리대책 수립 용역 ▸ ’23년~‘25년, 2.97억원');
+  });
+});
+
+describe('work-plan: task titles are headings', () => {
+  // Every plan here and in shared/corpus/busan-plans (read in place when present): a stray "26" of "제26회" on its
+  // own layout line before "▹13개 종목, 20여개국, 3,413여명 참가" once made that bullet of figures a task title.
+  const shared = sharedCorpusDir();
+  const plans = [
+    ...PLANS,
+    ...(shared ? readdirSync(join(shared, 'busan-plans')).filter((f) => f.endsWith('.txt')).map((f) => join(shared, 'busan-plans', f)) : []),
+  ];
+  it('never takes a list item or a line of figures for a task title', () => {
+    for (const path of plans) {
+      for (const t of tasks(parse(path))) {
+        expect(t.title, path).not.toMatch(/^[-–·•○◦ㅇ❍◇◈❖◆▸▹▫▪‣►※*]/);
+        const words = t.title.split(/[\s,]+/).filter(Boolean);
+        expect(words.filter((w) => /\d/.test(w)).length * 2, `${path}: ${t.title}`).toBeLessThanOrEqual(words.length);
+      }
+    }
   });
 });
 
