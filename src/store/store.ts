@@ -98,7 +98,7 @@ export class ProjectStore {
     this.db.close();
   }
 
-  /** Answering processes read through a read-only connection; their few writes (feedback) get one of their own. */
+  /** Answering processes read through a read-only connection; their few writes (feedback, subscriptions) get one of their own. */
   private sideWriter: Database.Database | null = null;
   private writerDb(): Database.Database {
     if (!this.readOnly) return this.db;
@@ -326,9 +326,12 @@ export class ProjectStore {
     return new Map(rows.map((r) => [r.id, r.at]));
   }
 
-  /** The open connection, for modules that keep their own tables in this file (digest subscriptions). */
+  /**
+   * A writable connection, for modules that keep their own tables in this file (digest subscriptions). A
+   * read-only store (an answering process) hands out its side connection, so answering never holds a write lock.
+   */
   get connection(): Database.Database {
-    return this.db;
+    return this.writerDb();
   }
 
   /** The normalised lines of a stored document version, for quoting. */
