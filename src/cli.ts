@@ -1,5 +1,4 @@
 /** damdang's command line: ingest | ask | start | eval. The one error boundary of the process is here. */
-import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { runConsole } from './adapters/console/console.js';
@@ -7,6 +6,8 @@ import { openApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { answer } from './core/dispatch.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
+import { inputLines, jsonLine } from './core/message-text.js';
+import { neutralize, neutralizeReply } from './render/safe.js';
 import { renderText } from './render/text.js';
 import { ProjectStore } from './store/store.js';
 
@@ -72,12 +73,12 @@ program
     const config = loadConfig({ db: opts.db, today: opts.today });
     const { knowledge, store } = openApp(config, log);
     const respond = (message: string) => {
-      const r = answer(message, knowledge);
+      const r = neutralizeReply(answer(message, knowledge));
       const rendered = renderText(r);
-      process.stdout.write(opts.json ? `${JSON.stringify({ message, text: rendered, reply: r })}\n` : `${rendered}\n`);
+      process.stdout.write(opts.json ? `${jsonLine({ message: neutralize(message), text: rendered, reply: r })}\n` : `${rendered}\n`);
     };
     if (words.length > 0) respond(words.join(' '));
-    else for await (const line of createInterface({ input: process.stdin, terminal: false })) respond(line);
+    else for await (const line of inputLines(process.stdin)) respond(line);
     store.close();
   });
 
