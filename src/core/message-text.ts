@@ -21,7 +21,7 @@ export function normalizeMessage(message: string): string {
  * Input lines for "one reply per line": split on LF only (a CRLF's CR is dropped), so a lone CR or U+2028
  * inside a line does not turn one question into two.
  */
-export async function* inputLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+export async function* inputLines(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   let pending = '';
   for await (const chunk of input) {
