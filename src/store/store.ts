@@ -7,8 +7,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
-import type { ParseResult, ParseWarning } from '../ingest/document.js';
-import type { LoadedDocument } from '../ingest/parse.js';
+import type { LoadedDocument, ParseResult, ParseWarning } from '../domain/document.js';
+import { FeedbackLog } from './feedback.js';
 import { MIGRATIONS } from './migrations.js';
 
 export interface StoredRecord {
@@ -84,6 +84,7 @@ export class ProjectStore {
   }
 
   close(): void {
+    this.feedbackDb?.close();
     this.db.close();
   }
 
@@ -98,6 +99,20 @@ export class ProjectStore {
   snapshot<T>(fn: () => T): T {
     if (this.db.inTransaction) return fn();
     return withBusyRetry(() => this.db.transaction(fn).deferred());
+  }
+
+  private feedbackLog: FeedbackLog | null = null;
+  private feedbackDb: Database.Database | null = null;
+  /**
+   * Feedback on answers, in the same file (its own table). A read-only store opens its one write connection
+   * only when the first verdict arrives: answering never writes, and a single INSERT waits its turn.
+   */
+  get feedback(): FeedbackLog {
+    if (!this.feedbackLog) {
+      if (this.readOnly) this.feedbackDb = new Database(this.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      this.feedbackLog = new FeedbackLog(this.feedbackDb ?? this.db);
+    }
+    return this.feedbackLog;
   }
 
   private migrate(): void {

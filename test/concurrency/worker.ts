@@ -5,8 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import { openApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { answer } from '../../src/core/dispatch.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
+import { silentLogger } from '../../src/logger.js';
+import { neutralizeReply } from '../../src/render/safe.js';
 import { renderText } from '../../src/render/text.js';
 import { ProjectStore } from '../../src/store/store.js';
 
@@ -37,17 +38,18 @@ export function runIngest(db: string, files: string[]): IngestResult {
 }
 
 /** The same JSON line `ask --json` prints, one per question, for as long as the ingests run (at least once). */
-export function runAsk(db: string, questions: string[], stop: Int32Array): AskResult {
+export async function runAsk(db: string, questions: string[], stop: Int32Array): Promise<AskResult> {
   const replies: string[] = [];
   const errors: string[] = [];
   do {
     try {
-      const { store, knowledge } = openApp(loadConfig({ db }), () => {});
+      const app = openApp(loadConfig({ db }), silentLogger);
+      const origin = { platform: 'cli' as const, workspace: null, channel: 'ask', user: null };
       for (const message of questions) {
-        const reply = answer(message, knowledge);
+        const reply = neutralizeReply(await app.bot.handle({ kind: 'text', text: message, origin, at: app.clock.now() }));
         replies.push(JSON.stringify({ message, text: renderText(reply), reply }));
       }
-      store.close();
+      app.close();
     } catch (err) {
       errors.push((err as Error).message);
     }
@@ -56,6 +58,6 @@ export function runAsk(db: string, questions: string[], stop: Int32Array): AskRe
   return { replies, errors };
 }
 
-parentPort?.on('message', (job: Job) => {
-  parentPort!.postMessage(job.role === 'ingest' ? runIngest(job.db, job.files) : runAsk(job.db, job.questions, job.stop));
+parentPort?.on('message', async (job: Job) => {
+  parentPort!.postMessage(job.role === 'ingest' ? runIngest(job.db, job.files) : await runAsk(job.db, job.questions, job.stop));
 });

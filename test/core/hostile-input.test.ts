@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../src/core/dispatch.js';
 import { type Knowledge, loadKnowledge } from '../../src/core/knowledge.js';
 import { inputLines, normalizeMessage } from '../../src/core/message-text.js';
 import { list, reply, table, text } from '../../src/core/reply.js';
@@ -16,7 +15,7 @@ import { ingestPaths } from '../../src/ingest/ingest.js';
 import { neutralizeReply } from '../../src/render/safe.js';
 import { renderText } from '../../src/render/text.js';
 import { ProjectStore } from '../../src/store/store.js';
-import { CORPUS, SAMPLES, tempDir } from '../helpers.js';
+import { answer, CORPUS, SAMPLES, tempDir } from '../helpers.js';
 
 const ESC = '\x1b';
 const UNSAFE = /@everyone|@here|<!channel>|<@U|\x1b|[\x00-\x08\x0b-\x1f\x7f]/;
