@@ -358,6 +358,30 @@ export class ProjectStore {
       .all() as Array<{ versionId: number; name: string; family: string; organization: string | null; text: string }>;
   }
 
+  /** The current version of a path as stored: what an unchanged file would parse to, without parsing it. */
+  currentVersion(
+    path: string,
+  ): { hash: string; family: string; records: ProjectRecord[]; warnings: ParseWarning[] } | undefined {
+    return this.snapshot(() => {
+      const v = this.db
+        .prepare(
+          `SELECT v.id, v.content_hash AS hash, v.family, v.warnings_json FROM documents d
+           JOIN document_versions v ON v.id = d.current_version_id WHERE d.path = ?`,
+        )
+        .get(path) as { id: number; hash: string; family: string; warnings_json: string } | undefined;
+      if (!v) return undefined;
+      const rows = this.db.prepare('SELECT data_json FROM records WHERE version_id = ? ORDER BY id').all(v.id) as Array<{
+        data_json: string;
+      }>;
+      return {
+        hash: v.hash,
+        family: v.family,
+        records: rows.map((r) => JSON.parse(r.data_json) as ProjectRecord),
+        warnings: JSON.parse(v.warnings_json) as ParseWarning[],
+      };
+    });
+  }
+
   warningsOf(path: string): ParseWarning[] {
     const row = this.db
       .prepare(
