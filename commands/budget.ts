@@ -1,5 +1,5 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
-import { money, orgDept, pct, sourceOf, yearLabel } from '../src/core/format.js';
+import { money, orgDept, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
 import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { BudgetKind, BudgetLine } from '../src/domain/project.js';
@@ -37,7 +37,7 @@ export const budgetCommand = defineCommand({
     for (const r of records) {
       blocks.push(...budgetBlocks(r, records.length > 1));
       const b = r.record.budget;
-      if (b) sources.push(...new Set(b.lines.map((l) => sourceOf(r, l.src)).slice(0, 3)));
+      if (b) sources.push(...sourcesOf([...b.lines, ...b.rates, ...b.notes].map((l) => ({ r, src: l.src }))));
       if (b?.noBudget) sources.push(sourceOf(r));
     }
     if (blocks.length === 0) blocks.push(text('이 문서에는 예산이 적혀 있지 않습니다.'));

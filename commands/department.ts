@@ -49,16 +49,9 @@ export const departmentCommand = defineCommand({
       );
     const name = rec.department ?? rec.title;
     const projects = recordsOfUnit(name, ctx).filter((s) => s.kind === 'project');
-    if (projects.length)
-      blocks.push(
-        list(
-          [...new Set(projects.slice(0, 50).map((p) => [p.title, yearLabel(p)].filter(Boolean).join(' — ')))].slice(
-            0,
-            15,
-          ),
-          `사업 ${projects.length}건`,
-        ),
-      );
+    // Every distinct item goes in: the renderer shows the first ones and "… 외 N건", so the count adds up.
+    const items = [...new Set(projects.map((p) => [p.title, yearLabel(p)].filter(Boolean).join(' — ')))];
+    if (items.length) blocks.push(list(items, `사업 ${items.length}건`));
     const unit = departmentWords(query)[0];
     return reply(
       'answer',

@@ -1,7 +1,8 @@
-/** damdang's command line: ingest | ask | start | eval. The one error boundary of the process is here. */
+/** damdang's command line: ingest | ask | digest | feedback | start. The one error boundary of the process is here. */
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
+import { parseDigestArgs } from '../commands/digest.js';
 import { CONSOLE_ORIGIN } from './adapters/console/console.js';
 import { openApp, runChat } from './app.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
@@ -83,6 +84,35 @@ program
     try {
       if (words.length > 0) await respond(words.join(' '));
       else for await (const line of createInterface({ input: process.stdin, terminal: false })) await respond(line);
+    } finally {
+      app.close();
+    }
+  });
+
+program
+  .command('digest')
+  .description('요약: 다가오는·지난 일정, 계획 대비 부진, 바뀐 점, 오래된 문서 (digest list: 구독 목록)')
+  .argument('[scope...]', '부서·팀 이름, all, 또는 list')
+  .option('--days <N>', '며칠 앞까지의 일정 (기본 7)')
+  .option('--json', '{digest, text, reply} JSON 한 줄')
+  .addOption(dbOption())
+  .addOption(todayOption())
+  .action(async (words: string[], opts: { db?: string; today?: string; json?: boolean; days?: string }) => {
+    const config = loadConfig({ db: opts.db, today: opts.today });
+    const app = openApp(config, loggerFor(config));
+    const write = (r: Parameters<typeof renderText>[0], digest?: unknown) =>
+      process.stdout.write(opts.json ? `${JSON.stringify({ digest, text: renderText(r), reply: r })}\n` : `${renderText(r)}\n`);
+    try {
+      if (/^(?:list|목록)$/i.test(words[0] ?? '')) {
+        const origin = { ...CONSOLE_ORIGIN, platform: 'cli' as const, channel: 'digest' };
+        write(await app.bot.handle({ kind: 'command', command: 'digest', args: { query: 'list' }, origin, at: app.clock.now() }));
+        return;
+      }
+      const parsed = parseDigestArgs([...words, ...(opts.days ? ['--days', opts.days] : [])]);
+      if ('error' in parsed) throw new Error(`digest: ${parsed.error}`);
+      const { digest, reply } = app.digests.service.compose(parsed.scope, parsed.days, app.clock.today());
+      write(reply, digest);
+      if (!digest.scopeFound) process.exitCode = 1;
     } finally {
       app.close();
     }

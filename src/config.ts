@@ -19,6 +19,9 @@ const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().min(1).optional(),
   DISCORD_TOKEN: z.string().min(1).optional(),
+  DAMDANG_ADMINS: z.string().default(''),
+  DAMDANG_DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  DAMDANG_DIGEST_STALE_DAYS: z.coerce.number().int().min(1).default(365),
 });
 
 export interface Config {
@@ -31,6 +34,9 @@ export interface Config {
   timeZone: string;
   slack: { botToken: string; appToken: string } | null;
   discord: { token: string } | null;
+  /** Platform user ids allowed to manage digest subscriptions. */
+  admins: string[];
+  digest: { graceMinutes: number; staleDays: number };
 }
 
 export class ConfigError extends Error {
@@ -78,6 +84,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     timeZone: e.DAMDANG_TZ,
     slack: e.SLACK_BOT_TOKEN && e.SLACK_APP_TOKEN ? { botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN } : null,
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN } : null,
+    admins: e.DAMDANG_ADMINS.split(/[\s,]+/).filter(Boolean),
+    digest: { graceMinutes: e.DAMDANG_DIGEST_GRACE_MINUTES, staleDays: e.DAMDANG_DIGEST_STALE_DAYS },
   };
 }
 
