@@ -326,9 +326,12 @@ export class ProjectStore {
     return new Map(rows.map((r) => [r.id, r.at]));
   }
 
-  /** The open connection, for modules that keep their own tables in this file (digest subscriptions). */
+  /**
+   * A connection for modules that keep their own tables in this file and write them (digest subscriptions):
+   * the side writer of a read-only store, as feedback has, so `start` with a chat platform can schedule digests.
+   */
   get connection(): Database.Database {
-    return this.db;
+    return this.writerDb();
   }
 
   /** The normalised lines of a stored document version, for quoting. */
