@@ -53,6 +53,7 @@ export const contactCommand = defineCommand({
     }
     return reply('answer', `${r.record.title} — 담당자 연락처`, [list([...new Set(contacts.map(personLine))])], {
       sources: [sourceOf(r, contacts[0]!.src)],
+      subject: r.record.code ?? r.record.title,
     });
   },
 });

@@ -44,6 +44,7 @@ export const milestonesCommand = defineCommand({
     return reply('answer', `${r.record.title} — 일정 (오늘 ${ctx.today} 기준)`, blocks, {
       sources: sourcesOf(found.siblings.flatMap((s) => s.record.milestones.map((m) => ({ r: s, src: m.src })))),
       suggestions: [`현황 ${r.record.code ?? r.record.title}`],
+      subject: r.record.code ?? r.record.title,
     });
   },
 });

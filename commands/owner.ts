@@ -56,6 +56,9 @@ export const ownerCommand = defineCommand({
       text(`담당: ${orgDept(rec) || '부서 미상'}${rec.teams.length ? ` / ${rec.teams.join(', ')}` : ''}`),
     ];
     if (contacts.length) blocks.push(list(contacts, '담당자'));
-    return reply('answer', `${rec.title} — 담당`, blocks, { sources: [sourceOf(found.record)] });
+    return reply('answer', `${rec.title} — 담당`, blocks, {
+      sources: [sourceOf(found.record)],
+      subject: rec.code ?? rec.title,
+    });
   },
 });

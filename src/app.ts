@@ -84,7 +84,14 @@ export interface ChatIO {
  * the process is asked to stop; then stops them all.
  */
 export async function runChat(app: App, io: ChatIO, platforms: readonly ChatPlatform[] = CHAT_PLATFORMS): Promise<void> {
-  const deps = { config: app.config, service: app.bot, logger: app.logger, clock: app.clock };
+  const deps = {
+    config: app.config,
+    service: app.bot,
+    logger: app.logger,
+    clock: app.clock,
+    knowledge: app.knowledge,
+    feedback: app.store.feedback,
+  };
   const adapters: ChatAdapter[] = chatAdapters(deps, platforms);
   let done = io.stopSignal;
   if (adapters.length === 0) {

@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { parseDigestArgs } from '../commands/digest.js';
 import { CONSOLE_ORIGIN } from './adapters/console/console.js';
+import { checkedPayload, registerCommands } from './adapters/discord/register.js';
 import { openApp, runChat } from './app.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
@@ -157,6 +158,27 @@ program
     } finally {
       app.close();
     }
+  });
+
+program
+  .command('discord:register')
+  .description('Discord에 /damdang 명령을 등록합니다 (DISCORD_TOKEN, DISCORD_APP_ID)')
+  .option('--guild <id>', '이 서버에만 등록 (바로 반영; 없으면 DISCORD_GUILD_ID, 그것도 없으면 전역)')
+  .option('--dry-run', '등록하지 않고 등록 내용을 검사해 보여 줍니다')
+  .option('--json', '등록 내용(JSON)을 표준출력으로')
+  .action(async (opts: { guild?: string; dryRun?: boolean; json?: boolean }) => {
+    if (opts.guild !== undefined && !/^\d{15,21}$/.test(opts.guild))
+      throw new Error(`--guild: 숫자 서버 ID여야 합니다 (받은 값: ${opts.guild.slice(0, 40)})`);
+    if (opts.dryRun) {
+      const payload = checkedPayload();
+      if (opts.json) process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+      log(`등록 내용이 Discord 규칙에 맞습니다: /${payload[0]!.name} 하위 명령 ${payload[0]!.options?.length ?? 0}개`);
+      return;
+    }
+    const discord = loadConfig().discord;
+    if (!discord) throw new ConfigError('설정 오류: DISCORD_TOKEN과 DISCORD_APP_ID가 필요합니다 (.env.example 참고)');
+    const result = await registerCommands(discord, opts.guild ?? discord.guildId);
+    log(`등록했습니다: 명령 ${result.commands}개, ${result.guildId ? `서버 ${result.guildId}` : '전역 (반영까지 최대 1시간)'}`);
   });
 
 function feedbackText(f: FeedbackRow): string {
