@@ -1,5 +1,6 @@
 /** The people directory: who is named on which project, found by name, position, team or extension. */
 import type { Contact } from '../domain/project.js';
+import { withoutParticle } from '../domain/vocabulary.js';
 import type { Knowledge, PersonEntry } from './knowledge.js';
 
 export interface PersonMatch {
@@ -32,11 +33,7 @@ export function findPeople(query: string, knowledge: Knowledge): PersonMatch | n
   return null;
 }
 
-/** "전월세팀장이" → ["전월세팀장이", "전월세팀장"]: a trailing particle never belongs to a name or position. */
-export function withoutParticle(word: string): string[] {
-  const m = /^(.+?)(?:이지|이야|이랑|에게|한테|께서|은|는|이|가|을|를|의|께|도|요)$/.exec(word);
-  return m && m[1]!.length >= 2 ? [word, m[1]!] : [word];
-}
+export { withoutParticle };
 
 function dedupe(entries: PersonEntry[]): PersonEntry[] {
   const seen = new Set<string>();
