@@ -5,6 +5,7 @@ import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/o
 import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { BudgetKind, BudgetLine } from '../src/domain/project.js';
+import type { Source } from '../src/domain/provenance.js';
 import type { StoredRecord } from '../src/store/store.js';
 
 const KIND_LABEL: Record<BudgetKind, string> = {
@@ -54,7 +55,13 @@ export const budgetCommand = defineCommand({
     for (const r of records) {
       blocks.push(...budgetBlocks(r, records.length > 1));
       const b = r.record.budget;
-      if (b) sources.push(...sourcesOf([...b.lines, ...b.rates, ...b.notes].map((l) => ({ r, src: l.src }))));
+      if (b)
+        sources.push(
+          ...sourcesOf([
+            ...b.lines.map((l) => ({ r, src: withHeader(ctx, r, l.src) })),
+            ...[...b.rates, ...b.notes].map((l) => ({ r, src: l.src })),
+          ]),
+        );
       if (b?.noBudget) sources.push(sourceOf(r));
     }
     if (blocks.length === 0) blocks.push(text('이 문서에는 예산이 적혀 있지 않습니다.'));
@@ -91,7 +98,7 @@ function findBudgetItems(query: string, ctx: CommandContext): Reply | null {
   if (a && e && a.amount.won > 0)
     blocks.push(text(`집행률 ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷예산 계산)`));
   return reply('answer', `${lines[0]!.item} — 예산 (${orgDept(r.record)} 예산현황)`, blocks, {
-    sources: [sourceOf(r, lines[0]!.src)],
+    sources: sourcesOf(lines.map((l) => ({ r, src: withHeader(ctx, r, l.src) }))),
     suggestions: [`예산 ${r.record.department ?? r.record.title}`],
   });
 }
@@ -160,4 +167,22 @@ export function kindHeader(kind: BudgetKind, lines: BudgetLine[]): string {
   const period = periods[0];
   const informative = period && !/^(?:예산액?|집행액?|확보|계획)$/.test(period.replace(/\s+/g, ''));
   return itemised && periods.length === 1 && informative ? `${KIND_LABEL[kind]} (${period})` : KIND_LABEL[kind];
+}
+
+/**
+ * A budget row's period and kind ("2018.7월~12월 확보") are written in the table's header, not on the row: the row's
+ * source runs up through the table's lines above it (to the blank line or heading before the table), so the
+ * footnote cites where each label is written.
+ */
+function withHeader(ctx: CommandContext, r: StoredRecord, source: Source): Source {
+  const lines = ctx.knowledge.lines(r.document.versionId);
+  let from = source.lines[0];
+  const floor = Math.max(r.record.src.lines[0], from - 12);
+  while (from - 1 >= floor && from - 1 >= 1 && tableLine(lines[from - 2] ?? '')) from--;
+  return { section: source.section, lines: [from, source.lines[1]] };
+}
+
+/** A line of a text table: tab- or pipe-separated, or cells set apart by runs of spaces. */
+function tableLine(line: string): boolean {
+  return line.trim() !== '' && (/\t|\|/.test(line) || /\S\s{2,}\S/.test(line.trim()));
 }

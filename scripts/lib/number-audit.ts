@@ -82,10 +82,17 @@ function citations(r: Reply, knowledge: Knowledge, versions: Map<string, number>
   return out;
 }
 
-/** Figures of a cited line as tokens: "02-2133-4299" gives 02, 2133 and 4299; "8/10" gives 8 and 10. */
+/**
+ * Figures of a cited line as tokens: "02-2133-4299" gives 02, 2133 and 4299; "8/10" gives 8 and 10; a date
+ * "2025.2.12." gives 2025.2 and also 2025, 2 and 12 (a reply may write it 2025-02-12).
+ */
 function figuresOf(lines: string[]): Set<string> {
   const set = new Set<string>();
-  for (const l of lines) for (const m of l.replace(/-(?=\d)/g, ' ').matchAll(FIGURE)) set.add(plain(m[0]));
+  for (const l of lines)
+    for (const m of l.replace(/-(?=\d)/g, ' ').matchAll(FIGURE)) {
+      set.add(plain(m[0]));
+      if (/^\d{2,4}\.\d{1,2}$/.test(plain(m[0]))) for (const part of plain(m[0]).split('.')) set.add(plain(part));
+    }
   return set;
 }
 
@@ -231,7 +238,7 @@ function withoutNames(line: string, titles: Set<string>, docText: string): strin
     .map((seg) => {
       const t = squash(seg);
       if (t.length >= 4 && titles.has(t)) return '';
-      const label = /^\(?(\d{4})년\s*(?:계획|실적)?\)?(?=,|$)/.exec(seg.trim());
+      const label = /^[([]?(\d{4})년\s*(?:계획|실적)?[)\]]?(?=,|$)/.exec(seg.trim());
       return label && docText.includes(label[1]!) ? seg.trim().slice(label[0].length) : seg;
     })
     .join('');
