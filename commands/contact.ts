@@ -52,7 +52,8 @@ export const contactCommand = defineCommand({
       );
     }
     return reply('answer', `${r.record.title} — 담당자 연락처`, [list([...new Set(contacts.map(personLine))])], {
-      sources: [sourceOf(r, contacts[0]!.src)],
+      // Every listed person's line, not the first one's: each extension is cited where it is written.
+      sources: sourcesOf(found.siblings.flatMap((s) => s.record.contacts.map((c) => ({ r: s, src: c.src })))),
       subject: r.record.code ?? r.record.title,
     });
   },

@@ -18,9 +18,9 @@ export const ownerCommand = defineCommand({
       const items = people.entries.map(
         (e) => `${personLine(e.contact)} — ${ctx.knowledge.get(e.recordId)!.record.title}`,
       );
-      const first = ctx.knowledge.get(people.entries[0]!.recordId)!;
+      const shown = people.entries.slice(0, 10);
       return reply('answer', `"${query}" 담당`, [list([...new Set(items)].slice(0, 10))], {
-        sources: [sourceOf(first, people.entries[0]!.contact.src)],
+        sources: sourcesOf(shown.map((e) => ({ r: ctx.knowledge.get(e.recordId)!, src: e.contact.src }))),
       });
     }
     for (const unit of departmentWords(query)) {

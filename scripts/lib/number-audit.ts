@@ -91,7 +91,7 @@ function figuresOf(lines: string[]): Set<string> {
   for (const l of lines)
     for (const m of l.replace(/-(?=\d)/g, ' ').matchAll(FIGURE)) {
       set.add(plain(m[0]));
-      if (/^\d{2,4}\.\d{1,2}$/.test(plain(m[0]))) for (const part of plain(m[0]).split('.')) set.add(plain(part));
+      if (/^\d{1,4}\.\d{1,2}$/.test(plain(m[0]))) for (const part of plain(m[0]).split('.')) set.add(plain(part));
     }
   return set;
 }
