@@ -204,11 +204,16 @@ function auditLine(
   return { checked, bad };
 }
 
-/** 정원/현원 stated as a total must be the figure right after the 정원/현원 label, or in a cited 계 row. */
-function staffingMeaning(line: string, citedLines: string[]): string | null {
+/**
+ * 정원/현원 stated as a total must be the figure right after the 정원/현원 label, or in a cited 계 row. For one
+ * unit ("대변인 · 공보담당관"), the figure must be the 정원 row's cell under that unit's header: the header line's
+ * names after 구분 and the row's figures after its label, matched by position.
+ */
+function staffingMeaning(line: string, citedLines: string[], unit: string | null = null): string | null {
   for (const m of line.matchAll(/(정원|현원)\s*[:：]?\s*(\d[\d,]*)\s*명?/g)) {
     const n = plain(m[2]!);
     const label = m[1]!;
+    if (unit && unitCell(citedLines, label, unit) === n) continue;
     const ok = citedLines.some((l) => {
       // "정         원  46   1   3": spaces inside a word go, the spaces between cells stay.
       const flat = l.replace(/(?<=[가-힣])\s+(?=[가-힣])/g, '').trim();
@@ -228,11 +233,33 @@ function staffingMeaning(line: string, citedLines: string[]): string | null {
   return null;
 }
 
+const closeWords = (l: string) => l.replace(/(?<=[가-힣])\s+(?=[가-힣])/g, '').trim();
+
+/** The figure of the `label` row under the column headed `unit`, in cited space-aligned lines; null when none. */
+function unitCell(citedLines: string[], label: string, unit: string): string | null {
+  const at = citedLines.findIndex((l) => closeWords(l).startsWith(label));
+  if (at < 0) return null;
+  // The nearest header above the row that names the unit; headers split on runs of spaces or tabs.
+  let header: string[] | null = null;
+  for (let i = at - 1; i >= Math.max(0, at - 6) && !header; i--) {
+    const cells = citedLines[i]!.trim().split(/\s{2,}|\t/).map((c) => c.replace(/\s+/g, ''));
+    if (cells.includes(unit) && cells.length >= 3) header = cells;
+  }
+  if (!header) return null;
+  // The row-label header ("구    분", spread over two cells) heads no figure column.
+  const names = header.slice(header.findIndex((c) => !/^(?:구|분|구분)$/.test(c)));
+  const figures = closeWords(citedLines[at]!).slice(label.length).trim().split(/\s+/);
+  const cell = figures[names.indexOf(unit)];
+  return cell !== undefined ? plain(cell.replace(/명$/, '')) : null;
+}
+
 /**
  * Names are not figures: a stored record's title ("2025년 서울 청년수당 12월분 지급(2차)") and its year label
  * ("— 2025년 계획", the record's year, which its document states) are blanked before figures are read.
  */
-function withoutNames(line: string, titles: Set<string>, docText: string): string {
+function withoutNames(line: string, titles: Set<string>, docText: string, files: string[] = []): string {
+  // A file name ("busan-2025-plan-planning-office.layout.txt") names a document; its digits are no figure.
+  for (const f of files) line = line.split(f).join('');
   return line
     .split(/( — | · |: |^\s*• |")/)
     .map((seg) => {
@@ -301,7 +328,7 @@ export function auditReply(
   lines.forEach((line, i) => {
     if (namesOneRecord(line, names)) return;
     // The question echoed back in quotes is not an answer.
-    const unquoted = withoutNames(line.replace(/"[^"]*"/g, '""'), titles, docText);
+    const unquoted = withoutNames(line.replace(/"[^"]*"/g, '""'), titles, docText, [...versions.keys()]);
     let listLength: number | null = null;
     if (/\d+건\]?$/.test(unquoted) && lines[i + 1]?.startsWith('  • ')) {
       let n = 0;
@@ -323,7 +350,7 @@ export function auditReply(
     if (checked && citedLines.length === 0)
       violations.push({ question, figure: line.trim(), why: 'states a figure without citing a line', line });
     else for (const b of bad) violations.push({ question, figure: b.figure, why: b.why, line });
-    const meaning = staffingMeaning(unquoted, citedLines);
+    const meaning = staffingMeaning(unquoted, citedLines, / · ([^·]+)$/.exec(r.title)?.[1]?.trim() ?? null);
     if (meaning) violations.push({ question, figure: line.trim(), why: meaning, line });
   });
   return { figures, violations };
