@@ -47,8 +47,16 @@ export function findOverviewUnit(query: string, ctx: CommandContext): { dept: St
 /** A department or team name of the record, as stored: the record names the unit only through these. */
 export function namesUnit(r: StoredRecord, name: string): boolean {
   const rec = r.record;
-  const names = [rec.title, rec.department, ...rec.teams, ...rec.orgTeams.map((t) => t.name), ...(rec.overview?.units ?? [])];
-  const flat = (s: string) => s.replace(/\s+/g, '');
+  const names = [
+    rec.title,
+    rec.department,
+    ...rec.aliases,
+    ...rec.teams,
+    ...rec.orgTeams.map((t) => t.name),
+    ...(rec.overview?.units ?? []),
+  ];
+  // "대변인" is also written "대변인실": the office word is the same unit.
+  const flat = (s: string) => s.replace(/\s+/g, '').replace(/실$/, '');
   return names.some((n) => !!n && flat(n) === flat(name));
 }
 
