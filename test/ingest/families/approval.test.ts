@@ -31,12 +31,15 @@ describe('approval family: 서울시 청년사업담당관-6308 (’24년 청년
     expect(r.status?.src).toEqual({ section: null, lines: [4, 4] });
   });
 
-  it('reads the ☎ line: four people, the short numbers on the first one’s exchange', () => {
-    expect(r.contacts.map((c) => [c.name, c.position, c.department, c.team, c.phone, c.extension])).toEqual([
-      ['이정희', '청년사업담당관', '청년사업담당관', null, '2133-4299', '4299'],
-      ['김정남', '청년생활지원팀장', '청년사업담당관', '청년생활지원팀', '2133-4313', '4313'],
-      ['최수정', '담당', '청년사업담당관', null, '2133-6585', '6585'],
-      ['한보라', '담당', '청년사업담당관', null, '2133-6585', '6585'],
+  it('reads the ☎ line: four people, the short numbers on the first one’s exchange; the approval line adds roles', () => {
+    expect(
+      r.contacts.map((c) => [c.name, c.position, c.department, c.team, c.phone, c.extension, c.role ?? null]),
+    ).toEqual([
+      ['이정희', '청년사업담당관', '청년사업담당관', null, '2133-4299', '4299', 'approver'],
+      ['김정남', '청년생활지원팀장', '청년사업담당관', '청년생활지원팀', '2133-4313', '4313', 'reviewer'],
+      // 담당 on the ☎ line, 주무관 in the approval line: the position is the approval line's.
+      ['최수정', '주무관', '청년사업담당관', '청년생활지원팀', '2133-6585', '6585', 'drafter'],
+      ['한보라', '담당', '청년사업담당관', '청년생활지원팀', '2133-6585', '6585', null],
     ]);
     expect(r.contacts[0]!.src.lines).toEqual([21, 21]);
   });
@@ -103,7 +106,8 @@ describe('approval family: 부산시 철도시설과-7539 (땅꺼짐 예방 연�
 
   it('pairs the approval line’s positions (some split over two lines) with the signers in order', () => {
     expect(r.contacts.map((c) => [c.name, c.position, c.department, c.team, c.phone])).toEqual([
-      ['김석용', '주무관', '철도시설과', null, null],
+      // The drafter works in the team whose 팀장 signs next.
+      ['김석용', '주무관', '철도시설과', '신교통사업팀', null],
       ['김원용', '신교통사업팀장', '철도시설과', '신교통사업팀', null],
       ['하치덕', '철도시설과장', '철도시설과', null, null],
       ['임경모', '도시혁신균형실장', '도시혁신균형실', null, null],
