@@ -7,6 +7,8 @@ export interface CommandContext {
   knowledge: Knowledge;
   /** YYYY-MM-DD */
   today: string;
+  /** The whole message as typed, intent words included ("… 공개 기간"): what a fact question is matched on. */
+  message?: string;
 }
 
 export const QueryArgs = z.object({

@@ -58,7 +58,7 @@ function route(message: string, ctx: CommandContext): Reply {
   const command = commandNamed(name) ?? commandNamed('project')!;
   const args = command.args.safeParse({ query: intent.query, message: cleaned });
   if (!args.success) return reply('error', `입력을 이해하지 못했습니다: ${args.error.issues[0]?.message ?? ''}`);
-  return command.run(args.data, ctx);
+  return command.run(args.data, { ...ctx, message: cleaned });
 }
 
 /** "교통과 공약", "순찰팀 사업": a unit the documents name, with nothing more specific asked. */

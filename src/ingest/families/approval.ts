@@ -666,9 +666,10 @@ function parseApproval(doc: SourceDocument): ParseResult {
       drafter.phone = foot.phone;
       drafter.extension = foot.phone ? extensionOf(foot.phone) : null;
       drafter.email = foot.email;
-      drafter.fax = foot.fax;
       if (foot.line) drafter.src = src('결재', drafter.src.lines[0], foot.line);
     }
+    // 전송 is the office's fax: everyone of the sending office shares it, cooperators sit elsewhere.
+    for (const c of signed) if (foot.fax && c.role !== 'cooperator') c.fax = foot.fax;
   }
   const docDateSrc = src(null, head.dateLine ?? head.codeLine);
   const from = head.layout === 'enforcement' ? 0 : Math.min(head.formStart, bodyStart);
