@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadKnowledge } from '../src/core/knowledge.js';
-import { answer } from '../src/core/dispatch.js';
+import { COMMANDS } from '../commands/index.js';
+import { createRouter } from '../src/core/dispatch.js';
 import { fixedClock } from '../src/domain/clock.js';
 import { renderText } from '../src/render/text.js';
 import { ProjectStore } from '../src/store/store.js';
@@ -20,10 +21,11 @@ const db = process.argv[2] ?? 'data/damdang.db';
 const questions = JSON.parse(readFileSync('test/fixtures/approval-questions.json', 'utf8')) as Question[];
 const store = ProjectStore.open(db);
 const knowledge = loadKnowledge(store, fixedClock('2025-12-31'));
+const router = createRouter(COMMANDS);
 let right = 0;
 for (const { q, expect, forbid = [] } of questions) {
   // The renderer defuses "@" in e-mail addresses with a word joiner; compare the text a person reads.
-  const out = renderText(answer(q, knowledge)).replace(/\u2060/g, '');
+  const out = renderText(router.answer(q, knowledge)).replace(/\u2060/g, '');
   const ok = expect.every((e) => out.includes(e)) && !forbid.some((f) => out.includes(f));
   if (ok) right++;
   const verbose = process.argv.includes('-v');

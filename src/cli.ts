@@ -2,15 +2,18 @@
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
-import { runConsole } from './adapters/console/console.js';
-import { openApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { answer } from './core/dispatch.js';
+import { CONSOLE_ORIGIN } from './adapters/console/console.js';
+import { openApp, runChat } from './app.js';
+import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
+import { createLogger, type Logger } from './logger.js';
 import { renderText } from './render/text.js';
+import type { FeedbackRow } from './store/feedback.js';
 import { ProjectStore } from './store/store.js';
 
+// Ingest reports are the command's own output (on stderr, so stdout stays for answers); the logger is for events.
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const loggerFor = (config: Config): Logger => createLogger({ level: config.logLevel });
 const dbOption = () => new Option('--db <file>', 'SQLite 데이터베이스 파일 (기본 data/damdang.db, 또는 DAMDANG_DB)');
 const todayOption = () => new Option('--today <YYYY-MM-DD>', '오늘 날짜를 고정 (또는 DAMDANG_TODAY)');
 
@@ -70,15 +73,36 @@ program
   .addOption(todayOption())
   .action(async (words: string[], opts: { db?: string; today?: string; json?: boolean }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
-    const { knowledge, store } = openApp(config, log);
-    const respond = (message: string) => {
-      const r = answer(message, knowledge);
+    const app = openApp(config, loggerFor(config));
+    const origin = { ...CONSOLE_ORIGIN, platform: 'cli' as const, channel: 'ask' };
+    const respond = async (message: string) => {
+      const r = await app.bot.handle({ kind: 'text', text: message, origin, at: app.clock.now() });
       const rendered = renderText(r);
       process.stdout.write(opts.json ? `${JSON.stringify({ message, text: rendered, reply: r })}\n` : `${rendered}\n`);
     };
-    if (words.length > 0) respond(words.join(' '));
-    else for await (const line of createInterface({ input: process.stdin, terminal: false })) respond(line);
+    try {
+      if (words.length > 0) await respond(words.join(' '));
+      else for await (const line of createInterface({ input: process.stdin, terminal: false })) await respond(line);
+    } finally {
+      app.close();
+    }
+  });
+
+program
+  .command('feedback')
+  .description('답변에 남긴 피드백(👍/👎, 의견)을 봅니다')
+  .option('--since <YYYY-MM-DD>', '이 날짜부터')
+  .option('--json', '피드백 한 건마다 JSON 한 줄')
+  .addOption(dbOption())
+  .action((opts: { db?: string; since?: string; json?: boolean }) => {
+    if (opts.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.since))
+      throw new Error(`--since: YYYY-MM-DD 형식이어야 합니다 (받은 값: ${opts.since.slice(0, 40)})`);
+    const store = ProjectStore.open(loadConfig({ db: opts.db }).dbFile);
+    const rows = store.feedback.list({ since: opts.since });
     store.close();
+    for (const f of rows) process.stdout.write(opts.json ? `${JSON.stringify(f)}\n` : `${feedbackText(f)}\n`);
+    const count = (v: string) => rows.filter((f) => f.verdict === v).length;
+    if (!opts.json) log(`피드백 ${rows.length}건: 👍 ${count('up')}, 👎 ${count('down')}`);
   });
 
 program
@@ -88,16 +112,33 @@ program
   .addOption(todayOption())
   .action(async (opts: { db?: string; today?: string }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
-    if (config.slack || config.discord) log('Slack/Discord 어댑터는 아직 없습니다: 콘솔 채팅으로 시작합니다.');
-    const { knowledge, store } = openApp(config, log);
-    await runConsole({
-      knowledge,
-      input: process.stdin,
-      output: process.stdout,
-      interactive: Boolean(process.stdin.isTTY),
+    const app = openApp(config, loggerFor(config));
+    const stopSignal = new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
     });
-    store.close();
+    try {
+      await runChat(app, {
+        input: process.stdin,
+        output: process.stdout,
+        interactive: Boolean(process.stdin.isTTY),
+        stopSignal,
+      });
+    } finally {
+      app.close();
+    }
   });
+
+function feedbackText(f: FeedbackRow): string {
+  const where = [f.platform, f.workspace, f.channel, f.user].filter(Boolean).join('/');
+  return [
+    `#${f.id} ${f.at.slice(0, 16).replace('T', ' ')} ${f.verdict === 'up' ? '👍' : '👎'} ${where}`,
+    `  질문: ${f.question}`,
+    `  답: ${f.replyText.split('\n')[0] ?? ''} (${f.replyKind})`,
+    ...(f.sources.length ? [`  출처: ${f.sources.join(' | ')}`] : []),
+    ...(f.comment ? [`  의견: ${f.comment}`] : []),
+  ].join('\n');
+}
 
 function printReport(r: DocumentReport): void {
   if (r.outcome === 'failed') {
@@ -110,6 +151,7 @@ function printReport(r: DocumentReport): void {
 }
 
 try {
+  loadDotEnv();
   await program.parseAsync(process.argv);
 } catch (err) {
   const e = err as Error & { code?: string; exitCode?: number };

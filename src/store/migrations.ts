@@ -74,4 +74,23 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE records ADD COLUMN phase TEXT;
   UPDATE records SET phase = json_extract(data_json, '$.phase');
   `,
+  // Feedback staff give on an answer (👍/👎 and what was wrong), with the question, the reply and its sources
+  // as they were, so an office can fix the document or report the defect.
+  `
+  CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    workspace TEXT,
+    channel TEXT,
+    user TEXT,
+    question TEXT NOT NULL,
+    reply_kind TEXT NOT NULL,
+    reply_text TEXT NOT NULL,
+    sources_json TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('up', 'down')),
+    comment TEXT
+  );
+  CREATE INDEX feedback_at ON feedback (at);
+  `,
 ];

@@ -7,8 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
-import type { ParseResult, ParseWarning } from '../ingest/document.js';
-import type { LoadedDocument } from '../ingest/parse.js';
+import type { LoadedDocument, ParseResult, ParseWarning } from '../domain/document.js';
+import { FeedbackLog } from './feedback.js';
 import { MIGRATIONS } from './migrations.js';
 
 export interface StoredRecord {
@@ -62,6 +62,12 @@ export class ProjectStore {
 
   close(): void {
     this.db.close();
+  }
+
+  private feedbackLog: FeedbackLog | null = null;
+  /** Feedback on answers, in the same file (its own table). */
+  get feedback(): FeedbackLog {
+    return (this.feedbackLog ??= new FeedbackLog(this.db));
   }
 
   private migrate(): void {
