@@ -199,8 +199,13 @@ export function passageReply(query: string, p: Passage, others: StoredRecord[]):
       ),
     );
   }
-  const cited = p.whole ? (rec.facts?.[0]?.src ?? p.src) : p.src;
-  const source = [p.record.document.name, cited.section, formatLines(p.src)].filter(Boolean).join(' · ');
+  // A whole-document answer cites the lines of the items it lists.
+  const shown = (rec.facts ?? []).slice(0, 6);
+  const cited: Source =
+    p.whole && shown.length
+      ? { section: shown[0]!.src.section, lines: [shown[0]!.src.lines[0], shown.at(-1)!.src.lines[1]] }
+      : p.src;
+  const source = [p.record.document.name, cited.section, formatLines(cited)].filter(Boolean).join(' · ');
   return reply('answer', `${head} — 문서에서 찾은 내용`, blocks, {
     sources: [source],
     suggestions: [rec.code ?? rec.title],

@@ -72,12 +72,20 @@ export function resolveProject(
       return { ok: true, record: byCode[0]!, siblings: siblingsOf(byCode[0]!, ctx), bodyOnly: false };
     if (byCode.length > 1) return { ok: false, reply: candidatesReply(q, byCode) };
   }
-  const outcome = knowledge.index.search(q, { limit: 30, filter: allowedId });
   const constraints = constraintsOf(q, ctx);
+  // An organisation word selects records; the rest of the question must find them ("부산 청년수당" is not every
+  // 부산 document).
+  const searched = constraints.organization ? withoutWords(q, constraints.organizationWords) || q : q;
+  const outcome = knowledge.index.search(searched, { limit: 30, filter: allowedId });
   const all = outcome.hits
     .map((h, k) => ({ r: knowledge.get(h.id), fields: outcome.hits[k]!.matchedFields }))
     .filter((h): h is { r: StoredRecord; fields: string[] } => allowed(h.r))
-    .filter((h) => !constraints.organization || h.r.record.organization === constraints.organization);
+    // Within the organisation asked, the rest of the question must name the record, not only occur in its text.
+    .filter(
+      (h) =>
+        !constraints.organization ||
+        (h.r.record.organization === constraints.organization && h.fields.some((f) => NAMING_FIELDS.has(f))),
+    );
   const hits = all.slice(0, 8).map((h) => h.r);
   if (outcome.verdict === 'none' || hits.length === 0) {
     if (constraints.organization && outcome.hits.length > 0) {
@@ -149,19 +157,33 @@ interface Constraints {
   year: number | null;
   /** An organisation the question names ("부산", "영등포구"), as the store spells it. */
   organization: string | null;
+  /** The words of the question that named it. */
+  organizationWords: string[];
+}
+
+function withoutWords(query: string, words: string[]): string {
+  return query
+    .split(/\s+/)
+    .filter((w) => !withoutParticle(w).some((f) => words.includes(f)))
+    .join(' ');
 }
 
 /** Words of the question that select rather than search: a year, an organisation the store knows. */
 function constraintsOf(query: string, ctx: CommandContext): Constraints {
   const year = /(?:^|\s)((?:19|20)\d{2})년?(?:도)?(?=\s|$)/.exec(query);
   let organization: string | null = null;
+  let organizationWords: string[] = [];
   const words = new Set(query.split(/\s+/).flatMap(withoutParticle));
   for (const s of ctx.knowledge.summaries) {
     const org = s.organization;
     if (!org || organization === org) continue;
-    if (words.has(org) || organizationAliases(org).some((a) => words.has(a))) organization = org;
+    const named = [org, ...organizationAliases(org)].filter((a) => words.has(a));
+    if (named.length) {
+      organization = org;
+      organizationWords = named;
+    }
   }
-  return { year: year ? Number(year[1]) : null, organization };
+  return { year: year ? Number(year[1]) : null, organization, organizationWords };
 }
 
 /** The records of the year asked, when the project has that year; else all of them, each labelled by year. */

@@ -447,7 +447,8 @@ function readFacts(lines: string[], from: number, to: number): Fact[] {
     const m = FACT_LINE.exec(line);
     if (!m || /^\s*(?:붙임|※)/.test(line)) continue;
     const label = compact(m[1]!);
-    let value = m[2]!.trim();
+    // "끝." closes the body; it is not part of the last item's value.
+    let value = m[2]!.replace(/\s*끝\.?\s*$/, '').trim();
     const unbalanced = label.includes('(') !== label.includes(')');
     if (label.length < 2 || unbalanced || /^(?:https?|www)$/i.test(label) || /☎/.test(value)) continue;
     let end = i;

@@ -202,3 +202,101 @@ describe('approval family: detection and structure', () => {
     ]);
   });
 });
+
+const APPROVALS = 'test/fixtures/approvals';
+const approval = (name: string) => {
+  const result = parseDocument(loadDocument(join(APPROVALS, `seoul-approval-2025-${name}.txt`)).doc);
+  return { result, r: result.records[0]! };
+};
+const people = (r: { contacts: Array<Record<string, unknown>> }) =>
+  r.contacts.map((c) => [c.name, c.position, c.team, c.extension, c.role ?? null, c.signedAs ?? null]);
+
+describe('approval family: 보고 layout with HWPX markup (청년사업담당관-11667, TF 제3차 결과 보고)', () => {
+  const { result, r } = approval('policy-tf3-result-11667');
+
+  it('reads 문서번호, 결재일자, 공개여부 and the title printed twice, never the number', () => {
+    expect(result.family).toBe('approval');
+    expect(result.warnings).toEqual([]);
+    expect(r).toMatchObject({ code: '청년사업담당관-11667', title: '서울 청년수당 정책 개편 TF(제3차) 결과 보고' });
+    expect(r.form).toEqual({
+      number: '청년사업담당관-11667',
+      date: { written: '2025. 12. 2.', start: '2025-12-02', end: '2025-12-02', precision: 'day' },
+      disclosure: '부분공개(5,6)',
+      src: { section: null, lines: [2, 6] },
+    });
+  });
+
+  it('reads the ☎ line through <hp:fwSpace/>: 담당 names paired with their numbers, in the 팀장’s team', () => {
+    expect(people(r)).toEqual([
+      ['고경인', '청년사업담당관', null, '4299', 'approver', null],
+      ['김정남', '청년생활지원팀장', '청년생활지원팀', '4313', 'reviewer', null],
+      ['박인현', '주무관', '청년생활지원팀', '4316', 'drafter', null],
+      ['한보라', '담당', '청년생활지원팀', '4311', null, null],
+    ]);
+    expect(r.contacts[0]!.src.lines).toEqual([21, 21]);
+  });
+
+  it('keeps body items as facts, the masked 자문위원 as withheld', () => {
+    expect(r.facts?.map((f) => [f.label, f.withheld, f.src.lines])).toEqual([
+      ['자문방법', false, [25, 25]],
+      ['자문일시', false, [26, 26]],
+      ['자문위원', true, [27, 30]],
+      ['자문위원수당지급', false, [62, 62]],
+    ]);
+    expect(r.facts?.[1]?.value).toBe('’25. 11. 7. ~ 11. 12. (6일간)');
+  });
+});
+
+describe('approval family: 시행문 layout (청년사업담당관-9702, 9월 지급분 반납품의)', () => {
+  const { result, r } = approval('september-refund-9702');
+
+  it('reads 제목, the 시행 number and date at the foot, and 공개 구분', () => {
+    expect(result.family).toBe('approval');
+    expect(r).toMatchObject({
+      code: '청년사업담당관-9702',
+      title: '2025년 서울 청년수당 9월 지급분 반납품의(2건)',
+      department: '청년사업담당관',
+      organization: '서울특별시',
+      year: 2025,
+    });
+    expect(r.form?.date?.start).toBe('2025-10-01');
+    expect(r.form?.disclosure).toBe('부분공개(6)');
+  });
+
+  it('pairs each position with the signer below it; 전화 and e-mail are the drafter’s, 전송 the office’s', () => {
+    expect(people(r)).toEqual([
+      ['박인현', '주무관', '청년생활지원팀', '4316', 'drafter', null],
+      ['김정남', '청년생활지원팀장', '청년생활지원팀', null, 'reviewer', null],
+      ['고경인', '청년사업담당관', null, null, 'approver', null],
+    ]);
+    expect(r.contacts[0]).toMatchObject({ phone: '02-2133-4316', email: 'motif77@seoul.go.kr', fax: '02-768-8888' });
+  });
+
+  it('never turns a masked amount into a number', () => {
+    const amount = r.facts?.find((f) => f.label === '반납금액');
+    expect(amount).toMatchObject({ withheld: true, src: { lines: [11, 11] } });
+    expect(amount?.value).toMatch(/^\*+$/);
+    expect(r.facts?.find((f) => f.label === '납부기한')?.value).toMatch(/^\*+$/);
+    expect(r.budget).toBeNull();
+  });
+});
+
+describe('approval family: 협조자 and 代 in the 시행문 approval line', () => {
+  it('cooperators sit in their own unit (12227: 재무행정팀장 이윤창, 재무과장 최선혜)', () => {
+    const { r } = approval('december-allowance-payment-12227');
+    expect(r.contacts.filter((c) => c.role === 'cooperator').map((c) => [c.name, c.position, c.department, c.team])).toEqual([
+      ['이윤창', '재무행정팀장', '재무과', '재무행정팀'],
+      ['최선혜', '재무과장', '재무과', null],
+    ]);
+  });
+
+  it('a deputy signs 代 in the 팀장’s box (851: 代박인현)', () => {
+    const { r } = approval('callcenter-expenditure-851');
+    expect(people(r)).toEqual([
+      ['한보라', '주무관', '청년생활지원팀', '4311', 'drafter', null],
+      ['박인현', '청년생활지원팀장', '청년생활지원팀', null, 'reviewer', '代'],
+      ['김란수', '청년사업담당관', null, null, 'approver', null],
+    ]);
+    expect(r.facts?.find((f) => f.label === '사업비용')?.withheld).toBe(true);
+  });
+});
