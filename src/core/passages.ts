@@ -5,9 +5,10 @@
  * date; the newest document wins a tie. A withheld value (`*` in the published copy) is answered as 비공개.
  * Passages are facts and lines today; table cells join them when the records carry cells.
  */
-import type { Fact } from '../domain/project.js';
+import type { BudgetLine, Fact } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
 import type { StoredRecord } from '../store/store.js';
+import { money } from './format.js';
 import { withoutParticle } from './people.js';
 import { clip } from './quote.js';
 import { type Block, list, type Reply, reply, text } from './reply.js';
@@ -164,20 +165,53 @@ function dateLabel(r: StoredRecord): string | null {
   return r.record.form?.date?.written ?? r.record.status?.asOf ?? null;
 }
 
+/** Up to six items, those whose label holds a query word ("… 공개 결과" → 공개결과) first, then in order. */
+function shownFacts(facts: Fact[], query: string): Fact[] {
+  const words = queryWords(query);
+  const asked = facts.filter((f) => words.some((w) => squash(f.label).includes(w)));
+  return [...asked, ...facts.filter((f) => !asked.includes(f))].slice(0, 6);
+}
+
 function orgDeptOf(r: StoredRecord): string {
   return [r.record.organization, r.record.department].filter(Boolean).join(' ');
 }
 
-export function passageReply(query: string, p: Passage, others: StoredRecord[]): Reply {
+/** "2016년", "2016년도", "2016": the year a question asks about. */
+export function yearAsked(query: string): number | null {
+  const m = /(?:^|\s)((?:19|20)\d{2})(?:년도?)?(?=\s|$)/.exec(query);
+  return m ? Number(m[1]) : null;
+}
+
+/** A budget line of the year asked read from the passage's very lines: that cell answers, with its year. */
+function budgetCellOf(p: Passage, year: number | null): BudgetLine | null {
+  if (year === null) return null;
+  const [from, to] = p.src.lines;
+  return (
+    p.record.record.budget?.lines.find(
+      (l) => l.year === year && l.src.lines[0] <= to && l.src.lines[1] >= from,
+    ) ?? null
+  );
+}
+
+export function passageReply(
+  query: string,
+  p: Passage,
+  others: StoredRecord[],
+  year: number | null = yearAsked(query),
+): Reply {
   const rec = p.record.record;
+  const cell = budgetCellOf(p, year);
   const when = dateLabel(p.record);
   const head = `${rec.title}${when ? ` (${when})` : ''}`;
   const blocks: Block[] = [];
-  if (p.whole) {
+  if (cell) {
+    blocks.push(text(`${cell.period} ${p.text.split(/\s+/)[0]}: ${money(cell.amount)}`));
+    blocks.push(list([`${formatLines(p.src)}: ${clip(p.text, query)}`]));
+  } else if (p.whole) {
     blocks.push(
       text([rec.form?.number, rec.form?.disclosure, orgDeptOf(p.record)].filter(Boolean).join(' · ')),
     );
-    const items = (rec.facts ?? []).slice(0, 6).map((f) => `${f.label}: ${f.withheld ? '비공개' : f.value}`);
+    const items = shownFacts(rec.facts ?? [], query).map((f) => `${f.label}: ${f.withheld ? '비공개' : f.value}`);
     if (items.length) blocks.push(list(items, '주요 내용'));
   } else if (p.fact?.withheld) {
     blocks.push(
@@ -200,7 +234,7 @@ export function passageReply(query: string, p: Passage, others: StoredRecord[]):
     );
   }
   // A whole-document answer cites the lines of the items it lists.
-  const shown = (rec.facts ?? []).slice(0, 6);
+  const shown = shownFacts(rec.facts ?? [], query);
   const cited: Source =
     p.whole && shown.length
       ? { section: shown[0]!.src.section, lines: [shown[0]!.src.lines[0], shown.at(-1)!.src.lines[1]] }

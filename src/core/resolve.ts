@@ -110,7 +110,7 @@ export function resolveProject(
     const oneHistory = distinct.every((d) => history.some((h) => h.document.id === d.document.id));
     if (distinct.length > 1 && oneHistory) {
       const passage = labelled ?? bestPassage(q, history, knowledge.lines);
-      if (passage) return { ok: false, reply: passageReply(asked, passage, history) };
+      if (passage) return { ok: false, reply: passageReply(asked, passage, history, constraints.year) };
       return { ok: true, record: best, siblings: bySiblingYear(siblingsOf(best, ctx), constraints.year), bodyOnly, history };
     }
     if (distinct.length > 1) return { ok: false, reply: candidatesReply(q, distinct) };

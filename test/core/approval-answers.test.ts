@@ -58,6 +58,11 @@ describe('many documents, one project', () => {
     expect(out).not.toMatch(/\d+\s*원/);
   });
 
+  it('a year asked reads that year’s cell of the flattened table the passage is (6308: ’24년 60,293 / ’25년 60,297)', () => {
+    expect(ask('2025년 청년수당 사업예산').out).toContain('’25년 사업예산: 60,297백만원');
+    expect(ask('2024년 청년수당 사업예산').out).toContain('’24년 사업예산: 60,293백만원');
+  });
+
   it('a document number asks for its form fields', () => {
     expect(ask('청년사업담당관-11667 공개여부').out).toContain('부분공개(5,6)');
   });
