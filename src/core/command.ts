@@ -1,5 +1,7 @@
 /** The contract of a chat command: platform-free, arguments validated by zod, a Reply out. */
 import { z } from 'zod';
+import type { DigestService } from '../digest/service.js';
+import type { Origin } from './inbound.js';
 import type { Knowledge } from './knowledge.js';
 import type { PersonMatch } from './people.js';
 import type { Reply } from './reply.js';
@@ -21,6 +23,10 @@ export interface CommandContext {
   /** The whole message as typed, intent words included ("… 공개 기간"): what a fact question is matched on. */
   message?: string;
   lookups: Lookups;
+  /** Who asked and where; absent for ways in that have no user (the `ask` command). */
+  origin?: Origin | undefined;
+  /** Digests and their subscriptions, where the process has them. */
+  digests?: DigestService | undefined;
 }
 
 export const QueryArgs = z.object({
