@@ -5,6 +5,9 @@
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import type { AnsweringService } from '../core/inbound.js';
+import type { Knowledge } from '../core/knowledge.js';
+import type { FeedbackLog } from '../store/feedback.js';
+import { discordAdapterFromConfig } from './discord/index.js';
 import type { ChatAdapter } from '../core/port.js';
 import type { Logger } from '../logger.js';
 
@@ -14,6 +17,10 @@ export interface AdapterDeps {
   /** Already a child logger for the platform (`[slack]`). */
   logger: Logger;
   clock: Clock;
+  /** The current knowledge (autocomplete reads its index). */
+  knowledge: () => Knowledge;
+  /** The one feedback log for every platform (👍/👎). */
+  feedback: FeedbackLog;
 }
 
 export interface ChatPlatform {
@@ -23,7 +30,7 @@ export interface ChatPlatform {
 
 export const CHAT_PLATFORMS: readonly ChatPlatform[] = [
   // { name: 'slack', fromConfig: slackAdapterFromConfig },
-  // { name: 'discord', fromConfig: discordAdapterFromConfig },
+  { name: 'discord', fromConfig: discordAdapterFromConfig },
 ];
 
 /** The configured chat adapters, each with its own child logger. */

@@ -32,6 +32,16 @@ export interface RecordSummary {
   documentName: string;
 }
 
+export interface IngestedVersion {
+  versionId: number;
+  documentId: number;
+  name: string;
+  version: number;
+  family: string;
+  ingestedAt: string;
+  previousVersionId: number | null;
+}
+
 export type SaveOutcome = 'new' | 'updated' | 'unchanged';
 
 export interface StoreStats {
@@ -84,8 +94,21 @@ export class ProjectStore {
   }
 
   close(): void {
-    this.feedbackDb?.close();
+    this.sideWriter?.close();
     this.db.close();
+  }
+
+  /** Answering processes read through a read-only connection; their few writes (feedback, subscriptions) get one of their own. */
+  private sideWriter: Database.Database | null = null;
+  private writerDb(): Database.Database {
+    if (!this.readOnly) return this.db;
+    return (this.sideWriter ??= new Database(this.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS }));
+  }
+
+  private feedbackLog: FeedbackLog | null = null;
+  /** Feedback on answers, in the same file (its own table). */
+  get feedback(): FeedbackLog {
+    return (this.feedbackLog ??= new FeedbackLog(this.writerDb()));
   }
 
   /** A write transaction: BEGIN IMMEDIATE, retried a few times when another writer held the lock too long. */
@@ -99,20 +122,6 @@ export class ProjectStore {
   snapshot<T>(fn: () => T): T {
     if (this.db.inTransaction) return fn();
     return withBusyRetry(() => this.db.transaction(fn).deferred());
-  }
-
-  private feedbackLog: FeedbackLog | null = null;
-  private feedbackDb: Database.Database | null = null;
-  /**
-   * Feedback on answers, in the same file (its own table). A read-only store opens its one write connection
-   * only when the first verdict arrives: answering never writes, and a single INSERT waits its turn.
-   */
-  get feedback(): FeedbackLog {
-    if (!this.feedbackLog) {
-      if (this.readOnly) this.feedbackDb = new Database(this.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-      this.feedbackLog = new FeedbackLog(this.feedbackDb ?? this.db);
-    }
-    return this.feedbackLog;
   }
 
   private migrate(): void {
@@ -282,6 +291,47 @@ export class ProjectStore {
       )
       .all(key) as RecordRow[];
     return rows.map(toStored);
+  }
+
+  /** Document versions ingested in (from, to], oldest first: what a digest reports as new or re-read. */
+  versionsIngested(from: Date, to: Date): IngestedVersion[] {
+    return this.db
+      .prepare(
+        `SELECT v.id AS versionId, v.document_id AS documentId, d.name, v.version, v.family, v.ingested_at AS ingestedAt,
+                (SELECT p.id FROM document_versions p WHERE p.document_id = v.document_id AND p.version < v.version
+                 ORDER BY p.version DESC LIMIT 1) AS previousVersionId
+         FROM document_versions v JOIN documents d ON d.id = v.document_id
+         WHERE v.ingested_at > ? AND v.ingested_at <= ? ORDER BY v.ingested_at, v.id`,
+      )
+      .all(from.toISOString(), to.toISOString()) as IngestedVersion[];
+  }
+
+  /** The records of one stored version, current or not. */
+  recordsOfVersion(versionId: number): StoredRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.id, r.data_json, d.id AS doc_id, d.path, d.name, v.version, v.id AS version_id, v.family
+         FROM records r JOIN document_versions v ON v.id = r.version_id JOIN documents d ON d.id = v.document_id
+         WHERE v.id = ? ORDER BY r.id`,
+      )
+      .all(versionId) as RecordRow[];
+    return rows.map(toStored);
+  }
+
+  /** When each current version was ingested (ISO), for ages of documents that state no as-of date. */
+  currentIngestTimes(): Map<number, string> {
+    const rows = this.db
+      .prepare('SELECT v.id, v.ingested_at AS at FROM documents d JOIN document_versions v ON v.id = d.current_version_id')
+      .all() as Array<{ id: number; at: string }>;
+    return new Map(rows.map((r) => [r.id, r.at]));
+  }
+
+  /**
+   * A writable connection, for modules that keep their own tables in this file (digest subscriptions). A
+   * read-only store (an answering process) hands out its side connection, so answering never holds a write lock.
+   */
+  get connection(): Database.Database {
+    return this.writerDb();
   }
 
   /** The normalised lines of a stored document version, for quoting. */
