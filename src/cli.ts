@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { runConsole } from './adapters/console/console.js';
 import { openApp } from './app.js';
+import { createBot } from './bot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { answer } from './core/dispatch.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
@@ -106,8 +107,24 @@ program
   .addOption(todayOption())
   .action(async (opts: { db?: string; today?: string }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
-    if (config.slack || config.discord) log('Slack/Discord 어댑터는 아직 없습니다: 콘솔 채팅으로 시작합니다.');
     const { knowledge, store } = openApp(config, log);
+    if (config.slack) {
+      // Loaded only when Slack is configured: Bolt adds start-up time every other command would pay.
+      const { slackAdapterFromConfig } = await import('./adapters/slack/index.js');
+      const slack = slackAdapterFromConfig({
+        config,
+        service: createBot({ knowledge: () => knowledge }),
+        store,
+        knowledge: () => knowledge,
+        log: stderrLog(config.logLevel),
+      })!;
+      await slack.start();
+      await new Promise((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+      await slack.stop();
+      store.close();
+      return;
+    }
+    if (config.discord) log('Discord 어댑터는 아직 없습니다: 콘솔 채팅으로 시작합니다.');
     await runConsole({
       knowledge,
       input: process.stdin,
@@ -116,6 +133,15 @@ program
     });
     store.close();
   });
+
+/** Until the shared logger lands: one line per event on stderr, at or above the configured level. */
+function stderrLog(level: string) {
+  const rank = ['debug', 'info', 'warn', 'error'];
+  const at = (l: string) => (msg: string, fields?: Record<string, unknown>) => {
+    if (rank.indexOf(l) >= rank.indexOf(level)) log(`${l.toUpperCase()} [slack] ${msg}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
+  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
 
 function feedbackText(f: FeedbackRow): string {
   const where = [f.platform, f.workspace, f.channel, f.user].filter(Boolean).join('/');
