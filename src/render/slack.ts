@@ -84,7 +84,7 @@ const plain = (text: string): SlackText => ({ type: 'plain_text', text: clip(tex
 export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): SlackMessage {
   const body: SlackBlock[] = [
     { type: 'section', text: mrkdwn(clip(`*${slackEscape(reply.title)}*`, SLACK_LIMITS.sectionText)) },
-    ...reply.blocks.flatMap(renderBlock),
+    ...mergeTexts(reply.blocks).flatMap(renderBlock),
   ];
   const tail: SlackBlock[] = [];
   if (reply.sources.length) tail.push(sourcesBlock(reply.sources));
@@ -100,6 +100,17 @@ export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): Sla
   const dropped = body.length - kept.length;
   if (dropped > 0) kept.push({ type: 'context', elements: [mrkdwn(morePointer(reply, dropped))] });
   return { text: fallbackText(reply), blocks: [...kept, ...tail] };
+}
+
+/** Consecutive text blocks read as one paragraph run: one section, not one each (blocks are the scarce limit). */
+function mergeTexts(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const last = out.at(-1);
+    if (b.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', text: `${last.text}\n${b.text}` };
+    else out.push(b);
+  }
+  return out;
 }
 
 function morePointer(reply: Reply, dropped: number): string {
