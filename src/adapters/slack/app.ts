@@ -72,6 +72,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     receiver,
     logger,
     clientOptions,
+    // No conversation state is used; Bolt's default store costs a lookup on every request.
+    convoStore: false,
     // auth.test runs in start(), where a bad token is a clear error, not an unhandled rejection at construction.
     deferInitialization: true,
   });
@@ -95,7 +97,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   );
   app.view(FEEDBACK_MODAL, feedbackSubmitListener(deps));
   app.error(async (err) => {
-    log.error('slack listener failed', { error: redact(err.message) });
+    const cause = (err as { original?: { cause?: { code?: string; message?: string } } }).original?.cause;
+    log.error('slack listener failed', { error: redact(err.message), ...(cause ? { cause: cause.code ?? cause.message } : {}) });
   });
 
   let state: 'stopped' | 'starting' | 'started' = 'stopped';
