@@ -1,5 +1,4 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
-import { findDepartment } from '../src/core/departments.js';
 import { money, orgDept, pct, sourceOf, yearLabel } from '../src/core/format.js';
 import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
@@ -18,14 +17,15 @@ const KIND_ORDER: BudgetKind[] = ['required', 'allocated', 'executed', 'expected
 
 export const budgetCommand = defineCommand({
   name: 'budget',
-  aliases: { ko: ['예산', '집행', '사업비', '집행률', '집행율'], en: ['spend'] },
+  aliases: { ko: ['예산', '집행', '집행액', '사업비', '집행률', '집행율', '썼어', '썼나', '썼지', '얼마', '얼마나'], en: ['spend'] },
+  precedence: 30,
   description: '예산과 집행: 연도별 확보·집행·계획, 집행률 (문서 표기와 계산값)',
   args: QueryArgs,
   examples: ['순찰 행정 예산 얼마나 썼어?', '예산 협치', 'budget 감사담당관'],
   run({ query }, ctx) {
     const items = findBudgetItems(query, ctx);
     if (items) return items;
-    const department = findDepartment(query, ctx);
+    const department = ctx.lookups.department(query);
     const found = department
       ? { ok: true as const, record: department, siblings: [department], bodyOnly: false }
       : resolveProject(query, ctx, undefined, true);

@@ -1,17 +1,18 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
 import { sourceOf } from '../src/core/format.js';
-import { findPeople, looksLikePosition, personLine } from '../src/core/people.js';
+import { looksLikePosition, personLine } from '../src/core/people.js';
 import { list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 
 export const contactCommand = defineCommand({
   name: 'contact',
-  aliases: { ko: ['연락처', '내선', '전화', '전화번호', '번호'], en: ['phone'] },
+  aliases: { ko: ['연락처', '내선', '내선번호', '전화', '전화번호', '번호'], en: ['phone'] },
+  precedence: 10,
   description: '사람·직위·내선번호로 연락처 찾기 (이름, 직위, 부서, 전화)',
   args: QueryArgs,
   examples: ['정책기획과장 전화번호', 'contact 송호재', '2580', '연락처 협치'],
   run({ query }, ctx) {
-    const people = findPeople(query, ctx.knowledge);
+    const people = ctx.lookups.people(query);
     if (people) {
       const items: string[] = [];
       const sources: string[] = [];

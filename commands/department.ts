@@ -1,17 +1,18 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
-import { departmentWords, findDepartment, recordsOfUnit } from '../src/core/departments.js';
+import { departmentWords, recordsOfUnit } from '../src/core/departments.js';
 import { money, sourceOf, yearLabel } from '../src/core/format.js';
 import { type Block, list, reply, table } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 
 export const departmentCommand = defineCommand({
   name: 'department',
-  aliases: { ko: ['부서', '조직', '인력', '정원', '현원', '팀구성'], en: ['org', 'dept'] },
+  aliases: { ko: ['부서', '조직', '인력', '정원', '현원', '팀구성', '조직도'], en: ['org', 'dept'] },
+  precedence: 60,
   description: '부서의 조직(팀), 인력 정원·현원, 부서 예산과 사업 목록',
   args: QueryArgs,
   examples: ['감사담당관 조직', '혁신담당관실 정원', 'department 인재개발원'],
   run({ query }, ctx) {
-    let dept = findDepartment(query, ctx);
+    let dept = ctx.lookups.department(query);
     if (!dept) {
       const found = resolveProject(query, ctx, ['department']);
       if (!found.ok) return found.reply;

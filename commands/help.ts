@@ -6,7 +6,8 @@ export const helpEntries: Array<{ name: string; ko: string; description: string;
 
 export const helpCommand = defineCommand({
   name: 'help',
-  aliases: { ko: ['도움말', '사용법', '명령어'], en: ['?'] },
+  aliases: { ko: ['도움말', '사용법', '명령어'], en: ['usage'] },
+  precedence: 0,
   description: '쓸 수 있는 명령과 예시',
   args: QueryArgs,
   examples: ['도움말', 'help'],

@@ -10,7 +10,8 @@ import type { StoredRecord } from '../src/store/store.js';
 
 export const milestonesCommand = defineCommand({
   name: 'milestones',
-  aliases: { ko: ['일정', '향후', '계획', '다음', '언제', '시기', '기간'], en: ['next', 'schedule', 'when'] },
+  aliases: { ko: ['일정', '향후', '계획', '다음', '언제', '시기', '기간', '스케줄'], en: ['next', 'schedule', 'when'] },
+  precedence: 40,
   description: '다가오는 일정을 날짜순으로; 지난 일정은 "지남"으로 표시',
   args: QueryArgs,
   examples: ['혁신토론회 언제 해?', '일정 협치', 'next 3-8-76'],

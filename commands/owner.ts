@@ -1,18 +1,19 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
 import { departmentWords, recordsOfUnit } from '../src/core/departments.js';
 import { josa, orgDept, sourceOf, yearLabel } from '../src/core/format.js';
-import { findPeople, looksLikePosition, personLine } from '../src/core/people.js';
+import { looksLikePosition, personLine } from '../src/core/people.js';
 import { list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 
 export const ownerCommand = defineCommand({
   name: 'owner',
-  aliases: { ko: ['담당', '담당자', '누구', '누가', '맡은'], en: ['who'] },
+  aliases: { ko: ['담당', '담당자', '누구', '누구야', '누구지', '누가', '맡은', '맡고'], en: ['who'] },
+  precedence: 20,
   description: '사업의 담당 부서·팀·담당자, 또는 사람·팀이 맡은 사업',
   args: QueryArgs,
   examples: ['감사팀이 맡은 사업', '협치 담당자 누구야?', '전월세팀장이 누구지?', 'owner 박동일'],
   run({ query }, ctx) {
-    const people = findPeople(query, ctx.knowledge);
+    const people = ctx.lookups.people(query);
     if (people) {
       const items = people.entries.map(
         (e) => `${personLine(e.contact)} — ${ctx.knowledge.get(e.recordId)!.record.title}`,

@@ -10,7 +10,8 @@ import type { StoredRecord } from '../src/store/store.js';
 /** The default answer: a message that names a project but asks nothing in particular gets its card. */
 export const projectCommand = defineCommand({
   name: 'project',
-  aliases: { ko: ['사업', '카드'], en: ['card'] },
+  aliases: { ko: ['사업', '카드'], en: ['card'], leadingOnly: ['사업'] },
+  precedence: 90,
   description: '사업 카드: 현황, 구분, 예산 한 줄, 다음 일정, 담당자, 출처',
   args: QueryArgs,
   examples: ['15-3-5', '협치시정 활성화', '인권보호거버넌스'],

@@ -4,7 +4,8 @@ import { describeRecord, notFoundReply } from '../src/core/resolve.js';
 
 export const searchCommand = defineCommand({
   name: 'search',
-  aliases: { ko: ['찾기', '검색', '찾아줘'], en: ['find'] },
+  aliases: { ko: ['찾기', '검색', '찾아줘', '찾아'], en: ['find'] },
+  precedence: 70,
   description: '사업 검색: 관련 사업을 순위대로 한 줄씩 (기관·부서 포함)',
   args: QueryArgs,
   examples: ['찾기 인권', 'search 청년', '검색 ㅎㅊ'],

@@ -7,7 +7,8 @@ import type { Indicator } from '../src/domain/project.js';
 
 export const statusCommand = defineCommand({
   name: 'status',
-  aliases: { ko: ['현황', '진도', '진도율', '진행', '추진상황', '추진율', '사업구분', '상태'], en: ['progress'] },
+  aliases: { ko: ['현황', '진도', '진도율', '진행', '진행상황', '추진상황', '추진율', '사업구분', '상태', '어디까지'], en: ['progress'] },
+  precedence: 50,
   description: '사업의 추진 현황: 진도율, 상태, 목표 시점, 사업 구분',
   args: QueryArgs,
   examples: ['현황 인권보호 거버넌스', '일자리진흥지구 시범사업 어디까지 됐어?', 'status 3-8-76'],

@@ -3,7 +3,8 @@
  * saved index, runs the queries through the index and through the whole answer path.
  */
 import { readFileSync } from 'node:fs';
-import { answer } from '../src/core/dispatch.js';
+import { COMMANDS } from '../commands/index.js';
+import { createRouter } from '../src/core/dispatch.js';
 import { loadKnowledge } from '../src/core/knowledge.js';
 import { fixedClock } from '../src/domain/clock.js';
 import { ProjectStore } from '../src/store/store.js';
@@ -14,6 +15,7 @@ const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as BenchQuery[];
 const t0 = performance.now();
 const store = ProjectStore.open(dbFile);
 const knowledge = loadKnowledge(store, fixedClock('2021-06-01'));
+const router = createRouter(COMMANDS);
 const startupMs = performance.now() - t0;
 const rssAfterStart = process.memoryUsage().rss;
 
@@ -39,7 +41,7 @@ for (const query of queries) {
   k[0] += ok ? 1 : 0;
   k[1] += 1;
   const b = performance.now();
-  answer(query.q, knowledge);
+  router.answer(query.q, knowledge);
   answerMs.push(performance.now() - b);
 }
 process.stdout.write(

@@ -49,7 +49,7 @@ const port = await new Promise<number>((resolve, reject) => {
   bot.stderr.setEncoding('utf8');
   bot.stderr.on('data', (c: string) => {
     err += c;
-    const m = /listening .*"port":(\d+)/.exec(err);
+    const m = /listening.*port[=":]+(\d+)/.exec(err);
     if (m) resolve(Number(m[1]));
   });
   bot.once('exit', (code) => reject(new Error(`damdang start exited ${code}: ${err}`)));

@@ -1,28 +1,96 @@
-/** Opens the store and builds what answering needs; seeds an empty database with the sample documents. */
+/**
+ * The composition root: config → store (seeded with data/samples when empty) → live knowledge → the answering
+ * service with the command registry → the chat adapters. Only this file wires the registry to the bot.
+ */
+import type { Readable, Writable } from 'node:stream';
+import { COMMANDS } from '../commands/index.js';
+import { CHAT_PLATFORMS, type ChatPlatform, chatAdapters } from './adapters/index.js';
+import { createConsoleAdapter } from './adapters/console/console.js';
+import { createBot } from './bot.js';
 import type { Config } from './config.js';
-import { type Knowledge, loadKnowledge } from './core/knowledge.js';
-import { clockFor } from './domain/clock.js';
+import type { AnsweringService } from './core/inbound.js';
+import { type Knowledge, liveKnowledge } from './core/knowledge.js';
+import type { ChatAdapter } from './core/port.js';
+import { type Clock, clockFor } from './domain/clock.js';
 import { type IngestSummary, ingestPaths } from './ingest/ingest.js';
+import type { Logger } from './logger.js';
 import { ProjectStore } from './store/store.js';
 
 export interface App {
   store: ProjectStore;
-  knowledge: Knowledge;
+  clock: Clock;
+  /** The current knowledge, reloaded when the store changes. */
+  knowledge: () => Knowledge;
+  bot: AnsweringService;
   seeded: IngestSummary | null;
+  logger: Logger;
+  config: Config;
+  close(): void;
 }
 
-export function openApp(config: Config, log: (line: string) => void): App {
+export function openApp(config: Config, logger: Logger): App {
   const store = ProjectStore.open(config.dbFile);
   let seeded: IngestSummary | null = null;
   if (store.isEmpty()) {
-    log(`데이터베이스가 비어 있어 ${config.samplesDir}의 예시 문서를 읽습니다…`);
+    logger.info(`데이터베이스가 비어 있어 ${config.samplesDir}의 예시 문서를 읽습니다…`);
     seeded = ingestPaths(store, [config.samplesDir]);
-    log(`  문서 ${seeded.reports.length}건, 실패 ${seeded.failed}건 (${Math.round(seeded.millis)} ms)`);
+    logger.info(`문서 ${seeded.reports.length}건, 실패 ${seeded.failed}건 (${Math.round(seeded.millis)} ms)`);
   }
+  const clock = clockFor(config.today, config.timeZone);
   const started = performance.now();
-  const knowledge = loadKnowledge(store, clockFor(config.today));
-  log(
-    `사업 ${knowledge.summaries.length}건 색인 (${Math.round(performance.now() - started)} ms), 오늘: ${knowledge.clock.today()}`,
+  const knowledge = liveKnowledge(store, clock, (r) =>
+    logger.info(`저장소가 바뀌어 다시 읽었습니다: 사업 ${r.records}건 (${r.millis} ms)`, { generation: r.generation }),
   );
-  return { store, knowledge, seeded };
+  logger.info(
+    `사업 ${knowledge().summaries.length}건 색인 (${Math.round(performance.now() - started)} ms), 오늘: ${clock.today()} (${clock.timeZone})`,
+  );
+  const bot = createBot({ knowledge, commands: COMMANDS, logger: logger.child({ component: 'bot' }) });
+  return { store, clock, knowledge, bot, seeded, logger, config, close: () => store.close() };
+}
+
+export interface ChatIO {
+  input: Readable;
+  output: Writable;
+  interactive: boolean;
+  /** Settles when the process is asked to stop (SIGINT/SIGTERM). */
+  stopSignal: Promise<void>;
+}
+
+/**
+ * Starts every configured chat adapter (the console when none is) and runs until the console's input ends or
+ * the process is asked to stop; then stops them all.
+ */
+export async function runChat(app: App, io: ChatIO, platforms: readonly ChatPlatform[] = CHAT_PLATFORMS): Promise<void> {
+  const deps = { config: app.config, service: app.bot, logger: app.logger, clock: app.clock, store: app.store, knowledge: app.knowledge };
+  const adapters: ChatAdapter[] = chatAdapters(deps, platforms);
+  let done = io.stopSignal;
+  if (adapters.length === 0) {
+    const consoleAdapter = createConsoleAdapter({
+      service: app.bot,
+      input: io.input,
+      output: io.output,
+      interactive: io.interactive,
+      logger: app.logger.child({ adapter: 'console' }),
+      now: () => app.clock.now(),
+    });
+    adapters.push(consoleAdapter);
+    done = Promise.race([done, consoleAdapter.finished]);
+  }
+  const started: ChatAdapter[] = [];
+  try {
+    for (const a of adapters) {
+      await a.start();
+      started.push(a);
+      app.logger.debug('adapter started', { platform: a.platform });
+    }
+    await done;
+  } finally {
+    for (const a of started.reverse()) {
+      try {
+        await a.stop();
+      } catch (err) {
+        app.logger.warn('adapter did not stop cleanly', { platform: a.platform, error: err as Error });
+      }
+    }
+  }
 }

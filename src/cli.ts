@@ -2,17 +2,18 @@
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
-import { runConsole } from './adapters/console/console.js';
-import { openApp } from './app.js';
-import { createBot } from './bot.js';
-import { ConfigError, loadConfig } from './config.js';
-import { answer } from './core/dispatch.js';
+import { CONSOLE_ORIGIN } from './adapters/console/console.js';
+import { openApp, runChat } from './app.js';
+import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
+import { createLogger, type Logger } from './logger.js';
 import { renderText } from './render/text.js';
 import type { FeedbackRow } from './store/feedback.js';
 import { ProjectStore } from './store/store.js';
 
+// Ingest reports are the command's own output (on stderr, so stdout stays for answers); the logger is for events.
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const loggerFor = (config: Config): Logger => createLogger({ level: config.logLevel });
 const dbOption = () => new Option('--db <file>', 'SQLite 데이터베이스 파일 (기본 data/damdang.db, 또는 DAMDANG_DB)');
 const todayOption = () => new Option('--today <YYYY-MM-DD>', '오늘 날짜를 고정 (또는 DAMDANG_TODAY)');
 
@@ -72,15 +73,19 @@ program
   .addOption(todayOption())
   .action(async (words: string[], opts: { db?: string; today?: string; json?: boolean }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
-    const { knowledge, store } = openApp(config, log);
-    const respond = (message: string) => {
-      const r = answer(message, knowledge);
+    const app = openApp(config, loggerFor(config));
+    const origin = { ...CONSOLE_ORIGIN, platform: 'cli' as const, channel: 'ask' };
+    const respond = async (message: string) => {
+      const r = await app.bot.handle({ kind: 'text', text: message, origin, at: app.clock.now() });
       const rendered = renderText(r);
       process.stdout.write(opts.json ? `${JSON.stringify({ message, text: rendered, reply: r })}\n` : `${rendered}\n`);
     };
-    if (words.length > 0) respond(words.join(' '));
-    else for await (const line of createInterface({ input: process.stdin, terminal: false })) respond(line);
-    store.close();
+    try {
+      if (words.length > 0) await respond(words.join(' '));
+      else for await (const line of createInterface({ input: process.stdin, terminal: false })) await respond(line);
+    } finally {
+      app.close();
+    }
   });
 
 program
@@ -107,41 +112,22 @@ program
   .addOption(todayOption())
   .action(async (opts: { db?: string; today?: string }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
-    const { knowledge, store } = openApp(config, log);
-    if (config.slack) {
-      // Loaded only when Slack is configured: Bolt adds start-up time every other command would pay.
-      const { slackAdapterFromConfig } = await import('./adapters/slack/index.js');
-      const slack = slackAdapterFromConfig({
-        config,
-        service: createBot({ knowledge: () => knowledge }),
-        store,
-        knowledge: () => knowledge,
-        log: stderrLog(config.logLevel),
-      })!;
-      await slack.start();
-      await new Promise((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
-      await slack.stop();
-      store.close();
-      return;
-    }
-    if (config.discord) log('Discord 어댑터는 아직 없습니다: 콘솔 채팅으로 시작합니다.');
-    await runConsole({
-      knowledge,
-      input: process.stdin,
-      output: process.stdout,
-      interactive: Boolean(process.stdin.isTTY),
+    const app = openApp(config, loggerFor(config));
+    const stopSignal = new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
     });
-    store.close();
+    try {
+      await runChat(app, {
+        input: process.stdin,
+        output: process.stdout,
+        interactive: Boolean(process.stdin.isTTY),
+        stopSignal,
+      });
+    } finally {
+      app.close();
+    }
   });
-
-/** Until the shared logger lands: one line per event on stderr, at or above the configured level. */
-function stderrLog(level: string) {
-  const rank = ['debug', 'info', 'warn', 'error'];
-  const at = (l: string) => (msg: string, fields?: Record<string, unknown>) => {
-    if (rank.indexOf(l) >= rank.indexOf(level)) log(`${l.toUpperCase()} [slack] ${msg}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
-  };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
 
 function feedbackText(f: FeedbackRow): string {
   const where = [f.platform, f.workspace, f.channel, f.user].filter(Boolean).join('/');
@@ -165,6 +151,7 @@ function printReport(r: DocumentReport): void {
 }
 
 try {
+  loadDotEnv();
   await program.parseAsync(process.argv);
 } catch (err) {
   const e = err as Error & { code?: string; exitCode?: number };

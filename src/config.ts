@@ -1,5 +1,8 @@
 /** The only reader of process.env. One schema; a readable error names the variable that is wrong. */
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './domain/clock.js';
+import { LOG_LEVELS, type LogLevel } from './logger.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,7 +14,8 @@ const EnvSchema = z.object({
     .refine((s) => !Number.isNaN(Date.parse(s)), '존재하지 않는 날짜입니다')
     .optional(),
   DAMDANG_SAMPLES: z.string().min(1).default('data/samples'),
-  DAMDANG_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DAMDANG_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  DAMDANG_TZ: z.string().refine(isTimeZone, '알 수 없는 시간대입니다 (예: Asia/Seoul)').default(DEFAULT_TIME_ZONE),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'xoxb-로 시작하는 봇 토큰이어야 합니다').optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'xapp-로 시작하는 앱 토큰이어야 합니다').optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
@@ -28,7 +32,9 @@ export interface Config {
   /** "Today" as YYYY-MM-DD when fixed, else null (the real date). */
   today: string | null;
   samplesDir: string;
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  logLevel: LogLevel;
+  /** IANA zone of the office ("Asia/Seoul"): what "today" and a digest's "09:00" mean. */
+  timeZone: string;
   slack: SlackConfig | null;
   discord: { token: string } | null;
 }
@@ -54,6 +60,20 @@ export interface ConfigOverrides {
   today?: string | undefined;
 }
 
+/**
+ * Reads `.env` (from the working folder) into the environment once at start-up, as .env.example promises.
+ * Node's loader never overwrites a variable already set, so the shell wins over the file. Returns the file read.
+ */
+export function loadDotEnv(file = '.env'): string | null {
+  if (!existsSync(file)) return null;
+  try {
+    process.loadEnvFile(file);
+  } catch (err) {
+    throw new ConfigError(`설정 오류: ${file}을(를) 읽지 못했습니다 — ${(err as Error).message}`);
+  }
+  return file;
+}
+
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const merged = {
     ...pickDefined(env),
@@ -73,6 +93,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     today: e.DAMDANG_TODAY ?? null,
     samplesDir: e.DAMDANG_SAMPLES,
     logLevel: e.DAMDANG_LOG_LEVEL,
+    timeZone: e.DAMDANG_TZ,
     slack: slackConfig(e),
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN } : null,
   };

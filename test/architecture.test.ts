@@ -31,4 +31,19 @@ describe('architecture rules', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('keeps core free of the command registry: the composition root hands it in', () => {
+    const offenders = sources(join('src', 'core')).filter((f) => /from\s+['"][./]*commands\//.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the store free of ingest: shared document types live in domain', () => {
+    const offenders = sources(join('src', 'store')).filter((f) => /from\s+['"]\.\.\/ingest\//.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps domain a leaf: it imports nothing else of ours', () => {
+    const offenders = sources(join('src', 'domain')).filter((f) => /from\s+['"]\.\.\//.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });

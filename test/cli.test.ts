@@ -1,13 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
 
-const run = (args: string[], input = '', env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['bin/damdang.js', ...args], {
+const BIN = resolve('bin/damdang.js');
+const run = (args: string[], input = '', env: Record<string, string> = {}, cwd = process.cwd()) =>
+  spawnSync(process.execPath, [BIN, ...args], {
     input,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    cwd,
+    env: { ...process.env, DAMDANG_SAMPLES: resolve('data/samples'), ...env },
   });
 
 describe('the damdang CLI', () => {
@@ -45,5 +48,24 @@ describe('the damdang CLI', () => {
     const r = run(['ask', '--today', '2021-13-45', '--db', join(tempDir(), 'x.db'), '예산']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/DAMDANG_TODAY \(--today\)/);
+  });
+
+  it('reads .env from the working folder at start-up, and the shell wins over it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.env'), `DAMDANG_DB=${join(dir, 'from-env-file.db')}\nDAMDANG_TODAY=2021-13-45\n`);
+    const bad = run(['ask', '예산'], '', {}, dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/DAMDANG_TODAY \(--today\)/);
+    const r = run(['ask', '순찰 행정 예산'], '', { DAMDANG_TODAY: '2021-06-01' }, dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('18,630천원');
+    expect(r.stderr).toContain('2021-06-01 (Asia/Seoul)');
+    expect(existsSync(join(dir, 'from-env-file.db'))).toBe(true);
+  });
+
+  it('rejects an unknown time zone by name', () => {
+    const r = run(['ask', '--db', join(tempDir(), 'x.db'), '예산'], '', { DAMDANG_TZ: 'Asia/Seol' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/DAMDANG_TZ/);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseIntent } from '../../src/core/intent.js';
+import { COMMANDS } from '../../commands/index.js';
+import { intentVocabulary, parseIntent } from '../../src/core/intent.js';
 import type { Knowledge } from '../../src/core/knowledge.js';
 
 export const LabelledQuerySchema = z.object({
@@ -44,8 +45,9 @@ export function evaluate(
   knowledge: Knowledge,
   queries: LabelledQuery[],
 ): { results: QueryResult[]; tags: TagScore[]; overall: TagScore } {
+  const vocabulary = intentVocabulary(COMMANDS);
   const results = queries.map((query): QueryResult => {
-    const intent = parseIntent(query.q);
+    const intent = parseIntent(query.q, vocabulary);
     const outcome = knowledge.index.search(intent.query || query.q, { limit: 10 });
     const titles = outcome.hits.map((h) => knowledge.get(h.id)?.record);
     const matches = (i: number) => {

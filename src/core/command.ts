@@ -1,12 +1,24 @@
 /** The contract of a chat command: platform-free, arguments validated by zod, a Reply out. */
 import { z } from 'zod';
 import type { Knowledge } from './knowledge.js';
+import type { PersonMatch } from './people.js';
 import type { Reply } from './reply.js';
+import type { StoredRecord } from '../store/store.js';
+
+/**
+ * Lookups that routing and the command both need, done once per message: the router asks them to choose the
+ * command, and the command reads the same answers instead of repeating the search.
+ */
+export interface Lookups {
+  people(query: string): PersonMatch | null;
+  department(query: string): StoredRecord | null;
+}
 
 export interface CommandContext {
   knowledge: Knowledge;
   /** YYYY-MM-DD */
   today: string;
+  lookups: Lookups;
 }
 
 export const QueryArgs = z.object({
@@ -19,7 +31,14 @@ export type QueryArgs = z.infer<typeof QueryArgs>;
 
 export interface Command<A extends z.ZodType = typeof QueryArgs> {
   name: string;
-  aliases: { ko: string[]; en: string[] };
+  /**
+   * Every word that names the command: a message that begins with one runs it, and one found anywhere in a
+   * message picks it (then leaves the search words). `leadingOnly` words are aliases that route only in front
+   * ("사업 협치"), since inside a question they describe the thing asked about ("도서관 짓는 사업").
+   */
+  aliases: { ko: string[]; en: string[]; leadingOnly?: string[] };
+  /** Which command wins when a message holds words of several: lower first (help 0 … project last). */
+  precedence?: number;
   /** One line, Korean first. */
   description: string;
   args: A;

@@ -1,64 +1,77 @@
 /**
- * The one error boundary of answering: any message in, a short Reply out. Nothing a user types — empty, 5,000
- * characters, emoji, markup, mass mentions — reaches a command unchecked or crashes the bot.
+ * Routing of free text: any message in, a short Reply out. Nothing a user types — empty, 5,000 characters,
+ * emoji, markup, mass mentions — reaches a command unchecked. The error boundary is the bot's (src/bot.ts).
  */
-import { COMMANDS, commandNamed } from '../../commands/index.js';
-import type { CommandContext } from './command.js';
-import { departmentWords, findDepartment } from './departments.js';
+import type { Command, CommandContext } from './command.js';
+import { commandContext } from './context.js';
+import { departmentWords } from './departments.js';
 import { particle } from './format.js';
-import { parseIntent } from './intent.js';
+import { intentVocabulary, parseIntent } from './intent.js';
 import type { Knowledge } from './knowledge.js';
-import { findPeople } from './people.js';
 import { type Reply, reply, text } from './reply.js';
 
 export const MAX_MESSAGE_CHARS = 5000;
 const MAX_QUERY_CHARS = 200;
 
-export function answer(message: string, knowledge: Knowledge): Reply {
-  try {
-    return route(message, { knowledge, today: knowledge.clock.today() });
-  } catch (err) {
-    return reply('error', '답변을 만들다 문제가 생겼습니다. 다시 물어봐 주세요.', [
-      text(`(${(err as Error).message.slice(0, 200)})`),
-    ]);
-  }
+export interface Router {
+  /** Free text → the command it asks for → its Reply. Errors propagate to the caller's boundary (src/bot.ts). */
+  answer(message: string, knowledge: Knowledge): Reply;
+  /** The command a name or alias (any case) names. */
+  command(nameOrAlias: string): Command | undefined;
+  readonly commands: readonly Command[];
 }
 
-function route(message: string, ctx: CommandContext): Reply {
-  const cleaned = cleanMessage(message);
-  if (!/[\p{L}\p{N}]/u.test(cleaned)) {
-    return reply('help', '무엇을 찾아 드릴까요?', [
-      text(
-        '사업 이름, 사람 이름, 내선번호를 물어보세요. 예: "순찰 행정 예산", "정책기획과장 전화번호". "도움말"로 전체 명령을 볼 수 있습니다.',
-      ),
-    ]);
-  }
-  if (cleaned.length > MAX_QUERY_CHARS) {
-    return reply('error', `질문이 너무 깁니다 (${cleaned.length}자). ${MAX_QUERY_CHARS}자 안으로 줄여 주세요.`);
-  }
-  // Built on the first message that has an intent word next to another word, not at start-up.
-  const intent = parseIntent(cleaned, (p) => namePhrases(ctx.knowledge).has(p));
-  let name = intent.command;
-  if (name === 'digest')
-    return reply('help', '주간 요약(digest)은 아직 준비 중입니다.', [
-      text('지금은 현황·예산·일정·연락처를 물어볼 수 있습니다.'),
-    ]);
-  if (!name) {
-    if (findPeople(intent.query, ctx.knowledge)) name = 'contact';
-    else if (findDepartment(intent.query, ctx) && intent.query.split(/\s+/).length === 1) name = 'department';
-    else if (namesKnownUnit(intent.query, ctx)) name = 'owner';
-    else if (namesUnknownUnit(intent.query, ctx)) {
-      return reply('not_found', `"${intent.query}"${particle(intent.query, '이라는', '라는')} 부서·팀을 문서에서 찾지 못했습니다.`, [
-        text('부서 이름을 확인하거나 "찾기 키워드"로 검색해 보세요.'),
+/**
+ * A router over a command registry (handed in by the composition root: core never imports commands/). The
+ * registry must hold `project`, the command a question with no command word goes to.
+ */
+export function createRouter(commands: readonly Command[]): Router {
+  const vocabulary = intentVocabulary(commands);
+  const byName = new Map(commands.map((c) => [c.name, c]));
+  const fallback = byName.get('project');
+  if (!fallback) throw new Error('command registry: no "project" command to answer plain questions');
+  const named = (name: string): Command | undefined =>
+    byName.get(name) ?? byName.get(vocabulary.leading.get(name.trim().toLowerCase()) ?? '');
+
+  function route(message: string, ctx: CommandContext): Reply {
+    const cleaned = cleanMessage(message);
+    if (!/[\p{L}\p{N}]/u.test(cleaned)) {
+      return reply('help', '무엇을 찾아 드릴까요?', [
+        text(
+          '사업 이름, 사람 이름, 내선번호를 물어보세요. 예: "순찰 행정 예산", "정책기획과장 전화번호". "도움말"로 전체 명령을 볼 수 있습니다.',
+        ),
       ]);
-    } else name = 'project';
-  } else if (name === 'owner' && findPeople(intent.query, ctx.knowledge)) {
-    name = 'contact';
+    }
+    if (cleaned.length > MAX_QUERY_CHARS) {
+      return reply('error', `질문이 너무 깁니다 (${cleaned.length}자). ${MAX_QUERY_CHARS}자 안으로 줄여 주세요.`);
+    }
+    // Built on the first message that has an intent word next to another word, not at start-up.
+    const intent = parseIntent(cleaned, vocabulary, (p) => namePhrases(ctx.knowledge).has(p));
+    let name = intent.command;
+    const { lookups } = ctx;
+    if (!name) {
+      if (lookups.people(intent.query)) name = 'contact';
+      else if (lookups.department(intent.query) && intent.query.split(/\s+/).length === 1) name = 'department';
+      else if (namesKnownUnit(intent.query, ctx)) name = 'owner';
+      else if (namesUnknownUnit(intent.query, ctx)) {
+        return reply('not_found', `"${intent.query}"${particle(intent.query, '이라는', '라는')} 부서·팀을 문서에서 찾지 못했습니다.`, [
+          text('부서 이름을 확인하거나 "찾기 키워드"로 검색해 보세요.'),
+        ]);
+      } else name = fallback!.name;
+    } else if (name === 'owner' && lookups.people(intent.query)) {
+      name = 'contact';
+    }
+    const command = byName.get(name) ?? fallback!;
+    const args = command.args.safeParse({ query: intent.query, message: cleaned });
+    if (!args.success) return reply('error', `입력을 이해하지 못했습니다: ${args.error.issues[0]?.message ?? ''}`);
+    return command.run(args.data, ctx);
   }
-  const command = commandNamed(name) ?? commandNamed('project')!;
-  const args = command.args.safeParse({ query: intent.query, message: cleaned });
-  if (!args.success) return reply('error', `입력을 이해하지 못했습니다: ${args.error.issues[0]?.message ?? ''}`);
-  return command.run(args.data, ctx);
+
+  return {
+    commands,
+    command: named,
+    answer: (message, knowledge) => route(message, commandContext(knowledge)),
+  };
 }
 
 /** "교통과 공약", "순찰팀 사업": a unit the documents name, with nothing more specific asked. */
@@ -107,4 +120,3 @@ function namePhrases(knowledge: Knowledge): Set<string> {
   return set;
 }
 
-export { COMMANDS };

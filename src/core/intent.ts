@@ -1,7 +1,8 @@
 /**
- * Message → command + search words. Intent words in Korean and English pick the command and leave the search,
+ * Message → command + search words. Command words in Korean and English pick the command and leave the search,
  * unless they belong to a name the documents use ("기본계획 수립", "예산담당관" are one token and never match).
  */
+import type { Command } from './command.js';
 import { withoutParticle } from './people.js';
 
 export interface Intent {
@@ -11,52 +12,36 @@ export interface Intent {
   explicit: boolean;
 }
 
-/** Stronger intents first: a message with both 담당자 and 전화번호 wants the number. */
-const INTENT_WORDS: Array<[string, string[]]> = [
-  ['help', ['도움말', '사용법', '명령어', 'help', '?']],
-  ['contact', ['연락처', '내선', '내선번호', '전화', '전화번호', '번호', 'contact', 'phone']],
-  ['owner', ['담당', '담당자', '누구', '누구야', '누구지', '누가', '맡은', '맡고', 'owner', 'who']],
-  [
-    'budget',
-    [
-      '예산',
-      '집행',
-      '집행액',
-      '사업비',
-      '집행률',
-      '집행율',
-      '썼어',
-      '썼나',
-      '썼지',
-      '얼마',
-      '얼마나',
-      'budget',
-      'spend',
-    ],
-  ],
-  ['milestones', ['일정', '향후', '계획', '다음', '언제', '시기', '기간', '스케줄', 'next', 'schedule', 'when']],
-  [
-    'status',
-    [
-      '현황',
-      '진도',
-      '진도율',
-      '진행',
-      '진행상황',
-      '추진상황',
-      '추진율',
-      '사업구분',
-      '상태',
-      '어디까지',
-      'status',
-      'progress',
-    ],
-  ],
-  ['department', ['부서', '조직', '인력', '정원', '현원', '팀구성', '조직도', 'department', 'org', 'dept']],
-  ['search', ['찾기', '검색', '찾아줘', '찾아', 'search', 'find']],
-  ['digest', ['요약', 'digest']],
-  ['project', ['카드', 'card', 'project']],
-];
+/**
+ * The words that pick a command, built from the registry: each command's name and aliases are the one place
+ * to add a word. Words are kept lower-case; `order` lists command names strongest first (by precedence).
+ */
+export interface IntentVocabulary {
+  /** Words that pick their command anywhere in a message. */
+  anywhere: ReadonlyMap<string, string>;
+  /** Words that pick their command in front of a message: every name and alias. */
+  leading: ReadonlyMap<string, string>;
+  order: readonly string[];
+}
+
+export function intentVocabulary(commands: readonly Command[]): IntentVocabulary {
+  const anywhere = new Map<string, string>();
+  const leading = new Map<string, string>();
+  for (const c of commands) {
+    const only = new Set((c.aliases.leadingOnly ?? []).map((w) => w.toLowerCase()));
+    for (const w of [c.name, ...c.aliases.ko, ...c.aliases.en].map((x) => x.toLowerCase())) {
+      leading.set(w, c.name);
+      if (!only.has(w)) anywhere.set(w, c.name);
+    }
+  }
+  const order = commands
+    .map((c, i) => ({ name: c.name, rank: c.precedence ?? DEFAULT_PRECEDENCE, i }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((c) => c.name);
+  return { anywhere, leading, order };
+}
+
+const DEFAULT_PRECEDENCE = 80;
 
 /** Two-word intents typed with a space: "추진 상황", "사업 구분", "팀 구성". */
 const PHRASES: Array<[RegExp, string]> = [
@@ -112,11 +97,11 @@ const FILLER = new Set([
   '관련',
 ]);
 
-const BY_WORD = new Map<string, string>(
-  INTENT_WORDS.flatMap(([cmd, words]) => words.map((w) => [w.toLowerCase(), cmd] as const)),
-);
-
-export function parseIntent(message: string, isNamePhrase: (phrase: string) => boolean = () => false): Intent {
+export function parseIntent(
+  message: string,
+  vocabulary: IntentVocabulary,
+  isNamePhrase: (phrase: string) => boolean = () => false,
+): Intent {
   let text = message;
   for (const [re, joined] of PHRASES) text = text.replace(re, joined);
   const tokens = text
@@ -124,7 +109,7 @@ export function parseIntent(message: string, isNamePhrase: (phrase: string) => b
     .map((t) => t.replace(/^[?？!.,~"'“”‘’]+|[?？!.,~"'“”‘’]+$/g, ''))
     .filter((t) => t !== '');
   if (tokens.length === 0) return { command: null, query: '', explicit: false };
-  const first = commandOf(tokens[0]!);
+  const first = commandOf(tokens[0]!, vocabulary.leading);
   if (first && (tokens.length > 1 || first === 'help')) {
     return {
       command: first,
@@ -138,7 +123,7 @@ export function parseIntent(message: string, isNamePhrase: (phrase: string) => b
   const found = new Set<string>();
   const keep: string[] = [];
   tokens.forEach((tok, i) => {
-    const cmd = commandOf(tok);
+    const cmd = commandOf(tok, vocabulary.anywhere);
     const neighbours = [`${tokens[i - 1] ?? ''}${tok}`, `${tok}${tokens[i + 1] ?? ''}`];
     if (cmd && !neighbours.some((p) => p !== tok && isNamePhrase(p))) {
       found.add(cmd);
@@ -146,13 +131,13 @@ export function parseIntent(message: string, isNamePhrase: (phrase: string) => b
     }
     if (!FILLER.has(tok.toLowerCase())) keep.push(tok);
   });
-  const command = INTENT_WORDS.map(([c]) => c).find((c) => found.has(c)) ?? null;
+  const command = vocabulary.order.find((c) => found.has(c)) ?? null;
   return { command, query: keep.join(' '), explicit: false };
 }
 
-function commandOf(token: string): string | null {
+function commandOf(token: string, words: ReadonlyMap<string, string>): string | null {
   for (const form of withoutParticle(token.toLowerCase())) {
-    const cmd = BY_WORD.get(form);
+    const cmd = words.get(form);
     if (cmd) return cmd;
   }
   return null;

@@ -129,6 +129,30 @@ function projectIdentity(s: RecordSummary): string {
   return [s.organization, s.department, s.code ?? s.title.replace(/\s+/g, '')].join('|');
 }
 
+/**
+ * Knowledge that follows the store: a long-running bot answers from documents ingested after it started (by
+ * this process or another one writing the same SQLite file). Each call compares the store's generation, one
+ * indexed read, and reloads summaries and index only when it moved.
+ */
+export function liveKnowledge(
+  store: ProjectStore,
+  clock: Clock,
+  onReload: (info: { generation: number; records: number; millis: number }) => void = () => {},
+): () => Knowledge {
+  let generation = store.identity().generation;
+  let current = loadKnowledge(store, clock);
+  return () => {
+    const now = store.identity().generation;
+    if (now !== generation) {
+      const started = performance.now();
+      current = loadKnowledge(store, clock);
+      generation = now;
+      onReload({ generation, records: current.summaries.length, millis: Math.round(performance.now() - started) });
+    }
+    return current;
+  };
+}
+
 export function toSearchDoc(r: StoredRecord, docLines: string[]): SearchDoc {
   const rec = r.record;
   const [from, to] = rec.src.lines;

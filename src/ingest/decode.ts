@@ -1,8 +1,9 @@
 /** Bytes → text. UTF-8 (with or without BOM), UTF-16 with BOM, and EUC-KR/CP949 as Korean offices still save. */
 import iconv from 'iconv-lite';
+import type { Encoding } from '../domain/document.js';
 import { IngestError } from './errors.js';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'cp949';
+export type { Encoding } from '../domain/document.js';
 
 export function decodeDocument(bytes: Buffer, file: string): { text: string; encoding: Encoding } {
   if (bytes.length === 0) throw new IngestError(file, '빈 파일입니다 (empty file)');

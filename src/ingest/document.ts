@@ -1,28 +1,7 @@
 /** What a family parser receives and returns. Parsers read; they never write and never throw on an odd line. */
-import type { ProjectRecord } from '../domain/project.js';
-import type { Encoding } from './decode.js';
+import type { ParseResult, SourceDocument } from '../domain/document.js';
 
-export interface SourceDocument {
-  /** The path as given to ingest, for messages. */
-  path: string;
-  /** File name without folders, for keys and replies. */
-  name: string;
-  encoding: Encoding;
-  /** Normalised lines; `lines[i]` is line i + 1 of the file. */
-  lines: string[];
-}
-
-export interface ParseWarning {
-  line: number | null;
-  message: string;
-}
-
-export interface ParseResult {
-  family: string;
-  organization: string | null;
-  records: ProjectRecord[];
-  warnings: ParseWarning[];
-}
+export type { ParseResult, ParseWarning, SourceDocument } from '../domain/document.js';
 
 export interface DocumentFamily {
   name: string;

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { LoadedDocument } from '../domain/document.js';
 import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
 import { decodeDocument } from './decode.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from './document.js';
@@ -12,13 +13,7 @@ import { normalizeText } from './normalize.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md'] as const;
 
-export interface LoadedDocument {
-  doc: SourceDocument;
-  /** sha256 of the file's bytes: an unchanged file is not ingested again. */
-  hash: string;
-  /** The normalised text as stored, for quoting lines. */
-  text: string;
-}
+export type { LoadedDocument };
 
 export function loadDocument(path: string, bytes: Buffer = readFileSync(path)): LoadedDocument {
   const { text, encoding } = decodeDocument(bytes, path);

@@ -7,8 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
-import type { ParseResult, ParseWarning } from '../ingest/document.js';
-import type { LoadedDocument } from '../ingest/parse.js';
+import type { LoadedDocument, ParseResult, ParseWarning } from '../domain/document.js';
 import { FeedbackLog } from './feedback.js';
 import { MIGRATIONS } from './migrations.js';
 

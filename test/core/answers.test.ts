@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../src/core/dispatch.js';
+import { answer } from '../helpers.js';
 import { type Knowledge, loadKnowledge } from '../../src/core/knowledge.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';

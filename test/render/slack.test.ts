@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/core/dispatch.js';
 import { loadKnowledge } from '../../src/core/knowledge.js';
 import { list, reply, table, text } from '../../src/core/reply.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { ACTIONS, renderSlack, SLACK_LIMITS, type SlackMessage } from '../../src/render/slack.js';
 import { ProjectStore } from '../../src/store/store.js';
-import { realDocuments, tempDir } from '../helpers.js';
+import { answer, realDocuments, tempDir } from '../helpers.js';
 
 const store = ProjectStore.open(join(tempDir(), 'render.db'));
 ingestPaths(store, realDocuments());

@@ -2,14 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/core/dispatch.js';
 import { loadKnowledge } from '../../src/core/knowledge.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { renderText } from '../../src/render/text.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { ProjectStore } from '../../src/store/store.js';
-import { SAMPLES, tempDir } from '../helpers.js';
+import { answer, SAMPLES, tempDir } from '../helpers.js';
 
 const cli = (args: string[]) => spawnSync(process.execPath, ['bin/damdang.js', ...args], { encoding: 'utf8' });
 

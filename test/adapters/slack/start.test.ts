@@ -45,7 +45,7 @@ describe('damdang start with Slack configured', () => {
     const fake = await new FakeSlack().start();
     try {
       await startBot({ SLACK_BOT_TOKEN: 'xoxb-9-9-start', SLACK_SIGNING_SECRET: SECRET, SLACK_MODE: 'http', PORT: '0', SLACK_API_URL: fake.apiUrl });
-      const port = /"port":(\d+)/.exec(stderr)![1];
+      const port = /listening.*port[=":]+(\d+)/.exec(stderr)![1];
       const body = slashCommandBody({ text: '박동일 내선번호', response_url: fake.responseUrl('start-http') });
       const res = await post(`http://127.0.0.1:${port}/slack/events`, body, {
         'content-type': 'application/x-www-form-urlencoded',

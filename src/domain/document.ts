@@ -1,0 +1,37 @@
+/**
+ * A document as ingest reads it and the store keeps it: the types both sides share (the store never imports
+ * ingest; ingest writes through the store).
+ */
+import type { ProjectRecord } from './project.js';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'cp949';
+
+export interface SourceDocument {
+  /** The path as given to ingest, for messages. */
+  path: string;
+  /** File name without folders, for keys and replies. */
+  name: string;
+  encoding: Encoding;
+  /** Normalised lines; `lines[i]` is line i + 1 of the file. */
+  lines: string[];
+}
+
+export interface ParseWarning {
+  line: number | null;
+  message: string;
+}
+
+export interface ParseResult {
+  family: string;
+  organization: string | null;
+  records: ProjectRecord[];
+  warnings: ParseWarning[];
+}
+
+export interface LoadedDocument {
+  doc: SourceDocument;
+  /** sha256 of the file's bytes: an unchanged file is not ingested again. */
+  hash: string;
+  /** The normalised text as stored, for quoting lines. */
+  text: string;
+}
