@@ -12,6 +12,8 @@ export interface CommandArgs {
 export function commandListener(deps: SlackDeps) {
   return async ({ command, ack, respond }: CommandArgs): Promise<void> => {
     await ack();
+    // Let pending requests be read and acked before this answer's synchronous work: acks have the 3-second limit.
+    await new Promise((resolve) => setImmediate(resolve));
     const question = fromSlackText(command.text);
     const origin = slackOrigin(command.team_id, command.channel_id, command.user_id);
     const reply = await ask(deps.service, textInbound(question, origin, deps.now()), deps.log);
