@@ -1,5 +1,7 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
-import { money, orgDept, pct, sourceOf, yearLabel } from '../src/core/format.js';
+import { findOverviewUnit } from '../src/core/departments.js';
+import { money, orgDept, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
+import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/overview.js';
 import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { BudgetKind, BudgetLine } from '../src/domain/project.js';
@@ -26,6 +28,21 @@ export const budgetCommand = defineCommand({
     const items = findBudgetItems(query, ctx);
     if (items) return items;
     const department = ctx.lookups.department(query);
+    const sub = department ? null : findOverviewUnit(query, ctx);
+    if (sub?.dept.record.overview) {
+      const blocks = unitBlocks(sub.dept.record.overview, sub.unit, 'budget');
+      if (blocks.length)
+        return reply('answer', `${sub.unit} — 예산 (${orgDept(sub.dept.record)} 예산 표)`, blocks, {
+          sources: tableSources(sub.dept, topicTables(sub.dept.record.overview, 'budget')),
+          suggestions: [`예산 ${sub.dept.record.title}`],
+        });
+    }
+    const tables = department?.record.overview ? topicTables(department.record.overview, 'budget') : [];
+    if (department && tables.length)
+      return reply('answer', `${department.record.title} — 예산 (${orgDept(department.record) || '기관 미상'})`, tables.map((t) => tableBlock(t)), {
+        sources: tableSources(department, tables),
+        suggestions: [`${department.record.title} 조직`],
+      });
     const found = department
       ? { ok: true as const, record: department, siblings: [department], bodyOnly: false }
       : resolveProject(query, ctx, undefined, true);
@@ -37,13 +54,14 @@ export const budgetCommand = defineCommand({
     for (const r of records) {
       blocks.push(...budgetBlocks(r, records.length > 1));
       const b = r.record.budget;
-      if (b) sources.push(...new Set(b.lines.map((l) => sourceOf(r, l.src)).slice(0, 3)));
+      if (b) sources.push(...sourcesOf([...b.lines, ...b.rates, ...b.notes].map((l) => ({ r, src: l.src }))));
       if (b?.noBudget) sources.push(sourceOf(r));
     }
     if (blocks.length === 0) blocks.push(text('이 문서에는 예산이 적혀 있지 않습니다.'));
     return reply('answer', `${main.title} — 예산 (${orgDept(main) || '기관 미상'})`, blocks, {
       sources: [...new Set(sources.length ? sources : [sourceOf(found.record)])],
       suggestions: [`현황 ${main.code ?? main.title}`],
+      subject: department ? undefined : (main.code ?? main.title),
     });
   },
 });

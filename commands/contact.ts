@@ -1,5 +1,7 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
-import { sourceOf } from '../src/core/format.js';
+import { sourceOf, sourcesOf } from '../src/core/format.js';
+import type { Source } from '../src/domain/provenance.js';
+import type { StoredRecord } from '../src/store/store.js';
 import { looksLikePosition, personLine } from '../src/core/people.js';
 import { list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
@@ -15,7 +17,7 @@ export const contactCommand = defineCommand({
     const people = ctx.lookups.people(query);
     if (people) {
       const items: string[] = [];
-      const sources: string[] = [];
+      const cited: Array<{ r: StoredRecord; src: Source }> = [];
       const seen = new Set<string>();
       for (const e of people.entries) {
         const r = ctx.knowledge.get(e.recordId)!;
@@ -24,10 +26,10 @@ export const contactCommand = defineCommand({
           seen.add(line);
           items.push(`${line} — ${r.record.title}`);
         }
-        sources.push(sourceOf(r, e.contact.src));
+        cited.push({ r, src: e.contact.src });
       }
       return reply('answer', `"${query}" 연락처`, [list(items.slice(0, 10))], {
-        sources: [...new Set(sources)].slice(0, 5),
+        sources: sourcesOf(cited),
       });
     }
     const found = resolveProject(query, ctx, undefined, true);
@@ -51,6 +53,7 @@ export const contactCommand = defineCommand({
     }
     return reply('answer', `${r.record.title} — 담당자 연락처`, [list([...new Set(contacts.map(personLine))])], {
       sources: [sourceOf(r, contacts[0]!.src)],
+      subject: r.record.code ?? r.record.title,
     });
   },
 });

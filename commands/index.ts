@@ -3,6 +3,7 @@ import type { Command } from '../src/core/command.js';
 import { budgetCommand } from './budget.js';
 import { contactCommand } from './contact.js';
 import { departmentCommand } from './department.js';
+import { digestCommand } from './digest.js';
 import { helpCommand, helpEntries } from './help.js';
 import { milestonesCommand } from './milestones.js';
 import { ownerCommand } from './owner.js';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   ownerCommand,
   departmentCommand,
   searchCommand,
+  digestCommand,
   helpCommand,
 ];
 

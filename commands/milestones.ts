@@ -1,5 +1,5 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
-import { milestoneLine, sortByDate, sourceOf, timing } from '../src/core/format.js';
+import { milestoneLine, sortByDate, sourceOf, sourcesOf, timing } from '../src/core/format.js';
 import type { Knowledge } from '../src/core/knowledge.js';
 import { withoutParticle } from '../src/core/people.js';
 import { bestLines, clip } from '../src/core/quote.js';
@@ -24,7 +24,7 @@ export const milestonesCommand = defineCommand({
     if (named.length) {
       const items = named.slice(0, 5).map(({ m }) => milestoneLine(m, ctx.today));
       return reply('answer', `"${query}" 일정`, [list(items)], {
-        sources: [...new Set(named.slice(0, 5).map(({ r, m }) => `${r.record.title} · ${sourceOf(r, m.src)}`))],
+        sources: sourcesOf(named.slice(0, 5).map(({ r, m }) => ({ r, src: m.src }))),
       });
     }
     if (!found.ok) return found.reply;
@@ -42,8 +42,9 @@ export const milestonesCommand = defineCommand({
     );
     const blocks = scheduleBlocks(ms, ctx.today, history);
     return reply('answer', `${r.record.title} — 일정 (오늘 ${ctx.today} 기준)`, blocks, {
-      sources: [...new Set(ms.slice(0, 3).map((m) => sourceOf(r, m.src)))],
+      sources: sourcesOf(found.siblings.flatMap((s) => s.record.milestones.map((m) => ({ r: s, src: m.src })))),
       suggestions: [`현황 ${r.record.code ?? r.record.title}`],
+      subject: r.record.code ?? r.record.title,
     });
   },
 });

@@ -1,6 +1,6 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
 import { departmentWords, recordsOfUnit } from '../src/core/departments.js';
-import { josa, orgDept, sourceOf, yearLabel } from '../src/core/format.js';
+import { josa, orgDept, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
 import { looksLikePosition, personLine } from '../src/core/people.js';
 import { list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
@@ -26,17 +26,21 @@ export const ownerCommand = defineCommand({
     for (const unit of departmentWords(query)) {
       const records = recordsOfUnit(unit, ctx).filter((s) => s.kind !== 'department');
       if (records.length) {
-        const items = records
-          .slice(0, 50)
-          .map((s) => [s.title, [yearLabel(s), s.teams.join('·')].filter(Boolean).join(', ')].filter(Boolean).join(' — '));
-        return reply(
-          'answer',
-          `${josa(unit, '이', '가')} 맡은 사업 ${records.length}건`,
-          [list([...new Set(items)].slice(0, 15))],
-          {
-            sources: [...new Set(records.map((s) => s.documentName))].slice(0, 3),
-          },
-        );
+        const items = [
+          ...new Set(
+            records.map((s) =>
+              [s.title, [yearLabel(s), s.teams.join('·')].filter(Boolean).join(', ')].filter(Boolean).join(' — '),
+            ),
+          ),
+        ];
+        // Every listed record cites its own lines, and the count is that of the list (the renderer adds "외 N건").
+        const cited = records.flatMap((s) => {
+          const r = ctx.knowledge.get(String(s.id));
+          return r ? [{ r, src: r.record.src }] : [];
+        });
+        return reply('answer', `${josa(unit, '이', '가')} 맡은 사업 ${items.length}건`, [list(items)], {
+          sources: sourcesOf(cited),
+        });
       }
     }
     const found = resolveProject(query, ctx, undefined, true);
@@ -52,6 +56,9 @@ export const ownerCommand = defineCommand({
       text(`담당: ${orgDept(rec) || '부서 미상'}${rec.teams.length ? ` / ${rec.teams.join(', ')}` : ''}`),
     ];
     if (contacts.length) blocks.push(list(contacts, '담당자'));
-    return reply('answer', `${rec.title} — 담당`, blocks, { sources: [sourceOf(found.record)] });
+    return reply('answer', `${rec.title} — 담당`, blocks, {
+      sources: [sourceOf(found.record)],
+      subject: rec.code ?? rec.title,
+    });
   },
 });

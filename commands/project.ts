@@ -53,6 +53,7 @@ export const projectCommand = defineCommand({
     return reply('answer', rec.title, blocks, {
       sources: [sourceOf(r)],
       suggestions: [`예산 ${rec.code ?? rec.title}`, `일정 ${rec.code ?? rec.title}`, `담당 ${rec.code ?? rec.title}`],
+      subject: rec.code ?? rec.title,
     });
   },
 });

@@ -38,6 +38,7 @@ export const statusCommand = defineCommand({
     return reply('answer', `${rec.title} — 추진 현황`, blocks, {
       sources,
       suggestions: [`예산 ${rec.code ?? rec.title}`, `일정 ${rec.code ?? rec.title}`],
+      subject: rec.code ?? rec.title,
     });
   },
 });

@@ -1,4 +1,4 @@
-/** `npm run eval`: ingests the samples and the corpus into a temporary store and prints the quality table. */
+/** `npm run eval`: ingests the samples and the corpora into a temporary store and prints the quality table. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,19 +6,29 @@ import { loadKnowledge } from '../src/core/knowledge.js';
 import { fixedClock } from '../src/domain/clock.js';
 import { ingestPaths } from '../src/ingest/ingest.js';
 import { ProjectStore } from '../src/store/store.js';
-import { evaluate, formatTable, loadQueries } from './lib/evaluate.js';
+import { evaluationPaths, REPO_ROOT } from './lib/corpus-paths.js';
+import { askableQueries, evaluate, formatTable, loadQueries } from './lib/evaluate.js';
 
+const { paths, shared, missing } = evaluationPaths();
+if (missing) process.stdout.write(`note: ${missing}\n`);
 const store = ProjectStore.open(join(mkdtempSync(join(tmpdir(), 'damdang-eval-')), 'eval.db'));
-ingestPaths(store, ['data/samples', 'test/fixtures/corpus']);
+ingestPaths(store, paths);
 const knowledge = loadKnowledge(store, fixedClock('2021-06-01'));
-const { results, tags, overall } = evaluate(knowledge, loadQueries('test/fixtures/eval-queries.json'));
-process.stdout.write(`${formatTable(tags, overall)}\n`);
-const misses = results.filter((r) => (r.query.expect ? r.rank !== 1 : r.verdict !== 'none'));
+const queries = askableQueries(loadQueries(join(REPO_ROOT, 'test/fixtures/eval-queries.json')), shared !== null);
+const { results, tags, overall, samples } = evaluate(knowledge, queries);
+process.stdout.write(`${formatTable(tags, overall, samples)}\n`);
+const misses = results.filter((r) => r.query.expect !== undefined && (r.query.expect ? r.rank !== 1 : r.verdict !== 'none'));
 if (misses.length) {
-  process.stdout.write(`\nmisses (${misses.length}):\n`);
+  process.stdout.write(`\nsearch misses (${misses.length}):\n`);
   for (const m of misses)
     process.stdout.write(
       `- "${m.query.q}" [${m.query.tags.join(',')}] rank=${m.rank ?? '-'} verdict=${m.verdict} top=${m.top ?? '-'}\n`,
     );
+}
+const wrong = results.filter((r) => r.correct === false);
+if (wrong.length) {
+  process.stdout.write(`\nwrong answers (${wrong.length}):\n`);
+  for (const w of wrong)
+    process.stdout.write(`- "${w.query.q}" [${w.query.tags.join(',')}] ${w.why} — ${(w.reply ?? '').split('\n')[0]}\n`);
 }
 store.close();

@@ -1,6 +1,9 @@
 /**
  * The composition root: config → store (seeded with data/samples when empty) → live knowledge → the answering
  * service with the command registry → the chat adapters. Only this file wires the registry to the bot.
+ * A process that answers opens the file read-only; it writes only when the file is new or empty: then it
+ * migrates and seeds the sample documents in one transaction, so a second process starting at the same time
+ * finds either nothing or every sample, never half of them.
  */
 import type { Readable, Writable } from 'node:stream';
 import { COMMANDS } from '../commands/index.js';
@@ -12,6 +15,7 @@ import type { AnsweringService } from './core/inbound.js';
 import { type Knowledge, liveKnowledge } from './core/knowledge.js';
 import type { ChatAdapter } from './core/port.js';
 import { type Clock, clockFor } from './domain/clock.js';
+import { createDigests, type DigestWiring } from './digest/index.js';
 import { type IngestSummary, ingestPaths } from './ingest/ingest.js';
 import type { Logger } from './logger.js';
 import { ProjectStore } from './store/store.js';
@@ -25,16 +29,33 @@ export interface App {
   seeded: IngestSummary | null;
   logger: Logger;
   config: Config;
+  digests: DigestWiring;
   close(): void;
 }
 
 export function openApp(config: Config, logger: Logger): App {
-  const store = ProjectStore.open(config.dbFile);
+  let store = ProjectStore.openReadOnly(config.dbFile);
   let seeded: IngestSummary | null = null;
-  if (store.isEmpty()) {
-    logger.info(`데이터베이스가 비어 있어 ${config.samplesDir}의 예시 문서를 읽습니다…`);
-    seeded = ingestPaths(store, [config.samplesDir]);
-    logger.info(`문서 ${seeded.reports.length}건, 실패 ${seeded.failed}건 (${Math.round(seeded.millis)} ms)`);
+  if (!store || store.isEmpty()) {
+    store?.close();
+    const writer = ProjectStore.open(config.dbFile);
+    try {
+      seeded = writer.write(() => {
+        if (!writer.isEmpty()) return null;
+        logger.info(`데이터베이스가 비어 있어 ${config.samplesDir}의 예시 문서를 읽습니다…`);
+        return ingestPaths(writer, [config.samplesDir]);
+      });
+    } catch (err) {
+      writer.close();
+      throw err;
+    }
+    if (seeded) logger.info(`문서 ${seeded.reports.length}건, 실패 ${seeded.failed}건 (${Math.round(seeded.millis)} ms)`);
+    // An in-memory store has no second connection to open; a file is answered from a read-only one.
+    if (config.dbFile === ':memory:') store = writer;
+    else {
+      writer.close();
+      store = ProjectStore.openReadOnly(config.dbFile)!;
+    }
   }
   const clock = clockFor(config.today, config.timeZone);
   const started = performance.now();
@@ -44,8 +65,10 @@ export function openApp(config: Config, logger: Logger): App {
   logger.info(
     `사업 ${knowledge().summaries.length}건 색인 (${Math.round(performance.now() - started)} ms), 오늘: ${clock.today()} (${clock.timeZone})`,
   );
-  const bot = createBot({ knowledge, commands: COMMANDS, logger: logger.child({ component: 'bot' }) });
-  return { store, clock, knowledge, bot, seeded, logger, config, close: () => store.close() };
+  const digestLog = logger.child({ component: 'digest' });
+  const digests = createDigests(config, store, { now: () => clock.now(), log: (line) => digestLog.warn(line) });
+  const bot = createBot({ knowledge, commands: COMMANDS, logger: logger.child({ component: 'bot' }), digests: digests.service });
+  return { store, clock, knowledge, bot, seeded, logger, config, digests, close: () => store.close() };
 }
 
 export interface ChatIO {
@@ -61,7 +84,14 @@ export interface ChatIO {
  * the process is asked to stop; then stops them all.
  */
 export async function runChat(app: App, io: ChatIO, platforms: readonly ChatPlatform[] = CHAT_PLATFORMS): Promise<void> {
-  const deps = { config: app.config, service: app.bot, logger: app.logger, clock: app.clock, store: app.store, knowledge: app.knowledge };
+  const deps = {
+    config: app.config,
+    service: app.bot,
+    logger: app.logger,
+    clock: app.clock,
+    knowledge: app.knowledge,
+    feedback: app.store.feedback,
+  };
   const adapters: ChatAdapter[] = chatAdapters(deps, platforms);
   let done = io.stopSignal;
   if (adapters.length === 0) {
@@ -83,8 +113,12 @@ export async function runChat(app: App, io: ChatIO, platforms: readonly ChatPlat
       started.push(a);
       app.logger.debug('adapter started', { platform: a.platform });
     }
+    // Digests go to the channels of chat platforms; the console has none to subscribe.
+    const posting = started.filter((a) => a.platform !== 'console');
+    if (posting.length) await app.digests.schedule(posting).start();
     await done;
   } finally {
+    app.digests.scheduler?.stop();
     for (const a of started.reverse()) {
       try {
         await a.stop();

@@ -11,6 +11,7 @@ import { commandContext } from './core/context.js';
 import { cleanMessage, createRouter } from './core/dispatch.js';
 import type { AnsweringService, Inbound } from './core/inbound.js';
 import type { Knowledge } from './core/knowledge.js';
+import type { DigestService } from './digest/service.js';
 import { type Reply, reply, text } from './core/reply.js';
 import { type Logger, silentLogger } from './logger.js';
 
@@ -22,6 +23,8 @@ export interface BotDeps {
   logger?: Logger;
   /** Incident ids; injectable so a test can name the one it expects. */
   incidentId?: () => string;
+  /** Digests and subscriptions, for the digest command. */
+  digests?: DigestService | undefined;
 }
 
 export function createBot(deps: BotDeps): AnsweringService {
@@ -42,7 +45,7 @@ export function createBot(deps: BotDeps): AnsweringService {
     const query = args.query ?? '';
     const parsed = command.args.safeParse({ message: query, ...args, query });
     if (!parsed.success) return reply('error', `입력을 이해하지 못했습니다: ${parsed.error.issues[0]?.message ?? ''}`);
-    return command.run(parsed.data, commandContext(knowledge));
+    return command.run(parsed.data, commandContext(knowledge, undefined, { origin: inbound.origin, digests: deps.digests }));
   };
 
   return {
@@ -50,7 +53,7 @@ export function createBot(deps: BotDeps): AnsweringService {
       const { origin } = inbound;
       try {
         const knowledge = deps.knowledge();
-        const out = inbound.kind === 'text' ? router.answer(inbound.text, knowledge) : runCommand(inbound, knowledge);
+        const out = inbound.kind === 'text' ? router.answer(inbound.text, knowledge, { origin, digests: deps.digests }) : runCommand(inbound, knowledge);
         logger.debug('answered', { platform: origin.platform, kind: inbound.kind, reply: out.kind });
         return out;
       } catch (err) {

@@ -1,8 +1,10 @@
-/** damdang's command line: ingest | ask | start | eval. The one error boundary of the process is here. */
+/** damdang's command line: ingest | ask | digest | feedback | start. The one error boundary of the process is here. */
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
+import { parseDigestArgs } from '../commands/digest.js';
 import { CONSOLE_ORIGIN } from './adapters/console/console.js';
+import { checkedPayload, registerCommands } from './adapters/discord/register.js';
 import { openApp, runChat } from './app.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
@@ -89,6 +91,35 @@ program
   });
 
 program
+  .command('digest')
+  .description('요약: 다가오는·지난 일정, 계획 대비 부진, 바뀐 점, 오래된 문서 (digest list: 구독 목록)')
+  .argument('[scope...]', '부서·팀 이름, all, 또는 list')
+  .option('--days <N>', '며칠 앞까지의 일정 (기본 7)')
+  .option('--json', '{digest, text, reply} JSON 한 줄')
+  .addOption(dbOption())
+  .addOption(todayOption())
+  .action(async (words: string[], opts: { db?: string; today?: string; json?: boolean; days?: string }) => {
+    const config = loadConfig({ db: opts.db, today: opts.today });
+    const app = openApp(config, loggerFor(config));
+    const write = (r: Parameters<typeof renderText>[0], digest?: unknown) =>
+      process.stdout.write(opts.json ? `${JSON.stringify({ digest, text: renderText(r), reply: r })}\n` : `${renderText(r)}\n`);
+    try {
+      if (/^(?:list|목록)$/i.test(words[0] ?? '')) {
+        const origin = { ...CONSOLE_ORIGIN, platform: 'cli' as const, channel: 'digest' };
+        write(await app.bot.handle({ kind: 'command', command: 'digest', args: { query: 'list' }, origin, at: app.clock.now() }));
+        return;
+      }
+      const parsed = parseDigestArgs([...words, ...(opts.days ? ['--days', opts.days] : [])]);
+      if ('error' in parsed) throw new Error(`digest: ${parsed.error}`);
+      const { digest, reply } = app.digests.service.compose(parsed.scope, parsed.days, app.clock.today());
+      write(reply, digest);
+      if (!digest.scopeFound) process.exitCode = 1;
+    } finally {
+      app.close();
+    }
+  });
+
+program
   .command('feedback')
   .description('답변에 남긴 피드백(👍/👎, 의견)을 봅니다')
   .option('--since <YYYY-MM-DD>', '이 날짜부터')
@@ -127,6 +158,27 @@ program
     } finally {
       app.close();
     }
+  });
+
+program
+  .command('discord:register')
+  .description('Discord에 /damdang 명령을 등록합니다 (DISCORD_TOKEN, DISCORD_APP_ID)')
+  .option('--guild <id>', '이 서버에만 등록 (바로 반영; 없으면 DISCORD_GUILD_ID, 그것도 없으면 전역)')
+  .option('--dry-run', '등록하지 않고 등록 내용을 검사해 보여 줍니다')
+  .option('--json', '등록 내용(JSON)을 표준출력으로')
+  .action(async (opts: { guild?: string; dryRun?: boolean; json?: boolean }) => {
+    if (opts.guild !== undefined && !/^\d{15,21}$/.test(opts.guild))
+      throw new Error(`--guild: 숫자 서버 ID여야 합니다 (받은 값: ${opts.guild.slice(0, 40)})`);
+    if (opts.dryRun) {
+      const payload = checkedPayload();
+      if (opts.json) process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+      log(`등록 내용이 Discord 규칙에 맞습니다: /${payload[0]!.name} 하위 명령 ${payload[0]!.options?.length ?? 0}개`);
+      return;
+    }
+    const discord = loadConfig().discord;
+    if (!discord) throw new ConfigError('설정 오류: DISCORD_TOKEN과 DISCORD_APP_ID가 필요합니다 (.env.example 참고)');
+    const result = await registerCommands(discord, opts.guild ?? discord.guildId);
+    log(`등록했습니다: 명령 ${result.commands}개, ${result.guildId ? `서버 ${result.guildId}` : '전역 (반영까지 최대 1시간)'}`);
   });
 
 function feedbackText(f: FeedbackRow): string {

@@ -5,6 +5,8 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from './domain/clock.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SNOWFLAKE = /^\d{15,21}$/;
+const SNOWFLAKE_LIST = /^\s*\d{15,21}(?:\s*,\s*\d{15,21})*\s*$/;
 
 const EnvSchema = z.object({
   DAMDANG_DB: z.string().min(1).default('data/damdang.db'),
@@ -25,6 +27,15 @@ const EnvSchema = z.object({
   SLACK_ALLOWED_TEAMS: z.string().optional(),
   SLACK_ALLOWED_CHANNELS: z.string().optional(),
   DISCORD_TOKEN: z.string().min(1).optional(),
+  DAMDANG_ADMINS: z.string().default(''),
+  DAMDANG_DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  DAMDANG_DIGEST_STALE_DAYS: z.coerce.number().int().min(1).default(365),
+  DISCORD_APP_ID: z.string().regex(SNOWFLAKE, '숫자 ID여야 합니다').optional(),
+  DISCORD_GUILD_ID: z.string().regex(SNOWFLAKE, '숫자 ID여야 합니다').optional(),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DISCORD_ALLOWED_GUILDS: z.string().regex(SNOWFLAKE_LIST, '쉼표로 구분한 숫자 ID 목록이어야 합니다').optional(),
+  DISCORD_ALLOWED_CHANNELS: z.string().regex(SNOWFLAKE_LIST, '쉼표로 구분한 숫자 ID 목록이어야 합니다').optional(),
+  DISCORD_MENTIONS: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -36,7 +47,24 @@ export interface Config {
   /** IANA zone of the office ("Asia/Seoul"): what "today" and a digest's "09:00" mean. */
   timeZone: string;
   slack: SlackConfig | null;
-  discord: { token: string } | null;
+  discord: DiscordConfig | null;
+  /** Platform user ids allowed to manage digest subscriptions. */
+  admins: string[];
+  digest: { graceMinutes: number; staleDays: number };
+}
+
+export interface DiscordConfig {
+  token: string;
+  appId: string;
+  /** Commands are registered in this guild (instant) instead of globally. */
+  guildId: string | null;
+  /** REST base, e.g. http://127.0.0.1:PORT/api for the fake Discord; null = discord.com. */
+  apiUrl: string | null;
+  /** Empty = every guild/channel the bot is in. */
+  allowedGuilds: string[];
+  allowedChannels: string[];
+  /** Answer @mentions (needs the privileged Message Content intent). */
+  mentions: boolean;
 }
 
 export interface SlackConfig {
@@ -95,7 +123,25 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     logLevel: e.DAMDANG_LOG_LEVEL,
     timeZone: e.DAMDANG_TZ,
     slack: slackConfig(e),
-    discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN } : null,
+    discord: discordConfig(e),
+    admins: e.DAMDANG_ADMINS.split(/[\s,]+/).filter(Boolean),
+    digest: { graceMinutes: e.DAMDANG_DIGEST_GRACE_MINUTES, staleDays: e.DAMDANG_DIGEST_STALE_DAYS },
+  };
+}
+
+function discordConfig(e: z.infer<typeof EnvSchema>): DiscordConfig | null {
+  if (!e.DISCORD_TOKEN && !e.DISCORD_APP_ID) return null;
+  if (!e.DISCORD_TOKEN || !e.DISCORD_APP_ID)
+    throw new ConfigError(`설정 오류: ${e.DISCORD_TOKEN ? 'DISCORD_APP_ID' : 'DISCORD_TOKEN'} — DISCORD_TOKEN과 DISCORD_APP_ID는 함께 설정해야 합니다`);
+  const ids = (list: string | undefined) => (list ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  return {
+    token: e.DISCORD_TOKEN,
+    appId: e.DISCORD_APP_ID,
+    guildId: e.DISCORD_GUILD_ID ?? null,
+    apiUrl: e.DISCORD_API_URL?.replace(/\/+$/, '') ?? null,
+    allowedGuilds: ids(e.DISCORD_ALLOWED_GUILDS),
+    allowedChannels: ids(e.DISCORD_ALLOWED_CHANNELS),
+    mentions: e.DISCORD_MENTIONS === 'true',
   };
 }
 

@@ -26,7 +26,7 @@ export function parseText(text: string, name = 'synthetic.txt'): ParseResult {
   return parseDocument(doc);
 }
 
-/** The fourteen real documents: the four samples and the ten corpus documents (.txt only). */
+/** The seventeen real documents: the four samples and the thirteen corpus documents (.txt only). */
 export function realDocuments(): string[] {
   const txt = (dir: string) =>
     readdirSync(dir)

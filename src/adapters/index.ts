@@ -5,10 +5,11 @@
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import type { AnsweringService } from '../core/inbound.js';
-import type { ChatAdapter } from '../core/port.js';
 import type { Knowledge } from '../core/knowledge.js';
+import type { FeedbackLog } from '../store/feedback.js';
+import { discordAdapterFromConfig } from './discord/index.js';
+import type { ChatAdapter } from '../core/port.js';
 import type { Logger } from '../logger.js';
-import type { ProjectStore } from '../store/store.js';
 import { slackPlatform } from './slack/index.js';
 
 export interface AdapterDeps {
@@ -17,9 +18,10 @@ export interface AdapterDeps {
   /** Already a child logger for the platform (`[slack]`). */
   logger: Logger;
   clock: Clock;
-  /** For what adapters keep (feedback) and show (what damdang knows). */
-  store: ProjectStore;
+  /** The current knowledge (autocomplete reads its index). */
   knowledge: () => Knowledge;
+  /** The one feedback log for every platform (👍/👎). */
+  feedback: FeedbackLog;
 }
 
 export interface ChatPlatform {
@@ -29,7 +31,7 @@ export interface ChatPlatform {
 
 export const CHAT_PLATFORMS: readonly ChatPlatform[] = [
   slackPlatform,
-  // { name: 'discord', fromConfig: discordAdapterFromConfig },
+  { name: 'discord', fromConfig: discordAdapterFromConfig },
 ];
 
 /** The configured chat adapters, each with its own child logger. */

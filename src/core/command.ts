@@ -1,5 +1,7 @@
 /** The contract of a chat command: platform-free, arguments validated by zod, a Reply out. */
 import { z } from 'zod';
+import type { DigestService } from '../digest/service.js';
+import type { Origin } from './inbound.js';
 import type { Knowledge } from './knowledge.js';
 import type { PersonMatch } from './people.js';
 import type { Reply } from './reply.js';
@@ -19,6 +21,10 @@ export interface CommandContext {
   /** YYYY-MM-DD */
   today: string;
   lookups: Lookups;
+  /** Who asked and where; absent for ways in that have no user (the `ask` command). */
+  origin?: Origin | undefined;
+  /** Digests and their subscriptions, where the process has them. */
+  digests?: DigestService | undefined;
 }
 
 export const QueryArgs = z.object({

@@ -4,12 +4,17 @@ import { findDepartment } from './departments.js';
 import type { Knowledge } from './knowledge.js';
 import { findPeople } from './people.js';
 
-export function commandContext(knowledge: Knowledge, today = knowledge.clock.today()): CommandContext {
+export function commandContext(
+  knowledge: Knowledge,
+  today = knowledge.clock.today(),
+  extra: Pick<CommandContext, 'origin' | 'digests'> = {},
+): CommandContext {
   const people = new Map<string, ReturnType<Lookups['people']>>();
   const departments = new Map<string, ReturnType<Lookups['department']>>();
   const ctx: CommandContext = {
     knowledge,
     today,
+    ...extra,
     lookups: {
       people: (q) => memo(people, q, () => findPeople(q, knowledge)),
       department: (q) => memo(departments, q, () => findDepartment(q, ctx)),

@@ -28,3 +28,18 @@ export function departmentWords(query: string): string[] {
 export function recordsOfUnit(name: string, ctx: CommandContext): RecordSummary[] {
   return [...ctx.knowledge.unit(name)].sort((a, b) => Number(b.kind === 'department') - Number(a.kind === 'department'));
 }
+
+/**
+ * A sub-unit the query names (건강정책과, 부산도서관) that a department record's overview lists: the department
+ * record and the unit, so that "<과> 예산" answers from that unit's cells of the 국's tables.
+ */
+export function findOverviewUnit(query: string, ctx: CommandContext): { dept: StoredRecord; unit: string } | null {
+  for (const name of departmentWords(query)) {
+    for (const s of ctx.knowledge.unit(name)) {
+      if (s.kind !== 'department' || s.title === name || s.department === name) continue;
+      const r = ctx.knowledge.get(String(s.id));
+      if (r?.record.overview?.units.includes(name)) return { dept: r, unit: name };
+    }
+  }
+  return null;
+}

@@ -15,7 +15,7 @@ const MAX_QUERY_CHARS = 200;
 
 export interface Router {
   /** Free text → the command it asks for → its Reply. Errors propagate to the caller's boundary (src/bot.ts). */
-  answer(message: string, knowledge: Knowledge): Reply;
+  answer(message: string, knowledge: Knowledge, extra?: Pick<CommandContext, 'origin' | 'digests'>): Reply;
   /** The command a name or alias (any case) names. */
   command(nameOrAlias: string): Command | undefined;
   readonly commands: readonly Command[];
@@ -70,7 +70,7 @@ export function createRouter(commands: readonly Command[]): Router {
   return {
     commands,
     command: named,
-    answer: (message, knowledge) => route(message, commandContext(knowledge)),
+    answer: (message, knowledge, extra = {}) => route(message, commandContext(knowledge, undefined, extra)),
   };
 }
 

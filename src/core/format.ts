@@ -4,10 +4,21 @@ import type { Milestone, ProjectRecord } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
 import type { StoredRecord } from '../store/store.js';
 
+/**
+ * An amount as written, with its unit, and beside it how an official reads it: "4,560억원" stays as written,
+ * "11,671억원" adds "(1조 1,671억원)", "2,345,678,901천원" adds "(약 2조 3,457억원)"; △ reads as a decrease.
+ */
 export function money(m: Money): string {
-  const reading = m.unit === '원' || Math.abs(m.won) >= 100_000_000 ? formatWonReading(m.won) : null;
-  return reading ? `${formatMoney(m)} (${reading})` : formatMoney(m);
+  const written = formatMoney(m);
+  const large = m.unit === '원' || Math.abs(m.won) >= 100_000_000;
+  const reading = large ? formatWonReading(Math.abs(m.won)) : null;
+  const notes: string[] = [];
+  if (reading && squashed(reading) !== squashed(written.replace(/^[△▽-]/, ''))) notes.push(reading);
+  if (m.won < 0) notes.push('감소');
+  return notes.length ? `${written} (${notes.join(', ')})` : written;
 }
+
+const squashed = (s: string) => s.replace(/\s+/g, '');
 
 export function pct(n: number | null | undefined): string | null {
   if (n === null || n === undefined) return null;
@@ -19,6 +30,31 @@ export function sourceOf(r: StoredRecord, source: Source = r.record.src): string
   if (source.section) parts.push(source.section);
   parts.push(formatLines(source));
   return parts.join(' · ');
+}
+
+/**
+ * One footnote per document for every fact a reply states: "doc · section · 12행, 15–17행". A reply that lists
+ * twelve milestones cites all twelve lines, not the first three.
+ */
+export function sourcesOf(facts: Array<{ r: StoredRecord; src: Source }>): string[] {
+  const byDoc = new Map<string, { sections: Set<string | null>; spans: Array<[number, number]> }>();
+  for (const { r, src } of facts) {
+    const entry = byDoc.get(r.document.name) ?? { sections: new Set(), spans: [] };
+    entry.sections.add(src.section);
+    entry.spans.push(src.lines);
+    byDoc.set(r.document.name, entry);
+  }
+  return [...byDoc].map(([name, { sections, spans }]) => {
+    const merged: Array<[number, number]> = [];
+    for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+      const last = merged.at(-1);
+      if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+      else merged.push([a, b]);
+    }
+    const section = sections.size === 1 ? [...sections][0] : null;
+    const lines = merged.map(([a, b]) => formatLines({ section: null, lines: [a, b] })).join(', ');
+    return [name, section, lines].filter(Boolean).join(' · ');
+  });
 }
 
 export function orgDept(rec: ProjectRecord): string {

@@ -4,7 +4,8 @@
  * does not grow with the size of every record. The index is saved beside the database and reused while the
  * store has not changed.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Clock } from '../domain/clock.js';
 import type { Contact } from '../domain/project.js';
 import { organizationAliases } from '../ingest/structure/organization.js';
@@ -43,8 +44,22 @@ export function recordId(r: { id: number }): string {
   return String(r.id);
 }
 
-export function loadKnowledge(store: ProjectStore, clock: Clock): Knowledge {
+/** Test seams: a point inside the load where another process may commit. */
+export interface LoadHooks {
+  afterSummaries?: () => void;
+}
+
+/**
+ * Summaries, the store's generation and the index are read under one snapshot, so an ingest committing during
+ * the load can never leave an index saved under a generation whose records it lacks.
+ */
+export function loadKnowledge(store: ProjectStore, clock: Clock, hooks: LoadHooks = {}): Knowledge {
+  return store.snapshot(() => buildKnowledge(store, clock, hooks));
+}
+
+function buildKnowledge(store: ProjectStore, clock: Clock, hooks: LoadHooks): Knowledge {
   const summaries = store.currentSummaries();
+  hooks.afterSummaries?.();
   const byId = new Map(summaries.map((s) => [recordId(s), s]));
   const cache = new Map<string, StoredRecord>();
   const get = (id: string): StoredRecord | undefined => {
@@ -185,12 +200,15 @@ function loadOrBuildIndex(store: ProjectStore, docs: () => SearchDoc[]): Project
   }
   const index = ProjectIndex.build(docs());
   if (file) {
+    // Write then rename, so a crash never leaves half an index that a later start would trust; the temporary
+    // name is this process's own, so two processes saving at once never interleave their bytes.
+    const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     try {
-      // Write then rename, so a crash never leaves half an index that a later start would trust.
-      writeFileSync(`${file}.tmp`, JSON.stringify({ storeId, generation, index: index.toJSON() }));
-      renameSync(`${file}.tmp`, file);
+      writeFileSync(tmp, JSON.stringify({ storeId, generation, index: index.toJSON() }));
+      renameSync(tmp, file);
     } catch {
       // Saving is an optimisation; a read-only folder only costs start-up time.
+      rmSync(tmp, { force: true });
     }
   }
   return index;

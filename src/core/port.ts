@@ -19,3 +19,25 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   post(target: PostTarget, reply: Reply): Promise<void>;
 }
+
+/**
+ * A post that did not reach the platform. Adapters throw it for rate limits (429 with Retry-After) and network
+ * failures, so the digest scheduler can retry without knowing the platform; `retryable: false` stops retries.
+ */
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+  constructor(
+    message: string,
+    readonly options: { retryAfterMs?: number | undefined; retryable?: boolean; status?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+  }
+
+  get retryAfterMs(): number | undefined {
+    return this.options.retryAfterMs;
+  }
+
+  get retryable(): boolean {
+    return this.options.retryable ?? true;
+  }
+}

@@ -18,6 +18,8 @@ export interface Reply {
   sources: string[];
   /** Follow-up messages the user can send as they are. */
   suggestions: string[];
+  /** The one project an answer is about, as a query that finds it again (code or title): for follow-up buttons. */
+  subject?: string | undefined;
 }
 
 export function reply(kind: ReplyKind, title: string, blocks: Block[] = [], extra: Partial<Reply> = {}): Reply {

@@ -5,6 +5,7 @@ import type { CommandContext } from './command.js';
 import { orgDept, particle, yearLabel } from './format.js';
 import { withoutParticle } from './people.js';
 import { bestLines, clip } from './quote.js';
+import { qwertyToHangul } from '../search/korean-tokenizer.js';
 import { recordId } from './knowledge.js';
 import { list, type Reply, reply, text } from './reply.js';
 
@@ -73,6 +74,9 @@ export function resolveProject(
   const bodyOnly =
     !(outcome.hits[0]?.matchedFields ?? []).some((f) => NAMING_FIELDS.has(f)) || !namesRecord(q, best);
   if (bodyOnly && namedOnly) return { ok: false, reply: bodyMentionReply(q, best, ctx) };
+  // Without a name, the record's own lines must hold a specific word of the question: filler plus a stray
+  // match ("everyone123 사업") is not found, not a confident card.
+  if (bodyOnly && !mentionedOnALine(q, best, ctx)) return { ok: false, reply: notFoundReply(q, outcome.suggestions) };
   if (outcome.verdict === 'ambiguous' && !bodyOnly) {
     // The same project reported and planned in one document is one answer, not a choice.
     const distinct = dedupeByProject(hits.slice(0, 5));
@@ -139,9 +143,43 @@ function namesRecord(query: string, r: StoredRecord): boolean {
     .split(/\s+/)
     .map((w) => withoutParticle(w).at(-1) ?? w)
     .filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w));
-  // Typo, keyboard and 초성 queries match through their corrections, not their letters: trust the index there.
-  if (words.length === 0 || words.some((w) => !/[가-힣]/.test(w) || /[ㄱ-ㅎ]/.test(w))) return true;
-  return words.some((w) => names.includes(w) || [...bigrams(w)].some((b) => names.includes(b)));
+  // 초성 queries match through their corrections, not their letters: trust the index there.
+  if (words.length === 0 || words.some((w) => /[ㄱ-ㅎ]/.test(w))) return true;
+  const named = (w: string) => names.includes(w) || [...bigrams(w)].some((b) => names.includes(b));
+  // A word with no Hangul names the record as written ("CCTV", "2580") or typed on the wrong keyboard
+  // ("dlsrnjs" = 인권); a part of it ("123" of "everyone123") does not.
+  return words.some((w) => {
+    if (/[가-힣]/.test(w)) return named(w);
+    const typed = qwertyToHangul(w);
+    return names.includes(w) || (typed !== null && /^[가-힣]+$/.test(typed) && named(typed));
+  });
+}
+
+/** Some line of the record's source holds a specific word of the query (spaces ignored, or as typed on a
+ * Korean keyboard). */
+function mentionedOnALine(query: string, r: StoredRecord, ctx: CommandContext): boolean {
+  const words = queryWords(query)
+    .filter((w) => !GENERIC_WORDS.has(w))
+    .flatMap((w) => {
+      const typed = /[가-힣ㄱ-ㅎ]/.test(w) ? null : qwertyToHangul(w);
+      return typed ? [w.toLowerCase(), typed] : [w.toLowerCase()];
+    });
+  if (words.length === 0) return false;
+  const [from, to] = r.record.src.lines;
+  return ctx.knowledge
+    .lines(r.document.versionId)
+    .slice(from - 1, to)
+    .some((line) => {
+      const compact = line.replace(/\s+/g, '').toLowerCase();
+      return words.some((w) => compact.includes(w));
+    });
+}
+
+function queryWords(query: string): string[] {
+  return query
+    .split(/\s+/)
+    .map((w) => withoutParticle(w).at(-1) ?? w)
+    .filter((w) => w.length >= 2);
 }
 
 function* bigrams(word: string): Generator<string> {
@@ -151,10 +189,7 @@ function* bigrams(word: string): Generator<string> {
 
 /** Only lines that hold every word of the query are a mention; a shared common word ("사업") is not. */
 function bodyMentionReply(query: string, r: StoredRecord, ctx: CommandContext): Reply {
-  const words = query
-    .split(/\s+/)
-    .map((w) => withoutParticle(w).at(-1) ?? w)
-    .filter((w) => w.length >= 2);
+  const words = queryWords(query);
   const lines = bestLines(ctx.knowledge, r, query, 2).filter((l) => {
     const compact = l.text.replace(/\s+/g, '');
     return words.every((w) => compact.includes(w));

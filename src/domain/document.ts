@@ -14,6 +14,8 @@ export interface SourceDocument {
   encoding: Encoding;
   /** Normalised lines; `lines[i]` is line i + 1 of the file. */
   lines: string[];
+  /** Lines where bytes that were not valid text were replaced (U+FFFD) while decoding. */
+  damagedLines?: number[];
 }
 
 export interface ParseWarning {

@@ -65,17 +65,46 @@ export function formatMoney(money: Money): string {
   return `${money.written}${money.unit}`;
 }
 
-/** A reading in 억/만원 for large amounts, e.g. "(약 2억 263만원)"; null when it would add nothing. */
+const JO = 1_000_000_000_000n;
+const EOK = 100_000_000n;
+const MAN = 10_000n;
+
+const group = (n: bigint) => Number(n).toLocaleString('ko-KR');
+
+/**
+ * The exact reading in 조/억/만 as officials say it: 2,345,678,901,000원 → "2조 3,456억 7,890만 1천원",
+ * 456,000,000,000원 → "4,560억원". Below 만원 the remainder is kept ("1천원", "1,234원"), so nothing is dropped.
+ */
+export function formatWonExact(won: number): string {
+  const abs = BigInt(Math.abs(won));
+  const jo = abs / JO;
+  const eok = (abs % JO) / EOK;
+  const man = (abs % EOK) / MAN;
+  const rest = abs % MAN;
+  const parts = [jo ? `${group(jo)}조` : '', eok ? `${group(eok)}억` : '', man ? `${group(man)}만` : ''].filter(Boolean);
+  if (rest) parts.push(rest % 1000n === 0n ? `${rest / 1000n}천` : group(rest));
+  if (parts.length === 0) return '0원';
+  return `${won < 0 ? '-' : ''}${parts.join(' ')}원`;
+}
+
+/**
+ * A short reading for large amounts, e.g. "약 2조 3,457억원", "약 2억 8,749만원", "1억 1,600만원": the two largest
+ * units, the last rounded; "약" whenever rounding changed the figure. Null below 만원, where it would add nothing.
+ */
 export function formatWonReading(won: number): string | null {
-  const abs = Math.abs(won);
-  if (abs < 10_000) return null;
-  const eok = Math.floor(abs / 100_000_000);
-  const man = Math.floor((abs % 100_000_000) / 10_000);
-  const parts = [eok ? `${eok.toLocaleString('ko-KR')}억` : '', man ? `${man.toLocaleString('ko-KR')}만` : ''].filter(
-    Boolean,
-  );
-  if (parts.length === 0) return null;
-  // Below 만원 is dropped from the reading, so say it is approximate rather than pass it off as exact.
-  const approx = abs % 10_000 !== 0 ? '약 ' : '';
-  return `${approx}${won < 0 ? '-' : ''}${parts.join(' ')}원`;
+  const abs = BigInt(Math.abs(won));
+  if (abs < MAN) return null;
+  const sign = won < 0 ? '-' : '';
+  // The smaller of the two units shown: 억 from 1조, 만 below.
+  const step = abs >= JO ? EOK : MAN;
+  const rounded = ((abs + step / 2n) / step) * step;
+  const jo = rounded / JO;
+  const eok = (rounded % JO) / EOK;
+  const man = (rounded % EOK) / MAN;
+  const parts =
+    abs >= JO
+      ? [`${group(jo)}조`, eok ? `${group(eok)}억` : '']
+      : [eok ? `${group(eok)}억` : '', man ? `${group(man)}만` : ''];
+  const text = parts.filter(Boolean).join(' ');
+  return `${rounded === abs ? '' : '약 '}${sign}${text}원`;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MoneySchema } from './money.js';
 import { SourceSchema } from './provenance.js';
+import { DepartmentOverviewSchema } from './table.js';
 
 export const DatePrecisionSchema = z.enum(['day', 'month', 'quarter', 'half', 'year', 'ongoing']);
 
@@ -162,6 +163,8 @@ export const ProjectRecordSchema = z.object({
   /** Department-level facts (kind "department"): org chart, staffing 정원/현원. Budget uses `budget`. */
   orgTeams: z.array(TeamSchema),
   staffing: z.array(StaffingSchema),
+  /** The 기본현황 as read by the one table reader (kind "department"); absent on records stored before it. */
+  overview: DepartmentOverviewSchema.nullable().optional(),
   /** Headings seen inside the record, for search and for the generic record. */
   headings: z.array(z.string()),
   src: SourceSchema,

@@ -1,5 +1,17 @@
 /** Ingest files and folders into the store: one transaction per document, a report per document, no early exit. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { ProjectStore, SaveOutcome } from '../store/store.js';
 import { IngestError } from './errors.js';
@@ -24,47 +36,165 @@ export interface IngestSummary {
   millis: number;
 }
 
+/**
+ * The documents under the given paths. Every entry that cannot be read is named in `errors` and the walk goes
+ * on: an unreadable folder, a special file (FIFO, socket, device: reading one could block forever), a broken
+ * link. Symbolic links are followed, each real folder and file is taken once, and a link back into a folder
+ * being walked is refused as a loop.
+ */
 export function collectFiles(paths: string[]): { files: string[]; errors: string[] } {
-  const files: string[] = [];
-  const errors: string[] = [];
+  const walk = new FolderWalk();
   for (const p of paths) {
-    let st: ReturnType<typeof statSync>;
+    let st: Stats;
     try {
       st = statSync(p);
-    } catch {
-      errors.push(`${p}: 경로가 없습니다 (no such file or directory)`);
+    } catch (err) {
+      walk.errors.push(
+        (err as NodeJS.ErrnoException).code === 'ENOENT' && !isLink(p)
+          ? `${p}: 경로가 없습니다 (no such file or directory)`
+          : entryError(p, err),
+      );
       continue;
     }
     if (st.isDirectory()) {
-      const found = walk(p, errors);
-      if (found.length === 0) errors.push(`${p}: 문서(.txt, .md)가 없는 폴더입니다 (no documents in folder)`);
-      files.push(...found);
-    } else if (SUPPORTED_EXTENSIONS.includes(extname(p).toLowerCase() as '.txt')) {
-      files.push(p);
-    } else {
-      errors.push(unsupported(p));
-    }
+      const before = walk.files.length;
+      const ok = walk.folder(p, []);
+      if (ok && walk.files.length === before)
+        walk.errors.push(`${p}: 문서(.txt, .md)가 없는 폴더입니다 (no documents in folder)`);
+    } else walk.entry(p, st);
   }
-  return { files, errors };
+  return { files: walk.files, errors: walk.errors };
+}
+
+class FolderWalk {
+  readonly files: string[] = [];
+  readonly errors: string[] = [];
+  private readonly seen = new Set<string>();
+
+  /** Walks a folder; `ancestors` are the real paths of the folders above it. False when it cannot be read. */
+  folder(dir: string, ancestors: string[]): boolean {
+    let real: string;
+    let entries: Dirent[];
+    try {
+      real = realpathSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      this.errors.push(entryError(dir, err));
+      return false;
+    }
+    if (ancestors.includes(real)) {
+      this.errors.push(`${dir}: 상위 폴더를 다시 가리키는 링크입니다 (symlink loop to ${real})`);
+      return true;
+    }
+    if (this.seen.has(real)) return true;
+    this.seen.add(real);
+    entries.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = join(dir, e.name);
+      if (e.isDirectory()) this.folder(full, [...ancestors, real]);
+      else if (e.isSymbolicLink()) {
+        let st: Stats;
+        try {
+          st = statSync(full);
+        } catch (err) {
+          this.errors.push(entryError(full, err));
+          continue;
+        }
+        if (st.isDirectory()) this.folder(full, [...ancestors, real]);
+        else this.entry(full, st);
+      } else if (e.isFile()) this.add(full);
+      else this.errors.push(specialFile(full, e));
+    }
+    return true;
+  }
+
+  /** A path that is not a folder: a document, or a refusal naming it. */
+  entry(path: string, st: Stats): void {
+    if (st.isFile()) this.add(path);
+    else this.errors.push(specialFile(path, st));
+  }
+
+  private add(path: string): void {
+    if (!SUPPORTED_EXTENSIONS.includes(extname(path).toLowerCase() as '.txt')) {
+      this.errors.push(unsupported(path));
+      return;
+    }
+    let real = path;
+    try {
+      real = realpathSync(path);
+    } catch {
+      // Reading it will report the problem by name.
+    }
+    // One file reached through two links is one document, not two.
+    if (this.seen.has(real)) return;
+    this.seen.add(real);
+    this.files.push(path);
+  }
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function specialFile(path: string, kind: Stats | Dirent): string {
+  return `${path}: ${specialReason(kind)}`;
+}
+
+function specialReason(kind: Stats | Dirent): string {
+  const what = kind.isFIFO()
+    ? 'FIFO'
+    : kind.isSocket()
+      ? 'socket'
+      : kind.isBlockDevice() || kind.isCharacterDevice()
+        ? 'device'
+        : 'special file';
+  return `일반 파일이 아니라서 읽지 않습니다 (${what})`;
+}
+
+/** An entry's filesystem error in words staff can act on, naming the entry. */
+function entryError(path: string, err: unknown): string {
+  return `${path}: ${entryReason(err)}`;
+}
+
+function entryReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return '읽을 권한이 없습니다 (permission denied)';
+    case 'ELOOP':
+      return '링크가 자기 자신을 가리킵니다 (symlink loop)';
+    case 'ENOENT':
+      return '파일이 없습니다 (no such file, or a broken symlink)';
+    default:
+      return `읽지 못했습니다 (${code ?? (err as Error).message})`;
+  }
 }
 
 function unsupported(p: string): string {
   return `${p}: 지원하지 않는 형식입니다 (${extname(p) || '확장자 없음'}); 지금은 ${SUPPORTED_EXTENSIONS.join(', ')}만 읽습니다`;
 }
 
-function walk(dir: string, errors: string[]): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name.localeCompare(b.name, 'en', { numeric: true }),
-  );
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(full, errors));
-    else if (SUPPORTED_EXTENSIONS.includes(extname(e.name).toLowerCase() as '.txt')) out.push(full);
-    else errors.push(unsupported(full));
+/** Reads a regular file only: opened without blocking, so a FIFO renamed .txt is refused instead of waited on. */
+export function readRegularFile(path: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw new IngestError(path, entryReason(err));
   }
-  return out;
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new IngestError(path, specialReason(st));
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Ingests one file; every failure becomes a report naming the file, and the store is left as it was. */
@@ -87,7 +217,7 @@ export function ingestFile(store: ProjectStore, file: string, options: IngestOpt
     error: null,
   };
   try {
-    const loaded = loadDocument(file, readFileSync(file));
+    const loaded = loadDocument(file, readRegularFile(file));
     const parsed = parseDocument(loaded.doc);
     const result = options.organization ? withOrganization(parsed, options.organization) : parsed;
     const outcome = store.saveDocument(loaded, result, resolve(file));

@@ -16,11 +16,11 @@ export const SUPPORTED_EXTENSIONS = ['.txt', '.md'] as const;
 export type { LoadedDocument };
 
 export function loadDocument(path: string, bytes: Buffer = readFileSync(path)): LoadedDocument {
-  const { text, encoding } = decodeDocument(bytes, path);
+  const { text, encoding, damagedLines } = decodeDocument(bytes, path);
   const lines = normalizeText(text);
   if (lines.every((l) => l.trim() === '')) throw new IngestError(path, '내용이 없는 문서입니다 (only blank lines)');
   return {
-    doc: { path, name: basename(path), encoding, lines },
+    doc: { path, name: basename(path), encoding, lines, ...(damagedLines.length ? { damagedLines } : {}) },
     hash: createHash('sha256').update(bytes).digest('hex'),
     text: lines.join('\n'),
   };
@@ -52,6 +52,8 @@ export function parseDocument(doc: SourceDocument, families: readonly DocumentFa
   const family = chooseFamily(doc, families);
   const extra: ParseWarning[] = [];
   if (doc.encoding === 'cp949') extra.push({ line: null, message: 'EUC-KR(CP949) 인코딩을 UTF-8로 변환해 읽었습니다' });
+  for (const line of doc.damagedLines ?? [])
+    extra.push({ line, message: 'UTF-8이 아닌 바이트가 있어 �로 바꿔 읽었습니다 (invalid UTF-8 replaced)' });
   try {
     const result = family.parse(doc);
     const { valid, problems } = validateRecords(result.records);

@@ -93,4 +93,38 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX feedback_at ON feedback (at);
   `,
+  // Digest subscriptions and every scheduled slot's outcome: a slot row is claimed before posting, so a restart
+  // never sends it twice; missed and failed slots stay visible to `digest list`.
+  `
+  CREATE TABLE digest_subscriptions (
+    id INTEGER PRIMARY KEY,
+    cadence TEXT NOT NULL CHECK (cadence IN ('weekly', 'daily')),
+    days TEXT NOT NULL,
+    time TEXT NOT NULL,
+    scope TEXT,
+    platform TEXT NOT NULL,
+    workspace TEXT,
+    channel TEXT NOT NULL,
+    thread TEXT,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    last_error TEXT,
+    last_error_at TEXT
+  );
+  CREATE TABLE digest_deliveries (
+    id INTEGER PRIMARY KEY,
+    subscription_id INTEGER NOT NULL REFERENCES digest_subscriptions(id),
+    slot TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'missed', 'failed', 'interrupted')),
+    late INTEGER NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    parts INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    error TEXT,
+    UNIQUE (subscription_id, slot)
+  );
+  CREATE INDEX digest_deliveries_subscription ON digest_deliveries (subscription_id, status);
+  `,
 ];

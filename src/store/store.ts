@@ -3,7 +3,7 @@
  * unchanged file is a no-op; a changed one becomes a new version and the old values stay queryable.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
@@ -32,6 +32,16 @@ export interface RecordSummary {
   documentName: string;
 }
 
+export interface IngestedVersion {
+  versionId: number;
+  documentId: number;
+  name: string;
+  version: number;
+  family: string;
+  ingestedAt: string;
+  previousVersionId: number | null;
+}
+
 export type SaveOutcome = 'new' | 'updated' | 'unchanged';
 
 export interface StoreStats {
@@ -45,42 +55,90 @@ export class ProjectStore {
   private constructor(
     private readonly db: Database.Database,
     readonly file: string,
+    readonly readOnly: boolean,
   ) {}
 
+  /**
+   * Opens for writing: migrates inside one exclusive transaction. Every write transaction begins IMMEDIATE, so
+   * a writer that finds another one waits for the busy timeout instead of failing when it upgrades a read.
+   */
   static open(file: string): ProjectStore {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
+    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    withBusyRetry(() => db.pragma('journal_mode = WAL'));
     db.pragma('foreign_keys = ON');
     // WAL + NORMAL: a crash can lose the last commit but never corrupts or half-writes one.
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    const store = new ProjectStore(db, file);
+    const store = new ProjectStore(db, file, false);
     store.migrate();
     return store;
   }
 
+  /**
+   * Opens an existing, migrated file read-only: a process that only answers never writes, so it never takes the
+   * write lock from an ingest. Undefined when the file is missing or not yet at this schema (then open() it).
+   */
+  static openReadOnly(file: string): ProjectStore | undefined {
+    if (file === ':memory:' || !existsSync(file)) return undefined;
+    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    const version = withBusyRetry(() => db.pragma('user_version', { simple: true }) as number);
+    if (version > MIGRATIONS.length) {
+      db.close();
+      throw newerSchema(file, version);
+    }
+    if (version < MIGRATIONS.length) {
+      db.close();
+      return undefined;
+    }
+    return new ProjectStore(db, file, true);
+  }
+
   close(): void {
+    this.sideWriter?.close();
     this.db.close();
+  }
+
+  /** Answering processes read through a read-only connection; their few writes (feedback) get one of their own. */
+  private sideWriter: Database.Database | null = null;
+  private writerDb(): Database.Database {
+    if (!this.readOnly) return this.db;
+    return (this.sideWriter ??= new Database(this.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS }));
   }
 
   private feedbackLog: FeedbackLog | null = null;
   /** Feedback on answers, in the same file (its own table). */
   get feedback(): FeedbackLog {
-    return (this.feedbackLog ??= new FeedbackLog(this.db));
+    return (this.feedbackLog ??= new FeedbackLog(this.writerDb()));
+  }
+
+  /** A write transaction: BEGIN IMMEDIATE, retried a few times when another writer held the lock too long. */
+  write<T>(fn: () => T): T {
+    if (this.readOnly) throw new Error(`${this.file}: 읽기 전용으로 연 저장소에는 쓸 수 없습니다`);
+    const tx = this.db.transaction(fn);
+    return this.db.inTransaction ? tx() : withBusyRetry(() => tx.immediate());
+  }
+
+  /** Reads under one snapshot: nothing another process commits meanwhile is seen half. */
+  snapshot<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn();
+    return withBusyRetry(() => this.db.transaction(fn).deferred());
   }
 
   private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
-    if (current > MIGRATIONS.length) {
-      throw new Error(`${this.file}: 이 데이터베이스는 더 새 버전의 damdang이 만들었습니다 (schema ${current})`);
-    }
-    this.db.transaction(() => {
+    // Exclusive, and the version is read again inside: a second process on a new file waits, then finds the
+    // schema in place instead of creating tables twice.
+    const run = this.db.transaction(() => {
+      const current = this.db.pragma('user_version', { simple: true }) as number;
+      if (current > MIGRATIONS.length) throw newerSchema(this.file, current);
+      if (current === MIGRATIONS.length) return;
       for (let v = current; v < MIGRATIONS.length; v++) this.db.exec(MIGRATIONS[v]!);
       this.db.pragma(`user_version = ${MIGRATIONS.length}`);
       this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', ?)").run(randomUUID());
       this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0')").run();
-    })();
+    });
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) throw newerSchema(this.file, current);
+    if (current < MIGRATIONS.length) withBusyRetry(() => run.exclusive());
   }
 
   /** Identity of this database and how many changes it has seen: a saved search index must match both. */
@@ -93,7 +151,7 @@ export class ProjectStore {
   /** Writes one parsed document atomically. Records are validated again here: nothing invalid reaches the file. */
   saveDocument(loaded: LoadedDocument, result: ParseResult, path: string, now: Date = new Date()): SaveOutcome {
     const records = result.records.map((r) => ProjectRecordSchema.parse(r));
-    return this.db.transaction((): SaveOutcome => {
+    return this.write((): SaveOutcome => {
       const existing = this.db
         .prepare(
           `SELECT d.id, v.content_hash AS hash, v.version FROM documents d
@@ -157,7 +215,7 @@ export class ProjectStore {
       this.db.prepare('UPDATE documents SET current_version_id = ? WHERE id = ?').run(versionId, documentId);
       this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
       return existing ? 'updated' : 'new';
-    })();
+    });
   }
 
   /** The records of every document's current version. */
@@ -235,6 +293,45 @@ export class ProjectStore {
     return rows.map(toStored);
   }
 
+  /** Document versions ingested in (from, to], oldest first: what a digest reports as new or re-read. */
+  versionsIngested(from: Date, to: Date): IngestedVersion[] {
+    return this.db
+      .prepare(
+        `SELECT v.id AS versionId, v.document_id AS documentId, d.name, v.version, v.family, v.ingested_at AS ingestedAt,
+                (SELECT p.id FROM document_versions p WHERE p.document_id = v.document_id AND p.version < v.version
+                 ORDER BY p.version DESC LIMIT 1) AS previousVersionId
+         FROM document_versions v JOIN documents d ON d.id = v.document_id
+         WHERE v.ingested_at > ? AND v.ingested_at <= ? ORDER BY v.ingested_at, v.id`,
+      )
+      .all(from.toISOString(), to.toISOString()) as IngestedVersion[];
+  }
+
+  /** The records of one stored version, current or not. */
+  recordsOfVersion(versionId: number): StoredRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.id, r.data_json, d.id AS doc_id, d.path, d.name, v.version, v.id AS version_id, v.family
+         FROM records r JOIN document_versions v ON v.id = r.version_id JOIN documents d ON d.id = v.document_id
+         WHERE v.id = ? ORDER BY r.id`,
+      )
+      .all(versionId) as RecordRow[];
+    return rows.map(toStored);
+  }
+
+  /** When each current version was ingested (ISO), for ages of documents that state no as-of date. */
+  currentIngestTimes(): Map<number, string> {
+    const rows = this.db
+      .prepare('SELECT v.id, v.ingested_at AS at FROM documents d JOIN document_versions v ON v.id = d.current_version_id')
+      .all() as Array<{ id: number; at: string }>;
+    return new Map(rows.map((r) => [r.id, r.at]));
+  }
+
+  /** The open connection, for modules that keep their own tables in this file (digest subscriptions). */
+  get connection(): Database.Database {
+    // These modules write (subscriptions, run records): a read-only store hands them its side writer.
+    return this.writerDb();
+  }
+
   /** The normalised lines of a stored document version, for quoting. */
   documentLines(versionId: number): string[] {
     const row = this.db.prepare('SELECT text FROM document_versions WHERE id = ?').get(versionId) as
@@ -285,6 +382,33 @@ export class ProjectStore {
 
   isEmpty(): boolean {
     return this.stats().documents === 0;
+  }
+}
+
+const BUSY_TIMEOUT_MS = 10_000;
+const BUSY_ATTEMPTS = 4;
+
+function newerSchema(file: string, version: number): Error {
+  return new Error(`${file}: 이 데이터베이스는 더 새 버전의 damdang이 만들었습니다 (schema ${version})`);
+}
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/**
+ * The busy timeout already waits inside SQLite; this covers what it cannot: a lock held longer than the
+ * timeout, and the cases where SQLite returns BUSY at once (a snapshot gone stale, WAL recovery).
+ */
+export function withBusyRetry<T>(fn: () => T, attempts = BUSY_ATTEMPTS): T {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return fn();
+    } catch (err) {
+      if (!isBusy(err) || attempt >= attempts) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt + Math.random() * 50);
+    }
   }
 }
 

@@ -15,7 +15,7 @@ export function slackAdapterFromConfig(deps: AdapterDeps): ChatAdapter | null {
     (adapter ??= (await import('./app.js')).createSlackAdapter({
       config,
       service: deps.service,
-      feedback: deps.store.feedback,
+      feedback: deps.feedback,
       about: () => aboutKnowledge(deps.knowledge()),
       log: deps.logger,
       now: () => deps.clock.now(),

@@ -31,6 +31,7 @@ import { cellsOf, compact, isBlank } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
 import { headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
+import { overviewBudget, overviewStaffing, readOverview } from '../tables/overview.js';
 
 const FAMILY = 'work-plan';
 const ROMAN_HEADING = /^\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]{1,4})\s*\.\s*(.+)$/;
@@ -357,9 +358,14 @@ function departmentRecord(ctx: Context, general: Range, parts: Part[]): ProjectR
   const { doc } = ctx;
   const title = ctx.department ?? doc.name;
   const section = partTitleAt(parts, general.from) ?? null;
-  const staffing = readStaffing(ctx, general, section);
+  // The one table reader first; the older line readers only where it finds no staffing or budget table.
+  const overview = readOverview(doc.lines, { from: general.from, to: overviewEnd(doc, general), section });
+  const heading = (line: number) => headingAbove(doc, line, general.from);
+  const read = overviewStaffing(overview, heading);
+  const staffing = read.length > 0 ? read : readStaffing(ctx, general, section);
   const duties = readDutyTable(ctx, general, section);
   const teamNames = unique([
+    ...overview.units.filter((u) => u !== ctx.department && u !== title),
     ...duties.map((t) => t.name),
     ...staffing.filter((s) => !TOTAL_LABEL.test(s.group) && TEAM_SUFFIX.test(s.group)).map((s) => s.group),
   ]);
@@ -368,10 +374,11 @@ function departmentRecord(ctx: Context, general: Range, parts: Part[]): ProjectR
       duties.find((t) => t.name === name) ?? {
         name,
         duties: [],
-        src: staffing.find((s) => s.group === name)!.src,
+        src: staffing.find((s) => s.group === name)?.src ?? src(section, general.from),
       },
   );
-  const lines = readBudget(ctx, general, section);
+  const overviewLines = overviewBudget(overview, ctx.year, heading);
+  const lines = readBudget(ctx, general, section, overviewLines);
   const budget: Budget | null = lines.length > 0 ? { ...emptyBudget(), lines } : null;
   const record = emptyRecord({
     kind: 'department',
@@ -391,8 +398,25 @@ function departmentRecord(ctx: Context, general: Range, parts: Part[]): ProjectR
     budget,
     orgTeams,
     staffing,
+    overview,
     headings: parts.map((p) => p.title),
   };
+}
+
+/** The overview part ends at the next part; a 기본현황 that runs to the end of the file is cut at 300 lines. */
+function overviewEnd(doc: SourceDocument, general: Range): number {
+  return Math.min(general.to, general.from + 300, doc.lines.length);
+}
+
+const OVERVIEW_HEADING = /^\s*(?:[□■○ㅇ◦❍▪•∘]|\d{1,2}\s+[가-힣])/;
+
+/** The nearest heading line above `line` (a table's "□ 인 력 : …"), spread letters closed up. */
+function headingAbove(doc: SourceDocument, line: number, floor: number): string | null {
+  for (let j = line - 1; j >= Math.max(floor, line - 10); j--) {
+    const text = doc.lines[j - 1]!;
+    if (OVERVIEW_HEADING.test(text)) return compact(text);
+  }
+  return null;
 }
 
 /** "대변인" is also written "대변인실"; the title block may give the full "부산광역시인재개발원". */
@@ -657,7 +681,11 @@ interface Column {
  * read only if it checks out (items add up to the total, A − B equals the 증감 column); otherwise it is a warning.
  * A plan without such tables may give "예산규모 ▸ 4,560억원" and "(세입) 사용료수익 3,656, …" lines instead.
  */
-function readBudget(ctx: Context, general: Range, section: string | null): BudgetLine[] {
+/**
+ * Budget tables checked by sums and 증감 columns come first; then the lines the one table reader pinned to named
+ * cells; the inline "세입 …억원, 세출 …억원" line only when no table says more.
+ */
+function readBudget(ctx: Context, general: Range, section: string | null, fromTables: BudgetLine[]): BudgetLine[] {
   const { doc } = ctx;
   const lines: BudgetLine[] = [];
   for (let i = general.from - 1; i < general.to && i < doc.lines.length; i++) {
@@ -668,6 +696,7 @@ function readBudget(ctx: Context, general: Range, section: string | null): Budge
     lines.push(...readBudgetTable(ctx, i, unit, context, general, section));
   }
   if (lines.length > 0) return lines;
+  if (fromTables.length > 0) return fromTables;
   return readInlineBudget(ctx, general, section);
 }
 

@@ -77,7 +77,7 @@ describe('openfinance family: 서울시 재정사업 1137 (건강한 금융생�
 
   it('does not claim the other documents', () => {
     const others = realDocuments().filter((p) => p !== FILE);
-    expect(others).toHaveLength(13);
+    expect(others).toHaveLength(16);
     for (const path of others) expect(openFinanceFamily.detect(loadDocument(path).doc), path).toBe(0);
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * Where the documents an evaluation reads live. /work/shared is read in place: CI has it at ../shared beside the
+ * repo, a worktree under /work/wt at ../../shared; callers skip with a message when neither exists.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SAMPLES_DIR = join(REPO_ROOT, 'data', 'samples');
+export const FIXTURE_CORPUS_DIR = join(REPO_ROOT, 'test', 'fixtures', 'corpus');
+
+/** The shared corpus folder (../shared/corpus relative to the repo root), or null when this machine has none. */
+export function sharedCorpusDir(): string | null {
+  for (const up of [['..'], ['..', '..']]) {
+    const dir = join(REPO_ROOT, ...up, 'shared', 'corpus');
+    if (existsSync(join(dir, 'README.md'))) return dir;
+  }
+  return null;
+}
+
+/** The folders of the shared corpus that the fixtures do not already copy (its top-level files are in test/fixtures/corpus). */
+export const SHARED_FOLDERS = ['busan-plans', 'seoul-approvals'] as const;
+
+/**
+ * Every folder an evaluation ingests: the samples, the fixture corpus and, when present, the shared folders.
+ * `missing` names what was skipped so the caller can say so.
+ */
+export function evaluationPaths(): { paths: string[]; shared: string | null; missing: string | null } {
+  const shared = sharedCorpusDir();
+  const paths = [SAMPLES_DIR, FIXTURE_CORPUS_DIR];
+  if (!shared)
+    return {
+      paths,
+      shared,
+      missing: `../shared/corpus not found beside ${REPO_ROOT}: queries over busan-plans/ and seoul-approvals/ are skipped`,
+    };
+  return { paths: [...paths, ...SHARED_FOLDERS.map((f) => join(shared, f))], shared, missing: null };
+}

@@ -1,0 +1,302 @@
+/**
+ * The wrong-number audit (issue 6, section 6): questions generated from every stored record, answered by the real
+ * dispatcher, and every figure of every reply checked against the lines its source footnote cites. A figure is
+ * accepted when it is in a cited line, or when the reply labels it as computed and it recomputes: a 조/억/만
+ * reading of the amount before it, a rate "(… 계산)" from two cited figures, a "사업 N건" count of the list it
+ * heads. Meaning checks: 정원/현원 against the total cell, "N개 팀"/"N과" against the document's own count.
+ */
+import { COMMANDS } from '../../commands/index.js';
+import { createRouter } from '../../src/core/dispatch.js';
+import type { Knowledge } from '../../src/core/knowledge.js';
+import type { Reply } from '../../src/core/reply.js';
+import { renderText } from '../../src/render/text.js';
+
+/** The real dispatcher over the real command registry, as the bot builds it. */
+const router = createRouter(COMMANDS);
+
+export const QUESTION_WORDS = ['예산', '현황', '일정', '담당자', '조직', '정원', '내선'] as const;
+
+/** Every title, department, team, person, position and budget row label in the store, each with every question word. */
+export function generateQuestions(knowledge: Knowledge): string[] {
+  const subjects = new Set<string>();
+  const add = (s: string | null | undefined) => {
+    const t = s?.replace(/\s+/g, ' ').trim();
+    if (t && t.length >= 2 && t.length <= 60) subjects.add(t);
+  };
+  for (const s of knowledge.summaries) {
+    add(s.title);
+    add(s.department);
+    s.teams.forEach(add);
+    const r = knowledge.get(String(s.id))?.record;
+    if (!r) continue;
+    for (const c of r.contacts) {
+      add(c.name);
+      add(c.position);
+      add(c.team);
+    }
+    for (const l of r.budget?.lines ?? []) add(l.item);
+    for (const st of r.staffing ?? []) add(st.group);
+  }
+  return [...subjects].sort().flatMap((s) => QUESTION_WORDS.map((w) => `${s} ${w}`));
+}
+
+export interface Violation {
+  question: string;
+  figure: string;
+  why: string;
+  line: string;
+}
+
+export interface AuditResult {
+  questions: number;
+  replies: number;
+  figures: number;
+  violations: Violation[];
+}
+
+/** A cited span: the document a footnote names and the lines it gives ("16–47행", "15행, 21행"). */
+interface Citation {
+  lines: string[];
+}
+
+const FIGURE = /[△▲▽-]?\d[\d,]*(?:\.\d+)?/g;
+const plain = (s: string) => s.replace(/[△▲▽,-]/g, '').replace(/^0+(?=\d)/, '');
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+function citations(r: Reply, knowledge: Knowledge, versions: Map<string, number>): Citation[] {
+  const out: Citation[] = [];
+  for (const source of r.sources) {
+    const parts = source.split(' · ');
+    const name = parts.find((p) => versions.has(p.trim()));
+    if (!name) continue;
+    const all = knowledge.lines(versions.get(name.trim())!);
+    const lines: string[] = [];
+    const refs = parts.slice(parts.indexOf(name) + 1).join(' · ');
+    for (const m of refs.matchAll(/(\d+)(?:–(\d+))?행/g)) {
+      const a = Number(m[1]);
+      const b = Number(m[2] ?? m[1]);
+      for (let i = a; i <= b && i <= all.length; i++) lines.push(all[i - 1] ?? '');
+    }
+    if (lines.length) out.push({ lines });
+  }
+  return out;
+}
+
+/** Figures of a cited line as tokens: "02-2133-4299" gives 02, 2133 and 4299; "8/10" gives 8 and 10. */
+function figuresOf(lines: string[]): Set<string> {
+  const set = new Set<string>();
+  for (const l of lines) for (const m of l.replace(/-(?=\d)/g, ' ').matchAll(FIGURE)) set.add(plain(m[0]));
+  return set;
+}
+
+const READING_UNITS: Array<[string, bigint]> = [
+  ['조', 1_000_000_000_000n],
+  ['억', 100_000_000n],
+  ['만', 10_000n],
+  ['천', 1_000n],
+];
+
+/** "2조 3,456억 7,890만 1천원" → won; null when the text is not a reading. */
+export function readingToWon(reading: string): bigint | null {
+  const t = reading.replace(/^약\s*/, '').replace(/원$/, '').trim();
+  let won = 0n;
+  let any = false;
+  for (const part of t.split(/\s+/)) {
+    const m = /^(-?[\d,]+)(조|억|만|천)?$/.exec(part);
+    if (!m) return null;
+    const n = BigInt(m[1]!.replace(/[,-]/g, ''));
+    const unit = READING_UNITS.find(([u]) => u === m[2])?.[1] ?? 1n;
+    won += n * unit;
+    any = true;
+  }
+  return any ? won : null;
+}
+
+const UNIT_WON: Record<string, bigint> = { 원: 1n, 천원: 1_000n, 만원: 10_000n, 백만원: 1_000_000n, 억원: 100_000_000n };
+
+/** "9,322백만원" → won (decimals allowed: "11.5억원"). */
+function amountToWon(figure: string, unit: string): bigint | null {
+  const u = UNIT_WON[unit];
+  if (!u) return null;
+  const [i, f = ''] = figure.replace(/[△▲▽,-]/g, '').split('.');
+  return (BigInt(i! + f) * u) / 10n ** BigInt(f.length);
+}
+
+/**
+ * Checks one reply line; returns the figures it checked and the violations. `cited` are the figures of the cited
+ * lines, `question` the asked text (figures the user typed are echoes, not answers).
+ */
+function auditLine(
+  line: string,
+  cited: Set<string>,
+  citedText: string,
+  question: string,
+  listLength: number | null,
+): { checked: number; bad: Array<{ figure: string; why: string }> } {
+  const bad: Array<{ figure: string; why: string }> = [];
+  let checked = 0;
+  const asked = new Set([...question.matchAll(FIGURE)].map((m) => plain(m[0])));
+  // Spans whose figures are accounted for by a check other than "is it in a cited line".
+  const covered: Array<[number, number]> = [];
+  const cover = (a: number, b: number) => covered.push([a, b]);
+
+  // Unit readings: "9,322백만원 (93억 2,200만원)", "(약 2조 3,457억원, 감소)".
+  for (const m of line.matchAll(
+    /([△▲▽-]?\d[\d,]*(?:\.\d+)?)\s*(백만원|천원|만원|억원|원)\s*\(((?:약\s*)?-?[\d,]+(?:조|억|만|천)?(?:\s+[\d,]+(?:조|억|만|천)?)*원)(?=[),])/g,
+  )) {
+    const won = amountToWon(m[1]!, m[2]!);
+    const read = readingToWon(m[3]!);
+    const start = m.index + m[0].length - m[3]!.length;
+    cover(start, start + m[3]!.length);
+    checked++;
+    if (won === null || read === null) continue;
+    const approx = m[3]!.startsWith('약');
+    const exact = won === read;
+    const tolerance = won >= 1_000_000_000_000n ? 50_000_000n : 5_000n;
+    const diff = won > read ? won - read : read - won;
+    if (!(exact || (approx && diff <= tolerance)))
+      bad.push({ figure: m[3]!, why: `the reading does not convert back to ${m[1]}${m[2]}` });
+  }
+  // A rate the reply says it computed: "48.4% (집행÷확보 계산)" recomputes from two cited figures.
+  for (const m of line.matchAll(/(\d+(?:\.\d+)?)%\s*\([^)]*계산\)/g)) {
+    cover(m.index, m.index + m[1]!.length);
+    checked++;
+    const rate = Number(m[1]);
+    const nums = [...cited].map(Number).filter((n) => Number.isFinite(n));
+    const ok = nums.some((a) => nums.some((b) => b > 0 && Math.abs((a / b) * 100 - rate) < 0.051));
+    if (!ok) bad.push({ figure: m[0], why: 'a computed rate that no two cited figures give' });
+  }
+  // A count the reply built and says so: "[사업 14건]" heading a list of 14.
+  for (const m of line.matchAll(/(\d+)건\]?$/g)) {
+    if (listLength === null) continue;
+    cover(m.index, m.index + m[0].length);
+    checked++;
+    if (listLength !== null && Number(m[1]) !== listLength)
+      bad.push({ figure: m[0], why: `a count of ${m[1]} over a list of ${listLength}` });
+  }
+  // Counts of units: the document's own ("3과 7팀", "(7)개팀"), never a list's length.
+  for (const m of line.matchAll(/(\d+)\s*(?:개\s*)?(과|팀|담당관|담당|국|실|부|사업소)(?![가-힣])/g)) {
+    const n = m[1]!;
+    const unit = m[2]!;
+    const doc = squash(citedText);
+    if (!new RegExp(`(?:^|[^\\d,])\\(?${n}\\)?(?:개)?${unit}`).test(doc))
+      bad.push({ figure: m[0], why: `"${m[0]}" is not a count the cited lines give` });
+  }
+  // Every other figure: in a cited line, or typed by the user.
+  for (const m of line.matchAll(FIGURE)) {
+    const at = m.index;
+    if (covered.some(([a, b]) => at >= a && at < b)) continue;
+    const after = line.slice(at + m[0].length);
+    if (/^행/.test(after)) continue; // a line number of a quote ("15행: …")
+    checked++;
+    const p = plain(m[0]);
+    if (cited.has(p) || asked.has(p)) continue;
+    bad.push({ figure: m[0], why: 'not in the cited lines' });
+  }
+  return { checked, bad };
+}
+
+/** 정원/현원 stated as a total must be the figure right after the 정원/현원 label, or in a cited 계 row. */
+function staffingMeaning(line: string, citedLines: string[]): string | null {
+  for (const m of line.matchAll(/(정원|현원)\s*[:：]?\s*(\d[\d,]*)\s*명?/g)) {
+    const n = plain(m[2]!);
+    const label = m[1]!;
+    const ok = citedLines.some((l) => {
+      const flat = l.replace(/\s+/g, '');
+      const i = flat.indexOf(label);
+      if (i >= 0) {
+        const first = flat.slice(i + label.length).match(/\d[\d,]*/)?.[0];
+        if (first && plain(first) === n) return true;
+      }
+      if (/^(?:계|합계|총계)/.test(flat)) {
+        const nums = [...l.replace(/\//g, ' ').matchAll(/\d[\d,]*/g)].map((x) => plain(x[0]));
+        return nums.slice(0, 2).includes(n);
+      }
+      return false;
+    });
+    if (!ok) return `${label} ${m[2]} is not the total cell of ${label} in the cited lines`;
+  }
+  return null;
+}
+
+/**
+ * Names are not figures: a stored record's title ("2025년 서울 청년수당 12월분 지급(2차)") and its year label
+ * ("— 2025년 계획", the record's year, which its document states) are blanked before figures are read.
+ */
+function withoutNames(line: string, titles: Set<string>, docText: string): string {
+  return line
+    .split(/( — | · |: |^\s*• |")/)
+    .map((seg) => {
+      const t = squash(seg);
+      if (t.length >= 4 && titles.has(t)) return '';
+      const label = /^\(?(\d{4})년\s*(?:계획|실적)?\)?(?=,|$)/.exec(seg.trim());
+      return label && docText.includes(label[1]!) ? seg.trim().slice(label[0].length) : seg;
+    })
+    .join('');
+}
+
+export function auditReply(
+  question: string,
+  r: Reply,
+  knowledge: Knowledge,
+  versions: Map<string, number>,
+  titles: Set<string> = new Set(),
+): { figures: number; violations: Violation[] } {
+  const violations: Violation[] = [];
+  const body = renderText({ ...r, sources: [], suggestions: [] })
+    // The clock is not a document figure.
+    .replace(/오늘 \d{4}-\d{2}-\d{2}/g, '오늘');
+  if (!/\d/.test(body.replace(/"[^"]*"/g, ''))) return { figures: 0, violations };
+  const cites = citations(r, knowledge, versions);
+  const citedLines = cites.flatMap((c) => c.lines);
+  const cited = figuresOf(citedLines);
+  const citedText = citedLines.join('\n');
+  const docText = r.sources
+    .flatMap((src) => src.split(' · ').filter((p) => versions.has(p.trim())))
+    .map((name) => knowledge.lines(versions.get(name.trim())!).join('\n'))
+    .join('\n');
+  const lines = body.split('\n');
+  let figures = 0;
+  lines.forEach((line, i) => {
+    // The question echoed back in quotes is not an answer.
+    const unquoted = withoutNames(line.replace(/"[^"]*"/g, '""'), titles, docText);
+    let listLength: number | null = null;
+    if (/\d+건\]?$/.test(unquoted) && lines[i + 1]?.startsWith('  • ')) {
+      let n = 0;
+      let more = 0;
+      for (const next of lines.slice(i + 1)) {
+        if (next.startsWith('  • ')) n++;
+        else if (/^\s+… 외 (\d+)건$/.test(next)) more = Number(/(\d+)건/.exec(next)![1]);
+        else break;
+      }
+      listLength = n + more;
+    }
+    const moreLine = /^\s+… 외 (\d+)건$/.test(unquoted);
+    if (moreLine) {
+      figures++;
+      return;
+    }
+    const { checked, bad } = auditLine(unquoted, cited, citedText, question, listLength);
+    figures += checked;
+    if (checked && citedLines.length === 0)
+      violations.push({ question, figure: line.trim(), why: 'states a figure without citing a line', line });
+    else for (const b of bad) violations.push({ question, figure: b.figure, why: b.why, line });
+    const meaning = staffingMeaning(unquoted, citedLines);
+    if (meaning) violations.push({ question, figure: line.trim(), why: meaning, line });
+  });
+  return { figures, violations };
+}
+
+export function auditQuestions(knowledge: Knowledge, questions: string[]): AuditResult {
+  const versions = new Map(knowledge.summaries.map((s) => [s.documentName, s.versionId]));
+  const titles = new Set(knowledge.summaries.map((s) => squash(s.title)));
+  const result: AuditResult = { questions: questions.length, replies: 0, figures: 0, violations: [] };
+  for (const q of questions) {
+    const r = router.answer(q, knowledge);
+    result.replies++;
+    const { figures, violations } = auditReply(q, r, knowledge, versions, titles);
+    result.figures += figures;
+    result.violations.push(...violations);
+  }
+  return result;
+}

@@ -1,0 +1,113 @@
+/**
+ * Posting a digest: split to the platform's size, each part retried on rate limits and network failures with
+ * exponential backoff that honours Retry-After.
+ */
+import type { Platform } from '../core/inbound.js';
+import { type ChatAdapter, DeliveryError, type PostTarget } from '../core/port.js';
+import { type Block, type Reply, reply } from '../core/reply.js';
+import { renderText, TEXT_LIMITS } from '../render/text.js';
+
+/**
+ * Characters of rendered text one post may hold: Discord's 2,000-character message, Slack's 3,000-character
+ * section text; other ways in (console, CLI) take a whole digest.
+ */
+export const DIGEST_PART_CHARS: Partial<Record<Platform, number>> = { discord: 2000, slack: 3000 };
+const DEFAULT_PART_CHARS = 12_000;
+
+export function partLimit(platform: Platform): number {
+  return DIGEST_PART_CHARS[platform] ?? DEFAULT_PART_CHARS;
+}
+
+/**
+ * Splits a reply into parts whose rendered text fits `maxChars`. Long lists are cut into runs the renderers
+ * show whole (never "… 외 N건" in a digest); the title is repeated with (1/n); sources go with the last part.
+ */
+export function splitReply(r: Reply, maxChars: number): Reply[] {
+  const blocks = r.blocks.flatMap((b) => (b.type === 'list' ? chunkList(b, maxChars) : [b]));
+  const size = (bs: Block[], last: boolean) =>
+    renderText({ ...r, title: `${r.title} (99/99)`, blocks: bs, ...(last ? {} : { sources: [], suggestions: [] }) }).length;
+  const parts: Block[][] = [[]];
+  for (const b of blocks) {
+    const current = parts.at(-1)!;
+    if (current.length > 0 && size([...current, b], false) > maxChars) parts.push([b]);
+    else current.push(b);
+  }
+  // The sources may not fit beside the last part's blocks.
+  if (parts.length && size(parts.at(-1)!, true) > maxChars && parts.at(-1)!.length > 1) parts.push([parts.at(-1)!.pop()!]);
+  if (parts.length === 1) return [r];
+  return parts.map((bs, i) =>
+    reply(r.kind, `${r.title} (${i + 1}/${parts.length})`, bs, i === parts.length - 1 ? { sources: r.sources, suggestions: r.suggestions } : {}),
+  );
+}
+
+function chunkList(b: Extract<Block, { type: 'list' }>, maxChars: number): Block[] {
+  const out: Block[] = [];
+  let items: string[] = [];
+  let chars = b.caption?.length ?? 0;
+  for (const raw of b.items) {
+    const it = raw.length > maxChars / 2 ? `${raw.slice(0, Math.floor(maxChars / 2))}…` : raw;
+    if (items.length && (items.length >= TEXT_LIMITS.listItems || chars + it.length + 6 > maxChars / 2)) {
+      out.push({ ...b, items });
+      items = [];
+      chars = b.caption?.length ?? 0;
+    }
+    items.push(it);
+    chars += it.length + 6;
+  }
+  out.push({ ...b, items });
+  return out.map((x, i) => (i === 0 || x.type !== 'list' ? x : { ...x, caption: x.caption ? `${x.caption} (계속)` : null }));
+}
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 2000,
+  maxDelayMs: 60_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export interface DeliveryOutcome {
+  ok: boolean;
+  attempts: number;
+  parts: number;
+  error: string | null;
+}
+
+/** Posts every part in order; stops at the first part that still fails after the retries. */
+export async function deliver(
+  adapter: ChatAdapter,
+  target: PostTarget,
+  digest: Reply,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  log: (line: string) => void = () => {},
+): Promise<DeliveryOutcome> {
+  const parts = splitReply(digest, partLimit(target.platform));
+  let attempts = 0;
+  for (let p = 0; p < parts.length; p++) {
+    for (let attempt = 1; ; attempt++) {
+      attempts++;
+      try {
+        await adapter.post(target, parts[p]!);
+        break;
+      } catch (err) {
+        const e = err instanceof DeliveryError ? err : null;
+        const message = `${(err as Error).message}`.slice(0, 200);
+        const retryable = e ? e.retryable : true;
+        if (!retryable || attempt >= policy.attempts)
+          return { ok: false, attempts, parts: p, error: `${message} (시도 ${attempt}회)` };
+        const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+        // The platform's Retry-After is the wait it asked for; otherwise back off exponentially.
+        const wait = e?.retryAfterMs ?? backoff;
+        log(`digest: ${target.platform}/${target.channel} 전송 실패 (${message}); ${wait} ms 후 다시 시도`);
+        await policy.sleep(wait);
+      }
+    }
+  }
+  return { ok: true, attempts, parts: parts.length, error: null };
+}

@@ -1,0 +1,236 @@
+/**
+ * A department overview (기본현황 / 일반현황) in any layout: the organisation summary as the document counts it
+ * ("3과 17팀", "5 담당관 1 추진단 20 팀", "5과 (24팀 1TF), 6개 사업소"), the sub-units its chart and tables name,
+ * and every table read by the one table reader. Staffing and budget come from those tables: a figure is 정원 only
+ * when it sits in the 정원 row (or column) and the 계 column; a year's budget is labelled with its year.
+ */
+import { type Money, type MoneyUnit, normalizeUnit, parseAmount } from '../../domain/money.js';
+import type { BudgetLine } from '../../domain/project.js';
+import { src } from '../../domain/provenance.js';
+import type { DepartmentOverview, ReadTable, TableCell, TableRow } from '../../domain/table.js';
+import { interpretTable } from './interpret.js';
+import { textTables } from './text.js';
+
+export interface OverviewRange {
+  from: number;
+  to: number;
+  section: string | null;
+}
+
+export interface Staffing {
+  group: string;
+  authorized: number | null;
+  current: number | null;
+  src: { section: string | null; lines: [number, number] };
+}
+
+const UNIT_WORD = '담당관|담당|추진단|사업소|사업본부|본부|센터|시험소|연구소|과|팀|부|단|실|소|처|TF|국|관';
+const COUNT = new RegExp(String.raw`\(?\s*\d{1,3}\s*\)?\s*(?:개\s*)?(?:${UNIT_WORD})(?![가-힣])`, 'g');
+const ORG_LABEL = /^\s*(?:[^\s가-힣A-Za-z0-9(]\s*|\d{1,2}\s+)?(?:조\s*직|기\s*구)(?:\s*및\s*(?:조\s*직도?|인\s*력))?(?:\s*(?:현황|도))?\s*[:：▷▸(]?\s*/;
+
+export function readOverview(lines: string[], range: OverviewRange): DepartmentOverview {
+  const tables = textTables(lines, range).map((m) => interpretTable(m, { lines, section: range.section }));
+  return { org: orgSummary(lines, range), units: subUnits(lines, range, tables), tables };
+}
+
+/** The first "조직 : 3과 17팀" / "기 구 : 6과 7사업소" line: its counts as written, up to where they stop. */
+function orgSummary(lines: string[], range: OverviewRange): DepartmentOverview['org'] {
+  for (let i = range.from; i <= Math.min(range.to, lines.length); i++) {
+    const line = lines[i - 1]!;
+    const label = ORG_LABEL.exec(line);
+    if (!label) continue;
+    const rest = line.slice(label[0].length);
+    const written = countRun(rest);
+    if (written) return { written, src: src(range.section, i) };
+  }
+  return null;
+}
+
+/** "5과 (24팀 1TF), 6개 사업소 …" → the text from the first count to the last, brackets balanced. */
+function countRun(text: string): string | null {
+  const matches = [...text.matchAll(COUNT)];
+  if (matches.length === 0) return null;
+  const first = matches[0]!;
+  // Counts must follow each other with only separators between them.
+  let end = first.index + first[0].length;
+  for (const m of matches.slice(1)) {
+    const gap = text.slice(end, m.index);
+    if (!/^[\s,ㆍ·()]*$/.test(gap)) break;
+    end = m.index + m[0].length;
+  }
+  let run = text.slice(first.index, end).trim();
+  const open = (run.match(/\(/g) ?? []).length - (run.match(/\)/g) ?? []).length;
+  if (open > 0 && text.slice(end).trimStart().startsWith(')')) run += ')';
+  if (/^\(\s*\d+\s*\)\s*$/.test(run)) return null;
+  return run.replace(/^\(\s*(\d+)\s*\)/, '($1)').replace(/\s+/g, ' ');
+}
+
+const SUB_UNIT = /^[가-힣A-Za-z0-9]{2,14}(?:담당관|과|부|사업소|센터|추진단|기획단|시험소|연구소|도서관|관리소|사무소|미술관|박물관|역사관)$/;
+
+/** Sub-units named in the overview: trusted column headers, then chart names (spread letters closed up). */
+function subUnits(lines: string[], range: OverviewRange, tables: ReadTable[]): string[] {
+  const out = new Set<string>();
+  for (const t of tables)
+    for (const c of t.columns) if (c && SUB_UNIT.test(c) && !/^\d/.test(c)) out.add(c);
+  for (let i = range.from; i <= Math.min(range.to, lines.length, range.from + 40); i++) {
+    const line = lines[i - 1]!;
+    for (const seg of line.split(/\s{2,}|\t/)) {
+      const closed = seg.trim().split(' ').every((w) => /^[가-힣]$/.test(w)) ? seg.replace(/\s+/g, '') : seg.trim();
+      const name = closed.replace(/\(\d+\)$/, '');
+      if (SUB_UNIT.test(name) && !/[^가-힣A-Za-z0-9]/.test(name)) out.add(name);
+    }
+  }
+  return [...out];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Staffing.
+
+const STAFF_TITLE = /인\s*력|정\s*원|현\s*원|인\s*원/;
+
+function isStaffTable(t: ReadTable): boolean {
+  const rows = t.rows.map((r) => r.label);
+  return (
+    rows.some((l) => /^(?:정원|현원|정원\/현원)$/.test(l)) ||
+    (STAFF_TITLE.test(t.title ?? '') && (t.unit === '명' || t.unit === null))
+  );
+}
+
+/** Staffing per group (계, a unit, a grade) from the overview's staffing tables, every figure from its own cell. */
+export function overviewStaffing(overview: DepartmentOverview, heading: (line: number) => string | null): Staffing[] {
+  const out: Staffing[] = [];
+  for (const t of overview.tables.filter(isStaffTable)) out.push(...tableStaffing(t, heading));
+  return out;
+}
+
+function tableStaffing(t: ReadTable, heading: (line: number) => string | null): Staffing[] {
+  const out: Staffing[] = [];
+  const at = (row: TableRow) => ({ section: t.src.section, lines: [row.line, row.line] as [number, number] });
+  const authorizedRow = t.rows.find((r) => r.label === '정원');
+  const currentRow = t.rows.find((r) => r.label === '현원');
+  const pairRow = t.rows.find((r) => r.label === '정원/현원');
+  if (authorizedRow || currentRow) {
+    // 정원 and 현원 are rows: the columns are the groups; the 계 column is the whole.
+    t.columns.forEach((name, k) => {
+      const group = k === t.totalColumn ? '계' : name;
+      if (!group) return;
+      const a = cellAt(authorizedRow, k);
+      const c = cellAt(currentRow, k);
+      if (a === null && c === null) return;
+      out.push({ group, authorized: a, current: c, src: at(authorizedRow ?? currentRow!) });
+    });
+    return out;
+  }
+  if (pairRow) {
+    t.columns.forEach((name, k) => {
+      const group = k === t.totalColumn ? '계' : name;
+      const cell = pairRow.cells.find((c) => c.col === k);
+      if (!group || !cell?.pair) return;
+      out.push({ group, authorized: cell.pair[0], current: cell.pair[1], src: at(pairRow) });
+    });
+    return out;
+  }
+  // Groups are rows (계, 본청, 사업소, 관광정책과); the measure is the heading's or the unit line's, or a pair.
+  const context = [t.title ?? '', heading(t.src.lines[0]) ?? ''].join(' ');
+  const measure = /현원/.test(context) && !/정원/.test(context) ? 'current' : /정원/.test(context) && !/현원/.test(context) ? 'authorized' : null;
+  const pairOrder = /정원\s*\/\s*현원/.test(context) || /정원.*현원/.test(context) ? 'authorized-current' : null;
+  if (t.totalColumn === null) return out;
+  for (const row of t.rows) {
+    const cell = row.cells.find((c) => c.col === t.totalColumn);
+    if (!cell || !row.label) continue;
+    const group = /^(?:계|합계|총계)$/.test(row.label) ? '계' : row.label;
+    if (cell.pair && pairOrder) out.push({ group, authorized: cell.pair[0], current: cell.pair[1], src: at(row) });
+    else if (cell.value !== null && measure)
+      out.push({
+        group,
+        authorized: measure === 'authorized' ? cell.value : null,
+        current: measure === 'current' ? cell.value : null,
+        src: at(row),
+      });
+  }
+  return out;
+}
+
+function cellAt(row: TableRow | undefined, k: number): number | null {
+  const cell = row?.cells.find((c) => c.col === k);
+  return cell?.value ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Budget.
+
+const YEAR_LABEL = /^[’'‘]?(\d{2}|\d{4})년(?:도)?/;
+
+function isBudgetTable(t: ReadTable): boolean {
+  return moneyUnit(t) !== null && (t.rows.some((r) => /^(?:세입|세출)/.test(r.label)) || /예산|세입|세출/.test(t.title ?? ''));
+}
+
+function moneyUnit(t: ReadTable): MoneyUnit | null {
+  return t.unit ? normalizeUnit(t.unit) : null;
+}
+
+function yearOf(text: string, fallback: number | null): number | null {
+  const m = YEAR_LABEL.exec(text.replace(/\s+/g, '')) ?? /(?:^|[^\d])[’'‘](\d{2})(?:년|\.)/.exec(text) ?? /(20\d{2})\s*년/.exec(text);
+  if (!m) return fallback;
+  const y = Number(m[1]);
+  return y < 100 ? 2000 + y : y;
+}
+
+/**
+ * Budget lines from the overview's budget tables. Rows 세입/세출 by unit columns; rows of years under a 세입 or
+ * 세출 heading; or year columns over items. Every line carries its year; 증감 columns are cells, not budget.
+ */
+export function overviewBudget(
+  overview: DepartmentOverview,
+  planYear: number | null,
+  heading: (line: number) => string | null,
+): BudgetLine[] {
+  const out: BudgetLine[] = [];
+  for (const t of overview.tables.filter(isBudgetTable)) {
+    const unit = moneyUnit(t)!;
+    const context = [t.title ?? '', heading(t.src.lines[0]) ?? '', t.asOf ?? ''].join(' ');
+    const tableYear = yearOf(context, planYear);
+    const side = /세입/.test(t.title ?? '') && !/세출/.test(t.title ?? '') ? '세입' : /세출/.test(t.title ?? '') && !/세입/.test(t.title ?? '') ? '세출' : null;
+    for (const row of t.rows) {
+      const rowSide = /^세입/.test(row.label) ? '세입' : /^세출/.test(row.label) ? '세출' : side;
+      const rowYear = YEAR_LABEL.test(row.label) ? yearOf(row.label, tableYear) : null;
+      const yearColumns = t.columns.some((c) => c && YEAR_LABEL.test(c) && !/증감/.test(c));
+      for (const cell of row.cells) {
+        if (cell.col === null) continue;
+        const column = t.columns[cell.col] ?? null;
+        const isTotal = cell.col === t.totalColumn;
+        if (!isTotal && !column) continue;
+        if (column && /증감|비율|비고/.test(column)) continue;
+        const amount = amountOf(cell, unit);
+        if (!amount) continue;
+        let year: number | null;
+        let item: string | null;
+        if (yearColumns && column && YEAR_LABEL.test(column)) {
+          year = yearOf(column, tableYear);
+          item = /^(?:계|합계|총계)$/.test(row.label) ? null : row.label || null;
+        } else {
+          if (!rowSide && !rowYear && !/^(?:계|합계)$/.test(row.label)) continue;
+          year = rowYear ?? tableYear;
+          item = isTotal ? null : column;
+          if (!rowSide && !rowYear) item = [row.label, item].filter(Boolean).join(' · ') || null;
+        }
+        const sideItem = [rowSide === '세입' ? '세입' : null, item].filter(Boolean).join(' · ') || null;
+        out.push({
+          period: year ? `${year}년` : '',
+          year,
+          kind: 'allocated',
+          funding: null,
+          item: sideItem,
+          amount,
+          src: src(t.src.section, row.line),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function amountOf(cell: TableCell, unit: MoneyUnit): Money | null {
+  if (cell.value === null) return null;
+  return parseAmount(cell.text.replace(/[^\d,.△▽-]/g, ''), unit);
+}

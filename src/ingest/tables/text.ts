@@ -1,0 +1,375 @@
+/**
+ * Text tables → the table model. One scan finds table rows (a short label and figure cells) in tab-separated,
+ * markdown/HTML, pdftotext layout-mode (columns by character position, headers over several lines) and raw-mode
+ * text (cells separated by single spaces in reading order). Columns come from the figure cells; header words are
+ * pinned to the column under them (layout) or by count (raw); what cannot be pinned is left out, never guessed.
+ */
+import { GENERIC_HEADER, isValueText, type ModelCell, type ModelRow, type TableModel } from './model.js';
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Words a row label can be on its own, with a single figure after it. */
+const ROW_WORD = /^(?:정원|현원|과부족|세입|세출|계|합계|총계|소계|인원|정원\/현원)$/;
+/** A heading or bullet line: it ends the header above a table and is the table's title. */
+const HEADING = /^\s*(?:[□■◎○ㅇ◦❍▪•∘◇◆❖▷▸]|[①-⑳]|\d{1,2}\s+[가-힣]|[ⅠⅡⅢⅣⅤⅥ]|[가-하]\.\s)/;
+const PAGE_NUMBER = /^\s*[-–]\s*\d{1,3}\s*[-–]\s*$/;
+const UNIT_OR_DATE = /단\s*위|기\s*준\s*[:)]|기준\)|현재\)|\(\s*’?\d{2,4}\s*\.\s*\d{1,2}\s*[.,)]|’\d{2}\.\s*\d{1,2}\.\s*\d{0,2}\.?\s*(?:기준|현재)/;
+const MAX_LABEL = 24;
+const MAX_HEADER_LINES = 4;
+
+export interface TextRange {
+  /** 1-based, inclusive. */
+  from: number;
+  to: number;
+}
+
+/** Every table in `lines[from..to]` (1-based line numbers), in document order. */
+export function textTables(lines: string[], range: TextRange = { from: 1, to: lines.length }): TableModel[] {
+  const out: TableModel[] = [];
+  const to = Math.min(range.to, lines.length);
+  let i = range.from;
+  while (i <= to) {
+    const text = lines[i - 1]!;
+    if (text.includes('|') && /^\s*\|.*\|\s*$/.test(text)) {
+      const end = runEnd(lines, i, to, (l) => /^\s*\|.*\|\s*$/.test(l));
+      const t = delimitedTable(lines, i, end, (l) => l.trim().replace(/^\||\|$/g, '').split('|'));
+      if (t) out.push(t);
+      i = end + 1;
+      continue;
+    }
+    if (/<tr[\s>]/i.test(text)) {
+      const end = runEnd(lines, i, to, (l) => /<t[rdh][\s>]|<\/t[rdh]>|<\/?table/i.test(l));
+      const t = htmlTable(lines, i, end);
+      if (t) out.push(t);
+      i = end + 1;
+      continue;
+    }
+    if (text.includes('\t') && text.split('\t').filter((c) => c.trim()).length >= 2) {
+      const end = runEnd(lines, i, to, (l) => l.includes('\t'));
+      const t = delimitedTable(lines, i, end, (l) => l.split('\t'));
+      if (t) out.push(t);
+      i = end + 1;
+      continue;
+    }
+    if (bodyRow(text)) {
+      const { table, next } = spacedTable(lines, i, to, out.at(-1));
+      if (table) out.push(table);
+      i = next;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+function runEnd(lines: string[], from: number, to: number, test: (l: string) => boolean): number {
+  let end = from;
+  while (end + 1 <= to && test(lines[end]!)) end++;
+  return end;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rows of space-separated text.
+
+function tokens(line: string): Token[] {
+  return [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+/** Joins what one cell is written as in several tokens: "△ 3", "80 / 85", "1 /", "해당 없음". */
+function cellTokens(line: string): Token[] {
+  const raw = tokens(line);
+  const out: Token[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const t = raw[k]!;
+    const prev = out.at(-1);
+    if (prev && /^[△▲▽]$/.test(prev.text) && /^\d/.test(t.text)) {
+      out[out.length - 1] = { text: prev.text + t.text, start: prev.start, end: t.end };
+      continue;
+    }
+    if (t.text === '/' && prev && /\d$/.test(prev.text) && raw[k + 1] && /^\d/.test(raw[k + 1]!.text)) {
+      const n = raw[++k]!;
+      out[out.length - 1] = { text: `${prev.text} / ${n.text}`, start: prev.start, end: n.end };
+      continue;
+    }
+    if (t.text === '없음' && prev?.text === '해당') {
+      out[out.length - 1] = { text: '해당없음', start: prev.start, end: t.end };
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+interface BodyRow {
+  label: Token[];
+  values: Token[];
+  trailing: Token[];
+}
+
+/** A table row: a short label (maybe none), then figure cells, then at most a note. Null for prose. */
+export function bodyRow(line: string): BodyRow | null {
+  if (PAGE_NUMBER.test(line) || HEADING.test(line)) return null;
+  const ts = cellTokens(line);
+  let k = 0;
+  while (k < ts.length && !isValueText(ts[k]!.text)) k++;
+  const label = ts.slice(0, k);
+  let v = k;
+  while (v < ts.length && isValueText(ts[v]!.text)) v++;
+  const values = ts.slice(k, v);
+  const trailing = ts.slice(v);
+  if (values.length === 0 || trailing.some((t) => isValueText(t.text))) return null;
+  const labelText = label.map((t) => t.text).join('');
+  if (labelText.length > MAX_LABEL || /[:：]|[.。]$/.test(labelText)) return null;
+  if (trailing.map((t) => t.text).join('').length > 20) return null;
+  if (values.length === 1 && !ROW_WORD.test(labelText)) return null;
+  if (label.length === 0 && values.length < 3) return null;
+  // A label of figures only is a line of a list, not a row.
+  if (values.every((t) => /^[-–—]$/.test(t.text))) return null;
+  return { label, values, trailing };
+}
+
+function isLayout(rows: BodyRow[]): boolean {
+  return rows.some((r) => {
+    const ts = [...r.label, ...r.values];
+    return ts.some((t, k) => k > 0 && t.start - ts[k - 1]!.end >= 2);
+  });
+}
+
+/** The body rows from `start` on (a few stray lines allowed between them), then header and context above. */
+function spacedTable(
+  lines: string[],
+  start: number,
+  to: number,
+  previous: TableModel | undefined,
+): { table: TableModel | null; next: number } {
+  const body: Array<{ line: number; row: BodyRow }> = [];
+  let i = start;
+  let stray = 0;
+  while (i <= to) {
+    const text = lines[i - 1]!;
+    if (text.trim() === '') {
+      i++;
+      continue;
+    }
+    const row = bodyRow(text);
+    if (row) {
+      body.push({ line: i, row });
+      stray = 0;
+    } else {
+      if (HEADING.test(text) || UNIT_OR_DATE.test(text) || ++stray > 2) break;
+    }
+    i++;
+  }
+  const next = body.at(-1)!.line + 1;
+  const rows = body.map((b) => b.row);
+  const columns = Math.max(...rows.map((r) => r.values.length));
+  const layout = isLayout(rows);
+  const floor = previous ? Math.max(...[...previous.body, ...previous.header].map((r) => r.line)) : 0;
+  const headerLines = linesAbove(lines, start, floor, MAX_HEADER_LINES, (t) => HEADING.test(t) || UNIT_OR_DATE.test(t));
+  const headerStart = headerLines[0]?.line ?? start;
+  const context = linesAbove(lines, headerStart, floor, 4, (t) => bodyRow(t) !== null);
+  if (rows.every((r) => r.label.length === 0) && headerLines.length === 0) return { table: null, next };
+  let aligned = true;
+  let centers: number[] = [];
+  if (layout) {
+    centers = columnCenters(rows, columns);
+  }
+  const modelBody: ModelRow[] = body.map(({ line, row }) => {
+    const cells: ModelCell[] = [];
+    if (row.label.length) cells.push({ text: closeUp(row.label), col: 0, span: 1 });
+    const pins = layout ? pinByPosition(row.values, centers) : row.values.length === columns ? row.values.map((_, k) => k + 1) : null;
+    if (!pins) aligned = false;
+    row.values.forEach((t, k) => cells.push({ text: t.text, col: pins ? pins[k]! : -1, span: 1 }));
+    return { line, text: lines[line - 1]!, cells };
+  });
+  const header = layout
+    ? headerLines.map(({ line, text }) => ({ line, text, cells: layoutHeaderCells(text, centers, rows) }))
+    : rawHeader(headerLines.at(-1), columns);
+  return { table: { header, body: modelBody, columns, context, aligned }, next };
+}
+
+/** Non-blank lines above `from` (nearest last), stopping after a line `stop` accepts or at `floor`. */
+function linesAbove(
+  lines: string[],
+  from: number,
+  floor: number,
+  max: number,
+  stop: (text: string) => boolean,
+): Array<{ line: number; text: string }> {
+  const out: Array<{ line: number; text: string }> = [];
+  for (let j = from - 1; j > floor && j >= 1 && out.length < max; j--) {
+    const text = lines[j - 1]!;
+    if (text.trim() === '') continue;
+    if (stop(text)) {
+      // The stopping line belongs to the context (a heading, a unit line), not to the header.
+      break;
+    }
+    out.unshift({ line: j, text });
+  }
+  return out;
+}
+
+/** Spread letters closed up: "정 원" → "정원", "관 광 정 책 과" → "관광정책과". */
+function closeUp(ts: Token[]): string {
+  return ts.map((t) => t.text).join('');
+}
+
+/** The centre of each value column, from the rows that fill every column. */
+function columnCenters(rows: BodyRow[], columns: number): number[] {
+  const full = rows.filter((r) => r.values.length === columns);
+  return Array.from({ length: columns }, (_, k) => {
+    const xs = full.map((r) => (r.values[k]!.start + r.values[k]!.end) / 2);
+    return xs.reduce((a, b) => a + b, 0) / xs.length;
+  });
+}
+
+/** Each value to the nearest column; null when two values would share one (the row cannot be told apart). */
+function pinByPosition(values: Token[], centers: number[]): number[] | null {
+  const pins = values.map((t) => {
+    const c = (t.start + t.end) / 2;
+    let best = 0;
+    centers.forEach((x, k) => {
+      if (Math.abs(x - c) < Math.abs(centers[best]! - c)) best = k;
+    });
+    return best + 1;
+  });
+  return new Set(pins).size === pins.length ? pins : null;
+}
+
+/**
+ * Header words of a layout line. A line whose cells (runs split at two or more spaces) are one per column is
+ * read in order. Otherwise only words any table has (계, 3급, ’25년 예산, 정원) are pinned, to the column whose
+ * figures they stand over: pdftotext squeezes header lines, so a name's position there says too little.
+ */
+function layoutHeaderCells(text: string, centers: number[], rows: BodyRow[]): ModelCell[] {
+  const firstValue = Math.min(...rows.flatMap((r) => r.values.map((v) => v.start)));
+  const segments = [...text.matchAll(/\S+(?: \S+)*/g)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const labelEnd = Math.max(0, ...rows.map((r) => r.label.at(-1)?.end ?? 0));
+  const label = segments.filter(
+    (g) =>
+      g.end <= firstValue - 1 &&
+      (g.end <= labelEnd + 1 || /^(?:구분|직급|부서명?|과목|구분직급)$/.test(g.text.replace(/ /g, ''))),
+  );
+  const rest = segments.filter((g) => !label.includes(g));
+  const cells: ModelCell[] = label.map((g) => ({ text: g.text.replace(/ /g, ''), col: 0, span: 1 }));
+  if (rest.length === centers.length) {
+    rest.forEach((g, k) => cells.push({ text: closeWord(g.text), col: k + 1, span: 1 }));
+    return cells;
+  }
+  for (const g of rest) {
+    const word = closeWord(g.text);
+    if (!GENERIC_HEADER.test(word.replace(/\s+/g, ''))) continue;
+    const covered = centers.map((x, k) => ({ x, k })).filter(({ x }) => x >= g.start - 1 && x <= g.end + 1);
+    if (covered.length >= 1) {
+      cells.push({ text: word, col: covered[0]!.k + 1, span: covered.length });
+      continue;
+    }
+    // A short word stands centred over a right-aligned figure: the nearest column, if it is close.
+    const c = (g.start + g.end) / 2;
+    const near = centers.map((x, k) => ({ d: Math.abs(x - c), k })).sort((a, b) => a.d - b.d)[0];
+    if (near && near.d <= 6) cells.push({ text: word, col: near.k + 1, span: 1 });
+  }
+  return cells;
+}
+
+/** "주 택 정 책 과" → "주택정책과"; a cell of real words keeps its spaces. */
+function closeWord(text: string): string {
+  return text.split(' ').every((w) => /^[가-힣]$/.test(w)) ? text.replace(/ /g, '') : text;
+}
+
+/** Words that continue the header word before them ("7급 이하"). */
+const CONTINUATION = /^(?:이하|이상|포함|외|등|\(.*\))$/;
+
+/**
+ * A raw-mode header: the line above the rows, its words grouped so that there is one per column (spread letters
+ * closed up, "이하" joined to its grade). When the count does not come out, only a leading 계 is pinned.
+ */
+function rawHeader(line: { line: number; text: string } | undefined, columns: number): ModelRow[] {
+  if (!line) return [];
+  let words = tokens(line.text).map((t) => t.text);
+  const cells: ModelCell[] = [];
+  const lead = words.join('').match(/^(구분|직급|부서명?|과목|항목|연도|구분직급)/)?.[1];
+  if (lead) {
+    let taken = '';
+    let k = 0;
+    while (k < words.length && taken.length < lead.length) taken += words[k++]!;
+    cells.push({ text: lead, col: 0, span: 1 });
+    // Normalised text may have closed "구 분 계" up to "구분계": the rest of the word is the first header.
+    const rest = taken.slice(lead.length);
+    words = rest ? [rest, ...words.slice(k)] : words.slice(k);
+  }
+  const grouped: string[] = [];
+  // Whether a group was built of one-letter words ("주 택 정 책 과"): only such a group takes the next letter.
+  const spread: boolean[] = [];
+  for (const w of words) {
+    const last = grouped.length - 1;
+    const single = /^[가-힣]$/.test(w) && w !== '계';
+    if (last >= 0 && CONTINUATION.test(w)) grouped[last] = `${grouped[last]!} ${w}`;
+    else if (last >= 0 && single && spread[last]) grouped[last] += w;
+    else {
+      grouped.push(w);
+      spread.push(single);
+    }
+  }
+  if (grouped.length === columns) grouped.forEach((w, k) => cells.push({ text: w, col: k + 1, span: 1 }));
+  else if (/^(?:계|합계|총계)$/.test(grouped[0] ?? '')) cells.push({ text: grouped[0]!, col: 1, span: 1 });
+  return [{ line: line.line, text: line.text, cells }];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Delimited tables: tabs, markdown pipes, HTML.
+
+function delimitedTable(
+  lines: string[],
+  from: number,
+  to: number,
+  split: (line: string) => string[],
+): TableModel | null {
+  const rows: ModelRow[] = [];
+  for (let i = from; i <= to; i++) {
+    const text = lines[i - 1]!;
+    if (/^\s*\|?\s*:?-{3,}/.test(text)) continue;
+    const parts = split(text).map((c) => c.trim());
+    rows.push({ line: i, text, cells: parts.map((p, k) => ({ text: p, col: k, span: 1 })) });
+  }
+  return splitHeader(rows, lines, from);
+}
+
+function htmlTable(lines: string[], from: number, to: number): TableModel | null {
+  const html = lines.slice(from - 1, to).join('\n');
+  const rows: ModelRow[] = [];
+  for (const tr of html.matchAll(/<tr[^>]*>([\s\S]*?)(?=<tr[\s>]|<\/table>|$)/gi)) {
+    const offset = html.slice(0, tr.index).split('\n').length - 1;
+    const cells: ModelCell[] = [];
+    let col = 0;
+    for (const td of tr[1]!.matchAll(/<t[dh]([^>]*)>([\s\S]*?)(?:<\/t[dh]>|(?=<t[dh][\s>])|$)/gi)) {
+      const span = Number(/colspan\s*=\s*"?(\d+)/i.exec(td[1]!)?.[1] ?? 1);
+      cells.push({ text: td[2]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim(), col, span });
+      col += span;
+    }
+    if (cells.length) rows.push({ line: from + offset, text: lines[from + offset - 1]!, cells });
+  }
+  return splitHeader(rows, lines, from);
+}
+
+/** Rows whose cells after the first are mostly figures are the body; the rows above them the header. */
+function splitHeader(rows: ModelRow[], lines: string[], from: number): TableModel | null {
+  const isBody = (r: ModelRow) => {
+    const rest = r.cells.slice(1).filter((c) => c.text !== '');
+    return rest.length > 0 && rest.filter((c) => isValueText(c.text)).length * 2 >= rest.length;
+  };
+  const first = rows.findIndex(isBody);
+  if (first < 0) return null;
+  const body = rows.slice(first);
+  const columns = Math.max(...body.map((r) => r.cells.reduce((n, c) => Math.max(n, c.col + c.span - 1), 0)));
+  const context = linesAbove(lines, from, 0, 3, (t) => t.includes('\t') || t.includes('|'));
+  return { header: rows.slice(0, first), body, columns, context, aligned: true };
+}

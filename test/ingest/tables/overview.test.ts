@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { ProjectRecord } from '../../../src/domain/project.js';
+import { interpretTable } from '../../../src/ingest/tables/interpret.js';
+import { textTables } from '../../../src/ingest/tables/text.js';
+import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
+
+const CORPUS = 'test/fixtures/corpus';
+
+function department(file: string): ProjectRecord {
+  const result = parseDocument(loadDocument(`${CORPUS}/${file}`).doc);
+  return result.records.find((r) => r.kind === 'department')!;
+}
+
+function read(lines: string[]) {
+  return textTables(lines).map((m) => interpretTable(m, { lines }));
+}
+
+describe('table reader: producers of one model', () => {
+  it('raw mode: header words grouped one per column, spread letters closed up, 계 found', () => {
+    const [t] = read(['구 분 계 3급 4급 5급 6급 7급 이하', '정 원 91 1 3 25 37 25', '현 원 100 1 3 20 41 35']);
+    expect(t!.columns).toEqual(['계', '3급', '4급', '5급', '6급', '7급이하']);
+    expect(t!.totalColumn).toBe(0);
+    expect(t!.rows.map((r) => r.label)).toEqual(['정원', '현원']);
+  });
+
+  it('tabs and markdown give the same cells', () => {
+    const tab = read(['(단위 : 백만원)', '구분\t계\t가과\t나과', '세출\t30\t10\t20']);
+    const md = read(['(단위 : 백만원)', '| 구분 | 계 | 가과 | 나과 |', '|---|---|---|---|', '| 세출 | 30 | 10 | 20 |']);
+    for (const [t] of [tab, md]) {
+      expect(t!.unit).toBe('백만원');
+      expect(t!.rows[0]!.cells.map((c) => [c.column, c.value])).toEqual([
+        ['계', 30],
+        [null, 10],
+        [null, 20],
+      ]);
+    }
+  });
+
+  it('cell markers: △ decrease, ▲, %, -, pairs', () => {
+    const [t] = read(['구 분 계 가 나 다', '과부족 6 △2 ▲3 5', '비율 10.3% - 해당없음 84/90']);
+    expect(t!.rows[0]!.cells.map((c) => [c.value, c.marker])).toEqual([
+      [6, null],
+      [-2, 'decrease'],
+      [3, 'increase'],
+      [5, null],
+    ]);
+    expect(t!.rows[1]!.cells.map((c) => c.marker ?? c.pair ?? c.value)).toEqual([10.3, 'none', 'not-applicable', [84, 90]]);
+  });
+});
+
+describe('department overviews of 부산 2025 주요업무계획 (fixtures copied from shared/corpus/busan-plans)', () => {
+  it('기획관 (layout, headers interleaved by pdftotext): the count as written, 정원 only from the 계 cell', () => {
+    const d = department('busan-2025-plan-planning-office.layout.txt');
+    expect(d.overview?.org?.written).toBe('5 담당관 1 추진단 20 팀');
+    // Lines 186/188: "정 원 120 32 28 …" — the unit headers are squeezed together, so only the 계 column is named.
+    expect(d.staffing.map((s) => [s.group, s.authorized, s.current])).toEqual([['계', 120, 126]]);
+    const budget = d.budget!.lines.map((l) => [l.item, l.amount.written, l.year]);
+    expect(budget).toEqual([
+      ['세입', '2,867', 2025],
+      [null, '33,257', 2025],
+    ]);
+  });
+
+  it('청년산학국: 세입 and 세출 both, each with its year, per 과 where the header names it', () => {
+    const d = department('busan-2025-plan-youth-industry-academia.layout.txt');
+    expect(d.overview?.org?.written).toBe('3과 14팀 1사업소');
+    const total = d.budget!.lines.filter((l) => l.item === null || l.item === '세입');
+    expect(total.map((l) => [l.item, l.amount.written, l.amount.unit, l.year])).toEqual([
+      ['세입', '178,200', '백만원', 2025],
+      [null, '1,081,687', '백만원', 2025],
+    ]);
+    expect(d.staffing.find((s) => s.group === '계')).toMatchObject({ authorized: 114, current: 119 });
+  });
+
+  it('낙동강관리본부 (raw): grades by count, 세입/세출 tables of year rows under their headings', () => {
+    const d = department('busan-2025-plan-nakdong-river-hq.raw.txt');
+    expect(d.overview?.org?.written).toBe('2부 1센터 8팀');
+    expect(d.staffing.map((s) => [s.group, s.authorized, s.current])).toContainEqual(['계', 67, 74]);
+    expect(d.staffing.map((s) => [s.group, s.authorized, s.current])).toContainEqual(['6급', 18, 20]);
+    const lines = d.budget!.lines.map((l) => [l.item, l.amount.written, l.year]);
+    expect(lines).toContainEqual(['세입', '2,917', 2025]);
+    expect(lines).toContainEqual([null, '23,093', 2025]);
+    expect(lines).toContainEqual(['공원관리부', '15,672', 2025]);
+    expect(lines).toContainEqual(['세입 · 낙동강하구에코센터', '607', 2025]);
+  });
+});
