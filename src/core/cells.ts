@@ -49,15 +49,15 @@ export function cellAnswer(query: string, message: string, ctx: CommandContext):
   const measures = others
     .map((w) => (WIDER[w] ?? [w]).filter((m) => [...keys].some((k) => sameWord(k, m))))
     .filter((g) => g.length > 0);
-  if (measures.length === 0) return null;
-  const hits = overview.tables.flatMap((t) => tableHits(t, target, measures, overview.units));
-  if (hits.length === 0) return null;
+  const hits = measures.length ? overview.tables.flatMap((t) => tableHits(t, target, measures, overview.units)) : [];
+  if (hits.length === 0) return sentenceAnswer(target, others, ctx);
   const blocks: Block[] = [];
   const sources: string[] = [];
   for (const t of [...new Set(hits.map((h) => h.table))]) {
     const mine = hits.filter((h) => h.table === t);
-    const items = mine.map((h) => (h.cell ? cellLine(t, h.row, h.cell) : `${h.row.label} — 원문: ${h.row.text}`));
-    blocks.push(list(items, [t.title, t.unit ? `단위: ${t.unit}` : null, t.asOf].filter(Boolean).join(' · ') || null));
+    const items = mine.map((h) => (h.cell ? cellLine(t, h.row, h.cell, measures.flat()) : `${h.row.label} — 원문: ${h.row.text}`));
+    const caption = [t.title?.replace(/\s+/g, ' '), t.unit ? `단위: ${t.unit}` : null, t.asOf].filter(Boolean).join(' · ');
+    blocks.push(list(items, caption || null));
     for (const h of mine) sources.push(sourceOf(target.record, src(t.src.section, h.row.line)));
   }
   const rec = target.record.record;
@@ -104,7 +104,11 @@ function namesKey(r: StoredRecord, word: string): boolean {
   return o.units.includes(word) || o.tables.some((t) => t.columns.includes(word) || t.rows.some((row) => row.label === word));
 }
 
+const PAIR_KEY = /^정원\/현원$/;
+const MEASURE_KEY = /^(?:정원|현원|과부족|세입|세출|정원\/현원|인원|예산)/;
+
 function sameWord(key: string, word: string): boolean {
+  if (PAIR_KEY.test(key) && /^(?:정원|현원)$/.test(word)) return true;
   return key === word || (word.length >= 2 && key.startsWith(word) && /^[(\s]/.test(key.slice(word.length) || ' '));
 }
 
@@ -161,9 +165,60 @@ function tableHits(t: ReadTable, target: Target, measures: string[][], units: st
   return out;
 }
 
-function cellLine(t: ReadTable, row: TableRow, cell: TableCell): string {
+/**
+ * "관광정책과 정원: 32명", "5급 현원: 20", "세출 (계): 33,257백만원": the qualifier first, the measure last, so
+ * the figure follows its measure word. A 정원/현원 pair cell gives the half asked.
+ */
+function cellLine(t: ReadTable, row: TableRow, cell: TableCell, asked: string[]): string {
   const isTotal = cell.col === t.totalColumn;
   const column = isTotal ? (cell.column ?? '계') : cell.column!;
-  const suffix = !t.unit || /[가-힣%]$/.test(cell.text) || /^[-–—]$/.test(cell.text) || cell.pair ? '' : t.unit;
-  return `${row.label || '-'} · ${column}: ${cell.text}${suffix}`;
+  const suffix = !t.unit || /[가-힣%]$/.test(cell.text) || /^[-–—]$/.test(cell.text) ? '' : t.unit;
+  const rowIsMeasure = MEASURE_KEY.test(row.label) || !MEASURE_KEY.test(column);
+  const [qualifier, measure] = rowIsMeasure ? [column, row.label || '-'] : [row.label || '-', column];
+  const head = TOTAL.test(qualifier) ? `${measure} (${qualifier})` : `${qualifier} ${measure}`;
+  if (cell.pair && PAIR_KEY.test(measure)) {
+    const halves = [
+      asked.includes('현원') && !asked.includes('정원') ? null : `정원 ${cell.pair[0]}${suffix}`,
+      asked.includes('정원') && !asked.includes('현원') ? null : `현원 ${cell.pair[1]}${suffix}`,
+    ].filter(Boolean);
+    return `${TOTAL.test(qualifier) ? `계` : qualifier} ${halves.join(', ')} (원문 ${cell.text})`;
+  }
+  return `${head}: ${cell.text}${suffix}`;
+}
+
+/** Words that ask for a figure without naming it, and topics the department answer itself covers. */
+const NOT_A_MEASURE = /^(?:몇|명|몇명|얼마|얼마나|규모|수|알려줘|보여줘|뭐야|어때|조직|조직도|부서|팀구성|예산|현황|사업|업무)$/;
+const SENTENCE_LINES = 300;
+
+/**
+ * A figure the overview writes in a sentence ("ㅇ인력 ▸정원 1,138명(공무원 850명 …)", "ㅇ자산 ▸ 2조 3,017억원"):
+ * the line is quoted as written, with its line cited — the reader does not pick a number out of prose.
+ */
+function sentenceAnswer(target: Target, words: string[], ctx: CommandContext): Reply | null {
+  const groups = words.filter((w) => w.length >= 2 && !NOT_A_MEASURE.test(w)).map((w) => WIDER[w] ?? [w]);
+  if (groups.length === 0) return null;
+  const r = target.record;
+  const lines = ctx.knowledge.lines(r.document.versionId);
+  const [from, to] = r.record.src.lines;
+  const found: number[] = [];
+  for (let i = from; i <= Math.min(to, from + SENTENCE_LINES, lines.length) && found.length < 3; i++) {
+    const line = lines[i - 1]!.replace(/\s+/g, '');
+    if (target.unit && !line.includes(target.unit)) continue;
+    const figured = groups.every((g) =>
+      g.some((m) => {
+        const at = line.indexOf(m);
+        return at >= 0 && /\d/.test(line.slice(at + m.length, at + m.length + 12));
+      }),
+    );
+    if (figured) found.push(i);
+  }
+  if (found.length === 0) return null;
+  const rec = r.record;
+  const name = rec.department ?? rec.title;
+  return reply(
+    'answer',
+    [rec.organization, name, target.unit && target.unit !== name ? `· ${target.unit}` : null].filter(Boolean).join(' '),
+    [list(found.map((i) => `원문: ${lines[i - 1]!.trim()}`), '문서에 적힌 문장')],
+    { sources: found.map((i) => sourceOf(r, src(rec.src.section, i))), suggestions: [`${name} 조직`] },
+  );
 }
