@@ -34,29 +34,7 @@ export interface App {
 }
 
 export function openApp(config: Config, logger: Logger): App {
-  let store = ProjectStore.openReadOnly(config.dbFile);
-  let seeded: IngestSummary | null = null;
-  if (!store || store.isEmpty()) {
-    store?.close();
-    const writer = ProjectStore.open(config.dbFile);
-    try {
-      seeded = writer.write(() => {
-        if (!writer.isEmpty()) return null;
-        logger.info(`데이터베이스가 비어 있어 ${config.samplesDir}의 예시 문서를 읽습니다…`);
-        return ingestPaths(writer, [config.samplesDir]);
-      });
-    } catch (err) {
-      writer.close();
-      throw err;
-    }
-    if (seeded) logger.info(`문서 ${seeded.reports.length}건, 실패 ${seeded.failed}건 (${Math.round(seeded.millis)} ms)`);
-    // An in-memory store has no second connection to open; a file is answered from a read-only one.
-    if (config.dbFile === ':memory:') store = writer;
-    else {
-      writer.close();
-      store = ProjectStore.openReadOnly(config.dbFile)!;
-    }
-  }
+  const { store, seeded } = openForAnswering(config, logger);
   const clock = clockFor(config.today, config.timeZone);
   const started = performance.now();
   const knowledge = liveKnowledge(store, clock, (r) =>
@@ -69,6 +47,34 @@ export function openApp(config: Config, logger: Logger): App {
   const digests = createDigests(config, store, { now: () => clock.now(), log: (line) => digestLog.warn(line) });
   const bot = createBot({ knowledge, commands: COMMANDS, logger: logger.child({ component: 'bot' }), digests: digests.service });
   return { store, clock, knowledge, bot, seeded, logger, config, digests, close: () => store.close() };
+}
+
+/**
+ * A process that answers opens the file read-only; it writes only when the file is new or empty: then it
+ * migrates and seeds the sample documents in one transaction, so a second process starting at the same time
+ * finds either nothing or every sample, never half of them.
+ */
+function openForAnswering(config: Config, logger: Logger): { store: ProjectStore; seeded: IngestSummary | null } {
+  const reader = ProjectStore.openReadOnly(config.dbFile);
+  if (reader && !reader.isEmpty()) return { store: reader, seeded: null };
+  reader?.close();
+  const writer = ProjectStore.open(config.dbFile);
+  let seeded: IngestSummary | null;
+  try {
+    seeded = writer.write(() => {
+      if (!writer.isEmpty()) return null;
+      logger.info(`데이터베이스가 비어 있어 ${config.samplesDir}의 예시 문서를 읽습니다…`);
+      return ingestPaths(writer, [config.samplesDir]);
+    });
+  } catch (err) {
+    writer.close();
+    throw err;
+  }
+  if (seeded) logger.info(`문서 ${seeded.reports.length}건, 실패 ${seeded.failed}건 (${Math.round(seeded.millis)} ms)`);
+  // An in-memory store has no second connection to open; a file is answered from a read-only one.
+  if (config.dbFile === ':memory:') return { store: writer, seeded };
+  writer.close();
+  return { store: ProjectStore.openReadOnly(config.dbFile)!, seeded };
 }
 
 export interface ChatIO {

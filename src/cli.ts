@@ -1,5 +1,4 @@
 /** damdang's command line: ingest | ask | digest | feedback | start. The one error boundary of the process is here. */
-import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { parseDigestArgs } from '../commands/digest.js';
@@ -9,6 +8,8 @@ import { openApp, runChat } from './app.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
 import { createLogger, type Logger } from './logger.js';
+import { inputLines, jsonLine } from './core/message-text.js';
+import { neutralize, neutralizeReply } from './render/safe.js';
 import { renderText } from './render/text.js';
 import type { FeedbackRow } from './store/feedback.js';
 import { ProjectStore } from './store/store.js';
@@ -78,13 +79,15 @@ program
     const app = openApp(config, loggerFor(config));
     const origin = { ...CONSOLE_ORIGIN, platform: 'cli' as const, channel: 'ask' };
     const respond = async (message: string) => {
-      const r = await app.bot.handle({ kind: 'text', text: message, origin, at: app.clock.now() });
+      const r = neutralizeReply(await app.bot.handle({ kind: 'text', text: message, origin, at: app.clock.now() }));
       const rendered = renderText(r);
-      process.stdout.write(opts.json ? `${JSON.stringify({ message, text: rendered, reply: r })}\n` : `${rendered}\n`);
+      process.stdout.write(
+        opts.json ? `${jsonLine({ message: neutralize(message), text: rendered, reply: r })}\n` : `${rendered}\n`,
+      );
     };
     try {
       if (words.length > 0) await respond(words.join(' '));
-      else for await (const line of createInterface({ input: process.stdin, terminal: false })) await respond(line);
+      else for await (const line of inputLines(process.stdin)) await respond(line);
     } finally {
       app.close();
     }

@@ -8,9 +8,10 @@ import { departmentWords } from './departments.js';
 import { particle } from './format.js';
 import { intentVocabulary, parseIntent } from './intent.js';
 import type { Knowledge } from './knowledge.js';
+import { normalizeMessage } from './message-text.js';
 import { type Reply, reply, text } from './reply.js';
 
-export const MAX_MESSAGE_CHARS = 5000;
+export { MAX_MESSAGE_CHARS } from './message-text.js';
 const MAX_QUERY_CHARS = 200;
 
 export interface Router {
@@ -43,7 +44,9 @@ export function createRouter(commands: readonly Command[]): Router {
       ]);
     }
     if (cleaned.length > MAX_QUERY_CHARS) {
-      return reply('error', `질문이 너무 깁니다 (${cleaned.length}자). ${MAX_QUERY_CHARS}자 안으로 줄여 주세요.`);
+      // The length the user sent, not what is left after cutting it at MAX_MESSAGE_CHARS.
+      const sent = Math.max(cleaned.length, message.length).toLocaleString('en-US');
+      return reply('error', `질문이 너무 깁니다 (${sent}자). ${MAX_QUERY_CHARS}자 안으로 줄여 주세요.`);
     }
     // Built on the first message that has an intent word next to another word, not at start-up.
     const intent = parseIntent(cleaned, vocabulary, (p) => namePhrases(ctx.knowledge).has(p));
@@ -94,15 +97,9 @@ function namesUnknownUnit(query: string, ctx: CommandContext): boolean {
 
 const GENERIC = /^(?:공약|사업|과제|업무|사업들|공약들|목록|전체)$/;
 
-/** Mentions and markup are not part of a question: "<@U123>", "<!channel>", "@everyone", "<script>". */
+/** The message as a question: see message-text.ts (line breaks, control characters, mentions, markup). */
 export function cleanMessage(message: string): string {
-  return message
-    .slice(0, MAX_MESSAGE_CHARS)
-    .normalize('NFC')
-    .replace(/<[^>]{0,200}>/g, ' ')
-    .replace(/@(?:everyone|here|channel)\b/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normalizeMessage(message);
 }
 
 const namePhraseCache = new WeakMap<Knowledge, Set<string>>();

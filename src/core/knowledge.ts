@@ -18,6 +18,8 @@ export interface PersonEntry {
 }
 
 export interface Knowledge {
+  /** The store generation this knowledge was read at (in the same snapshot as everything else here). */
+  generation: number;
   summaries: RecordSummary[];
   summaryOf(id: string): RecordSummary | undefined;
   /** Summaries by department, team or department-record title: the units staff ask about. */
@@ -102,7 +104,8 @@ function buildKnowledge(store: ProjectStore, clock: Clock, hooks: LoadHooks): Kn
     const k = projectIdentity(s);
     identities.set(k, [...(identities.get(k) ?? []), recordId(s)]);
   }
-  const index = loadOrBuildIndex(store, () =>
+  const identity = store.identity();
+  const index = loadOrBuildIndex(store, identity, () =>
     summaries.flatMap((s) => {
       const r = get(recordId(s));
       return r ? [toSearchDoc(r, lines(r.document.versionId))] : [];
@@ -110,6 +113,7 @@ function buildKnowledge(store: ProjectStore, clock: Clock, hooks: LoadHooks): Kn
   );
   cache.clear();
   return {
+    generation: identity.generation,
     summaries,
     summaryOf: (id) => byId.get(id),
     unit: (name) => units.get(name) ?? [],
@@ -154,15 +158,17 @@ export function liveKnowledge(
   clock: Clock,
   onReload: (info: { generation: number; records: number; millis: number }) => void = () => {},
 ): () => Knowledge {
-  let generation = store.identity().generation;
   let current = loadKnowledge(store, clock);
   return () => {
-    const now = store.identity().generation;
-    if (now !== generation) {
+    // Compared with the generation the knowledge was read at, not one read beside it.
+    if (store.identity().generation !== current.generation) {
       const started = performance.now();
       current = loadKnowledge(store, clock);
-      generation = now;
-      onReload({ generation, records: current.summaries.length, millis: Math.round(performance.now() - started) });
+      onReload({
+        generation: current.generation,
+        records: current.summaries.length,
+        millis: Math.round(performance.now() - started),
+      });
     }
     return current;
   };
@@ -187,8 +193,11 @@ export function toSearchDoc(r: StoredRecord, docLines: string[]): SearchDoc {
 }
 
 /** The saved index is trusted only when it was built from this very database at its current generation. */
-function loadOrBuildIndex(store: ProjectStore, docs: () => SearchDoc[]): ProjectIndex {
-  const { storeId, generation } = store.identity();
+function loadOrBuildIndex(
+  store: ProjectStore,
+  { storeId, generation }: { storeId: string; generation: number },
+  docs: () => SearchDoc[],
+): ProjectIndex {
   const file = store.file === ':memory:' ? null : `${store.file}.index.json`;
   if (file && existsSync(file)) {
     try {

@@ -2,7 +2,6 @@
 import iconv from 'iconv-lite';
 import type { Encoding } from '../domain/document.js';
 import { IngestError } from './errors.js';
-import { splitLines } from './normalize.js';
 
 export type { Encoding } from '../domain/document.js';
 
@@ -40,7 +39,7 @@ export function decodeDocument(bytes: Buffer, file: string): Decoded {
     const lossy = new TextDecoder('utf-8').decode(body);
     const damaged = countReplacements(lossy) - countEncodedReplacements(body);
     if (damaged <= Math.max(MIN_DAMAGE_ALLOWED, lossy.length * MAX_DAMAGED_SHARE)) {
-      return { text: lossy, encoding: 'utf-8', damagedLines: linesWithReplacement(lossy) };
+      return { text: lossy, encoding: 'utf-8', damagedLines: invalidLines(body) };
     }
     throw new IngestError(file, '인코딩을 알 수 없습니다: UTF-8도 EUC-KR(CP949)도 아닙니다 (unknown encoding)');
   }
@@ -60,9 +59,32 @@ function countEncodedReplacements(bytes: Buffer): number {
   return n;
 }
 
-/** Split as normalize.ts splits lines, so a warning names the line the stored text has. */
-function linesWithReplacement(text: string): number[] {
-  return splitLines(text).flatMap((line, i) => (line.includes('\ufffd') ? [i + 1] : []));
+/**
+ * Lines whose bytes are not valid UTF-8, split as normalize.ts splits text (LF, CRLF, CR), so a warning names
+ * the line the stored text has. UTF-8 never uses CR or LF bytes inside a character, so bytes split safely.
+ */
+function invalidLines(bytes: Buffer): number[] {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const out: number[] = [];
+  let line = 1;
+  let start = 0;
+  const check = (end: number) => {
+    try {
+      strict.decode(bytes.subarray(start, end));
+    } catch {
+      out.push(line);
+    }
+  };
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x0a && b !== 0x0d) continue;
+    check(i);
+    if (b === 0x0d && bytes[i + 1] === 0x0a) i++;
+    line++;
+    start = i + 1;
+  }
+  check(bytes.length);
+  return out;
 }
 
 /** Decoded CP949 of a random binary is mostly replacement and control characters; real text is not. */

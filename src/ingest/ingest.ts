@@ -1,4 +1,5 @@
 /** Ingest files and folders into the store: one transaction per document, a report per document, no early exit. */
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -217,7 +218,20 @@ export function ingestFile(store: ProjectStore, file: string, options: IngestOpt
     error: null,
   };
   try {
-    const loaded = loadDocument(file, readRegularFile(file));
+    const bytes = readRegularFile(file);
+    // An unchanged file (say, the other of two ingests stored it a moment ago) is not parsed again.
+    const known = store.currentVersion(resolve(file));
+    if (known && known.hash === createHash('sha256').update(bytes).digest('hex')) {
+      return {
+        ...base,
+        outcome: 'unchanged',
+        family: known.family,
+        records: known.records.length,
+        facts: known.records.reduce((n, r) => n + countFacts(r), 0),
+        warnings: known.warnings,
+      };
+    }
+    const loaded = loadDocument(file, bytes);
     const parsed = parseDocument(loaded.doc);
     const result = options.organization ? withOrganization(parsed, options.organization) : parsed;
     const outcome = store.saveDocument(loaded, result, resolve(file));

@@ -2,6 +2,7 @@
  * Cleans extraction artefacts line by line. Line i of the output is line i of the file, so every fact keeps the
  * line number a person sees in their editor; joining wrapped lines is left to the structure readers.
  */
+import { stripControls } from '../domain/control-chars.js';
 
 /** Tag names that appear inside flattened table cells; anything else in <…> is document text ("<단위 : 백만원>"). */
 const HTML_TAG = /<\/?(?:ul|ol|li|p|br|span|div|strong|b|em|i|u|table|tr|td|th|tbody|thead|font)\b[^>]*>/gi;
@@ -24,7 +25,8 @@ export function normalizeText(text: string): string[] {
 }
 
 export function normalizeLine(raw: string): string {
-  let line = raw.normalize('NFC');
+  // NEL, U+2028 and U+2029 become spaces, not breaks: line numbers stay those a person's editor shows.
+  let line = stripControls(raw.replace(/[\u0085\u2028\u2029]/g, ' ')).normalize('NFC');
   line = toHalfWidth(line);
   line = line.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/[\u00a0\u3000]/g, ' ');
   line = stripHtml(line);

@@ -1,12 +1,51 @@
 /**
- * Text from a document or a user must never ping a channel: "@everyone", "@here", "<!channel>", "<@U123>",
- * "<#C123>" and HTML are defused before any renderer sees them. A zero-width joiner after "@" keeps the word
- * readable while no platform treats it as a mention.
+ * Text from a document or a user must never ping a channel or drive a terminal: "@everyone", "@here",
+ * "<!channel>", "<@U123>", "<#C123>" and HTML are defused, escape and control characters removed, before any
+ * renderer sees them. A zero-width joiner after "@" keeps the word readable while no platform treats it as a
+ * mention. Every renderer (plain text, Slack, Discord, `ask --json`) takes its strings from neutralizeReply.
  */
+import type { Block, Reply } from '../core/reply.js';
+import { stripControls } from '../domain/control-chars.js';
+
 export function defuse(text: string): string {
   return text
     .replace(/<(?=[!@#])/g, '‹')
     .replace(/(‹[!@#][^>]*)>/g, '$1›')
     .replace(/@(?=everyone|here|channel|[A-Za-z0-9_])/gi, '@\u2060')
     .replace(/<(\/?)(script|iframe|img|a|style)\b/gi, '‹$1$2');
+}
+
+/** One string made safe to show: no control characters, no mention. Idempotent. */
+export function neutralize(text: string): string {
+  return defuse(stripControls(text));
+}
+
+/** The same reply with every string neutralised: what every renderer and every JSON consumer gets. */
+export function neutralizeReply(reply: Reply): Reply {
+  return {
+    ...reply,
+    title: neutralize(reply.title),
+    blocks: reply.blocks.map(neutralizeBlock),
+    sources: reply.sources.map(neutralize),
+    suggestions: reply.suggestions.map(neutralize),
+  };
+}
+
+function neutralizeBlock(block: Block): Block {
+  const opt = (s: string | null) => (s === null ? null : neutralize(s));
+  switch (block.type) {
+    case 'text':
+      return { type: 'text', text: neutralize(block.text) };
+    case 'fields':
+      return { type: 'fields', fields: block.fields.map((f) => ({ label: neutralize(f.label), value: neutralize(f.value) })) };
+    case 'list':
+      return { type: 'list', caption: opt(block.caption), items: block.items.map(neutralize) };
+    case 'table':
+      return {
+        type: 'table',
+        caption: opt(block.caption),
+        headers: block.headers.map(neutralize),
+        rows: block.rows.map((r) => r.map(neutralize)),
+      };
+  }
 }

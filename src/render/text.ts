@@ -1,14 +1,16 @@
 /** Reply → plain text for the console, the `ask` command and any platform fallback. Short, Korean-first. */
 import type { Block, Reply } from '../core/reply.js';
-import { defuse } from './safe.js';
+import { neutralizeReply } from './safe.js';
 
 export const TEXT_LIMITS = { listItems: 15, tableRows: 20, cellChars: 80 } as const;
 
-export function renderText(reply: Reply): string {
-  const out: string[] = [defuse(reply.title)];
-  for (const block of reply.blocks) out.push(...renderBlock(block).map(defuse));
-  if (reply.sources.length) out.push(`출처: ${reply.sources.map(defuse).join(' | ')}`);
-  if (reply.suggestions.length) out.push(`더 물어보기: ${reply.suggestions.map((s) => `"${defuse(s)}"`).join(', ')}`);
+/** Renders the neutralised reply: the same strings `ask --json` prints in its `reply` object. */
+export function renderText(raw: Reply): string {
+  const reply = neutralizeReply(raw);
+  const out: string[] = [reply.title];
+  for (const block of reply.blocks) out.push(...renderBlock(block));
+  if (reply.sources.length) out.push(`출처: ${reply.sources.join(' | ')}`);
+  if (reply.suggestions.length) out.push(`더 물어보기: ${reply.suggestions.map((s) => `"${s}"`).join(', ')}`);
   return out.join('\n');
 }
 

@@ -98,7 +98,7 @@ export class ProjectStore {
     this.db.close();
   }
 
-  /** Answering processes read through a read-only connection; their few writes (feedback) get one of their own. */
+  /** Answering processes read through a read-only connection; their few writes (feedback, subscriptions) get one of their own. */
   private sideWriter: Database.Database | null = null;
   private writerDb(): Database.Database {
     if (!this.readOnly) return this.db;
@@ -326,9 +326,12 @@ export class ProjectStore {
     return new Map(rows.map((r) => [r.id, r.at]));
   }
 
-  /** The open connection, for modules that keep their own tables in this file (digest subscriptions). */
+  /**
+   * A writable connection, for modules that keep their own tables in this file (digest subscriptions). A
+   * read-only store (an answering process) hands out its side connection, so answering never holds a write lock.
+   */
   get connection(): Database.Database {
-    return this.db;
+    return this.writerDb();
   }
 
   /** The normalised lines of a stored document version, for quoting. */
@@ -353,6 +356,30 @@ export class ProjectStore {
          JOIN document_versions v ON v.id = d.current_version_id ORDER BY d.id`,
       )
       .all() as Array<{ versionId: number; name: string; family: string; organization: string | null; text: string }>;
+  }
+
+  /** The current version of a path as stored: what an unchanged file would parse to, without parsing it. */
+  currentVersion(
+    path: string,
+  ): { hash: string; family: string; records: ProjectRecord[]; warnings: ParseWarning[] } | undefined {
+    return this.snapshot(() => {
+      const v = this.db
+        .prepare(
+          `SELECT v.id, v.content_hash AS hash, v.family, v.warnings_json FROM documents d
+           JOIN document_versions v ON v.id = d.current_version_id WHERE d.path = ?`,
+        )
+        .get(path) as { id: number; hash: string; family: string; warnings_json: string } | undefined;
+      if (!v) return undefined;
+      const rows = this.db.prepare('SELECT data_json FROM records WHERE version_id = ? ORDER BY id').all(v.id) as Array<{
+        data_json: string;
+      }>;
+      return {
+        hash: v.hash,
+        family: v.family,
+        records: rows.map((r) => JSON.parse(r.data_json) as ProjectRecord),
+        warnings: JSON.parse(v.warnings_json) as ParseWarning[],
+      };
+    });
   }
 
   warningsOf(path: string): ParseWarning[] {

@@ -7,6 +7,7 @@ import { openApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { silentLogger } from '../../src/logger.js';
+import { neutralizeReply } from '../../src/render/safe.js';
 import { renderText } from '../../src/render/text.js';
 import { ProjectStore } from '../../src/store/store.js';
 
@@ -42,15 +43,13 @@ export async function runAsk(db: string, questions: string[], stop: Int32Array):
   const errors: string[] = [];
   do {
     try {
-      const app = openApp(loadConfig({ db }, {}), silentLogger);
-      try {
-        for (const message of questions) {
-          const reply = await app.bot.handle({ kind: 'text', text: message, origin: ORIGIN, at: new Date() });
-          replies.push(JSON.stringify({ message, text: renderText(reply), reply }));
-        }
-      } finally {
-        app.close();
+      const app = openApp(loadConfig({ db }), silentLogger);
+      const origin = { platform: 'cli' as const, workspace: null, channel: 'ask', user: null };
+      for (const message of questions) {
+        const reply = neutralizeReply(await app.bot.handle({ kind: 'text', text: message, origin, at: app.clock.now() }));
+        replies.push(JSON.stringify({ message, text: renderText(reply), reply }));
       }
+      app.close();
     } catch (err) {
       errors.push((err as Error).message);
     }
@@ -59,9 +58,6 @@ export async function runAsk(db: string, questions: string[], stop: Int32Array):
   return { replies, errors };
 }
 
-const ORIGIN = { platform: 'test', workspace: null, channel: null, user: null } as const;
-
-parentPort?.on('message', (job: Job) => {
-  if (job.role === 'ingest') parentPort!.postMessage(runIngest(job.db, job.files));
-  else void runAsk(job.db, job.questions, job.stop).then((r) => parentPort!.postMessage(r));
+parentPort?.on('message', async (job: Job) => {
+  parentPort!.postMessage(job.role === 'ingest' ? runIngest(job.db, job.files) : await runAsk(job.db, job.questions, job.stop));
 });
