@@ -3,7 +3,7 @@
  * unless they belong to a name the documents use ("기본계획 수립", "예산담당관" are one token and never match).
  */
 import type { Command } from './command.js';
-import { withoutParticle } from './people.js';
+import { FILLER_WORDS, withoutParticle } from '../domain/vocabulary.js';
 
 export interface Intent {
   command: string | null;
@@ -51,51 +51,6 @@ const PHRASES: Array<[RegExp, string]> = [
   [/진행\s+상황/g, '진행상황'],
 ];
 
-/** Words that carry no meaning for the search ("얼마나 썼어?", "알려줘"). */
-const FILLER = new Set([
-  '좀',
-  '알려줘',
-  '알려',
-  '줘',
-  '주세요',
-  '해',
-  '해?',
-  '하나',
-  '해요',
-  '했어',
-  '됐어',
-  '돼',
-  '됐나',
-  '뭐야',
-  '뭐지',
-  '뭐',
-  '어떻게',
-  '있어',
-  '있나',
-  '있어요',
-  '인가',
-  '인가요',
-  '이야',
-  '야',
-  '요',
-  '은',
-  '는',
-  '이',
-  '가',
-  '의',
-  '및',
-  'the',
-  'of',
-  'is',
-  '됐는지',
-  '되었나',
-  '했나',
-  '할까',
-  '하지',
-  '하는',
-  '사업은',
-  '관련',
-]);
 
 export function parseIntent(
   message: string,
@@ -115,7 +70,7 @@ export function parseIntent(
       command: first,
       query: tokens
         .slice(1)
-        .filter((t) => !FILLER.has(t))
+        .filter((t) => !FILLER_WORDS.has(t))
         .join(' '),
       explicit: true,
     };
@@ -129,7 +84,7 @@ export function parseIntent(
       found.add(cmd);
       return;
     }
-    if (!FILLER.has(tok.toLowerCase())) keep.push(tok);
+    if (!FILLER_WORDS.has(tok.toLowerCase())) keep.push(tok);
   });
   const command = vocabulary.order.find((c) => found.has(c)) ?? null;
   return { command, query: keep.join(' '), explicit: false };

@@ -12,6 +12,7 @@
  * compatibility jamo (ㅎㅊ) into conjoining jamo and breaks 초성 queries.
  */
 import { convertQwertyToHangul } from 'es-hangul';
+import { stripParticles } from '../domain/vocabulary.js';
 
 const SYLLABLE_FIRST = 0xac00;
 const SYLLABLE_LAST = 0xd7a3;
@@ -23,22 +24,6 @@ const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 
 /** Whole tokens longer than this are not emitted (their bigrams still are): they are noise and cost memory. */
 const MAX_WHOLE_TOKEN = 32;
-
-/**
- * Trailing particles and endings (the longest match wins: "에서" before "서"-less "에").
- * Ambiguous one-syllable endings that end many ordinary nouns ("나", "랑", "서") are left out.
- */
-const PARTICLES: readonly string[] = (
-  '에서부터 으로부터 이었습니다 입니다 에게서 으로서 으로써 에서는 에서도 에서의 으로는 으로의 이라는 이라고 까지 부터 에서 으로 이랑 하고 에게 한테 께서 처럼 보다 마다 조차 ' +
-  '밖에 에는 에도 로는 로서 로써 과의 와의 이나 이며 이고 이다 인가 이요 은 는 이 가 을 를 의 에 로 와 과 도 만 께 요'
-).split(' ');
-
-/** Particles grouped by their last syllable, longest first: one map lookup instead of ~60 suffix tests. */
-const PARTICLES_BY_LAST = new Map<string, string[]>();
-for (const p of [...PARTICLES].sort((a, b) => b.length - a.length)) {
-  const last = p.charAt(p.length - 1);
-  PARTICLES_BY_LAST.set(last, [...(PARTICLES_BY_LAST.get(last) ?? []), p]);
-}
 
 export function isSyllable(ch: string): boolean {
   const c = ch.charCodeAt(0);
@@ -80,23 +65,7 @@ function words(normalized: string): string[] {
   return normalized.match(WORD_RE) ?? [];
 }
 
-/**
- * Forms of a Hangul run with trailing particles removed, outermost first ("인천에서의" → ["인천에서", "인천"]).
- * At most two layers are peeled; a form is only produced when ≥2 syllables remain.
- */
-export function stripParticles(word: string): string[] {
-  const out: string[] = [];
-  let current = word;
-  for (let layer = 0; layer < 2; layer++) {
-    const candidates = PARTICLES_BY_LAST.get(current.charAt(current.length - 1));
-    if (candidates === undefined) break;
-    const particle = candidates.find((p) => current.endsWith(p) && current.length - p.length >= 2);
-    if (particle === undefined) break;
-    current = current.slice(0, current.length - particle.length);
-    out.push(current);
-  }
-  return out;
-}
+export { stripParticles };
 
 /** Overlapping two-syllable pieces of a Hangul run of ≥3 syllables. */
 export function bigrams(run: string): string[] {

@@ -29,6 +29,7 @@ import { FIELD_BOOSTS, FIELDS, type Field, NAMING_FIELDS, type SearchDoc, TEXT_F
 import { correctWord } from './jamo-typo.js';
 import { analyzeQuery, isChoseongQuery, type QueryWord, qwertyToHangul } from './korean-tokenizer.js';
 import { decodeTerm, encodeTerm, FIELD_ID, TermIndex } from './term-index.js';
+import { FILLER_WORDS } from '../domain/vocabulary.js';
 
 export { FIELD_BOOSTS, type SearchDoc } from './fields.js';
 
@@ -94,13 +95,6 @@ const maskOf = (fields: readonly string[]): number =>
 const TIERS = [...new Set(Object.values(FIELD_BOOSTS))].sort((x, y) => y - x);
 const TIER_MASKS = new Map(TIERS.map((tier) => [tier, maskOf(FIELDS.filter((f) => FIELD_BOOSTS[f] >= tier))]));
 
-/**
- * Chat filler that says nothing about which project is meant ("협치 담당자 누구야"). Still searched, but
- * not counted in coverage.
- */
-const FILLER = new Set(
-  '알려줘 알려주세요 누구 누구야 누구예요 뭐야 뭐지 어디 언제 어때 관련 담당자 연락처 전화번호 내선 번호'.split(' '),
-);
 
 /** A query word with how it is searched. */
 interface PlannedWord extends QueryWord {
@@ -337,7 +331,7 @@ export class ProjectIndex {
     const slotOf = new Map<string, number>();
     const planned: PlannedWord[] = words.map((w) => ({
       ...w,
-      filler: w.forms.some((f) => FILLER.has(f)),
+      filler: w.forms.some((f) => FILLER_WORDS.has(f)),
       formSlots: [],
       partSlots: [],
     }));

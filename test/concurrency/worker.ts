@@ -58,6 +58,7 @@ export async function runAsk(db: string, questions: string[], stop: Int32Array):
   return { replies, errors };
 }
 
-parentPort?.on('message', async (job: Job) => {
-  parentPort!.postMessage(job.role === 'ingest' ? runIngest(job.db, job.files) : await runAsk(job.db, job.questions, job.stop));
+parentPort?.on('message', (job: Job) => {
+  if (job.role === 'ingest') parentPort!.postMessage(runIngest(job.db, job.files));
+  else void runAsk(job.db, job.questions, job.stop).then((r) => parentPort!.postMessage(r));
 });

@@ -28,6 +28,7 @@ import {
   type State,
 } from '../../domain/project.js';
 import { type Source, src } from '../../domain/provenance.js';
+import { stateOf } from '../../domain/vocabulary.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { compact, isBlank, noBudgetPhrase, tabCells } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
@@ -292,17 +293,6 @@ function readStatus(ctx: Ctx, headerIndex: number): StatusFacts {
 /** The header as the column names the state: "추진중 (전체 사업진도율(%))" → "추진중". */
 function stateWord(header: string): string {
   return header.replace(/\s*\(.*$/, '').trim();
-}
-
-function stateOf(written: string): State {
-  const t = compact(written);
-  if (/완료지속|이행후계속|지속추진/.test(t)) return 'completed_ongoing';
-  if (/완료|종료/.test(t)) return 'completed';
-  if (/일부/.test(t)) return 'partial';
-  if (/지연|부진|차질/.test(t)) return 'delayed';
-  if (/정상|추진중|진행/.test(t)) return 'in_progress';
-  if (/예정|계획|미착수/.test(t)) return 'planned';
-  return 'unknown';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -17,9 +17,9 @@ import {
   FUNDING_SOURCES,
   type Milestone,
   recordKey,
-  type State,
 } from '../../domain/project.js';
 import { type Source, src } from '../../domain/provenance.js';
+import { stateOf } from '../../domain/vocabulary.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { compact, isBlank, noBudgetPhrase } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
@@ -352,17 +352,6 @@ function assignValues(ctx: Ctx, items: HeadItem[]): Values {
   });
   if (!out.total) ctx.warnings.push({ line: null, message: '총 사업비 값을 찾지 못했습니다' });
   return out;
-}
-
-function stateOf(written: string): State {
-  const t = compact(written);
-  if (/이행후계속|완료후계속/.test(t)) return 'completed_ongoing';
-  if (/일부/.test(t)) return 'partial';
-  if (/완료/.test(t)) return 'completed';
-  if (/지연|부진|보류|중단/.test(t)) return 'delayed';
-  if (/정상|추진중|계속추진/.test(t)) return 'in_progress';
-  if (/미추진|미착수/.test(t)) return 'planned';
-  return 'unknown';
 }
 
 function aliasesOf(title: string, others: CodeTitle[]): string[] {

@@ -6,6 +6,7 @@
 import { findDates } from '../../domain/korean-date.js';
 import { emptyRecord, type ProjectRecord, recordKey, type State } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
+import { stateOf } from '../../domain/vocabulary.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { cellsOf, compact, isBlank } from '../structure/cells.js';
 import { detectOrganization } from '../structure/organization.js';
@@ -117,18 +118,6 @@ function stateNameOf(header: string): string {
   return m ? m[1]! : header;
 }
 
-/** 완료 / 추진중 / 기타(시기미도래) … as the record's state; the written words are kept beside it. */
-export function stateFromWords(written: string): State {
-  const w = compact(written);
-  if (/시기미도래|미도래|미착수|착수전|예정/.test(w)) return 'planned';
-  if (/(?:완료|이행).*(?:계속|지속)|(?:계속|지속)추진/.test(w)) return 'completed_ongoing';
-  if (/완료|이행완료|준공|종료/.test(w)) return 'completed';
-  if (/부진|지연|보류|중단/.test(w)) return 'delayed';
-  if (/일부/.test(w)) return 'partial';
-  if (/추진중|진행중|정상추진|정상|추진/.test(w)) return 'in_progress';
-  return 'unknown';
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Rows
 
@@ -162,13 +151,13 @@ function progressOf(cell: string | undefined): number | null {
 }
 
 /** Which state the row is in: the one marked column, or the words of a single state column. */
-function stateOf(cells: string[], columns: Columns): { written: string; state: State } | null {
+function writtenState(cells: string[], columns: Columns): { written: string; state: State } | null {
   const marked = columns.states.filter((s) => MARK.test((cells[s.index] ?? '').trim()));
-  if (marked.length === 1) return { written: marked[0]!.written, state: stateFromWords(marked[0]!.written) };
+  if (marked.length === 1) return { written: marked[0]!.written, state: stateOf(marked[0]!.written) };
   if (marked.length > 1) return null;
   if (columns.states.length === 1) {
     const words = (cells[columns.states[0]!.index] ?? '').trim();
-    if (words && !/^[-–]$/.test(words)) return { written: words, state: stateFromWords(words) };
+    if (words && !/^[-–]$/.test(words)) return { written: words, state: stateOf(words) };
   }
   return null;
 }
@@ -231,7 +220,7 @@ function promiseRecord(
   const code = first.includes('-') ? first : field ? `${field.number}-${first}` : first;
   const aliases = field?.roman && !first.includes('-') ? [`${field.roman}-${first}`] : [];
   const section = field?.text ?? null;
-  const state = stateOf(cells, columns);
+  const state = writtenState(cells, columns);
   if (!state && columns.states.length > 0)
     warnings.push({ line: lineNo, message: `추진상황을 읽지 못했습니다: ${title}` });
   const { department, teams } = departmentOf(columns.department !== null ? (cells[columns.department] ?? '') : '');

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProjectRecord } from '../../../src/domain/project.js';
-import { promiseTableFamily, stateFromWords } from '../../../src/ingest/families/promise-table.js';
+import { stateOf } from '../../../src/domain/vocabulary.js';
+import { promiseTableFamily } from '../../../src/ingest/families/promise-table.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
 import { CORPUS, parseText, realDocuments } from '../../helpers.js';
 
@@ -138,10 +139,10 @@ describe('promise-table family: structure, not the sample', () => {
   });
 
   it('maps the written state words', () => {
-    expect(stateFromWords('기타(시기미도래)')).toBe('planned');
-    expect(stateFromWords('이행후 계속추진')).toBe('completed_ongoing');
-    expect(stateFromWords('완료')).toBe('completed');
-    expect(stateFromWords('추진중')).toBe('in_progress');
-    expect(stateFromWords('기타')).toBe('unknown');
+    expect(stateOf('기타(시기미도래)')).toBe('planned');
+    expect(stateOf('이행후 계속추진')).toBe('completed_ongoing');
+    expect(stateOf('완료')).toBe('completed');
+    expect(stateOf('추진중')).toBe('in_progress');
+    expect(stateOf('기타')).toBe('unknown');
   });
 });
