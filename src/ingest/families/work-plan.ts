@@ -29,6 +29,7 @@ import { type Source, src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { cellsOf, compact, isBlank } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
+import { datedClauses } from '../structure/dated-items.js';
 import { headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
 import { overviewBudget, overviewStaffing, readOverview } from '../tables/overview.js';
@@ -47,7 +48,7 @@ const SECTION_GLYPH = /^\s*[□■\uE000-\uF8FF]/;
 const PRIVATE_GLYPH = /[\uE000-\uF8FF]/g;
 const DINGBAT_NUMBERS = '❶❷❸❹❺❻❼❽❾❿➊➋➌➍➎➏➐➑➒➓';
 /** Units that name a department or one of its sub-units. */
-const UNIT_SUFFIX = /(?:담당관실|담당관|사업본부|본부|사업소|개발원|연구원|연구소|센터|과|국|실|단|원|팀)$/;
+const UNIT_SUFFIX = /(?:담당관실|담당관|사업본부|본부|사업소|개발원|연구원|연구소|센터|과|국|실|단|원|팀|[가-힣]{2}관)$/;
 /** Sub-units a staffing row may name (a "공무원" or "6급" row is a grade group, not a team). */
 const TEAM_SUFFIX = /(?:팀|과|담당관|담당관실|실|사업소|센터|지소)$/;
 const NUMERIC_CELL = /^[△▲▽-]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
@@ -165,7 +166,12 @@ function romanHeadings(doc: SourceDocument): RomanLine[] {
 
 /** Roman headings without a page reference are the body's parts; each runs to the next one. */
 function bodyParts(doc: SourceDocument): Part[] {
-  const heads = romanHeadings(doc).filter((h) => !h.toc);
+  const all = romanHeadings(doc).filter((h) => !h.toc);
+  // Raw mode puts a contents entry's page number on lines of its own: an entry the body repeats later (same
+  // numeral, same title) is the contents', not a part.
+  const heads = all.filter(
+    (h, k) => !all.slice(k + 1).some((g) => g.numeral === h.numeral && compact(g.title) === compact(h.title)),
+  );
   return heads.map((h, k) => ({
     numeral: h.numeral,
     title: h.title,
@@ -263,7 +269,9 @@ function findDepartment(ctx: Context, titleEnd: number, general: Range): string 
 }
 
 function departmentName(text: string, organization: string | null): string | null {
-  const t = text.trim();
+  // A title block may write the name in brackets and spread over the page: "(기   획   관)".
+  const bare = text.trim().replace(/^\((.+)\)$/, '$1').trim();
+  const t = bare.split(/\s+/).every((w) => /^[가-힣]$/.test(w)) ? bare.replace(/\s+/g, '') : bare;
   if (!/^[가-힣]{2,20}$/.test(t) || /위원회$|계획$|현황$/.test(t)) return null;
   // A lone "부산광역시" is the organisation, not a department.
   if (t === organization) return null;
@@ -1360,17 +1368,10 @@ function milestonesOf(ctx: Context, raw: string, lineNo: number, section: string
     return [milestone(ctx, singleDateText(text, only.index, only.length), only.date, lineNo, section)];
   }
   const out: Milestone[] = [];
-  let prev = 0;
-  for (const [k, d] of dates.entries()) {
-    const clause = cleanClause(text.slice(prev, d.index));
-    prev = d.index + d.length;
-    if (clause === null && k === 0) {
-      // "(’25년 계획) 자체계획 수립(‘25.4.), …": a label, not a step; the first clause starts after it.
-      const label = /^[^()]{0,8}\)/.exec(text.slice(prev));
-      if (label) prev += label[0].length;
-      continue;
-    }
-    out.push(milestone(ctx, clause ?? cleanText(text), d.date, lineNo, section));
+  // Each date with its own item: the clause before it, or after it when the date leads ("’05. 1. : GB해제").
+  for (const item of datedClauses(text, dates)) {
+    if (item.label) continue;
+    out.push(milestone(ctx, cleanClause(item.text) ?? cleanText(text), item.date.date, lineNo, section));
   }
   return out;
 }
