@@ -1,6 +1,7 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
 import { milestoneLine, money, orgDept, pct, sortByDate, sourceOf, timing, yearLabel } from '../src/core/format.js';
 import { personLine } from '../src/core/people.js';
+import { bestPassage, passageReply } from '../src/core/passages.js';
 import { bestLines, clip } from '../src/core/quote.js';
 import { type Block, fields, list, reply } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
@@ -18,6 +19,15 @@ export const projectCommand = defineCommand({
   run({ query }, ctx) {
     const found = resolveProject(query, ctx);
     if (!found.ok) return found.reply;
+    // A fact question about a programme kept in many documents, or about an approval document's items, is
+    // answered from the best passage of all of them, not with one document's card.
+    const history = found.history ?? [found.record];
+    if (history.length > 1 || (found.record.record.facts?.length ?? 0) > 0) {
+      const passage = bestPassage(ctx.message ?? query, history, ctx.knowledge.lines);
+      if (passage && (passage.fact || passage.whole || history.length > 1)) {
+        return passageReply(ctx.message ?? query, passage, history);
+      }
+    }
     const r = found.record;
     const rec = r.record;
     const s = rec.status;

@@ -20,6 +20,8 @@ export interface CommandContext {
   knowledge: Knowledge;
   /** YYYY-MM-DD */
   today: string;
+  /** The whole message as typed, intent words included ("… 공개 기간"): what a fact question is matched on. */
+  message?: string;
   lookups: Lookups;
   /** Who asked and where; absent for ways in that have no user (the `ask` command). */
   origin?: Origin | undefined;

@@ -67,7 +67,7 @@ export function createRouter(commands: readonly Command[]): Router {
     const command = byName.get(name) ?? fallback!;
     const args = command.args.safeParse({ query: intent.query, message: cleaned });
     if (!args.success) return reply('error', `입력을 이해하지 못했습니다: ${args.error.issues[0]?.message ?? ''}`);
-    return command.run(args.data, ctx);
+    return command.run(args.data, { ...ctx, message: cleaned });
   }
 
   return {

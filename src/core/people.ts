@@ -20,20 +20,36 @@ export function findPeople(query: string, knowledge: Knowledge): PersonMatch | n
   if (digits) {
     const digitsOnly = digits.replace(/-/g, '');
     const hits = knowledge.people('extension', digitsOnly.length <= 4 ? digitsOnly : digitsOnly.slice(-4));
-    if (hits.length) return { entries: dedupe(hits), by: 'extension' };
+    if (hits.length) return { entries: newestFirst(dedupe(hits), knowledge), by: 'extension' };
   }
   for (const raw of words) {
     for (const w of withoutParticle(raw)) {
       const byName = knowledge.people('name', w);
-      if (byName.length) return { entries: dedupe(byName), by: 'name' };
-      const byPosition = knowledge.people('position', w);
-      if (byPosition.length) return { entries: dedupe(byPosition), by: 'position' };
+      if (byName.length) return { entries: newestFirst(dedupe(byName), knowledge), by: 'name' };
+      // Who signed 代 (in someone's stead) does not hold the position of the box they signed.
+      const byPosition = knowledge.people('position', w).filter((e) => !e.contact.signedAs || e.contact.signedAs === '전결');
+      if (byPosition.length) return { entries: newestFirst(dedupe(byPosition), knowledge), by: 'position' };
     }
   }
   return null;
 }
 
 export { withoutParticle };
+
+/**
+ * People change posts: the newest document names who holds a position now. Records without a date keep their
+ * order after the dated ones.
+ */
+function newestFirst(entries: PersonEntry[], knowledge: Knowledge): PersonEntry[] {
+  const dateOf = (e: PersonEntry) => {
+    const r = knowledge.get(e.recordId)?.record;
+    return r?.form?.date?.start ?? r?.status?.asOf ?? '';
+  };
+  return entries
+    .map((e, k) => ({ e, k, d: dateOf(e) }))
+    .sort((a, b) => (a.d === b.d ? a.k - b.k : b.d.localeCompare(a.d)))
+    .map((x) => x.e);
+}
 
 function dedupe(entries: PersonEntry[]): PersonEntry[] {
   const seen = new Set<string>();
@@ -52,8 +68,10 @@ export function looksLikePosition(query: string): boolean {
 }
 
 export function personLine(c: Contact): string {
-  const who = [c.name, c.position].filter(Boolean).join(' ');
+  const position = c.position && c.signedAs && c.signedAs !== '전결' ? `${c.position} ${c.signedAs}(대리 결재)` : c.position;
+  const who = [c.name, position].filter(Boolean).join(' ');
   const where = [c.department, c.team && c.team !== c.position ? c.team : null].filter(Boolean).join(' ');
   const phone = c.phone ? `☎ ${c.phone}` : '';
-  return [who || '(이름 없음)', where ? `(${where})` : '', phone].filter(Boolean).join(' ');
+  const more = [c.fax ? `전송 ${c.fax}` : null, c.email ? `✉ ${c.email}` : null].filter(Boolean).join(' ');
+  return [who || '(이름 없음)', where ? `(${where})` : '', phone, more].filter(Boolean).join(' ');
 }

@@ -4,7 +4,10 @@ import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import { orgDept, particle, yearLabel } from './format.js';
 import { withoutParticle } from './people.js';
+import { bestPassage, historyOf, passageReply } from './passages.js';
 import { bestLines, clip } from './quote.js';
+import { organizationAliases } from '../ingest/structure/organization.js';
+import { departmentWords } from './departments.js';
 import { qwertyToHangul } from '../search/korean-tokenizer.js';
 import { recordId } from './knowledge.js';
 import { list, type Reply, reply, text } from './reply.js';
@@ -16,6 +19,11 @@ export type Resolution =
       siblings: StoredRecord[];
       /** The query matched only the record's body text: answer with the lines, not with the record's fields. */
       bodyOnly: boolean;
+      /**
+       * Other documents of the same programme (plan, results, contracts, payments), newest first, the record's
+       * own document included; a fact question is answered from the best passage of all of them.
+       */
+      history?: StoredRecord[];
     }
   | { ok: false; reply: Reply };
 
@@ -65,24 +73,128 @@ export function resolveProject(
       return { ok: true, record: byCode[0]!, siblings: siblingsOf(byCode[0]!, ctx), bodyOnly: false };
     if (byCode.length > 1) return { ok: false, reply: candidatesReply(q, byCode) };
   }
-  const outcome = knowledge.index.search(q, { limit: 8, filter: allowedId });
-  const hits = outcome.hits.map((h) => knowledge.get(h.id)).filter(allowed);
+  const constraints = constraintsOf(q, ctx);
+  // An organisation word selects records; the rest of the question must find them ("부산 청년수당" is not every
+  // 부산 document).
+  const searched = constraints.organization ? withoutWords(q, constraints.organizationWords) || q : q;
+  const outcome = knowledge.index.search(searched, { limit: 30, filter: allowedId });
+  const all = outcome.hits
+    .map((h, k) => ({ r: knowledge.get(h.id), fields: outcome.hits[k]!.matchedFields }))
+    .filter((h): h is { r: StoredRecord; fields: string[] } => allowed(h.r))
+    // Within the organisation asked, the rest of the question must name the record, not only occur in its text.
+    .filter(
+      (h) =>
+        !constraints.organization ||
+        (h.r.record.organization === constraints.organization && h.fields.some((f) => NAMING_FIELDS.has(f))),
+    );
+  const hits = all.slice(0, 8).map((h) => h.r);
   if (outcome.verdict === 'none' || hits.length === 0) {
+    if (constraints.organization && outcome.hits.length > 0) {
+      return { ok: false, reply: notFoundReply(q, [], `${constraints.organization} 문서에서는`) };
+    }
     return { ok: false, reply: notFoundReply(q, outcome.suggestions) };
   }
   const best = hits[0]!;
-  const bodyOnly =
-    !(outcome.hits[0]?.matchedFields ?? []).some((f) => NAMING_FIELDS.has(f)) || !namesRecord(q, best);
+  const wrongUnit = kinds.length === 1 && kinds[0] === 'department' ? unitNotHeld(q, best, hits, ctx) : null;
+  if (wrongUnit) return { ok: false, reply: wrongUnit };
+  const bodyOnly = !(all[0]?.fields ?? []).some((f) => NAMING_FIELDS.has(f)) || !namesRecord(q, best);
   if (bodyOnly && namedOnly) return { ok: false, reply: bodyMentionReply(q, best, ctx) };
   // Without a name, the record's own lines must hold a specific word of the question: filler plus a stray
   // match ("everyone123 사업") is not found, not a confident card.
   if (bodyOnly && !mentionedOnALine(q, best, ctx)) return { ok: false, reply: notFoundReply(q, outcome.suggestions) };
+  const history = bodyOnly ? [best] : historyOf(q, best, all.map((h) => h.r));
+  // The message names an item of the documents ("… 사업비", "… 공개 기간"): that item answers, whatever the command.
+  const asked = ctx.message ?? q;
+  const labelled = bestPassage(asked, history, knowledge.lines);
+  if (labelled?.fact && labelled.labelHit) return { ok: false, reply: passageReply(asked, labelled, history) };
   if (outcome.verdict === 'ambiguous' && !bodyOnly) {
     // The same project reported and planned in one document is one answer, not a choice.
     const distinct = dedupeByProject(hits.slice(0, 5));
+    // Documents of one programme are its history, not rival answers: the best passage of all of them answers.
+    const oneHistory = distinct.every((d) => history.some((h) => h.document.id === d.document.id));
+    if (distinct.length > 1 && oneHistory) {
+      const passage = labelled ?? bestPassage(q, history, knowledge.lines);
+      if (passage) return { ok: false, reply: passageReply(asked, passage, history, constraints.year) };
+      return { ok: true, record: best, siblings: bySiblingYear(siblingsOf(best, ctx), constraints.year), bodyOnly, history };
+    }
     if (distinct.length > 1) return { ok: false, reply: candidatesReply(q, distinct) };
   }
-  return { ok: true, record: best, siblings: siblingsOf(best, ctx), bodyOnly };
+  const siblings = bySiblingYear(siblingsOf(best, ctx), constraints.year);
+  // A year asked selects that year's record of the project (2015 실적 / 2016 계획), when it has one.
+  const record = constraints.year !== null ? (siblings.find((x) => x.record.year === constraints.year) ?? best) : best;
+  return { ok: true, record, siblings, bodyOnly, history };
+}
+
+/**
+ * "청년사업담당관 조직" must never answer with another office's department under the asked name: when the query
+ * names a unit and the best department record is not that unit, it is "not found", with what the store does
+ * hold about the unit (its documents) and the department records it has.
+ */
+function unitNotHeld(query: string, best: StoredRecord, hits: StoredRecord[], ctx: CommandContext): Reply | null {
+  const units = departmentWords(query);
+  if (units.length === 0) return null;
+  const names = (r: StoredRecord) => [r.record.title, r.record.department, ...r.record.teams].filter(Boolean).map((n) => n!.replace(/\s+/g, ''));
+  if (units.some((u) => names(best).some((n) => n === u || n.startsWith(u) || u.startsWith(n)))) return null;
+  const unit = units[0]!;
+  const documents = ctx.knowledge.unit(unit).filter((s) => s.kind !== 'department');
+  const blocks = [];
+  if (documents.length) {
+    blocks.push(
+      list(
+        [...new Set(documents.map((d) => d.title))].slice(0, 5),
+        `${unit} 문서 ${documents.length}건 (부서 개요는 없음)`,
+      ),
+    );
+  }
+  const near = [...new Set(hits.map((h) => h.record.title))].slice(0, 3);
+  if (near.length) blocks.push(list(near, '문서에 있는 부서'));
+  return reply(
+    'not_found',
+    `"${unit}"의 조직·인력 개요는 문서에서 찾지 못했습니다.`,
+    blocks,
+    { suggestions: documents.length ? [`${unit} 사업`] : near },
+  );
+}
+
+interface Constraints {
+  /** "2016년", "2016": the year asked. */
+  year: number | null;
+  /** An organisation the question names ("부산", "영등포구"), as the store spells it. */
+  organization: string | null;
+  /** The words of the question that named it. */
+  organizationWords: string[];
+}
+
+function withoutWords(query: string, words: string[]): string {
+  return query
+    .split(/\s+/)
+    .filter((w) => !withoutParticle(w).some((f) => words.includes(f)))
+    .join(' ');
+}
+
+/** Words of the question that select rather than search: a year, an organisation the store knows. */
+function constraintsOf(query: string, ctx: CommandContext): Constraints {
+  const year = /(?:^|\s)((?:19|20)\d{2})년?(?:도)?(?=\s|$)/.exec(query);
+  let organization: string | null = null;
+  let organizationWords: string[] = [];
+  const words = new Set(query.split(/\s+/).flatMap(withoutParticle));
+  for (const s of ctx.knowledge.summaries) {
+    const org = s.organization;
+    if (!org || organization === org) continue;
+    const named = [org, ...organizationAliases(org)].filter((a) => words.has(a));
+    if (named.length) {
+      organization = org;
+      organizationWords = named;
+    }
+  }
+  return { year: year ? Number(year[1]) : null, organization, organizationWords };
+}
+
+/** The records of the year asked, when the project has that year; else all of them, each labelled by year. */
+function bySiblingYear(siblings: StoredRecord[], year: number | null): StoredRecord[] {
+  if (year === null) return siblings;
+  const ofYear = siblings.filter((s) => s.record.year === year);
+  return ofYear.length ? ofYear : siblings;
 }
 
 /** Records of the same project in other years or phases (실적 and 계획 of one report). */
@@ -203,11 +315,11 @@ function bodyMentionReply(query: string, r: StoredRecord, ctx: CommandContext): 
   );
 }
 
-export function notFoundReply(query: string, suggestions: string[]): Reply {
+export function notFoundReply(query: string, suggestions: string[], scope = ''): Reply {
   const blocks = suggestions.length
     ? [list(suggestions.slice(0, 5), '비슷한 사업')]
     : [text('"찾기 키워드"로 검색하거나 "도움말"을 입력해 보세요.')];
-  return reply('not_found', `"${query}"에 해당하는 사업을 찾지 못했습니다.`, blocks, {
+  return reply('not_found', `${scope ? `${scope} ` : ''}"${query}"에 해당하는 사업을 찾지 못했습니다.`, blocks, {
     suggestions: suggestions.slice(0, 3),
   });
 }

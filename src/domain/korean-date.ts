@@ -39,7 +39,8 @@ const TWO_DIGITS = /(\d{2})(?!\d)/y;
 const FOUR_DIGIT_YEAR = /(19\d{2}|20\d{2})(?!\d)/y;
 const YEAR_UNIT = / ?년도?/y;
 const NUM = /(\d{1,2})(?!\d)/y;
-const HALF = /(?:상 *[·․‧ㆍ・•] *하|상하|상|하)반기/y;
+/** "하반기", "상·하반기", and the hanja halves plans write after a year: "(’25.上)", "’28. 下.". */
+const HALF = /(?:상 *[·․‧ㆍ・•] *하|상하|상|하)반기|[上下](?:半期|반기)?(?![가-힣一-龥])/y;
 const QUARTER = /([1-4]) *(?:\/ *4 *)?분기(?!별)/y;
 /** "12월중", "3월말", "1~2월 초": a position inside the month; the month stays the unit of the range. */
 const MODIFIER = / ?(?:초순|중순|하순|초|중|말|경)(?:(?=까지|부터|이후)|(?![가-힣]))/y;
@@ -260,7 +261,7 @@ function readHalfOrQuarter(s: string, i: number): Point | null {
   const h = sticky(HALF, s, i);
   if (h) {
     const text = h[0];
-    const half: Half = text.startsWith('상') && text.includes('하') ? 0 : text.startsWith('상') ? 1 : 2;
+    const half: Half = text.startsWith('상') && text.includes('하') ? 0 : /^[상上]/.test(text) ? 1 : 2;
     return { end: i + text.length, half };
   }
   if (!freeBefore(s, i)) return null;

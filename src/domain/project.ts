@@ -106,6 +106,16 @@ export const ContactSchema = z.object({
   phone: z.string().nullable(),
   /** The last four digits: what staff dial inside the building. */
   extension: z.string().nullable(),
+  /** E-mail and fax where the document gives them (a 시행문's footer gives the drafter's). */
+  email: z.string().nullable().optional(),
+  fax: z.string().nullable().optional(),
+  /**
+   * Their part in an approval document: drafter (기안, the first signer), reviewer, approver (the last signer),
+   * cooperator (협조자), or null for a plain contact line.
+   */
+  role: z.enum(['drafter', 'reviewer', 'approver', 'cooperator']).nullable().optional(),
+  /** How they signed when not in their own right, as written: 代 (a deputy), 대결, 전결. */
+  signedAs: z.string().nullable().optional(),
   src: SourceSchema,
 });
 export type Contact = z.infer<typeof ContactSchema>;
@@ -127,6 +137,27 @@ export const StaffingSchema = z.object({
   group: z.string(),
   authorized: z.number().int().nullable(),
   current: z.number().int().nullable(),
+  src: SourceSchema,
+});
+
+/**
+ * A "label : value" item of a document body ("공개기간 : 2025. 1. 21. ~ 1. 23.", "반납금액 : ****"). `withheld`
+ * marks a value the published copy masks with runs of `*` (비공개): it is answered as withheld, never as a number.
+ */
+export const FactSchema = z.object({
+  label: z.string(),
+  value: z.string(),
+  withheld: z.boolean(),
+  src: SourceSchema,
+});
+export type Fact = z.infer<typeof FactSchema>;
+
+/** The form head of an approval document: number, decision date, disclosure, as written. */
+export const DocumentFormSchema = z.object({
+  number: z.string(),
+  date: ResolvedDateSchema.nullable(),
+  /** 공개여부 / 공개구분: "부분공개(5,6)", "공개", "비공개(5)". */
+  disclosure: z.string().nullable(),
   src: SourceSchema,
 });
 
@@ -167,6 +198,9 @@ export const ProjectRecordSchema = z.object({
   overview: DepartmentOverviewSchema.nullable().optional(),
   /** Headings seen inside the record, for search and for the generic record. */
   headings: z.array(z.string()),
+  /** Label : value items of the body (approval documents); absent in records stored before they existed. */
+  facts: z.array(FactSchema).optional(),
+  form: DocumentFormSchema.nullable().optional(),
   src: SourceSchema,
 });
 export type ProjectRecord = z.infer<typeof ProjectRecordSchema>;

@@ -29,6 +29,7 @@ export function normalizeLine(raw: string): string {
   let line = stripControls(raw.replace(/[\u0085\u2028\u2029]/g, ' ')).normalize('NFC');
   line = toHalfWidth(line);
   line = line.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/[\u00a0\u3000]/g, ' ');
+  line = stripInlineMarkup(line);
   line = stripHtml(line);
   line = stripMarkdown(line);
   line = dropRepeatedUnits(line);
@@ -46,6 +47,18 @@ function toHalfWidth(line: string): string {
   return line.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+/**
+ * HWPX text keeps the run-level elements the extractor did not map (`<hp:fwSpace/>`, `<hp:tab width="270" …/>`,
+ * `<hp:lineBreak/>`): each stands for white space inside the paragraph. Any namespaced element of the OWPML
+ * vocabularies (hp:, hs:, hc:, hh:) is markup, never text; a line break stays a space so line numbers hold.
+ */
+const OWPML_TAG = / *<\/?h[pshc]:[A-Za-z]+\b[^>]{0,300}> */g;
+
+function stripInlineMarkup(line: string): string {
+  if (!line.includes('<h')) return line;
+  return line.replace(OWPML_TAG, ' ');
+}
+
 function stripHtml(line: string): string {
   if (!line.includes('<') && !line.includes('&')) return line;
   return line
@@ -59,11 +72,15 @@ function stripHtml(line: string): string {
     .replace(/ {2,}/g, ' ');
 }
 
+/**
+ * Markdown headings and bold. A run of three or more `*` is not bold but a withheld (비공개) part of a published
+ * document, and "**" standing alone is one too: both stay, so answers can say the figure is withheld.
+ */
 function stripMarkdown(line: string): string {
   return line
     .replace(/^\s{0,3}#{1,6}\s+/, '')
-    .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/^\*\*|\*\*$/g, '');
+    .replace(/(?<!\*)\*\*(?=[^*\s])([^*]+?)(?<=[^*\s])\*\*(?!\*)/g, '$1')
+    .replace(/^\*\*(?=[^*\s])|(?<=[^*\s])\*\*$/g, '');
 }
 
 /**

@@ -28,6 +28,7 @@ export function neutralizeReply(reply: Reply): Reply {
     blocks: reply.blocks.map(neutralizeBlock),
     sources: reply.sources.map(neutralize),
     suggestions: reply.suggestions.map(neutralize),
+    ...(reply.subject !== undefined ? { subject: neutralize(reply.subject) } : {}),
   };
 }
 

@@ -1,7 +1,13 @@
 /**
- * 결재문서 (an approved report or plan): a form head — 문서번호/등록번호 "부서-번호", 결재일자/등록일자, the
- * approval line (positions, then the names that signed, in the same order) — then the title and a body of □
- * sections. One record per document, keyed by the document number.
+ * 결재문서, in the two layouts an electronic approval system prints:
+ * - 보고/계획 (an approved report or plan): a form head — 문서번호/등록번호 "부서-번호", 결재일자/등록일자,
+ *   공개여부, the approval line (positions, then the names that signed, in the same order) — then the title
+ *   (printed twice: cover and body), a ☎ contact line and a body of □ sections.
+ * - 시행문 (an outgoing or internal letter): 수신, 제목, a body of 가. 나. 다. items, then at the foot the approval
+ *   line with each position followed by its signer (代 for a deputy), 협조자, "시행 부서-번호 (date)", the office's
+ *   address, 전화 (the drafter's), 전송, e-mail and 공개 구분.
+ * One record per document, keyed by the document number. Body "label : value" items become facts; values the
+ * published copy masks with `*` are kept as withheld.
  */
 import { parseKoreanDate, type ResolvedDate, splitTrailingDate } from '../../domain/korean-date.js';
 import { type Money, parseAmountWithUnit, unitFromText } from '../../domain/money.js';
@@ -9,11 +15,12 @@ import { emptyBudget, emptyRecord, type ProjectRecord, partialStatus, recordKey 
 import { src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { compact, isBlank } from '../structure/cells.js';
-import { contactsFromPhoneLine } from '../structure/contacts.js';
+import { contactsFromPhoneLine, extensionOf } from '../structure/contacts.js';
 import { bulletLevel, headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
 
 type Contact = ProjectRecord['contacts'][number];
+type Fact = NonNullable<ProjectRecord['facts']>[number];
 type Milestone = ProjectRecord['milestones'][number];
 type Budget = NonNullable<ProjectRecord['budget']>;
 
@@ -33,15 +40,24 @@ const DOC_NUMBER = /^([가-힣A-Za-z0-9()·ㆍ]+?)\s*[-–]\s*(\d{1,8})$/;
 const POSITION =
   /(?:주무관|실무관|팀장|과장|담당관|기획관|국장|실장|본부장|단장|소장|센터장|관장|부시장|시장|구청장|군수|부장|차장|계장|반장|담당|장)$/;
 const NAME = /^[가-힣]{2,4}$/;
+/** A signature in someone's stead: "代이동건", "대결 김철수", "전결". */
+const SIGNED_AS = /^(代|대결|직대|전결)\s*/;
+/** A date stamp beside a signature: "12/02", "08/19". */
+const STAMP = /^\d{1,2}\/\d{1,2}$/;
+const DISCLOSURE = /^(?:부분\s*공개|비\s*공개|공개)(?:\s*\([\d,\s]+\))?$/;
+const ENFORCEMENT = /^시행$/;
 const ORG_UNIT = /^\(?[가-힣]+(?:과|국|실|단|센터|담당관|기획관|본부|사업소)\)?$/;
 
 interface Head {
+  layout: 'report' | 'enforcement';
   code: string;
   codeLine: number;
   department: string | null;
   date: ResolvedDate | null;
   dateLine: number | null;
+  /** 0-based: where the form head starts (보고) or where the approval line at the foot starts (시행문). */
   formStart: number;
+  disclosure: { text: string; line: number } | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -57,6 +73,10 @@ function valueAfter(lines: string[], i: number, inline: string): { value: string
 }
 
 function readHead(lines: string[]): Head | null {
+  return readReportHead(lines) ?? readEnforcementHead(lines);
+}
+
+function readReportHead(lines: string[]): Head | null {
   let head: Head | null = null;
   const limit = Math.min(lines.length, HEAD_LINES);
   for (let i = 0; i < limit && !head; i++) {
@@ -65,15 +85,22 @@ function readHead(lines: string[]): Head | null {
     if (!v || !DOC_NUMBER.test(v.value)) continue;
     const parts = DOC_NUMBER.exec(v.value)!;
     head = {
+      layout: 'report',
       code: `${parts[1]}-${parts[2]}`,
       codeLine: v.index + 1,
       department: parts[1]!,
       date: null,
       dateLine: null,
       formStart: i,
+      disclosure: null,
     };
   }
   if (!head) return null;
+  for (let i = 0; i < limit && !head.disclosure; i++) {
+    if (!/^공개(?:여부|구분)\s*[:：]?/.test(compact(lines[i]!))) continue;
+    const v = valueAfter(lines, i, compact(lines[i]!).replace(/^공개(?:여부|구분)[:：]?/, ''));
+    if (v && DISCLOSURE.test(compact(v.value))) head.disclosure = { text: compact(v.value), line: v.index + 1 };
+  }
   // 결재일자 is the decision; 시행/등록일자 stand in when it is missing.
   let rank = Number.POSITIVE_INFINITY;
   for (let i = 0; i < limit; i++) {
@@ -88,6 +115,120 @@ function readHead(lines: string[]): Head | null {
     }
   }
   return head;
+}
+
+/**
+ * 시행문: "시행" then the number "청년사업담당관-9702" and its date in brackets, near the foot. The approval line
+ * above it runs back to where the body stops: every line up to it is a position, a name, a stamp or a form word.
+ */
+function readEnforcementHead(lines: string[]): Head | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (!ENFORCEMENT.test(compact(lines[i]!))) continue;
+    const v = valueAfter(lines, i, '');
+    const parts = v ? DOC_NUMBER.exec(compact(v.value)) : null;
+    if (!v || !parts) continue;
+    let date: ResolvedDate | null = null;
+    let dateLine: number | null = null;
+    for (let j = v.index + 1; j < Math.min(lines.length, v.index + 4) && !date; j++) {
+      const d = parseKoreanDate(lines[j]!.trim());
+      if (d?.start && d.precision === 'day') {
+        date = d;
+        dateLine = j + 1;
+      }
+    }
+    let disclosure: Head['disclosure'] = null;
+    for (let j = lines.length - 1; j > v.index && !disclosure; j--) {
+      if (DISCLOSURE.test(compact(lines[j]!))) disclosure = { text: compact(lines[j]!), line: j + 1 };
+    }
+    return {
+      layout: 'enforcement',
+      code: `${parts[1]}-${parts[2]}`,
+      codeLine: v.index + 1,
+      department: parts[1]!,
+      date,
+      dateLine,
+      formStart: signatureStart(lines, i),
+      disclosure,
+    };
+  }
+  return null;
+}
+
+function isSignatureLine(t: string): boolean {
+  return (
+    t === '' ||
+    STAMP.test(t) ||
+    FORM_WORD.test(t) ||
+    POSITION.test(t) ||
+    NAME.test(t.replace(SIGNED_AS, '')) ||
+    /^협조자?$/.test(t)
+  );
+}
+
+/** 0-based index of the first line of the approval line that ends just above `enforcementLine`. */
+function signatureStart(lines: string[], enforcementLine: number): number {
+  let start = enforcementLine;
+  for (let k = enforcementLine - 1; k >= 0; k--) {
+    const t = compact(lines[k]!);
+    if (!isSignatureLine(t) || /[.,:：]/.test(t)) break;
+    start = k;
+  }
+  return start;
+}
+
+interface Signer {
+  position: string | null;
+  name: string;
+  line: number;
+  signedAs: string | null;
+  cooperator: boolean;
+}
+
+/** The foot's approval line: each position followed by its signer, stamps between, 협조자 before the cooperators. */
+function readInterleavedSigners(lines: string[], from: number, to: number): Signer[] {
+  const out: Signer[] = [];
+  let position: string | null = null;
+  let cooperator = false;
+  for (let i = from; i < to; i++) {
+    const t = compact(lines[i]!);
+    if (!t || STAMP.test(t)) continue;
+    if (/^협조자?$/.test(t)) {
+      cooperator = true;
+      position = null;
+      continue;
+    }
+    const mark = SIGNED_AS.exec(t);
+    const name = t.replace(SIGNED_AS, '');
+    if (position && NAME.test(name) && !POSITION.test(name)) {
+      out.push({ position, name, line: i + 1, signedAs: mark ? mark[1]! : null, cooperator });
+      position = null;
+    } else if (POSITION.test(t)) {
+      position = t;
+    }
+  }
+  return out;
+}
+
+/** The 시행문 foot after the number: 전화 (the drafter's line), 전송 (the office fax), the e-mail. */
+function readFooter(lines: string[], from: number): { phone: string | null; fax: string | null; email: string | null; line: number | null } {
+  const foot = { phone: null as string | null, fax: null as string | null, email: null as string | null, line: null as number | null };
+  for (let i = from; i < lines.length; i++) {
+    const t = compact(lines[i]!);
+    const label = /^\/?(전화|전송|팩스|FAX|fax)$/.exec(t);
+    if (label) {
+      const v = valueAfter(lines, i, '');
+      if (v && /^[\d-]{7,}$/.test(compact(v.value))) {
+        if (label[1] === '전화') {
+          foot.phone = compact(v.value);
+          foot.line = v.index + 1;
+        } else foot.fax = compact(v.value);
+      }
+      continue;
+    }
+    const mail = /^\/?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/.exec(t);
+    if (mail) foot.email ??= mail[1]!;
+  }
+  return foot;
 }
 
 interface Title {
@@ -106,6 +247,11 @@ interface Title {
 function readTitle(lines: string[], head: Head): Title | null {
   const limit = Math.min(lines.length, HEAD_LINES);
   for (let i = 0; i < limit; i++) {
+    // "제목" alone on its line (시행문): the title is the next line.
+    if (compact(lines[i]!) === '제목') {
+      const v = valueAfter(lines, i, '');
+      if (v && /[가-힣A-Za-z]{2}/.test(v.value)) return { text: v.value, line: v.index + 1, bodyStart: v.index + 1, headEnd: i };
+    }
     const m = TITLE_LABEL.exec(lines[i]!.trim());
     if (!m) continue;
     const key = compact(m[1]!);
@@ -115,31 +261,41 @@ function readTitle(lines: string[], head: Head): Title | null {
   const seen = new Map<string, number>();
   for (let i = head.formStart; i < limit; i++) {
     const t = lines[i]!.trim();
-    const key = compact(t);
+    const key = titleKey(t);
     // A department or position printed twice (approval line, cover) is not the title.
     if (key.length < 6 || !/[가-힣]/.test(key) || VALUE_LABEL.test(key) || POSITION.test(key) || ORG_UNIT.test(key)) {
       continue;
     }
     const first = seen.get(key);
-    if (first !== undefined) return { text: t, line: first + 1, bodyStart: i + 1, headEnd: first };
+    if (first !== undefined) {
+      // The copy without withheld marks, as spaced, is the title to show.
+      const text = lines[first]!.includes('*') ? t : lines[first]!.trim();
+      return { text, line: first + 1, bodyStart: i + 1, headEnd: first };
+    }
     seen.set(key, i);
   }
   return null;
 }
 
 /**
+ * The cover and the body print the title with different brackets and spacing ("「…」 사전 규격 공개" and
+ * "｢…｣ 사전규격공개"), one of them with a withheld word ("2025년 서울 청년수당 ** 모집"): compared without them.
+ */
+function titleKey(line: string): string {
+  return compact(line).replace(/[「」｢｣『』《》〈〉<>'"‘’“”*]/g, '');
+}
+
+/**
  * The approval line: positions first ("주무관", "청년생활지원팀장", or split over lines "철도시설과" + "장"), then
  * the names in the same order. Dates, "12/30" stamps and form labels with their values are skipped.
  */
-function readApprovalLine(
-  lines: string[],
-  from: number,
-  to: number,
-): Array<{ position: string | null; name: string; line: number }> {
+function readApprovalLine(lines: string[], from: number, to: number): Signer[] {
   const positions: string[] = [];
-  const names: Array<{ name: string; line: number }> = [];
+  const names: Array<{ name: string; line: number; signedAs: string | null }> = [];
   for (let i = from; i < to; i++) {
-    const t = lines[i]!.trim().replace(/\s+/g, '');
+    const raw = lines[i]!.trim().replace(/\s+/g, '');
+    const mark = SIGNED_AS.exec(raw);
+    const t = mark && raw.length > mark[0].length ? raw.slice(mark[0].length) : raw;
     if (!t || /\d/.test(t) || FORM_WORD.test(t)) continue;
     if (VALUE_LABEL.test(t)) {
       const next = lines[i + 1]?.trim().replace(/\s+/g, '') ?? '';
@@ -158,10 +314,12 @@ function readApprovalLine(
         continue;
       }
     }
-    if (positions.length > 0 && NAME.test(t) && !POSITION.test(t)) names.push({ name: t, line: i + 1 });
+    if (positions.length > 0 && NAME.test(t) && !POSITION.test(t)) {
+      names.push({ name: t, line: i + 1, signedAs: mark && raw !== t ? mark[1]! : null });
+    }
   }
   const paired = positions.length === names.length;
-  return names.map((n, k) => ({ ...n, position: paired ? positions[k]! : null }));
+  return names.map((n, k) => ({ ...n, position: paired ? positions[k]! : null, cooperator: false }));
 }
 
 /** Where the signer sits: a 팀장 in a team of the department, a 과장/담당관 heading it, a 실장 above it. */
@@ -269,6 +427,38 @@ function readBody(lines: string[], from: number, to: number, docDate: ResolvedDa
       done: doneRelativeTo(split.date, docDate),
       src: src(section, i + 1),
     });
+  }
+  return facts;
+}
+
+/** "가. 건 명 : …", "ㅇ 공개기간 : …", "󰋯 모집기간 : …": an item marker, a short label, a colon, the value. */
+const FACT_LINE =
+  /^\s*(?:[가-하]\.|\d{1,2}[.)]|[ㅇ○◦□■·•▹▸-]|[\u{F0000}-\u{FFFFD}])?\s*([가-힣A-Za-z][가-힣A-Za-z\s·()]{0,16}?)\s*[:：]\s*(.*)$/u;
+const WITHHELD = /\*{2,}|^\*+$/;
+
+/** Body items as label and value; a value masked with `*` (or whose continuation lines are) is withheld. */
+function readFacts(lines: string[], from: number, to: number): Fact[] {
+  const facts: Fact[] = [];
+  let section: string | null = null;
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    const heading = sectionOf(line);
+    if (heading) section = heading;
+    const m = FACT_LINE.exec(line);
+    if (!m || /^\s*(?:붙임|※)/.test(line)) continue;
+    const label = compact(m[1]!);
+    // "끝." closes the body; it is not part of the last item's value.
+    let value = m[2]!.replace(/\s*끝\.?\s*$/, '').trim();
+    const unbalanced = label.includes('(') !== label.includes(')');
+    if (label.length < 2 || unbalanced || /^(?:https?|www)$/i.test(label) || /☎/.test(value)) continue;
+    let end = i;
+    // A value left empty, or masked, often goes on in the lines below that are nothing but `*`.
+    while (end + 1 < to && /^\s*\*+\s*$/.test(lines[end + 1]!) && (value === '' || WITHHELD.test(value))) {
+      end++;
+      value = `${value} ${lines[end]!.trim()}`.trim();
+    }
+    if (value === '') continue;
+    facts.push({ label, value, withheld: WITHHELD.test(value), src: src(section, i + 1, end + 1) });
   }
   return facts;
 }
@@ -387,14 +577,58 @@ function phaseOf(title: string): 'plan' | 'report' | null {
   return null;
 }
 
+/** The drafter is in the team whose 팀장 signs after them; the rest sit where their position says. */
+function signerContacts(signers: Signer[], department: string | null): Contact[] {
+  const own = signers.filter((s) => !s.cooperator);
+  const team = own.map((s) => s.position).find((p) => p && /팀장$/.test(p) && p !== '팀장');
+  // 협조자 belong to their own unit: a 과장/담당관 among them names it.
+  const coopHead = signers.find((s) => s.cooperator && s.position && /(?:과장|담당관|국장|실장)$/.test(s.position));
+  const coopDept = coopHead ? personOf(coopHead.position, null).department : null;
+  return signers.map((s, k) => {
+    const where = personOf(s.position, s.cooperator ? coopDept : department);
+    const isDrafter = !s.cooperator && k === 0;
+    return {
+      name: s.name,
+      position: s.position,
+      department: where.department,
+      team: where.team ?? (isDrafter && team ? team.replace(/장$/, '') : null),
+      phone: null,
+      extension: null,
+      role: s.cooperator ? 'cooperator' : isDrafter ? 'drafter' : k === own.length - 1 ? 'approver' : 'reviewer',
+      signedAs: s.signedAs,
+      src: src('결재', s.line),
+    };
+  });
+}
+
+/**
+ * One person named on the ☎ line and in the approval line is one contact: the line gives the number, the
+ * approval line the position ("담당" there is only a role word) and the part they played.
+ */
 function mergeContacts(phone: Contact[], signers: Contact[]): Contact[] {
-  const out = [...phone];
+  const out = phone.map((c) => ({ ...c }));
   for (const s of signers) {
     const same = out.find((c) => c.name === s.name);
-    if (!same) out.push(s);
-    else if (!same.position && s.position) same.position = s.position;
+    if (!same) {
+      out.push(s);
+      continue;
+    }
+    if (s.position && (!same.position || same.position === '담당')) same.position = s.position;
+    same.team ??= s.team;
+    same.role ??= s.role;
+    same.signedAs ??= s.signedAs;
   }
   return out;
+}
+
+/** Staff named after a 팀장 on a ☎ line ("팀장 : 김정남☎4313 담당 : 박인현") work in that team. */
+function teamsFromPhoneLine(contacts: Contact[]): Contact[] {
+  let team: string | null = null;
+  return contacts.map((c) => {
+    if (c.team) team = c.team;
+    else if (team && c.position === '담당') return { ...c, team };
+    return c;
+  });
 }
 
 function parseApproval(doc: SourceDocument): ParseResult {
@@ -405,24 +639,42 @@ function parseApproval(doc: SourceDocument): ParseResult {
   if (!head) return { family: 'approval', organization, records: [], warnings };
   const title = readTitle(lines, head);
   if (!title) warnings.push({ line: null, message: '제목을 찾지 못해 문서번호를 제목으로 씁니다' });
-  const headEnd = title && title.headEnd > head.formStart ? title.headEnd : Math.min(lines.length, head.formStart + 40);
-  const signers = readApprovalLine(lines, head.formStart, headEnd);
+  let signers: Signer[];
+  let bodyStart: number;
+  let end: number;
+  if (head.layout === 'enforcement') {
+    signers = readInterleavedSigners(lines, head.formStart, head.codeLine - 1);
+    bodyStart = title?.bodyStart ?? 0;
+    end = head.formStart;
+  } else {
+    const headEnd =
+      title && title.headEnd > head.formStart ? title.headEnd : Math.min(lines.length, head.formStart + 40);
+    signers = readApprovalLine(lines, head.formStart, headEnd);
+    bodyStart = title?.bodyStart ?? headEnd;
+    end = bodyEnd(lines, bodyStart);
+  }
   if (signers.length > 0 && signers.some((s) => s.position === null)) {
     warnings.push({ line: signers[0]!.line, message: '결재란의 직위와 이름 수가 맞지 않아 직위를 붙이지 않았습니다' });
   }
-  const bodyStart = title?.bodyStart ?? headEnd;
-  const end = bodyEnd(lines, bodyStart);
   const body = readBody(lines, bodyStart, end, head.date);
   const department = head.department ?? body.contacts.find((c) => c.department)?.department ?? null;
-  const signerContacts: Contact[] = signers.map((s) => ({
-    name: s.name,
-    position: s.position,
-    ...personOf(s.position, department),
-    phone: null,
-    extension: null,
-    src: src('결재', s.line),
-  }));
+  const signed = signerContacts(signers, department);
+  if (head.layout === 'enforcement') {
+    // The 시행문's 전화 and e-mail are the drafter's; 전송 is the office fax.
+    const foot = readFooter(lines, head.codeLine);
+    const drafter = signed.find((c) => c.role === 'drafter');
+    if (drafter && (foot.phone || foot.email)) {
+      drafter.phone = foot.phone;
+      drafter.extension = foot.phone ? extensionOf(foot.phone) : null;
+      drafter.email = foot.email;
+      if (foot.line) drafter.src = src('결재', drafter.src.lines[0], foot.line);
+    }
+    // 전송 is the office's fax: everyone of the sending office shares it, cooperators sit elsewhere.
+    for (const c of signed) if (foot.fax && c.role !== 'cooperator') c.fax = foot.fax;
+  }
   const docDateSrc = src(null, head.dateLine ?? head.codeLine);
+  const from = head.layout === 'enforcement' ? 0 : Math.min(head.formStart, bodyStart);
+  const to = Math.max(head.formStart, end, head.codeLine);
   const record = emptyRecord({
     kind: 'project',
     key: recordKey([organization, head.code]),
@@ -442,9 +694,16 @@ function parseApproval(doc: SourceDocument): ParseResult {
         : null,
     budget: readBudget(lines, bodyStart, end, head.date, warnings),
     milestones: body.milestones,
-    contacts: mergeContacts(body.contacts, signerContacts),
+    contacts: mergeContacts(teamsFromPhoneLine(body.contacts), signed),
     headings: body.headings,
-    src: src(null, head.formStart + 1, Math.max(head.formStart + 1, end)),
+    facts: readFacts(lines, bodyStart, end),
+    form: {
+      number: head.code,
+      date: head.date,
+      disclosure: head.disclosure?.text ?? null,
+      src: src(null, head.codeLine, Math.max(head.codeLine, head.disclosure?.line ?? head.codeLine)),
+    },
+    src: src(null, from + 1, Math.max(from + 1, to)),
   });
   return { family: 'approval', organization, records: [record], warnings };
 }

@@ -29,6 +29,7 @@ import { type Source, src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { cellsOf, compact, isBlank } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
+import { datedClauses } from '../structure/dated-items.js';
 import { headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
 import { overviewBudget, overviewStaffing, readOverview } from '../tables/overview.js';
@@ -1346,17 +1347,10 @@ function milestonesOf(ctx: Context, raw: string, lineNo: number, section: string
     return [milestone(ctx, singleDateText(text, only.index, only.length), only.date, lineNo, section)];
   }
   const out: Milestone[] = [];
-  let prev = 0;
-  for (const [k, d] of dates.entries()) {
-    const clause = cleanClause(text.slice(prev, d.index));
-    prev = d.index + d.length;
-    if (clause === null && k === 0) {
-      // "(’25년 계획) 자체계획 수립(‘25.4.), …": a label, not a step; the first clause starts after it.
-      const label = /^[^()]{0,8}\)/.exec(text.slice(prev));
-      if (label) prev += label[0].length;
-      continue;
-    }
-    out.push(milestone(ctx, clause ?? cleanText(text), d.date, lineNo, section));
+  // Each date with its own item: the clause before it, or after it when the date leads ("’05. 1. : GB해제").
+  for (const item of datedClauses(text, dates)) {
+    if (item.label) continue;
+    out.push(milestone(ctx, cleanClause(item.text) ?? cleanText(text), item.date.date, lineNo, section));
   }
   return out;
 }

@@ -31,12 +31,15 @@ describe('approval family: 서울시 청년사업담당관-6308 (’24년 청년
     expect(r.status?.src).toEqual({ section: null, lines: [4, 4] });
   });
 
-  it('reads the ☎ line: four people, the short numbers on the first one’s exchange', () => {
-    expect(r.contacts.map((c) => [c.name, c.position, c.department, c.team, c.phone, c.extension])).toEqual([
-      ['이정희', '청년사업담당관', '청년사업담당관', null, '2133-4299', '4299'],
-      ['김정남', '청년생활지원팀장', '청년사업담당관', '청년생활지원팀', '2133-4313', '4313'],
-      ['최수정', '담당', '청년사업담당관', null, '2133-6585', '6585'],
-      ['한보라', '담당', '청년사업담당관', null, '2133-6585', '6585'],
+  it('reads the ☎ line: four people, the short numbers on the first one’s exchange; the approval line adds roles', () => {
+    expect(
+      r.contacts.map((c) => [c.name, c.position, c.department, c.team, c.phone, c.extension, c.role ?? null]),
+    ).toEqual([
+      ['이정희', '청년사업담당관', '청년사업담당관', null, '2133-4299', '4299', 'approver'],
+      ['김정남', '청년생활지원팀장', '청년사업담당관', '청년생활지원팀', '2133-4313', '4313', 'reviewer'],
+      // 담당 on the ☎ line, 주무관 in the approval line: the position is the approval line's.
+      ['최수정', '주무관', '청년사업담당관', '청년생활지원팀', '2133-6585', '6585', 'drafter'],
+      ['한보라', '담당', '청년사업담당관', '청년생활지원팀', '2133-6585', '6585', null],
     ]);
     expect(r.contacts[0]!.src.lines).toEqual([21, 21]);
   });
@@ -103,7 +106,8 @@ describe('approval family: 부산시 철도시설과-7539 (땅꺼짐 예방 연�
 
   it('pairs the approval line’s positions (some split over two lines) with the signers in order', () => {
     expect(r.contacts.map((c) => [c.name, c.position, c.department, c.team, c.phone])).toEqual([
-      ['김석용', '주무관', '철도시설과', null, null],
+      // The drafter works in the team whose 팀장 signs next.
+      ['김석용', '주무관', '철도시설과', '신교통사업팀', null],
       ['김원용', '신교통사업팀장', '철도시설과', '신교통사업팀', null],
       ['하치덕', '철도시설과장', '철도시설과', null, null],
       ['임경모', '도시혁신균형실장', '도시혁신균형실', null, null],
@@ -196,5 +200,103 @@ describe('approval family: detection and structure', () => {
     expect(result.warnings.map((w) => w.message)).toEqual([
       '결재란의 직위와 이름 수가 맞지 않아 직위를 붙이지 않았습니다',
     ]);
+  });
+});
+
+const APPROVALS = 'test/fixtures/approvals';
+const approval = (name: string) => {
+  const result = parseDocument(loadDocument(join(APPROVALS, `seoul-approval-2025-${name}.txt`)).doc);
+  return { result, r: result.records[0]! };
+};
+const people = (r: { contacts: Array<Record<string, unknown>> }) =>
+  r.contacts.map((c) => [c.name, c.position, c.team, c.extension, c.role ?? null, c.signedAs ?? null]);
+
+describe('approval family: 보고 layout with HWPX markup (청년사업담당관-11667, TF 제3차 결과 보고)', () => {
+  const { result, r } = approval('policy-tf3-result-11667');
+
+  it('reads 문서번호, 결재일자, 공개여부 and the title printed twice, never the number', () => {
+    expect(result.family).toBe('approval');
+    expect(result.warnings).toEqual([]);
+    expect(r).toMatchObject({ code: '청년사업담당관-11667', title: '서울 청년수당 정책 개편 TF(제3차) 결과 보고' });
+    expect(r.form).toEqual({
+      number: '청년사업담당관-11667',
+      date: { written: '2025. 12. 2.', start: '2025-12-02', end: '2025-12-02', precision: 'day' },
+      disclosure: '부분공개(5,6)',
+      src: { section: null, lines: [2, 6] },
+    });
+  });
+
+  it('reads the ☎ line through <hp:fwSpace/>: 담당 names paired with their numbers, in the 팀장’s team', () => {
+    expect(people(r)).toEqual([
+      ['고경인', '청년사업담당관', null, '4299', 'approver', null],
+      ['김정남', '청년생활지원팀장', '청년생활지원팀', '4313', 'reviewer', null],
+      ['박인현', '주무관', '청년생활지원팀', '4316', 'drafter', null],
+      ['한보라', '담당', '청년생활지원팀', '4311', null, null],
+    ]);
+    expect(r.contacts[0]!.src.lines).toEqual([21, 21]);
+  });
+
+  it('keeps body items as facts, the masked 자문위원 as withheld', () => {
+    expect(r.facts?.map((f) => [f.label, f.withheld, f.src.lines])).toEqual([
+      ['자문방법', false, [25, 25]],
+      ['자문일시', false, [26, 26]],
+      ['자문위원', true, [27, 30]],
+      ['자문위원수당지급', false, [62, 62]],
+    ]);
+    expect(r.facts?.[1]?.value).toBe('’25. 11. 7. ~ 11. 12. (6일간)');
+  });
+});
+
+describe('approval family: 시행문 layout (청년사업담당관-9702, 9월 지급분 반납품의)', () => {
+  const { result, r } = approval('september-refund-9702');
+
+  it('reads 제목, the 시행 number and date at the foot, and 공개 구분', () => {
+    expect(result.family).toBe('approval');
+    expect(r).toMatchObject({
+      code: '청년사업담당관-9702',
+      title: '2025년 서울 청년수당 9월 지급분 반납품의(2건)',
+      department: '청년사업담당관',
+      organization: '서울특별시',
+      year: 2025,
+    });
+    expect(r.form?.date?.start).toBe('2025-10-01');
+    expect(r.form?.disclosure).toBe('부분공개(6)');
+  });
+
+  it('pairs each position with the signer below it; 전화 and e-mail are the drafter’s, 전송 the office’s', () => {
+    expect(people(r)).toEqual([
+      ['박인현', '주무관', '청년생활지원팀', '4316', 'drafter', null],
+      ['김정남', '청년생활지원팀장', '청년생활지원팀', null, 'reviewer', null],
+      ['고경인', '청년사업담당관', null, null, 'approver', null],
+    ]);
+    expect(r.contacts[0]).toMatchObject({ phone: '02-2133-4316', email: 'motif77@seoul.go.kr', fax: '02-768-8888' });
+  });
+
+  it('never turns a masked amount into a number', () => {
+    const amount = r.facts?.find((f) => f.label === '반납금액');
+    expect(amount).toMatchObject({ withheld: true, src: { lines: [11, 11] } });
+    expect(amount?.value).toMatch(/^\*+$/);
+    expect(r.facts?.find((f) => f.label === '납부기한')?.value).toMatch(/^\*+$/);
+    expect(r.budget).toBeNull();
+  });
+});
+
+describe('approval family: 협조자 and 代 in the 시행문 approval line', () => {
+  it('cooperators sit in their own unit (12227: 재무행정팀장 이윤창, 재무과장 최선혜)', () => {
+    const { r } = approval('december-allowance-payment-12227');
+    expect(r.contacts.filter((c) => c.role === 'cooperator').map((c) => [c.name, c.position, c.department, c.team])).toEqual([
+      ['이윤창', '재무행정팀장', '재무과', '재무행정팀'],
+      ['최선혜', '재무과장', '재무과', null],
+    ]);
+  });
+
+  it('a deputy signs 代 in the 팀장’s box (851: 代박인현)', () => {
+    const { r } = approval('callcenter-expenditure-851');
+    expect(people(r)).toEqual([
+      ['한보라', '주무관', '청년생활지원팀', '4311', 'drafter', null],
+      ['박인현', '청년생활지원팀장', '청년생활지원팀', null, 'reviewer', '代'],
+      ['김란수', '청년사업담당관', null, null, 'approver', null],
+    ]);
+    expect(r.facts?.find((f) => f.label === '사업비용')?.withheld).toBe(true);
   });
 });

@@ -1,0 +1,82 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderText } from '../../src/render/text.js';
+import { answer, CORPUS, knowledgeOf, SAMPLES } from '../helpers.js';
+
+const APPROVALS = 'test/fixtures/approvals';
+const { store, knowledge } = knowledgeOf(
+  [
+    SAMPLES,
+    join(CORPUS, 'seoul-approval-2024-youth-allowance-tf.txt'),
+    join(CORPUS, 'busan-approval-2025-sinkhole-rnd.txt'),
+    ...readdirSync(APPROVALS).map((f) => join(APPROVALS, f)),
+  ],
+  '2025-12-31',
+);
+afterAll(() => store.close());
+const ask = (q: string) => {
+  const reply = answer(q, knowledge);
+  return { reply, out: renderText(reply).replace(/\u2060/g, '') };
+};
+
+describe('approval documents answer people from approval lines and footers', () => {
+  it('"<팀>장 누구": the holder, not the deputy who once signed 代 in that box', () => {
+    const { out } = ask('청년생활지원팀장 누구');
+    expect(out).toContain('김정남');
+    expect(out).not.toContain('박인현');
+  });
+
+  it('"<position> 누구": the newest document’s holder first', () => {
+    const { out } = ask('청년사업담당관 누구');
+    const first = out.split('\n').find((l) => l.includes('청년사업담당관 ('));
+    // 12227 (2025. 12. 17.) is signed by 고경인; 851 and 707 (January) by 김란수.
+    expect(first).toContain('고경인');
+  });
+
+  it('"<name> 내선": the last four digits of the drafter’s 02-2133-4316', () => {
+    const { out } = ask('박인현 내선');
+    expect(out).toContain('02-2133-4316');
+    expect(out).toContain('motif77@seoul.go.kr');
+  });
+});
+
+describe('many documents, one project', () => {
+  it('a fact question answers from the best passage; the newer result wins over the plan', () => {
+    const { reply, out } = ask('청년수당 콜센터 사전규격 공개 기간');
+    expect(reply.kind).toBe('answer');
+    // 917 (결과, 2025. 1. 24.): 1. 21. ~ 1. 23.; 707 (계획, 2025. 1. 20.) planned 1. 20. ~ 1. 22.
+    expect(out).toContain('공개기간: 2025. 1. 21. ~ 1. 23.');
+    expect(out).not.toContain('1. 20. ~ 1. 22.');
+    expect(reply.sources[0]).toMatch(/callcenter-prespec-result-917\.txt · .*33행/);
+  });
+
+  it('a withheld amount is 비공개, never a number', () => {
+    const { out } = ask('청년수당 9월 반납금액');
+    expect(out).toContain('반납금액: 비공개');
+    expect(out).toContain('9월 지급분 반납품의');
+    expect(out).not.toMatch(/\d+\s*원/);
+  });
+
+  it('a year asked reads that year’s cell of the flattened table the passage is (6308: ’24년 60,293 / ’25년 60,297)', () => {
+    expect(ask('2025년 청년수당 사업예산').out).toContain('’25년 사업예산: 60,297백만원');
+    expect(ask('2024년 청년수당 사업예산').out).toContain('’24년 사업예산: 60,293백만원');
+  });
+
+  it('a document number asks for its form fields', () => {
+    expect(ask('청년사업담당관-11667 공개여부').out).toContain('부분공개(5,6)');
+  });
+
+  it('an organisation the question names selects the records: no 부산 청년수당', () => {
+    const { reply, out } = ask('부산 청년수당 9월 반납');
+    expect(reply.kind).toBe('not_found');
+    expect(out).not.toContain('반납품의');
+  });
+
+  it('a unit with no overview is not found, never another office’s department under its name', () => {
+    const { reply, out } = ask('청년사업담당관 조직');
+    expect(reply.kind).toBe('not_found');
+    expect(out).not.toContain('혁신기획팀');
+    expect(out).toContain('청년사업담당관 문서');
+  });
+});
