@@ -1,4 +1,5 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
+import { cellAnswer } from '../src/core/cells.js';
 import { findOverviewUnit } from '../src/core/departments.js';
 import { money, orgDept, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
 import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/overview.js';
@@ -19,14 +20,16 @@ const KIND_ORDER: BudgetKind[] = ['required', 'allocated', 'executed', 'expected
 
 export const budgetCommand = defineCommand({
   name: 'budget',
-  aliases: { ko: ['예산', '집행', '집행액', '사업비', '집행률', '집행율', '썼어', '썼나', '썼지', '얼마', '얼마나'], en: ['spend'] },
+  aliases: { ko: ['예산', '세입', '세출', '집행', '집행액', '사업비', '집행률', '집행율', '썼어', '썼나', '썼지', '얼마', '얼마나'], en: ['spend'] },
   precedence: 30,
   description: '예산과 집행: 연도별 확보·집행·계획, 집행률 (문서 표기와 계산값)',
   args: QueryArgs,
   examples: ['순찰 행정 예산 얼마나 썼어?', '예산 협치', 'budget 감사담당관'],
-  run({ query }, ctx) {
+  run({ query, message }, ctx) {
     const items = findBudgetItems(query, ctx);
     if (items) return items;
+    const cell = cellAnswer(query, message, ctx);
+    if (cell) return cell;
     const department = ctx.lookups.department(query);
     const sub = department ? null : findOverviewUnit(query, ctx);
     if (sub?.dept.record.overview) {

@@ -1,4 +1,5 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
+import { cellAnswer } from '../src/core/cells.js';
 import { departmentWords, findOverviewUnit, recordsOfUnit } from '../src/core/departments.js';
 import { orgBlocks, tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/overview.js';
 import { money, sourceOf, yearLabel } from '../src/core/format.js';
@@ -7,12 +8,14 @@ import { resolveProject } from '../src/core/resolve.js';
 
 export const departmentCommand = defineCommand({
   name: 'department',
-  aliases: { ko: ['부서', '조직', '인력', '정원', '현원', '팀구성', '조직도'], en: ['org', 'dept'] },
+  aliases: { ko: ['부서', '조직', '인력', '정원', '현원', '과부족', '팀구성', '조직도'], en: ['org', 'dept'] },
   precedence: 60,
   description: '부서의 조직(팀), 인력 정원·현원, 부서 예산과 사업 목록',
   args: QueryArgs,
   examples: ['감사담당관 조직', '혁신담당관실 정원', 'department 인재개발원'],
-  run({ query }, ctx) {
+  run({ query, message }, ctx) {
+    const cell = cellAnswer(query, message, ctx);
+    if (cell) return cell;
     const sub = ctx.lookups.department(query) ? null : findOverviewUnit(query, ctx);
     if (sub?.dept.record.overview) {
       const blocks = unitBlocks(sub.dept.record.overview, sub.unit, /예산|세입|세출/.test(query) ? 'budget' : 'staff');

@@ -18,8 +18,14 @@ const EnvSchema = z.object({
   DAMDANG_SAMPLES: z.string().min(1).default('data/samples'),
   DAMDANG_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DAMDANG_TZ: z.string().refine(isTimeZone, '알 수 없는 시간대입니다 (예: Asia/Seoul)').default(DEFAULT_TIME_ZONE),
-  SLACK_BOT_TOKEN: z.string().min(1).optional(),
-  SLACK_APP_TOKEN: z.string().min(1).optional(),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'xoxb-로 시작하는 봇 토큰이어야 합니다').optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'xapp-로 시작하는 앱 토큰이어야 합니다').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_MODE: z.enum(['socket', 'http'], 'socket 또는 http').optional(),
+  PORT: z.coerce.number().int('정수여야 합니다').min(0).max(65535).default(3000),
+  SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'http(s) URL이어야 합니다' }).optional(),
+  SLACK_ALLOWED_TEAMS: z.string().optional(),
+  SLACK_ALLOWED_CHANNELS: z.string().optional(),
   DISCORD_TOKEN: z.string().min(1).optional(),
   DAMDANG_ADMINS: z.string().default(''),
   DAMDANG_DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
@@ -40,7 +46,7 @@ export interface Config {
   logLevel: LogLevel;
   /** IANA zone of the office ("Asia/Seoul"): what "today" and a digest's "09:00" mean. */
   timeZone: string;
-  slack: { botToken: string; appToken: string } | null;
+  slack: SlackConfig | null;
   discord: DiscordConfig | null;
   /** Platform user ids allowed to manage digest subscriptions. */
   admins: string[];
@@ -59,6 +65,18 @@ export interface DiscordConfig {
   allowedChannels: string[];
   /** Answer @mentions (needs the privileged Message Content intent). */
   mentions: boolean;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  mode: 'socket' | 'http';
+  appToken: string | null;
+  signingSecret: string | null;
+  port: number;
+  /** Web API base ending in "/" (tests, proxies); null for Slack's own. */
+  apiUrl: string | null;
+  allowedTeams: string[];
+  allowedChannels: string[];
 }
 
 export class ConfigError extends Error {
@@ -104,7 +122,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     samplesDir: e.DAMDANG_SAMPLES,
     logLevel: e.DAMDANG_LOG_LEVEL,
     timeZone: e.DAMDANG_TZ,
-    slack: e.SLACK_BOT_TOKEN && e.SLACK_APP_TOKEN ? { botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN } : null,
+    slack: slackConfig(e),
     discord: discordConfig(e),
     admins: e.DAMDANG_ADMINS.split(/[\s,]+/).filter(Boolean),
     digest: { graceMinutes: e.DAMDANG_DIGEST_GRACE_MINUTES, staleDays: e.DAMDANG_DIGEST_STALE_DAYS },
@@ -124,6 +142,28 @@ function discordConfig(e: z.infer<typeof EnvSchema>): DiscordConfig | null {
     allowedGuilds: ids(e.DISCORD_ALLOWED_GUILDS),
     allowedChannels: ids(e.DISCORD_ALLOWED_CHANNELS),
     mentions: e.DISCORD_MENTIONS === 'true',
+  };
+}
+
+/** Slack is on when any of its variables is set; then what its mode needs must be there (named, never echoed). */
+function slackConfig(e: z.infer<typeof EnvSchema>): SlackConfig | null {
+  if (!e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_MODE) return null;
+  const mode = e.SLACK_MODE ?? (e.SLACK_APP_TOKEN || !e.SLACK_SIGNING_SECRET ? 'socket' : 'http');
+  const missing = (name: string, why: string) => new ConfigError(`설정 오류: ${name} — ${why}`);
+  if (!e.SLACK_BOT_TOKEN) throw missing('SLACK_BOT_TOKEN', 'Slack을 쓰려면 봇 토큰(xoxb-)이 필요합니다');
+  if (mode === 'socket' && !e.SLACK_APP_TOKEN)
+    throw missing('SLACK_APP_TOKEN', 'Socket Mode에는 앱 토큰(xapp-)이 필요합니다 (HTTP 모드는 SLACK_MODE=http)');
+  if (mode === 'http' && !e.SLACK_SIGNING_SECRET) throw missing('SLACK_SIGNING_SECRET', 'HTTP 모드에 필요합니다');
+  const list = (v: string | undefined) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    mode,
+    appToken: e.SLACK_APP_TOKEN ?? null,
+    signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+    port: e.PORT,
+    apiUrl: e.SLACK_API_URL ? e.SLACK_API_URL.replace(/\/?$/, '/') : null,
+    allowedTeams: list(e.SLACK_ALLOWED_TEAMS),
+    allowedChannels: list(e.SLACK_ALLOWED_CHANNELS),
   };
 }
 

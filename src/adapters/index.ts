@@ -10,6 +10,7 @@ import type { FeedbackLog } from '../store/feedback.js';
 import { discordAdapterFromConfig } from './discord/index.js';
 import type { ChatAdapter } from '../core/port.js';
 import type { Logger } from '../logger.js';
+import { slackPlatform } from './slack/index.js';
 
 export interface AdapterDeps {
   config: Config;
@@ -29,7 +30,7 @@ export interface ChatPlatform {
 }
 
 export const CHAT_PLATFORMS: readonly ChatPlatform[] = [
-  // { name: 'slack', fromConfig: slackAdapterFromConfig },
+  slackPlatform,
   { name: 'discord', fromConfig: discordAdapterFromConfig },
 ];
 

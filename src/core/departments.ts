@@ -3,7 +3,7 @@ import type { RecordSummary, StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import { withoutParticle } from './people.js';
 
-const DEPT_SUFFIX = /(?:담당관실|담당관|과|국|실|단|센터|사업소|본부|원|팀)$/;
+const DEPT_SUFFIX = /(?:담당관실|담당관|과|국|실|단|센터|사업소|본부|원|팀|[가-힣]{2}관)$/;
 
 /** The department record the query names, when one word of it is exactly a department's name. */
 export function findDepartment(query: string, ctx: CommandContext): StoredRecord | null {

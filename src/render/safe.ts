@@ -22,8 +22,12 @@ export function neutralize(text: string): string {
 
 /** The same reply with every string neutralised: what every renderer and every JSON consumer gets. */
 export function neutralizeReply(reply: Reply): Reply {
+  // Any other string field (a later addition) is neutralised too: safe by default, not by remembering.
+  const rest = Object.fromEntries(
+    Object.entries(reply).map(([k, v]) => [k, typeof v === 'string' && k !== 'kind' ? neutralize(v) : v]),
+  ) as unknown as Reply;
   return {
-    ...reply,
+    ...rest,
     title: neutralize(reply.title),
     blocks: reply.blocks.map(neutralizeBlock),
     sources: reply.sources.map(neutralize),

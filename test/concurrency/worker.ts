@@ -43,13 +43,15 @@ export async function runAsk(db: string, questions: string[], stop: Int32Array):
   const errors: string[] = [];
   do {
     try {
-      const app = openApp(loadConfig({ db }), silentLogger);
-      const origin = { platform: 'cli' as const, workspace: null, channel: 'ask', user: null };
-      for (const message of questions) {
-        const reply = neutralizeReply(await app.bot.handle({ kind: 'text', text: message, origin, at: app.clock.now() }));
-        replies.push(JSON.stringify({ message, text: renderText(reply), reply }));
+      const app = openApp(loadConfig({ db }, {}), silentLogger);
+      try {
+        for (const message of questions) {
+          const reply = neutralizeReply(await app.bot.handle({ kind: 'text', text: message, origin: ORIGIN, at: new Date() }));
+          replies.push(JSON.stringify({ message, text: renderText(reply), reply }));
+        }
+      } finally {
+        app.close();
       }
-      app.close();
     } catch (err) {
       errors.push((err as Error).message);
     }
@@ -57,6 +59,8 @@ export async function runAsk(db: string, questions: string[], stop: Int32Array):
   } while (Atomics.wait(stop, 0, 0, 100) === 'timed-out');
   return { replies, errors };
 }
+
+const ORIGIN = { platform: 'test', workspace: null, channel: null, user: null } as const;
 
 parentPort?.on('message', (job: Job) => {
   if (job.role === 'ingest') parentPort!.postMessage(runIngest(job.db, job.files));

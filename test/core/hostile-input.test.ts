@@ -81,7 +81,7 @@ describe('document text shown safely by every renderer', () => {
       text('<!channel> <@U123> @here'),
       list([`${ESC}]0;title\x07항목`], '@channel'),
       table(['<@U1>'], [['\x00셀 @everyone']]),
-    ], { sources: ['doc\x1b[2J.txt'], suggestions: ['@here 예산'] });
+    ], { sources: ['doc\x1b[2J.txt'], suggestions: ['@here 예산'], subject: '<!channel> 사업' });
     const safe = neutralizeReply(raw);
     expect(JSON.stringify(safe)).not.toMatch(UNSAFE);
     expect(safe.title).toBe('@\u2060everyone 공지');

@@ -48,7 +48,7 @@ const SECTION_GLYPH = /^\s*[□■\uE000-\uF8FF]/;
 const PRIVATE_GLYPH = /[\uE000-\uF8FF]/g;
 const DINGBAT_NUMBERS = '❶❷❸❹❺❻❼❽❾❿➊➋➌➍➎➏➐➑➒➓';
 /** Units that name a department or one of its sub-units. */
-const UNIT_SUFFIX = /(?:담당관실|담당관|사업본부|본부|사업소|개발원|연구원|연구소|센터|과|국|실|단|원|팀)$/;
+const UNIT_SUFFIX = /(?:담당관실|담당관|사업본부|본부|사업소|개발원|연구원|연구소|센터|과|국|실|단|원|팀|[가-힣]{2}관)$/;
 /** Sub-units a staffing row may name (a "공무원" or "6급" row is a grade group, not a team). */
 const TEAM_SUFFIX = /(?:팀|과|담당관|담당관실|실|사업소|센터|지소)$/;
 const NUMERIC_CELL = /^[△▲▽-]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
@@ -166,7 +166,12 @@ function romanHeadings(doc: SourceDocument): RomanLine[] {
 
 /** Roman headings without a page reference are the body's parts; each runs to the next one. */
 function bodyParts(doc: SourceDocument): Part[] {
-  const heads = romanHeadings(doc).filter((h) => !h.toc);
+  const all = romanHeadings(doc).filter((h) => !h.toc);
+  // Raw mode puts a contents entry's page number on lines of its own: an entry the body repeats later (same
+  // numeral, same title) is the contents', not a part.
+  const heads = all.filter(
+    (h, k) => !all.slice(k + 1).some((g) => g.numeral === h.numeral && compact(g.title) === compact(h.title)),
+  );
   return heads.map((h, k) => ({
     numeral: h.numeral,
     title: h.title,
@@ -264,7 +269,9 @@ function findDepartment(ctx: Context, titleEnd: number, general: Range): string 
 }
 
 function departmentName(text: string, organization: string | null): string | null {
-  const t = text.trim();
+  // A title block may write the name in brackets and spread over the page: "(기   획   관)".
+  const bare = text.trim().replace(/^\((.+)\)$/, '$1').trim();
+  const t = bare.split(/\s+/).every((w) => /^[가-힣]$/.test(w)) ? bare.replace(/\s+/g, '') : bare;
   if (!/^[가-힣]{2,20}$/.test(t) || /위원회$|계획$|현황$/.test(t)) return null;
   // A lone "부산광역시" is the organisation, not a department.
   if (t === organization) return null;

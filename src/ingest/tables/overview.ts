@@ -9,6 +9,7 @@ import type { BudgetLine } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 import type { DepartmentOverview, ReadTable, TableCell, TableRow } from '../../domain/table.js';
 import { interpretTable } from './interpret.js';
+import type { TableModel } from './model.js';
 import { textTables } from './text.js';
 
 export interface OverviewRange {
@@ -29,8 +30,68 @@ const COUNT = new RegExp(String.raw`\(?\s*\d{1,3}\s*\)?\s*(?:개\s*)?(?:${UNIT_W
 const ORG_LABEL = /^\s*(?:[^\s가-힣A-Za-z0-9(]\s*|\d{1,2}\s+)?(?:조\s*직|기\s*구)(?:\s*및\s*(?:조\s*직도?|인\s*력))?(?:\s*(?:현황|도))?\s*[:：▷▸(]?\s*/;
 
 export function readOverview(lines: string[], range: OverviewRange): DepartmentOverview {
-  const tables = textTables(lines, range).map((m) => interpretTable(m, { lines, section: range.section }));
-  return { org: orgSummary(lines, range), units: subUnits(lines, range, tables), tables };
+  const models = textTables(lines, range);
+  const read = models.map((m) => interpretTable(m, { lines, section: range.section }));
+  const units = subUnits(lines, range, read);
+  const tables = read.map((t, k) => nameUnitColumns(t, models[k]!, units));
+  return { org: orgSummary(lines, range), units, tables };
+}
+
+const HEADER_FILLER = /구분|직급|부서명?|합계|총계|소계|비고|\([^)]*\)/g;
+
+/**
+ * Header lines that run the unit names together or split them over lines ("청 년 정 책 과지 산 학 협 력 과…",
+ * "기 획 / 담 당 관"): when the header, read column by column, spells exactly the chart's units in order — every
+ * letter used once, nothing left over — the columns take those names. Anything less leaves them unnamed.
+ */
+function nameUnitColumns(t: ReadTable, model: TableModel, units: string[]): ReadTable {
+  const open = t.columns.map((c, k) => (c === null && k !== t.totalColumn ? k : -1)).filter((k) => k >= 0);
+  if (open.length < 2 || units.length < open.length || model.header.length === 0 || model.header.length > 3) return t;
+  if (open.length !== t.columns.length - (t.totalColumn === null ? 0 : 1)) return t;
+  const texts = model.header.map((h) => {
+    const closed = h.text.replace(/\s+/g, '').replace(HEADER_FILLER, '');
+    return closed.replace(/^계/, '');
+  });
+  if (texts.some((x) => !/^[가-힣A-Za-z0-9]*$/.test(x))) return t;
+  const names = spell(texts, units, open.length);
+  if (!names) return t;
+  const columns = [...t.columns];
+  open.forEach((k, i) => (columns[k] = names[i]!));
+  const rows = t.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c.col !== null && open.includes(c.col) ? { ...c, column: columns[c.col]! } : c)) }));
+  return { ...t, columns, rows };
+}
+
+/** `count` units, in the chart's order, whose letters the header lines give column by column, top to bottom. */
+function spell(texts: string[], units: string[], count: number): string[] | null {
+  const go = (pos: number[], from: number, left: number): string[] | null => {
+    if (left === 0) return pos.every((p, i) => p === texts[i]!.length) ? [] : null;
+    for (let u = from; u < units.length; u++) {
+      for (const next of pieces(units[u]!, texts, pos)) {
+        const rest = go(next, u + 1, left - 1);
+        if (rest) return [units[u]!, ...rest];
+      }
+    }
+    return null;
+  };
+  return go(texts.map(() => 0), 0, count);
+}
+
+/** Every way `name` is the concatenation of one piece from each line, each piece starting where that line stands. */
+function pieces(name: string, texts: string[], pos: number[]): number[][] {
+  const out: number[][] = [];
+  const walk = (i: number, at: number, acc: number[]) => {
+    if (i === texts.length - 1) {
+      const rest = name.slice(at);
+      if (texts[i]!.startsWith(rest, pos[i]!)) out.push([...acc, pos[i]! + rest.length]);
+      return;
+    }
+    for (let len = 0; at + len <= name.length; len++) {
+      if (len > 0 && texts[i]!.slice(pos[i]!, pos[i]! + len) !== name.slice(at, at + len)) break;
+      walk(i + 1, at + len, [...acc, pos[i]! + len]);
+    }
+  };
+  walk(0, 0, []);
+  return out;
 }
 
 /** The first "조직 : 3과 17팀" / "기 구 : 6과 7사업소" line: its counts as written, up to where they stop. */

@@ -1,0 +1,156 @@
+/**
+ * The Slack adapter: a Bolt 5 app (Socket Mode, or HTTP at Bolt's /slack/events) whose listeners only
+ * translate — Slack event → the answering service → neutral Reply → Block Kit. Implements the ChatAdapter port.
+ */
+import type { AddressInfo } from 'node:net';
+import { App, type BlockAction, type ButtonAction, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { SlackConfig } from '../../config.js';
+import { guardService } from '../../core/access.js';
+import type { AnsweringService } from '../../core/inbound.js';
+import type { ChatAdapter, PostTarget } from '../../core/port.js';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../../core/rate-limit.js';
+import type { Reply } from '../../core/reply.js';
+import { ACTIONS, renderSlack } from '../../render/slack.js';
+import type { FeedbackLog } from '../../store/feedback.js';
+import { actionListener, FEEDBACK_MODAL, feedbackSubmitListener } from './action.js';
+import { commandListener } from './command.js';
+import type { SlackDeps, SlackLog } from './context.js';
+import { homeListener } from './home.js';
+import { boltLogger, redactor } from './log.js';
+import { mentionListener } from './mention.js';
+import { messageListener } from './message.js';
+import { seenEvents } from './retries.js';
+
+export const SLASH_COMMAND = '/damdang';
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  service: AnsweringService;
+  log: SlackLog;
+  feedback?: FeedbackLog | null;
+  about: () => Reply;
+  rateLimit?: RateLimitOptions;
+  /** Listen address in HTTP mode (all interfaces unless set; tests use 127.0.0.1). */
+  host?: string;
+  now?: () => Date;
+  /** Bolt's own log level (its debug lines are noisy). */
+  libraryLogLevel?: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export interface SlackAdapter extends ChatAdapter {
+  /** The HTTP port actually listened on (HTTP mode, after start), e.g. when config.port was 0. */
+  readonly port: number | null;
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { config, log } = options;
+  const now = options.now ?? (() => new Date());
+  const redact = redactor([config.botToken, config.appToken, config.signingSecret]);
+  const logger = boltLogger(log, redact, toBoltLevel(options.libraryLogLevel ?? 'warn'));
+  const guarded = guardService(options.service, {
+    access: { workspaces: config.allowedTeams, channels: config.allowedChannels },
+    limiter: createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    isDirect: (i) => i.origin.channel?.startsWith('D') ?? false,
+    onRefused: (o, reason) => log.warn('request refused', { reason, team: o.workspace, channel: o.channel, user: o.user }),
+  });
+  const deps: SlackDeps = {
+    service: guarded,
+    reanswer: options.service,
+    feedback: options.feedback ?? null,
+    about: options.about,
+    log,
+    now,
+  };
+
+  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const receiver =
+    config.mode === 'socket'
+      ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger, installerOptions: { clientOptions } })
+      : new HTTPReceiver({ signingSecret: config.signingSecret ?? '', logger, processBeforeResponse: false });
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger,
+    clientOptions,
+    // No conversation state is used; Bolt's default store costs a lookup on every request.
+    convoStore: false,
+    // auth.test runs in start(), where a bad token is a clear error, not an unhandled rejection at construction.
+    deferInitialization: true,
+  });
+
+  const seen = seenEvents();
+  app.use(async ({ body, next }) => {
+    const id = (body as { event_id?: unknown }).event_id;
+    if (typeof id === 'string' && !seen.first(id, now().getTime())) {
+      log.info('event redelivered, not answered again', { event: id });
+      return;
+    }
+    await next();
+  });
+  app.command(SLASH_COMMAND, commandListener(deps));
+  app.event('app_mention', mentionListener(deps));
+  app.event('message', messageListener(deps));
+  app.event('app_home_opened', homeListener(deps));
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: new RegExp(`^(?:${Object.values(ACTIONS).join('|')})`) },
+    actionListener(deps),
+  );
+  app.view(FEEDBACK_MODAL, feedbackSubmitListener(deps));
+  app.error(async (err) => {
+    const cause = (err as { original?: { cause?: { code?: string; message?: string } } }).original?.cause;
+    log.error('slack listener failed', { error: redact(err.message), ...(cause ? { cause: cause.code ?? cause.message } : {}) });
+  });
+
+  let state: 'stopped' | 'starting' | 'started' = 'stopped';
+  let initialized = false;
+  let port: number | null = null;
+
+  return {
+    platform: 'slack',
+    get port() {
+      return port;
+    },
+    async start() {
+      if (state !== 'stopped') return;
+      state = 'starting';
+      try {
+        if (!initialized) {
+          await app.init().catch((err: Error) => {
+            throw new Error(`Slack 인증 실패 (auth.test): ${redact(err.message)}`);
+          });
+          initialized = true;
+        }
+        if (config.mode === 'http') {
+          const server = (await app.start({ port: config.port, host: options.host })) as { address(): AddressInfo | string | null };
+          const address = server.address();
+          port = typeof address === 'object' && address ? address.port : config.port;
+          log.info('Slack HTTP mode listening', { port, path: '/slack/events' });
+        } else {
+          await app.start();
+          log.info('Slack Socket Mode connected');
+        }
+        state = 'started';
+      } catch (err) {
+        state = 'stopped';
+        throw err;
+      }
+    },
+    async stop() {
+      if (state !== 'started') return;
+      state = 'stopped';
+      await app.stop();
+      port = null;
+    },
+    async post(target: PostTarget, reply: Reply) {
+      await app.client.chat.postMessage({
+        channel: target.channel,
+        ...(target.thread ? { thread_ts: target.thread } : {}),
+        ...renderSlack(reply),
+      });
+    },
+  };
+}
+
+function toBoltLevel(level: 'debug' | 'info' | 'warn' | 'error'): LogLevel {
+  return { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[level];
+}

@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { replyBody } from '../../scripts/lib/evaluate.js';
+import { answer, CORPUS, knowledgeOf } from '../helpers.js';
+
+// Real plans: a layout header that runs the 과 names together, a two-line header that splits them, a raw-mode
+// plan whose contents list repeats the part headings, a staffing figure written in a sentence.
+const { store, knowledge } = knowledgeOf([
+  `${CORPUS}/busan-2025-plan-youth-industry-academia.layout.txt`,
+  `${CORPUS}/busan-2025-plan-planning-office.layout.txt`,
+  `${CORPUS}/busan-2025-plan-waterworks.txt`,
+  `${CORPUS}/busan-2025-plan-hrdi.txt`,
+]);
+afterAll(() => store.close());
+const ask = (q: string) => {
+  const r = answer(q, knowledge);
+  return { r, body: replyBody(r) };
+};
+
+describe('"<unit> <column word>": one cell with its row, column, unit and line', () => {
+  it('a 과 named by a header that runs the names together ("청 년 정 책 과지 산 학 협 력 과…")', () => {
+    expect(ask('청년정책과 정원').body).toContain('청년정책과 정원: 28명');
+    expect(ask('부산도서관 현원').body).toContain('부산도서관 현원: 38명');
+    const { r, body } = ask('창조교육과 세출');
+    expect(body).toContain('847,069');
+    expect(r.sources.join(' ')).toMatch(/7\d행/);
+  });
+
+  it('a department named with spread letters ("(기   획   관)") answers its 계 cell', () => {
+    const { r, body } = ask('기획관 세출');
+    expect(r.title).toContain('기획관');
+    expect(body).toContain('세출 (계): 33,257백만원');
+    expect(body).not.toContain('14,472');
+  });
+
+  it('a 담당관 whose column the two-line header does not spell with the chart\'s names: the line is quoted', () => {
+    // The chart writes "빅데이터 / 통계담당관" over two lines too, so the header cannot be matched name by name.
+    const { body } = ask('기획담당관 세출');
+    expect(body).toContain('원문: 세출 33,257        14,472');
+    expect(body).not.toMatch(/기획담당관 세출: /);
+  });
+
+  it('grade columns: the cell under the grade asked, never the 계', () => {
+    const { body } = ask('인재개발원 정원');
+    expect(body).toContain('정원 (계): 46');
+    expect(body).not.toMatch(/정원[^\n]*: (?:18|9)\b/);
+  });
+
+  it('a staffing figure written in a sentence is quoted with its line, not read out of it', () => {
+    const { r, body } = ask('상수도사업본부 정원');
+    expect(body).toContain('원문: ㅇ인력 ▸정원 1,138명(공무원 850명, 공무직·청경 등 288명)');
+    expect(r.sources.join(' ')).toContain('47행');
+  });
+});
