@@ -5,27 +5,57 @@
 import type { Platform } from '../core/inbound.js';
 import { type ChatAdapter, DeliveryError, type PostTarget } from '../core/port.js';
 import { type Block, type Reply, reply } from '../core/reply.js';
+import { DISCORD_LIMITS, renderDiscord } from '../render/discord.js';
 import { renderText, TEXT_LIMITS } from '../render/text.js';
 
-/**
- * Characters of rendered text one post may hold: Discord's 2,000-character message, Slack's 3,000-character
- * section text; other ways in (console, CLI) take a whole digest.
- */
-export const DIGEST_PART_CHARS: Partial<Record<Platform, number>> = { discord: 2000, slack: 3000 };
-const DEFAULT_PART_CHARS = 12_000;
+/** How much one post may hold, measured the way its platform counts. */
+export interface PartBudget {
+  maxChars: number;
+  size(r: Reply): number;
+}
 
-export function partLimit(platform: Platform): number {
-  return DIGEST_PART_CHARS[platform] ?? DEFAULT_PART_CHARS;
+const textBudget = (maxChars: number): PartBudget => ({ maxChars, size: (r) => renderText(r).length });
+
+/** Characters Discord counts against one message's 6,000 across its embeds (title, description, fields, footer). */
+export function discordEmbedChars(r: Reply): number {
+  return renderDiscord(r).embeds.reduce(
+    (n, e) =>
+      n +
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      e.fields.reduce((m, f) => m + f.name.length + f.value.length, 0),
+    0,
+  );
+}
+
+/** Room renderDiscord keeps for its "… 생략" notice: a part within the rest is shown whole. */
+const DISCORD_NOTICE_ROOM = 60;
+
+/**
+ * A digest is posted to Discord as embeds, so a part is measured as rendered embeds against Discord's
+ * message total; Slack's section text holds 3,000 characters; other ways in (console, CLI) take a whole digest.
+ */
+const PART_BUDGETS: Partial<Record<Platform, PartBudget>> = {
+  discord: { maxChars: DISCORD_LIMITS.embedTotal - DISCORD_NOTICE_ROOM, size: discordEmbedChars },
+  slack: textBudget(3000),
+};
+const DEFAULT_BUDGET = textBudget(12_000);
+
+export function partBudget(platform: Platform): PartBudget {
+  return PART_BUDGETS[platform] ?? DEFAULT_BUDGET;
 }
 
 /**
- * Splits a reply into parts whose rendered text fits `maxChars`. Long lists are cut into runs the renderers
- * show whole (never "… 외 N건" in a digest); the title is repeated with (1/n); sources go with the last part.
+ * Splits a reply into parts that fit the budget (a number: rendered text characters). Long lists are cut into
+ * runs the renderers show whole (never "… 외 N건" in a digest); the title is repeated with (1/n); sources go
+ * with the last part.
  */
-export function splitReply(r: Reply, maxChars: number): Reply[] {
+export function splitReply(r: Reply, budget: PartBudget | number): Reply[] {
+  const { maxChars, size: measure } = typeof budget === 'number' ? textBudget(budget) : budget;
   const blocks = r.blocks.flatMap((b) => (b.type === 'list' ? chunkList(b, maxChars) : [b]));
   const size = (bs: Block[], last: boolean) =>
-    renderText({ ...r, title: `${r.title} (99/99)`, blocks: bs, ...(last ? {} : { sources: [], suggestions: [] }) }).length;
+    measure({ ...r, title: `${r.title} (99/99)`, blocks: bs, ...(last ? {} : { sources: [], suggestions: [] }) });
   const parts: Block[][] = [[]];
   for (const b of blocks) {
     const current = parts.at(-1)!;
@@ -87,7 +117,7 @@ export async function deliver(
   policy: RetryPolicy = DEFAULT_RETRY,
   log: (line: string) => void = () => {},
 ): Promise<DeliveryOutcome> {
-  const parts = splitReply(digest, partLimit(target.platform));
+  const parts = splitReply(digest, partBudget(target.platform));
   let attempts = 0;
   for (let p = 0; p < parts.length; p++) {
     for (let attempt = 1; ; attempt++) {

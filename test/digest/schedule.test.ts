@@ -6,7 +6,8 @@ import { loadKnowledge } from '../../src/core/knowledge.js';
 import { type ChatAdapter, DeliveryError, type PostTarget } from '../../src/core/port.js';
 import { list, type Reply, reply } from '../../src/core/reply.js';
 import { fixedClock } from '../../src/domain/clock.js';
-import { splitReply, type RetryPolicy } from '../../src/digest/deliver.js';
+import { discordEmbedChars, partBudget, splitReply, type RetryPolicy } from '../../src/digest/deliver.js';
+import { DISCORD_LIMITS, renderDiscord } from '../../src/render/discord.js';
 import { createDigests } from '../../src/digest/index.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { renderText } from '../../src/render/text.js';
@@ -191,5 +192,21 @@ describe('splitting a long digest to the platform limit', () => {
     expect(all).not.toContain('외 ');
     expect(parts.at(-1)!.sources).toEqual(['문서.txt']);
     expect(parts[0]!.title).toBe(`주간 요약 (1/${parts.length})`);
+  });
+
+  it('for Discord, measures parts as rendered embeds: each within the 6,000-character message, nothing left out', () => {
+    const items = Array.from({ length: 120 }, (_, i) => `항목 ${i + 1} — ${'가'.repeat(60)} *강조* [문서.txt · ${i + 1}행]`);
+    const long = reply('answer', '주간 요약', [list(items, '다가오는 일정')], { sources: ['문서.txt'] });
+    const parts = splitReply(long, partBudget('discord'));
+    expect(parts.length).toBeGreaterThan(1);
+    const rendered = parts.map((p) => renderDiscord(p));
+    for (const [i, m] of rendered.entries()) {
+      expect(discordEmbedChars(parts[i]!)).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
+      expect(m.embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embeds);
+      expect(JSON.stringify(m)).not.toContain('생략');
+    }
+    const all = rendered.map((m) => JSON.stringify(m)).join('\n');
+    for (let i = 1; i <= items.length; i++) expect(all).toContain(`항목 ${i} —`);
+    expect(rendered.at(-1)!.embeds.at(-1)!.footer?.text).toBe('출처: 문서.txt');
   });
 });

@@ -17,7 +17,6 @@ import {
   type Message,
   MessageFlags,
   type RepliableInteraction,
-  Routes,
 } from 'discord.js';
 import { commandNamed } from '../../../commands/index.js';
 import type { DiscordConfig } from '../../config.js';
@@ -29,6 +28,7 @@ import { type Reply, type ReplyKind, reply } from '../../core/reply.js';
 import { CUSTOM_ID_PREFIX, type DiscordMessage, DISCORD_LIMITS, renderDiscord } from '../../render/discord.js';
 import type { FeedbackInput, Verdict } from '../../store/feedback.js';
 import { autocompleteChoices, prepareAutocomplete } from './autocomplete.js';
+import { createChannelPoster } from './delivery.js';
 import { COMMAND_NAME, EPHEMERAL_OPTION, QUERY_OPTION, subcommandSpec } from './commands.js';
 
 export interface DiscordAdapterDeps {
@@ -58,6 +58,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter & { 
   const options: ClientOptions = { intents, allowedMentions: { parse: [] } };
   if (config.apiUrl) options.rest = { api: config.apiUrl };
   const client = new Client(options);
+  const poster = createChannelPoster(config);
 
   client.on(Events.InteractionCreate, (i) => void onInteraction(i));
   if (config.mentions) client.on(Events.MessageCreate, (m) => void onMention(m));
@@ -223,8 +224,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter & { 
       await client.destroy();
     },
     async post(target: PostTarget, r: Reply) {
-      const message = renderDiscord(r);
-      await client.rest.post(Routes.channelMessages(target.thread ?? target.channel), { body: withoutEmptyContent(message) });
+      await poster.post(target.thread ?? target.channel, renderDiscord(r));
     },
   };
 }
@@ -236,9 +236,4 @@ function toOptions(m: DiscordMessage) {
     components: m.components,
     allowedMentions: { parse: [] },
   };
-}
-
-function withoutEmptyContent(m: DiscordMessage): Omit<DiscordMessage, 'content'> & { content?: string } {
-  const { content, ...rest } = m;
-  return content ? { content, ...rest } : rest;
 }

@@ -20,6 +20,7 @@ import { boltLogger, redactor } from './log.js';
 import { mentionListener } from './mention.js';
 import { messageListener } from './message.js';
 import { seenEvents } from './retries.js';
+import { createSlackChannelPoster } from './delivery.js';
 
 export const SLASH_COMMAND = '/damdang';
 
@@ -63,6 +64,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
 
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const poster = createSlackChannelPoster(config.botToken, config.apiUrl);
   const receiver =
     config.mode === 'socket'
       ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger, installerOptions: { clientOptions } })
@@ -142,7 +144,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       port = null;
     },
     async post(target: PostTarget, reply: Reply) {
-      await app.client.chat.postMessage({
+      await poster.post({
         channel: target.channel,
         ...(target.thread ? { thread_ts: target.thread } : {}),
         ...renderSlack(reply),

@@ -17,6 +17,8 @@ export interface RecordedRequest {
   body: unknown;
   auth: string | null;
   at: number;
+  /** The status the fake answered. */
+  status?: number;
 }
 
 export const FAKE = {
@@ -35,6 +37,8 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly gatewayLog: Array<{ op: number; d?: unknown }> = [];
   heartbeatAcks = 0;
+  /** Retry-After seconds of the 429s the next channel-message posts get, one per post (Discord's bucket sublimit). */
+  rateLimitMessages: number[] = [];
   private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   private socket: WebSocket | null = null;
   private seq = 0;
@@ -98,8 +102,8 @@ export class FakeDiscord {
     this.socket?.send(JSON.stringify({ op: 1, d: null }));
   }
 
-  /** A slash command interaction: `/damdang <sub> query:<query>`. Returns its id and token. */
-  slash(sub: string, options: Record<string, string | boolean> = {}): { id: string; token: string } {
+  /** A slash command interaction: `/damdang <sub> query:<query>`, by `user`. Returns its id and token. */
+  slash(sub: string, options: Record<string, string | boolean> = {}, user: string = FAKE.userId): { id: string; token: string } {
     return this.interaction(2, {
       id: '600000000000000006',
       name: 'damdang',
@@ -111,7 +115,7 @@ export class FakeDiscord {
           options: Object.entries(options).map(([name, value]) => ({ type: typeof value === 'boolean' ? 5 : 3, name, value })),
         },
       ],
-    });
+    }, undefined, user);
   }
 
   /** An autocomplete interaction with `query` focused. */
@@ -129,7 +133,7 @@ export class FakeDiscord {
     return this.interaction(3, { custom_id: customId, component_type: 2 }, message);
   }
 
-  private interaction(type: number, data: unknown, message?: unknown): { id: string; token: string } {
+  private interaction(type: number, data: unknown, message?: unknown, user: string = FAKE.userId): { id: string; token: string } {
     const id = nextId();
     const token = `itoken-${id}`;
     this.dispatch('INTERACTION_CREATE', {
@@ -141,7 +145,7 @@ export class FakeDiscord {
       channel_id: FAKE.channelId,
       channel: { id: FAKE.channelId, type: 0, guild_id: FAKE.guildId, name: 'general' },
       member: {
-        user: { id: FAKE.userId, username: 'staff', discriminator: '0', global_name: '직원', avatar: null },
+        user: { id: user, username: 'staff', discriminator: '0', global_name: '직원', avatar: null },
         roles: [],
         joined_at: '2024-01-01T00:00:00.000Z',
         deaf: false,
@@ -202,8 +206,9 @@ export class FakeDiscord {
     };
     this.requests.push(r);
     for (const w of this.waiters.splice(0).filter((x) => (x.match(r) ? (x.resolve(r), false) : true))) this.waiters.push(w);
-    const json = (status: number, value?: unknown) => {
-      res.writeHead(status, value === undefined ? {} : { 'content-type': 'application/json' });
+    const json = (status: number, value?: unknown, headers: Record<string, string> = {}) => {
+      r.status = status;
+      res.writeHead(status, value === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(value === undefined ? undefined : JSON.stringify(value));
     };
     const p = r.path;
@@ -221,6 +226,13 @@ export class FakeDiscord {
       return json(200, this.message(r.body as Record<string, unknown>));
     if (r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(p)) {
       if (!bot) return json(401, { message: '401: Unauthorized', code: 0 });
+      const retryAfter = this.rateLimitMessages.shift();
+      if (retryAfter !== undefined)
+        return json(
+          429,
+          { message: 'You are being rate limited.', retry_after: retryAfter, global: false, code: 0 },
+          { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' },
+        );
       return json(200, this.message(r.body as Record<string, unknown>));
     }
     if (r.method === 'PUT' && /^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.test(p)) {

@@ -66,6 +66,8 @@ export class FakeSlack {
   port = 0;
   /** Extra latency per Web API call (a slow Slack). */
   delayMs = 0;
+  /** Retry-After seconds of the 429s the next chat.postMessage calls get, one per call. */
+  rateLimitPosts: number[] = [];
 
   async start(): Promise<this> {
     this.port = await listen(this.server);
@@ -104,8 +106,14 @@ export class FakeSlack {
         return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'damdang' });
       case 'apps.connections.open':
         return ok({ url: this.wsUrl });
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
+        const retryAfter = this.rateLimitPosts.shift();
+        if (retryAfter !== undefined) {
+          res.writeHead(429, { 'retry-after': String(retryAfter) });
+          return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        }
         return ok({ channel: args.channel, ts: `${Date.now() / 1000}` });
+      }
       default:
         return ok();
     }
