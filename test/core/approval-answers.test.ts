@@ -77,6 +77,7 @@ describe('many documents, one project', () => {
     const { reply, out } = ask('청년사업담당관 조직');
     expect(reply.kind).toBe('not_found');
     expect(out).not.toContain('혁신기획팀');
-    expect(out).toContain('청년사업담당관 문서');
+    // The unit exists only as the author of approval documents: named among the near units, not given an overview.
+    expect(out).toContain('• 서울특별시 청년사업담당관');
   });
 });
