@@ -13,6 +13,7 @@ import { createBot } from './bot.js';
 import type { Config } from './config.js';
 import type { AnsweringService } from './core/inbound.js';
 import { type Knowledge, liveKnowledge } from './core/knowledge.js';
+import { warmUp } from './core/warm-up.js';
 import type { ChatAdapter } from './core/port.js';
 import { type Clock, clockFor } from './domain/clock.js';
 import { createDigests, type DigestWiring } from './digest/index.js';
@@ -114,6 +115,11 @@ export async function runChat(app: App, io: ChatIO, platforms: readonly ChatPlat
   }
   const started: ChatAdapter[] = [];
   try {
+    if (adapters.some((a) => a.platform !== 'console')) {
+      const t = performance.now();
+      const n = await warmUp(app.bot, app.knowledge(), app.clock.now());
+      app.logger.debug('answer path warmed', { questions: n, millis: Math.round(performance.now() - t) });
+    }
     for (const a of adapters) {
       await a.start();
       started.push(a);

@@ -91,13 +91,30 @@ function partsIn(timeZone: string, at: Date): Record<string, string> {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-export function wallClockIn(timeZone: string, at: Date): WallClock {
-  const p = partsIn(timeZone, at);
-  return {
-    date: `${p.year}-${p.month}-${p.day}`,
-    time: `${p.hour}:${p.minute}`,
-    weekday: WEEKDAYS.indexOf(p.weekday ?? ''),
+// Intl formatting is the costly part of reading a clock, and offsets change only on whole minutes: the last
+// minutes read are kept per zone (a pinned clock reads two: the real one and the pinned one).
+const minutesRead = new Map<string, Map<number, { wall: WallClock; offset: number }>>();
+const MINUTES_KEPT = 8;
+
+function minuteIn(timeZone: string, at: Date): { wall: WallClock; offset: number } {
+  const minute = Math.floor(at.getTime() / 60_000);
+  let kept = minutesRead.get(timeZone);
+  if (!kept) minutesRead.set(timeZone, (kept = new Map()));
+  const cached = kept.get(minute);
+  if (cached) return cached;
+  const p = partsIn(timeZone, new Date(minute * 60_000));
+  const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  const read = {
+    wall: { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, weekday: WEEKDAYS.indexOf(p.weekday ?? '') },
+    offset: local - minute * 60_000,
   };
+  if (kept.size >= MINUTES_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(minute, read);
+  return read;
+}
+
+export function wallClockIn(timeZone: string, at: Date): WallClock {
+  return minuteIn(timeZone, at).wall;
 }
 
 /** The instant at which the wall clock in `timeZone` reads `date time` (two passes settle DST edges). */
@@ -111,7 +128,5 @@ export function instantOf(date: string, time: string, seconds: number, timeZone:
 }
 
 function offsetMs(timeZone: string, at: Date): number {
-  const p = partsIn(timeZone, at);
-  const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return local - Math.floor(at.getTime() / 1000) * 1000;
+  return minuteIn(timeZone, at).offset;
 }

@@ -58,6 +58,18 @@ export class ProjectStore {
     readonly readOnly: boolean,
   ) {}
 
+  // Preparing compiles SQL: an answering process asks the same few queries per message, so each is compiled once.
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   /**
    * Opens for writing: migrates inside one exclusive transaction. Every write transaction begins IMMEDIATE, so
    * a writer that finds another one waits for the busy timeout instead of failing when it upgrades a read.
@@ -133,8 +145,8 @@ export class ProjectStore {
       if (current === MIGRATIONS.length) return;
       for (let v = current; v < MIGRATIONS.length; v++) this.db.exec(MIGRATIONS[v]!);
       this.db.pragma(`user_version = ${MIGRATIONS.length}`);
-      this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', ?)").run(randomUUID());
-      this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0')").run();
+      this.prepared("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', ?)").run(randomUUID());
+      this.prepared("INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0')").run();
     });
     const current = this.db.pragma('user_version', { simple: true }) as number;
     if (current > MIGRATIONS.length) throw newerSchema(this.file, current);
@@ -143,7 +155,7 @@ export class ProjectStore {
 
   /** Identity of this database and how many changes it has seen: a saved search index must match both. */
   identity(): { storeId: string; generation: number } {
-    const rows = this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
+    const rows = this.prepared('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
     const meta = new Map(rows.map((r) => [r.key, r.value]));
     return { storeId: meta.get('store_id') ?? '', generation: Number(meta.get('generation') ?? 0) };
   }
@@ -152,8 +164,7 @@ export class ProjectStore {
   saveDocument(loaded: LoadedDocument, result: ParseResult, path: string, now: Date = new Date()): SaveOutcome {
     const records = result.records.map((r) => ProjectRecordSchema.parse(r));
     return this.write((): SaveOutcome => {
-      const existing = this.db
-        .prepare(
+      const existing = this.prepared(
           `SELECT d.id, v.content_hash AS hash, v.version FROM documents d
            LEFT JOIN document_versions v ON v.id = d.current_version_id WHERE d.path = ?`,
         )
@@ -162,13 +173,12 @@ export class ProjectStore {
       const documentId =
         existing?.id ??
         Number(
-          this.db.prepare('INSERT INTO documents (path, name) VALUES (?, ?)').run(path, loaded.doc.name)
+          this.prepared('INSERT INTO documents (path, name) VALUES (?, ?)').run(path, loaded.doc.name)
             .lastInsertRowid,
         );
       const version = (existing?.version ?? 0) + 1;
       const versionId = Number(
-        this.db
-          .prepare(
+        this.prepared(
             `INSERT INTO document_versions
              (document_id, version, content_hash, family, organization, encoding, line_count, text, warnings_json, ingested_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -186,14 +196,14 @@ export class ProjectStore {
             now.toISOString(),
           ).lastInsertRowid,
       );
-      const insert = this.db.prepare(
+      const insert = this.prepared(
         `INSERT INTO records (version_id, key, kind, title, organization, department, code, teams, year, phase, data_json)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const contact = this.db.prepare(
+      const contact = this.prepared(
         'INSERT INTO contacts (record_id, name, position, extension) VALUES (?, ?, ?, ?)',
       );
-      const item = this.db.prepare('INSERT INTO budget_items (record_id, item) VALUES (?, ?)');
+      const item = this.prepared('INSERT INTO budget_items (record_id, item) VALUES (?, ?)');
       for (const r of records) {
         const id = insert.run(
           versionId,
@@ -212,16 +222,15 @@ export class ProjectStore {
         const items = new Set(r.budget?.lines.flatMap((l) => (l.item ? [l.item.replace(/\s+/g, '')] : [])) ?? []);
         for (const it of items) item.run(id, it);
       }
-      this.db.prepare('UPDATE documents SET current_version_id = ? WHERE id = ?').run(versionId, documentId);
-      this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
+      this.prepared('UPDATE documents SET current_version_id = ? WHERE id = ?').run(versionId, documentId);
+      this.prepared("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
       return existing ? 'updated' : 'new';
     });
   }
 
   /** The records of every document's current version. */
   currentRecords(): StoredRecord[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.prepared(
         `SELECT r.id, r.data_json, d.id AS doc_id, d.path, d.name, v.version, v.id AS version_id, v.family
          FROM records r
          JOIN document_versions v ON v.id = r.version_id
@@ -234,8 +243,7 @@ export class ProjectStore {
 
   /** The light columns of every current record: what start-up reads instead of parsing every record. */
   currentSummaries(): RecordSummary[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.prepared(
         `SELECT r.id, r.kind, r.key, r.title, r.organization, r.department, r.code, r.teams, r.year, r.phase,
                 v.id AS versionId, d.name AS documentName
          FROM records r JOIN documents d ON d.current_version_id = r.version_id
@@ -247,8 +255,7 @@ export class ProjectStore {
 
   /** One current record by id, parsed; undefined when it is not current. */
   recordById(id: number): StoredRecord | undefined {
-    const row = this.db
-      .prepare(
+    const row = this.prepared(
         `SELECT r.id, r.data_json, d.id AS doc_id, d.path, d.name, v.version, v.id AS version_id, v.family
          FROM records r JOIN document_versions v ON v.id = r.version_id
          JOIN documents d ON d.current_version_id = v.id WHERE r.id = ?`,
@@ -259,8 +266,7 @@ export class ProjectStore {
 
   /** Current records naming a person by name, position or extension (exact). */
   contactRecordIds(field: 'name' | 'position' | 'extension', value: string): number[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.prepared(
         `SELECT DISTINCT c.record_id AS id FROM contacts c JOIN records r ON r.id = c.record_id
          JOIN documents d ON d.current_version_id = r.version_id WHERE c.${field} = ? ORDER BY c.record_id`,
       )
@@ -270,8 +276,7 @@ export class ProjectStore {
 
   /** Current records with a budget line whose item (spaces removed) is `item`. */
   budgetItemRecordIds(item: string): number[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.prepared(
         `SELECT DISTINCT b.record_id AS id FROM budget_items b JOIN records r ON r.id = b.record_id
          JOIN documents d ON d.current_version_id = r.version_id WHERE b.item = ? ORDER BY b.record_id`,
       )
@@ -281,8 +286,7 @@ export class ProjectStore {
 
   /** Every stored version of a record, oldest first: what a digest compares. */
   recordHistory(key: string): StoredRecord[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.prepared(
         `SELECT r.id, r.data_json, d.id AS doc_id, d.path, d.name, v.version, v.id AS version_id, v.family
          FROM records r
          JOIN document_versions v ON v.id = r.version_id
@@ -295,8 +299,7 @@ export class ProjectStore {
 
   /** Document versions ingested in (from, to], oldest first: what a digest reports as new or re-read. */
   versionsIngested(from: Date, to: Date): IngestedVersion[] {
-    return this.db
-      .prepare(
+    return this.prepared(
         `SELECT v.id AS versionId, v.document_id AS documentId, d.name, v.version, v.family, v.ingested_at AS ingestedAt,
                 (SELECT p.id FROM document_versions p WHERE p.document_id = v.document_id AND p.version < v.version
                  ORDER BY p.version DESC LIMIT 1) AS previousVersionId
@@ -308,8 +311,7 @@ export class ProjectStore {
 
   /** The records of one stored version, current or not. */
   recordsOfVersion(versionId: number): StoredRecord[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.prepared(
         `SELECT r.id, r.data_json, d.id AS doc_id, d.path, d.name, v.version, v.id AS version_id, v.family
          FROM records r JOIN document_versions v ON v.id = r.version_id JOIN documents d ON d.id = v.document_id
          WHERE v.id = ? ORDER BY r.id`,
@@ -320,8 +322,7 @@ export class ProjectStore {
 
   /** When each current version was ingested (ISO), for ages of documents that state no as-of date. */
   currentIngestTimes(): Map<number, string> {
-    const rows = this.db
-      .prepare('SELECT v.id, v.ingested_at AS at FROM documents d JOIN document_versions v ON v.id = d.current_version_id')
+    const rows = this.prepared('SELECT v.id, v.ingested_at AS at FROM documents d JOIN document_versions v ON v.id = d.current_version_id')
       .all() as Array<{ id: number; at: string }>;
     return new Map(rows.map((r) => [r.id, r.at]));
   }
@@ -336,7 +337,7 @@ export class ProjectStore {
 
   /** The normalised lines of a stored document version, for quoting. */
   documentLines(versionId: number): string[] {
-    const row = this.db.prepare('SELECT text FROM document_versions WHERE id = ?').get(versionId) as
+    const row = this.prepared('SELECT text FROM document_versions WHERE id = ?').get(versionId) as
       | { text: string }
       | undefined;
     return row ? row.text.split('\n') : [];
@@ -350,8 +351,7 @@ export class ProjectStore {
     organization: string | null;
     text: string;
   }> {
-    return this.db
-      .prepare(
+    return this.prepared(
         `SELECT v.id AS versionId, d.name, v.family, v.organization, v.text FROM documents d
          JOIN document_versions v ON v.id = d.current_version_id ORDER BY d.id`,
       )
@@ -363,14 +363,13 @@ export class ProjectStore {
     path: string,
   ): { hash: string; family: string; records: ProjectRecord[]; warnings: ParseWarning[] } | undefined {
     return this.snapshot(() => {
-      const v = this.db
-        .prepare(
+      const v = this.prepared(
           `SELECT v.id, v.content_hash AS hash, v.family, v.warnings_json FROM documents d
            JOIN document_versions v ON v.id = d.current_version_id WHERE d.path = ?`,
         )
         .get(path) as { id: number; hash: string; family: string; warnings_json: string } | undefined;
       if (!v) return undefined;
-      const rows = this.db.prepare('SELECT data_json FROM records WHERE version_id = ? ORDER BY id').all(v.id) as Array<{
+      const rows = this.prepared('SELECT data_json FROM records WHERE version_id = ? ORDER BY id').all(v.id) as Array<{
         data_json: string;
       }>;
       return {
@@ -383,8 +382,7 @@ export class ProjectStore {
   }
 
   warningsOf(path: string): ParseWarning[] {
-    const row = this.db
-      .prepare(
+    const row = this.prepared(
         'SELECT v.warnings_json FROM documents d JOIN document_versions v ON v.id = d.current_version_id WHERE d.path = ?',
       )
       .get(path) as { warnings_json: string } | undefined;
@@ -392,9 +390,8 @@ export class ProjectStore {
   }
 
   stats(): StoreStats {
-    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
-    const families = this.db
-      .prepare(
+    const one = (sql: string) => (this.prepared(sql).get() as { n: number }).n;
+    const families = this.prepared(
         'SELECT v.family, COUNT(*) AS n FROM documents d JOIN document_versions v ON v.id = d.current_version_id GROUP BY v.family',
       )
       .all() as Array<{ family: string; n: number }>;

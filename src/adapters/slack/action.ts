@@ -3,10 +3,11 @@
  * asking what was wrong). Buttons carry the question, never the answer: a click re-answers it, so the shared
  * blocks are the same blocks and nothing is trusted from the payload but the question text.
  */
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import { renderText } from '../../render/text.js';
 import { ACTIONS, renderSlack } from '../../render/slack.js';
 import type { Verdict } from '../../store/feedback.js';
+import type { Respond } from './response-url.js';
 import { ask, type SlackDeps, slackOrigin, textInbound } from './context.js';
 
 export const FEEDBACK_MODAL = 'damdang_feedback_modal';
@@ -23,7 +24,7 @@ export interface ActionArgs {
     message?: { ts: string; thread_ts?: string | undefined } | undefined;
   };
   ack: () => Promise<void>;
-  respond: RespondFn;
+  respond: Respond;
   client: Pick<webApi.WebClient, 'chat' | 'views'>;
 }
 

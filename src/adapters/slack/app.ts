@@ -19,6 +19,7 @@ import { homeListener } from './home.js';
 import { boltLogger, redactor } from './log.js';
 import { mentionListener } from './mention.js';
 import { messageListener } from './message.js';
+import { respondTo } from './response-url.js';
 import { seenEvents } from './retries.js';
 import { createSlackChannelPoster } from './delivery.js';
 
@@ -89,13 +90,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     }
     await next();
   });
-  app.command(SLASH_COMMAND, commandListener(deps));
+  const command = commandListener(deps);
+  app.command(SLASH_COMMAND, (args) => command({ ...args, respond: respondTo(args.command.response_url) }));
   app.event('app_mention', mentionListener(deps));
   app.event('message', messageListener(deps));
   app.event('app_home_opened', homeListener(deps));
+  const action = actionListener(deps);
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions', action_id: new RegExp(`^(?:${Object.values(ACTIONS).join('|')})`) },
-    actionListener(deps),
+    (args) => action({ ...args, respond: args.body.response_url ? respondTo(args.body.response_url) : args.respond }),
   );
   app.view(FEEDBACK_MODAL, feedbackSubmitListener(deps));
   app.error(async (err) => {

@@ -1,19 +1,18 @@
 /** `/damdang <message>`: ack at once, answer after, visible to the asker only, with share and feedback buttons. */
-import type { RespondFn, SlashCommand } from '@slack/bolt';
+import type { SlashCommand } from '@slack/bolt';
 import { renderSlack } from '../../render/slack.js';
+import type { Respond } from './response-url.js';
 import { ask, type SlackDeps, fromSlackText, slackOrigin, textInbound } from './context.js';
 
 export interface CommandArgs {
   command: Pick<SlashCommand, 'text' | 'team_id' | 'channel_id' | 'user_id'>;
   ack: () => Promise<void>;
-  respond: RespondFn;
+  respond: Respond;
 }
 
 export function commandListener(deps: SlackDeps) {
   return async ({ command, ack, respond }: CommandArgs): Promise<void> => {
     await ack();
-    // Let pending requests be read and acked before this answer's synchronous work: acks have the 3-second limit.
-    await new Promise((resolve) => setImmediate(resolve));
     const question = fromSlackText(command.text);
     const origin = slackOrigin(command.team_id, command.channel_id, command.user_id);
     const reply = await ask(deps.service, textInbound(question, origin, deps.now()), deps.log);

@@ -6,6 +6,7 @@
 import type { AnsweringService, Inbound, Origin } from '../../core/inbound.js';
 import { type Reply, reply } from '../../core/reply.js';
 import type { FeedbackLog } from '../../store/feedback.js';
+import { answerTurns } from '../turns.js';
 
 /** The logger shape listeners need (the project logger fits it). */
 export interface SlackLog {
@@ -51,8 +52,14 @@ export function fromSlackText(text: string, botUserId?: string | null): string {
     .trim();
 }
 
-/** A question to the service; any failure becomes a short Korean reply (details only in the log). */
+const nextTurn = answerTurns();
+
+/**
+ * A question to the service, in a turn of its own (callers ack first); any failure becomes a short Korean
+ * reply (details only in the log).
+ */
 export async function ask(service: AnsweringService, inbound: Inbound, log: SlackLog): Promise<Reply> {
+  await nextTurn();
   try {
     return await service.handle(inbound);
   } catch (err) {
