@@ -102,6 +102,24 @@ export class FakeDiscord {
     this.socket?.send(JSON.stringify({ op: 1, d: null }));
   }
 
+  /** A user's message in the guild channel (MESSAGE_CREATE), mentioning the bot when `mentionsBot`. Returns its id. */
+  userMessage(content: string, { mentionsBot = true, fromBot = false } = {}): string {
+    const id = nextId();
+    const author = fromBot
+      ? { id: '500000000000000005', username: 'other-bot', discriminator: '0', bot: true, avatar: null, global_name: null }
+      : { id: FAKE.userId, username: 'staff', discriminator: '0', avatar: null, global_name: '직원' };
+    this.dispatch('MESSAGE_CREATE', {
+      ...this.message({ content }, id),
+      author,
+      guild_id: FAKE.guildId,
+      member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+      mentions: mentionsBot ? [{ id: FAKE.botId, username: 'damdang', discriminator: '0', bot: true, avatar: null, global_name: null }] : [],
+      webhook_id: undefined,
+      application_id: undefined,
+    });
+    return id;
+  }
+
   /** A slash command interaction: `/damdang <sub> query:<query>`, by `user`. Returns its id and token. */
   slash(sub: string, options: Record<string, string | boolean> = {}, user: string = FAKE.userId): { id: string; token: string } {
     return this.interaction(2, {
