@@ -1,23 +1,14 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
+import { budgetTable, executionRate, groupRows, preferTotals } from '../src/core/budget-table.js';
 import { cellAnswer } from '../src/core/cells.js';
 import { findOverviewUnit } from '../src/core/departments.js';
-import { money, orgDept, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
+import { orgDept, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
 import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/overview.js';
-import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
+import { type Block, type Reply, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
-import type { BudgetKind, BudgetLine } from '../src/domain/project.js';
+import type { BudgetLine } from '../src/domain/project.js';
 import type { Source } from '../src/domain/provenance.js';
 import type { StoredRecord } from '../src/store/store.js';
-
-const KIND_LABEL: Record<BudgetKind, string> = {
-  required: '소요',
-  allocated: '예산(확보)',
-  executed: '집행',
-  planned: '계획',
-  expected: '예상 집행',
-  balance: '잔액',
-};
-const KIND_ORDER: BudgetKind[] = ['required', 'allocated', 'executed', 'expected', 'balance', 'planned'];
 
 export const budgetCommand = defineCommand({
   name: 'budget',
@@ -90,16 +81,11 @@ function findBudgetItems(query: string, ctx: CommandContext): Reply | null {
   }
   if (matches.length !== 1) return null;
   const { r, lines } = matches[0]!;
-  const kinds = KIND_ORDER.filter((k) => lines.some((l) => l.kind === k));
-  const rows = groupRows(lines).map(({ label, byKind }) => [
-    label,
-    ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-')),
-  ]);
-  const blocks: Block[] = [table(['구분', ...kinds.map((k) => kindHeader(k, lines))], rows)];
+  const blocks: Block[] = [budgetTable(lines)];
   const a = lines.find((l) => l.kind === 'allocated');
   const e = lines.find((l) => l.kind === 'executed');
-  if (a && e && a.amount.won > 0)
-    blocks.push(text(`집행률 ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷예산 계산)`));
+  const rate = a && e ? executionRate(a, e) : null;
+  if (rate !== null) blocks.push(text(`집행률 ${pct(rate)} (집행÷예산 계산)`));
   return reply('answer', `${lines[0]!.item} — 예산 (${orgDept(r.record)} 예산현황)`, blocks, {
     sources: sourcesOf(lines.map((l) => ({ r, src: withHeader(ctx, r, l.src) }))),
     suggestions: [`예산 ${r.record.department ?? r.record.title}`],
@@ -113,14 +99,7 @@ function budgetBlocks(r: StoredRecord, labelled: boolean): Block[] {
   if (b.noBudget) return [text(`${caption ? `${caption}: ` : ''}예산 — ${b.noBudget} (문서 표기)`)];
   const blocks: Block[] = [];
   const lines = preferTotals(b.lines);
-  if (lines.length) {
-    const kinds = KIND_ORDER.filter((k) => lines.some((l) => l.kind === k));
-    const rows = groupRows(lines).map(({ label, byKind }) => [
-      label,
-      ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-')),
-    ]);
-    blocks.push(table(['구분', ...kinds.map((k) => kindHeader(k, lines))], rows, caption));
-  }
+  if (lines.length) blocks.push(budgetTable(lines, caption));
   for (const rate of b.rates) {
     const parts = [
       rate.written !== null ? `${pct(rate.written)} (문서 표기)` : null,
@@ -132,44 +111,12 @@ function budgetBlocks(r: StoredRecord, labelled: boolean): Block[] {
     for (const { label, byKind } of groupRows(lines)) {
       const a = byKind.get('allocated');
       const e = byKind.get('executed');
-      if (a && e && a.amount.won > 0 && a.amount.unit === e.amount.unit) {
-        blocks.push(
-          text(`집행률 ${label}: ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷확보 계산)`),
-        );
-      }
+      const rate = a && e && a.amount.unit === e.amount.unit ? executionRate(a, e) : null;
+      if (rate !== null) blocks.push(text(`집행률 ${label}: ${pct(rate)} (집행÷확보 계산)`));
     }
   }
   for (const note of b.notes.slice(0, 2)) blocks.push(text(note.text));
   return blocks;
-}
-
-/** With 계 lines present, per-source lines (국비/시비…) would double the table; the totals answer the question. */
-function preferTotals(lines: BudgetLine[]): BudgetLine[] {
-  const hasTotal = lines.some((l) => l.funding === '계');
-  return hasTotal ? lines.filter((l) => l.funding === '계' || l.funding === null) : lines;
-}
-
-/** One row per budget item (or per period when there are no items); one column per kind. */
-export function groupRows(lines: BudgetLine[]): Array<{ label: string; byKind: Map<BudgetKind, BudgetLine> }> {
-  const itemised = lines.some((l) => l.item);
-  const rows = new Map<string, Map<BudgetKind, BudgetLine>>();
-  for (const l of lines) {
-    const funding = l.funding && l.funding !== '계' ? l.funding : null;
-    const label = (itemised ? [l.item ?? '합계', funding] : [l.period, funding]).filter(Boolean).join(' ') || '합계';
-    const row = rows.get(label) ?? new Map<BudgetKind, BudgetLine>();
-    if (!row.has(l.kind)) row.set(l.kind, l);
-    rows.set(label, row);
-  }
-  return [...rows].map(([label, byKind]) => ({ label, byKind }));
-}
-
-/** "집행 (10.31기준)": a column whose lines all share a non-year period says it in the header. */
-export function kindHeader(kind: BudgetKind, lines: BudgetLine[]): string {
-  const periods = [...new Set(lines.filter((l) => l.kind === kind).map((l) => l.period))];
-  const itemised = lines.some((l) => l.item);
-  const period = periods[0];
-  const informative = period && !/^(?:예산액?|집행액?|확보|계획)$/.test(period.replace(/\s+/g, ''));
-  return itemised && periods.length === 1 && informative ? `${KIND_LABEL[kind]} (${period})` : KIND_LABEL[kind];
 }
 
 /**

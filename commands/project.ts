@@ -6,6 +6,7 @@ import { bestLines, clip } from '../src/core/quote.js';
 import { type Block, fields, list, reply } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { ProjectRecord } from '../src/domain/project.js';
+import { BUDGET_KIND_LABEL } from '../src/domain/vocabulary.js';
 import type { StoredRecord } from '../src/store/store.js';
 
 /** The default answer: a message that names a project but asks nothing in particular gets its card. */
@@ -82,9 +83,11 @@ function budgetOneLine(rec: ProjectRecord): string | null {
     allocated &&
     totals.find((l) => l.kind === 'executed' && l.year === allocated.year && l.period === allocated.period);
   const parts = [
-    required ? `소요 ${money(required.amount)}` : null,
-    allocated ? `${/\d/.test(allocated.period) ? `${allocated.period} ` : ''}예산 ${money(allocated.amount)}` : null,
-    executed ? `집행 ${money(executed.amount)}` : null,
+    required ? `${BUDGET_KIND_LABEL.required} ${money(required.amount)}` : null,
+    allocated
+      ? `${/\d/.test(allocated.period) ? `${allocated.period} ` : ''}${BUDGET_KIND_LABEL.allocated} ${money(allocated.amount)}`
+      : null,
+    executed ? `${BUDGET_KIND_LABEL.executed} ${money(executed.amount)}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join(' / ') : null;
 }
