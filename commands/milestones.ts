@@ -2,7 +2,7 @@ import { defineCommand, QueryArgs } from '../src/core/command.js';
 import { milestoneLine, sortByDate, sourceOf, sourcesOf, timing } from '../src/core/format.js';
 import type { Knowledge } from '../src/core/knowledge.js';
 import { withoutParticle } from '../src/core/people.js';
-import { bestLines, clip } from '../src/core/quote.js';
+import { bestLines, quotedReply } from '../src/core/quote.js';
 import { type Block, list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { Milestone } from '../src/domain/project.js';
@@ -135,12 +135,5 @@ function quoteOrNothing(r: StoredRecord, query: string, knowledge: Knowledge) {
     return reply('answer', `${r.record.title} — 일정`, [text('이 문서에는 날짜가 적힌 일정이 없습니다.')], {
       sources: [sourceOf(r)],
     });
-  return reply(
-    'answer',
-    `${r.record.title} — 문서에서 찾은 내용`,
-    [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`))],
-    {
-      sources: [`${r.document.name} · ${lines.map((l) => `${l.line}행`).join(', ')}`],
-    },
-  );
+  return quotedReply(r, lines, query);
 }

@@ -2,7 +2,7 @@ import { type CommandContext, defineCommand, QueryArgs } from '../src/core/comma
 import { milestoneLine, money, orgDept, pct, sortByDate, sourceOf, timing, yearLabel } from '../src/core/format.js';
 import { personLine } from '../src/core/people.js';
 import { bestPassage, passageReply } from '../src/core/passages.js';
-import { bestLines, clip } from '../src/core/quote.js';
+import { bestLines, quotedBlock, quotedReply } from '../src/core/quote.js';
 import { type Block, fields, list, reply } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { ProjectRecord } from '../src/domain/project.js';
@@ -51,15 +51,7 @@ export const projectCommand = defineCommand({
     // A question about something the fields do not hold gets the document's own lines.
     const quoted = found.bodyOnly ? bestLines(ctx.knowledge, r, query, 3) : [];
     if (quoted.length) {
-      return reply(
-        'answer',
-        `${rec.title} — 문서에서 찾은 내용`,
-        [list(quoted.map((l) => `${l.line}행: ${clip(l.text, query)}`))],
-        {
-          sources: [`${r.document.name} · ${quoted.map((l) => `${l.line}행`).join(', ')}`],
-          suggestions: [rec.code ?? rec.title],
-        },
-      );
+      return quotedReply(r, quoted, query, { suggestions: [rec.code ?? rec.title] });
     }
     return reply('answer', rec.title, blocks, {
       sources: [sourceOf(r)],
@@ -107,14 +99,7 @@ function detailBlocks(query: string, r: StoredRecord, ctx: CommandContext): Bloc
       ),
     ];
   const lines = bestLines(ctx.knowledge, r, rest.join(' '), 2);
-  return lines.length
-    ? [
-        list(
-          lines.map((l) => `${l.line}행: ${clip(l.text, query)}`),
-          '문서 내용',
-        ),
-      ]
-    : [];
+  return lines.length ? [quotedBlock(lines, query, '문서 내용')] : [];
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');

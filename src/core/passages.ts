@@ -10,7 +10,7 @@ import { formatLines, type Source } from '../domain/provenance.js';
 import type { StoredRecord } from '../store/store.js';
 import { money } from './format.js';
 import { withoutParticle } from './people.js';
-import { clip } from './quote.js';
+import { quotedItem } from './quote.js';
 import { type Block, list, type Reply, reply, text } from './reply.js';
 
 export interface Passage {
@@ -206,7 +206,7 @@ export function passageReply(
   const blocks: Block[] = [];
   if (cell) {
     blocks.push(text(`${cell.period} ${p.text.split(/\s+/)[0]}: ${money(cell.amount)}`));
-    blocks.push(list([`${formatLines(p.src)}: ${clip(p.text, query)}`]));
+    blocks.push(list([quotedItem(p.src, p.text, query)]));
   } else if (p.whole) {
     blocks.push(
       text([rec.form?.number, rec.form?.disclosure, orgDeptOf(p.record)].filter(Boolean).join(' · ')),
@@ -222,7 +222,7 @@ export function passageReply(
   } else if (p.fact) {
     blocks.push(text(`${p.fact.label}: ${p.fact.value}`));
   } else {
-    blocks.push(list([`${formatLines(p.src)}: ${clip(p.text, query)}`]));
+    blocks.push(list([quotedItem(p.src, p.text, query)]));
   }
   const related = others.filter((o) => o.id !== p.record.id).slice(0, 4);
   if (related.length) {

@@ -5,7 +5,7 @@ import type { CommandContext } from './command.js';
 import { orgDept, particle, yearLabel } from './format.js';
 import { withoutParticle } from './people.js';
 import { bestPassage, historyOf, passageReply } from './passages.js';
-import { bestLines, clip } from './quote.js';
+import { bestLines, quotedReply } from './quote.js';
 import { organizationAliases } from '../ingest/structure/organization.js';
 import { departmentWords } from './departments.js';
 import { qwertyToHangul } from '../search/korean-tokenizer.js';
@@ -307,12 +307,11 @@ function bodyMentionReply(query: string, r: StoredRecord, ctx: CommandContext): 
     return words.every((w) => compact.includes(w));
   });
   if (lines.length === 0) return notFoundReply(query, []);
-  return reply(
-    'not_found',
-    `"${query}"${particle(query, '이라는', '라는')} 사업은 찾지 못했습니다. 다른 사업 문서에 언급만 있습니다.`,
-    [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`), r.record.title)],
-    { sources: [`${r.document.name} · ${lines.map((l) => `${l.line}행`).join(', ')}`] },
-  );
+  return quotedReply(r, lines, query, {
+    kind: 'not_found',
+    title: `"${query}"${particle(query, '이라는', '라는')} 사업은 찾지 못했습니다. 다른 사업 문서에 언급만 있습니다.`,
+    caption: r.record.title,
+  });
 }
 
 export function notFoundReply(query: string, suggestions: string[], scope = ''): Reply {
