@@ -5,7 +5,7 @@ import { bestPassage, passageReply } from '../src/core/passages.js';
 import { bestLines, quotedBlock, quotedReply } from '../src/core/quote.js';
 import { type Block, fields, list, reply } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
-import type { ProjectRecord } from '../src/domain/project.js';
+import { type ProjectRecord, recordNames } from '../src/domain/project.js';
 import { BUDGET_KIND_LABEL } from '../src/domain/vocabulary.js';
 import type { StoredRecord } from '../src/store/store.js';
 
@@ -87,7 +87,7 @@ function budgetOneLine(rec: ProjectRecord): string | null {
 /** Query words the title does not explain ("2차 회의 주제"): answered from milestones or the document's lines. */
 function detailBlocks(query: string, r: StoredRecord, ctx: CommandContext): Block[] {
   const rec = r.record;
-  const title = squash([rec.title, ...rec.aliases, rec.code, rec.department, rec.organization, ...rec.teams].join(''));
+  const title = squash(recordNames(rec).join(''));
   const rest = query.split(/\s+/).filter((w) => w.length >= 2 && !title.includes(squash(w)));
   if (rest.length === 0) return [];
   const ms = r.record.milestones.filter((m) => rest.some((w) => squash(m.text).includes(squash(w))));

@@ -5,7 +5,7 @@
  * date; the newest document wins a tie. A withheld value (`*` in the published copy) is answered as 비공개.
  * Passages are facts and lines today; table cells join them when the records carry cells.
  */
-import type { BudgetLine, Fact } from '../domain/project.js';
+import { type BudgetLine, type Fact, recordNames } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
 import type { StoredRecord } from '../store/store.js';
 import { money } from './format.js';
@@ -103,7 +103,7 @@ export function bestPassage(
   };
   for (const r of records) {
     const rec = r.record;
-    const title = squash([rec.title, rec.code, rec.department, rec.organization, ...rec.aliases].join(' '));
+    const title = squash(recordNames(rec).join(' '));
     const detailWords = words.filter((w) => !has(title, w));
     if (detailWords.length === 0) {
       const p: Passage = {

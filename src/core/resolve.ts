@@ -1,5 +1,6 @@
 /** From a query to one project, or a reply saying why not: a wrong project's numbers are worse than none. */
-import type { RecordKind } from '../domain/project.js';
+import { type RecordKind, recordNames } from '../domain/project.js';
+import { NAMING_FIELDS } from '../search/fields.js';
 import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import { orgDept, particle, yearLabel } from './format.js';
@@ -27,18 +28,7 @@ export type Resolution =
     }
   | { ok: false; reply: Reply };
 
-/** Fields that name a project; a match only elsewhere (body, milestones) is a match on what it says. */
-const NAMING_FIELDS = new Set([
-  'title',
-  'aliases',
-  'code',
-  'people',
-  'department',
-  'organization',
-  'teams',
-  'category',
-  'choseong',
-]);
+const NAMING = new Set<string>(NAMING_FIELDS);
 
 const CODE = /^\d{1,2}-\d{1,2}(?:-\d{1,3})?$/;
 
@@ -85,7 +75,7 @@ export function resolveProject(
     .filter(
       (h) =>
         !constraints.organization ||
-        (h.r.record.organization === constraints.organization && h.fields.some((f) => NAMING_FIELDS.has(f))),
+        (h.r.record.organization === constraints.organization && h.fields.some((f) => NAMING.has(f))),
     );
   const hits = all.slice(0, 8).map((h) => h.r);
   if (outcome.verdict === 'none' || hits.length === 0) {
@@ -97,7 +87,7 @@ export function resolveProject(
   const best = hits[0]!;
   const wrongUnit = kinds.length === 1 && kinds[0] === 'department' ? unitNotHeld(q, best, hits, ctx) : null;
   if (wrongUnit) return { ok: false, reply: wrongUnit };
-  const bodyOnly = !(all[0]?.fields ?? []).some((f) => NAMING_FIELDS.has(f)) || !namesRecord(q, best);
+  const bodyOnly = !(all[0]?.fields ?? []).some((f) => NAMING.has(f)) || !namesRecord(q, best);
   if (bodyOnly && namedOnly) return { ok: false, reply: bodyMentionReply(q, best, ctx) };
   // Without a name, the record's own lines must hold a specific word of the question: filler plus a stray
   // match ("everyone123 사업") is not found, not a confident card.
@@ -244,8 +234,7 @@ const GENERIC_WORDS = new Set(['사업', '추진', '운영', '계획', '관리',
  */
 function namesRecord(query: string, r: StoredRecord): boolean {
   const rec = r.record;
-  const names = [rec.title, ...rec.aliases, rec.code, rec.department, rec.organization, rec.category, ...rec.teams]
-    .concat(rec.contacts.flatMap((c) => [c.name, c.position, c.extension, c.phone]))
+  const names = [...recordNames(rec), ...rec.contacts.flatMap((c) => [c.name, c.position, c.extension, c.phone])]
     .filter(Boolean)
     .join('')
     .replace(/\s+/g, '')
