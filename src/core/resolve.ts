@@ -1,4 +1,5 @@
 /** From a query to one project, or a reply saying why not: a wrong project's numbers are worse than none. */
+import { projectIdentity } from '../domain/identity.js';
 import { type RecordKind, recordNames } from '../domain/project.js';
 import { NAMING_FIELDS } from '../search/fields.js';
 import type { StoredRecord } from '../store/store.js';
@@ -193,15 +194,10 @@ export function siblingsOf(r: StoredRecord, ctx: CommandContext): StoredRecord[]
   return siblings.length ? siblings : [r];
 }
 
-function projectIdentity(r: StoredRecord): string {
-  const rec = r.record;
-  return [rec.organization, rec.department, rec.code ?? rec.title.replace(/\s+/g, '')].join('|');
-}
-
 function dedupeByProject(records: StoredRecord[]): StoredRecord[] {
   const seen = new Set<string>();
   return records.filter((r) => {
-    const k = projectIdentity(r);
+    const k = projectIdentity(r.record);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -2,6 +2,7 @@
  * The digest's content as of "today": what is due or overdue, what runs behind plan, what changed since the
  * previous digest and which documents may be stale. Pure reading of the store; every item names its source.
  */
+import { projectIdentity } from '../domain/identity.js';
 import { formatMoney } from '../domain/money.js';
 import type { BudgetLine, Contact, Milestone, ProjectRecord } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
@@ -133,7 +134,7 @@ function classify(
   // A later report covers the item: the document's own as-of date (its history), or a later year's 실적.
   const asOf = rec.status?.asOf ? monthEnd(rec.status.asOf) : null;
   if (asOf && end < asOf) return null;
-  const reported = reportedYears.get(identity(rec));
+  const reported = reportedYears.get(projectIdentity(rec));
   if (reported !== undefined && reported > Number(end.slice(0, 4))) return null;
   return 'overdue';
 }
@@ -149,16 +150,11 @@ function milestoneText(m: Milestone, when: When, today: string): string {
   return `${m.text} — ${written} (기한 ${shortDate(m.date!.end ?? m.date!.start!)}, ${late}일 지남, 이후 보고 없음)`;
 }
 
-/** One project across the years and phases of one organisation (실적 of a later year reports on a plan). */
-function identity(rec: ProjectRecord): string {
-  return [rec.organization, rec.department, rec.code ?? squash(rec.title)].join('|');
-}
-
 function latestReportYears(records: StoredRecord[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const { record: rec } of records) {
     if (rec.phase !== 'report' || rec.year === null) continue;
-    const k = identity(rec);
+    const k = projectIdentity(rec);
     out.set(k, Math.max(out.get(k) ?? 0, rec.year));
   }
   return out;
