@@ -6,7 +6,7 @@ import { bestLines, quotedBlock, quotedReply } from '../src/core/quote.js';
 import { type Block, fields, list, reply } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import { type ProjectRecord, recordNames } from '../src/domain/project.js';
-import { BUDGET_KIND_LABEL } from '../src/domain/vocabulary.js';
+import { BUDGET_KIND_LABEL, compact } from '../src/domain/vocabulary.js';
 import type { StoredRecord } from '../src/store/store.js';
 
 /** The default answer: a message that names a project but asks nothing in particular gets its card. */
@@ -87,10 +87,10 @@ function budgetOneLine(rec: ProjectRecord): string | null {
 /** Query words the title does not explain ("2차 회의 주제"): answered from milestones or the document's lines. */
 function detailBlocks(query: string, r: StoredRecord, ctx: CommandContext): Block[] {
   const rec = r.record;
-  const title = squash(recordNames(rec).join(''));
-  const rest = query.split(/\s+/).filter((w) => w.length >= 2 && !title.includes(squash(w)));
+  const title = compact(recordNames(rec).join(''));
+  const rest = query.split(/\s+/).filter((w) => w.length >= 2 && !title.includes(compact(w)));
   if (rest.length === 0) return [];
-  const ms = r.record.milestones.filter((m) => rest.some((w) => squash(m.text).includes(squash(w))));
+  const ms = r.record.milestones.filter((m) => rest.some((w) => compact(m.text).includes(compact(w))));
   if (ms.length)
     return [
       list(
@@ -102,4 +102,3 @@ function detailBlocks(query: string, r: StoredRecord, ctx: CommandContext): Bloc
   return lines.length ? [quotedBlock(lines, query, '문서 내용')] : [];
 }
 
-const squash = (s: string) => s.replace(/\s+/g, '');

@@ -6,6 +6,7 @@ import { projectIdentity } from '../domain/identity.js';
 import { formatMoney } from '../domain/money.js';
 import type { BudgetLine, Contact, Milestone, ProjectRecord } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
+import { compact } from '../domain/vocabulary.js';
 import { parseKoreanDate } from '../domain/korean-date.js';
 import type { ProjectStore, StoredRecord } from '../store/store.js';
 import { diffRecords } from './changes.js';
@@ -74,7 +75,7 @@ export function composeDigest(store: ProjectStore, options: DigestOptions): Dige
     const seen = new Set<string>();
     for (const m of r.record.milestones) {
       // The same item listed under two headings (추진현황 and 향후추진계획) is one item.
-      const k = `${squash(m.text)}|${m.date?.start}|${m.date?.end}`;
+      const k = `${compact(m.text)}|${m.date?.start}|${m.date?.end}`;
       if (seen.has(k)) continue;
       seen.add(k);
       const when = classify(m, r.record, today, windowEnd, reportedYears);
@@ -101,15 +102,13 @@ export function digestItemCount(d: Digest): number {
   return d.due.length + d.overdue.length + d.behind.length + d.changes.length + d.stale.length;
 }
 
-const squash = (s: string) => s.replace(/\s+/g, '');
-
 export function matchesScope(rec: ProjectRecord, scope: string): boolean {
-  const s = squash(scope);
+  const s = compact(scope);
   return (
-    squash(rec.department ?? '') === s ||
+    compact(rec.department ?? '') === s ||
     // A department record lists every team; a team's digest is its projects, not the whole department.
-    (rec.kind === 'project' && rec.teams.some((t) => squash(t) === s)) ||
-    (rec.kind === 'department' && squash(rec.title) === s)
+    (rec.kind === 'project' && rec.teams.some((t) => compact(t) === s)) ||
+    (rec.kind === 'department' && compact(rec.title) === s)
   );
 }
 

@@ -5,6 +5,17 @@
 import type { BudgetKind, State } from './project.js';
 
 // ---------------------------------------------------------------------------------------------------------------
+// Spacing
+
+/**
+ * Text with its letters closed up, for comparing what documents space freely: "구 분" → "구분", "집 행 액" →
+ * "집행액", "감사 담당관" → "감사담당관".
+ */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Particles
 
 /**
