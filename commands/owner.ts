@@ -4,6 +4,7 @@ import { josa, orgDept, sourceOf, sourcesOf, yearLabel } from '../src/core/forma
 import { looksLikePosition, noPersonReply, personLine } from '../src/core/people.js';
 import { list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
+import type { Source } from '../src/domain/provenance.js';
 
 export const ownerCommand = defineCommand({
   name: 'owner',
@@ -51,9 +52,18 @@ export const ownerCommand = defineCommand({
       text(`담당: ${orgDept(rec) || '부서 미상'}${rec.teams.length ? ` / ${rec.teams.join(', ')}` : ''}`),
     ];
     if (contacts.length) blocks.push(list(contacts, '담당자'));
+    // Each person's own lines are cited too: a 시행문's phone and fax stand in its footer, past the record's lines.
+    const cited = [found.record, ...found.siblings.filter((s) => s !== found.record)];
     return reply('answer', `${rec.title} — 담당`, blocks, {
-      sources: [sourceOf(found.record)],
+      sources: [
+        sourceOf(found.record),
+        ...sourcesOf(
+          cited.flatMap((r) => r.record.contacts.filter((c) => !within(c.src, r.record.src)).map((c) => ({ r, src: c.src }))),
+        ),
+      ].filter((x, k, all) => all.indexOf(x) === k),
       subject: rec.code ?? rec.title,
     });
   },
 });
+
+const within = (inner: Source, outer: Source) => inner.lines[0] >= outer.lines[0] && inner.lines[1] <= outer.lines[1];

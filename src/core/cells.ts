@@ -59,7 +59,8 @@ export function cellAnswer(query: string, message: string, ctx: CommandContext):
     const items = mine.map((h) => (h.cell ? cellLine(t, h.row, h.cell, measures.flat()) : `${h.row.label} — ${asWritten(h.row.text)}`));
     const caption = [t.title?.replace(/\s+/g, ' '), t.unit ? `단위: ${t.unit}` : null, t.asOf].filter(Boolean).join(' · ');
     blocks.push(list(items, caption || null));
-    for (const h of mine) sources.push(sourceOf(target.record, src(t.src.section, h.row.line)));
+    // From the caption down to the row: the title, unit line and as-of date the caption states are cited too.
+    for (const h of mine) sources.push(sourceOf(target.record, src(t.src.section, Math.min(t.src.lines[0], h.row.line), h.row.line)));
   }
   const rec = target.record.record;
   const name = rec.department ?? rec.title;

@@ -25,6 +25,14 @@ describe('"<unit> <column word>": one cell with its row, column, unit and line',
     expect(r.sources.join(' ')).toMatch(/7\d행/);
   });
 
+  it('the measure asked picks the row: a 과\'s 세입 is its 세입 cell, never the budget line of its 세출', () => {
+    // The budget command strips "세입" as its own word; the message still names the row.
+    const 세입 = ask('창조교육과 세입').body;
+    expect(세입).toContain('창조교육과 세입: 23,988백만원');
+    expect(세입).not.toContain('847,069');
+    expect(ask('창조교육과 세출').body).toContain('847,069');
+  });
+
   it('a department named with spread letters ("(기   획   관)") answers its 계 cell', () => {
     const { r, body } = ask('기획관 세출');
     expect(r.title).toContain('기획관');
@@ -32,11 +40,13 @@ describe('"<unit> <column word>": one cell with its row, column, unit and line',
     expect(body).not.toContain('14,472');
   });
 
-  it('a 담당관 whose column the two-line header does not spell with the chart\'s names: the line is quoted', () => {
-    // The chart writes "빅데이터 / 통계담당관" over two lines too, so the header cannot be matched name by name.
-    const { body } = ask('기획담당관 세출');
-    expect(body).toContain('원문: 세출 33,257        14,472');
-    expect(body).not.toMatch(/기획담당관 세출: /);
+  it('a 담당관 whose name the chart stacks over two lines: the header\'s top word completes it, and the cell answers', () => {
+    // The chart writes "빅데이터 / 통계담당관" over two lines too, so its list has only 통계담당관; the header's top
+    // line holds "빅데이터" as one word, which names the column 빅데이터통계담당관.
+    expect(ask('기획담당관 세출').body).toMatch(/세출[^\n]*14,472백만원/);
+    expect(ask('빅데이터통계담당관 세출').body).toMatch(/세출[^\n]*10,175백만원/);
+    expect(ask('인구정책담당관 세입').body).toMatch(/세입[^\n]*2,551백만원/);
+    expect(ask('기획담당관 세출').body).not.toContain('33,257백만원');
   });
 
   it('grade columns: the cell under the grade asked, never the 계', () => {
