@@ -6,7 +6,7 @@ import { projectIdentity } from '../domain/identity.js';
 import { formatMoney } from '../domain/money.js';
 import type { BudgetLine, Contact, Milestone, ProjectRecord } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
-import { compact } from '../domain/vocabulary.js';
+import { BUDGET_KIND_LABEL, compact } from '../domain/vocabulary.js';
 import { parseKoreanDate } from '../domain/korean-date.js';
 import type { ProjectStore, StoredRecord } from '../store/store.js';
 import { diffRecords } from './changes.js';
@@ -227,7 +227,7 @@ function budgetBehind(rec: ProjectRecord, today: string): { text: string; src: S
   if (rate >= pace) return null;
   return {
     text:
-      `${year}년 집행 ${formatMoney(executed.amount)} / 예산 ${formatMoney(allocated.amount)} = ${round1(rate)}% < ` +
+      `${year}년 ${BUDGET_KIND_LABEL.executed} ${formatMoney(executed.amount)} / ${BUDGET_KIND_LABEL.allocated} ${formatMoney(allocated.amount)} = ${round1(rate)}% < ` +
       `연간 경과 ${round1(pace)}% (${asOfWritten} 기준 ${elapsed}/${inYear}일)`,
     src: executed.src,
   };
