@@ -130,11 +130,23 @@ function withHeader(ctx: CommandContext, r: StoredRecord, source: Source): Sourc
   const lines = ctx.knowledge.lines(r.document.versionId);
   let from = source.lines[0];
   const floor = Math.max(r.record.src.lines[0], from - 12);
-  while (from - 1 >= floor && from - 1 >= 1 && tableLine(lines[from - 2] ?? '')) from--;
+  // Up over the rows and header lines (blank lines between them too) to the table's heading or a line of prose.
+  for (let n = from - 1; n >= floor && n >= 1; n--) {
+    const line = lines[n - 1] ?? '';
+    if (line.trim() === '') continue;
+    if (!tableLine(line) && !headerLine(line)) break;
+    from = n;
+  }
   return { section: source.section, lines: [from, source.lines[1]] };
 }
 
 /** A line of a text table: tab- or pipe-separated, or cells set apart by runs of spaces. */
 function tableLine(line: string): boolean {
   return line.trim() !== '' && (/\t|\|/.test(line) || /\S\s{2,}\S/.test(line.trim()));
+}
+
+/** A header line of a flattened table ("구 분 예 산 액", "(유보액)10.31기준 12.31까지"): short, no heading mark, no sentence. */
+function headerLine(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 40 && !/^(?:#|\d{1,2}\.?\s+[가-힣]|[□■○ㅇ◦▪•※◎❍▶▷-]|[가-하]\.|[ⅠⅡⅢⅣⅤ])/.test(t) && !/[다요음함]\.?$/.test(t);
 }
