@@ -1,10 +1,11 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
-import { budgetTable, executionRate, groupRows, preferTotals } from '../src/core/budget-table.js';
+import { budgetTable, executionRate, groupRows, preferTotals, writtenYear } from '../src/core/budget-table.js';
 import { cellAnswer } from '../src/core/cells.js';
 import { findOverviewUnit } from '../src/core/departments.js';
 import { orgDept, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
 import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/overview.js';
 import { type Block, type Reply, reply, text } from '../src/core/reply.js';
+import { yearAsked } from '../src/core/passages.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { BudgetLine } from '../src/domain/project.js';
 import type { Source } from '../src/domain/provenance.js';
@@ -46,10 +47,19 @@ export const budgetCommand = defineCommand({
     if (!found.ok) return found.reply;
     const records = found.siblings.length ? found.siblings : [found.record];
     const main = found.record.record;
+    // A year asked selects its lines; a year the budget does not give is not answered with another year's.
+    const year = yearAsked(message);
+    const written = [...new Set(records.flatMap((r) => (r.record.budget?.lines ?? []).flatMap((l) => (l.year === null ? [] : [l.year]))))];
+    if (year !== null && written.length && !written.includes(year) && !records.some((r) => r.record.year === year))
+      return reply('not_found', `${main.title}: ${year}년 예산은 문서에 없습니다.`, [text(`문서에 적힌 연도: ${written.sort().map((y) => `${y}년`).join(', ')}`)], {
+        sources: sourcesOf(records.flatMap((r) => (r.record.budget?.lines ?? []).map((l) => ({ r, src: withHeader(ctx, r, l.src) })))),
+        suggestions: [`${main.code ?? main.title} 예산`],
+      });
+    const only = year !== null && written.includes(year) ? year : null;
     const blocks: Block[] = [];
     const sources: string[] = [];
     for (const r of records) {
-      blocks.push(...budgetBlocks(r, records.length > 1));
+      blocks.push(...budgetBlocks(r, records.length > 1, only));
       const b = r.record.budget;
       if (b)
         sources.push(
@@ -83,7 +93,7 @@ function findBudgetItems(query: string, ctx: CommandContext): Reply | null {
   }
   if (matches.length !== 1) return null;
   const { r, lines } = matches[0]!;
-  const blocks: Block[] = [budgetTable(lines)];
+  const blocks: Block[] = [budgetTable(lines, null)];
   const a = lines.find((l) => l.kind === 'allocated');
   const e = lines.find((l) => l.kind === 'executed');
   const rate = a && e ? executionRate(a, e) : null;
@@ -94,13 +104,16 @@ function findBudgetItems(query: string, ctx: CommandContext): Reply | null {
   });
 }
 
-function budgetBlocks(r: StoredRecord, labelled: boolean): Block[] {
+function budgetBlocks(r: StoredRecord, labelled: boolean, year: number | null = null): Block[] {
   const b = r.record.budget;
   const caption = labelled ? yearLabel(r.record) : null;
   if (!b) return [];
   if (b.noBudget) return [text(`${caption ? `${caption}: ` : ''}예산 — ${b.noBudget} (문서 표기)`)];
   const blocks: Block[] = [];
-  const lines = preferTotals(b.lines);
+  const all = preferTotals(b.lines);
+  const lines = year === null ? all : all.filter((l) => l.year === year);
+  // Rates and notes speak of the whole table: shown only when no year was cut out of it.
+  if (lines.length < all.length) return lines.length ? [budgetTable(lines, caption ?? writtenYear(lines, year!))] : [];
   if (lines.length) blocks.push(budgetTable(lines, caption));
   for (const rate of b.rates) {
     const parts = [
@@ -110,9 +123,9 @@ function budgetBlocks(r: StoredRecord, labelled: boolean): Block[] {
     if (parts.length) blocks.push(text(`집행률${rate.period ? ` ${rate.period}` : ''}: ${parts.join(' · ')}`));
   }
   if (!b.rates.length) {
-    for (const { label, byKind } of groupRows(lines)) {
-      const a = byKind.get('allocated');
-      const e = byKind.get('executed');
+    for (const { label, cells } of groupRows(lines)) {
+      const a = cells.find((l) => l.kind === 'allocated');
+      const e = cells.find((l) => l.kind === 'executed' && (a === undefined || l.year === a.year));
       const rate = a && e && a.amount.unit === e.amount.unit ? executionRate(a, e) : null;
       if (rate !== null) blocks.push(text(`집행률 ${label}: ${pct(rate)} (집행÷확보 계산)`));
     }

@@ -37,7 +37,8 @@ describe('budget table builder', () => {
     expect(rows.find((r) => r[0] === '순찰 행정')).toEqual(['순찰 행정', '18,630천원', '16,040천원', '18,630천원', '-']);
     expect(rows[0]![0]).toBe('합계');
     const patrol = groupRows(lines).find((r) => r.label === '순찰 행정')!;
-    expect(executionRate(patrol.byKind.get('allocated')!, patrol.byKind.get('executed')!)).toBe(86.1);
+    const kind = (k: string) => patrol.cells.find((l) => l.kind === k)!;
+    expect(executionRate(kind('allocated'), kind('executed'))).toBe(86.1);
   });
 
   it('the digest names a changed figure with the same kind label: a re-issued sheet whose 2019 확보 went 31 → 35', () => {
