@@ -1,24 +1,15 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
+import { budgetTable, executionRate, groupRows, preferTotals, writtenYear } from '../src/core/budget-table.js';
 import { cellAnswer } from '../src/core/cells.js';
 import { findOverviewUnit } from '../src/core/departments.js';
-import { money, orgDept, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
+import { orgDept, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
 import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/overview.js';
-import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
+import { type Block, type Reply, reply, text } from '../src/core/reply.js';
 import { yearAsked } from '../src/core/passages.js';
 import { resolveProject } from '../src/core/resolve.js';
-import type { BudgetKind, BudgetLine } from '../src/domain/project.js';
+import type { BudgetLine } from '../src/domain/project.js';
 import type { Source } from '../src/domain/provenance.js';
 import type { StoredRecord } from '../src/store/store.js';
-
-const KIND_LABEL: Record<BudgetKind, string> = {
-  required: '소요',
-  allocated: '예산(확보)',
-  executed: '집행',
-  planned: '계획',
-  expected: '예상 집행',
-  balance: '잔액',
-};
-const KIND_ORDER: BudgetKind[] = ['required', 'allocated', 'executed', 'expected', 'balance', 'planned'];
 
 export const budgetCommand = defineCommand({
   name: 'budget',
@@ -105,8 +96,8 @@ function findBudgetItems(query: string, ctx: CommandContext): Reply | null {
   const blocks: Block[] = [budgetTable(lines, null)];
   const a = lines.find((l) => l.kind === 'allocated');
   const e = lines.find((l) => l.kind === 'executed');
-  if (a && e && a.amount.won > 0)
-    blocks.push(text(`집행률 ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷예산 계산)`));
+  const rate = a && e ? executionRate(a, e) : null;
+  if (rate !== null) blocks.push(text(`집행률 ${pct(rate)} (집행÷예산 계산)`));
   return reply('answer', `${lines[0]!.item} — 예산 (${orgDept(r.record)} 예산현황)`, blocks, {
     sources: sourcesOf(lines.map((l) => ({ r, src: withHeader(ctx, r, l.src) }))),
     suggestions: [`예산 ${r.record.department ?? r.record.title}`],
@@ -135,79 +126,12 @@ function budgetBlocks(r: StoredRecord, labelled: boolean, year: number | null = 
     for (const { label, cells } of groupRows(lines)) {
       const a = cells.find((l) => l.kind === 'allocated');
       const e = cells.find((l) => l.kind === 'executed' && (a === undefined || l.year === a.year));
-      if (a && e && a.amount.won > 0 && a.amount.unit === e.amount.unit) {
-        blocks.push(
-          text(`집행률 ${label}: ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷확보 계산)`),
-        );
-      }
+      const rate = a && e && a.amount.unit === e.amount.unit ? executionRate(a, e) : null;
+      if (rate !== null) blocks.push(text(`집행률 ${label}: ${pct(rate)} (집행÷확보 계산)`));
     }
   }
   for (const note of b.notes.slice(0, 2)) blocks.push(text(note.text));
   return blocks;
-}
-
-/** With 계 lines present, per-source lines (국비/시비…) would double the table; the totals answer the question. */
-function preferTotals(lines: BudgetLine[]): BudgetLine[] {
-  const hasTotal = lines.some((l) => l.funding === '계');
-  return hasTotal ? lines.filter((l) => l.funding === '계' || l.funding === null) : lines;
-}
-
-/**
- * One row per budget item (or per period when there are no items); one column per kind — and per year where
- * an itemised table gives a kind for several years ("’25년 예산 | ’24년 예산"): every year is shown, each under
- * its own year, never one year's figure as the item's only one.
- */
-function budgetTable(lines: BudgetLine[], caption: string | null): Block {
-  const itemised = lines.some((l) => l.item);
-  const columns: Array<{ kind: BudgetKind; year: number | null; header: string }> = [];
-  for (const kind of KIND_ORDER) {
-    const mine = lines.filter((l) => l.kind === kind);
-    if (!mine.length) continue;
-    const years = [...new Set(mine.map((l) => l.year))].sort((a, b) => (b ?? 0) - (a ?? 0));
-    if (itemised && years.length > 1 && years.every((y) => y !== null))
-      for (const year of years) columns.push({ kind, year, header: `${KIND_LABEL[kind]} ${writtenYear(mine, year)}` });
-    else columns.push({ kind, year: null, header: kindHeader(kind, lines) });
-  }
-  const rows = groupRows(lines).map(({ label, cells }) => [
-    label,
-    ...columns.map((c) => {
-      const l = cells.find((x) => x.kind === c.kind && (c.year === null || x.year === c.year));
-      return l ? money(l.amount) : '-';
-    }),
-  ]);
-  return table(['구분', ...columns.map((c) => c.header)], rows, caption);
-}
-
-/** A year as the document writes it ("’25년", "2024년"): the header then holds what the cited lines hold. */
-function writtenYear(lines: BudgetLine[], year: number): string {
-  const periods = lines.filter((l) => l.year === year).map((l) => l.period.trim());
-  const asWritten = periods.find((p) => new RegExp(`^[’‘']?(?:${year}|${year % 100})년?도?$`).test(p));
-  if (!asWritten) return `${year}년`;
-  return /년|도$/.test(asWritten) ? asWritten : `${asWritten}년`;
-}
-
-/** One row per budget item (or per period when there are no items), with its lines. */
-function groupRows(lines: BudgetLine[]): Array<{ label: string; cells: BudgetLine[] }> {
-  const itemised = lines.some((l) => l.item);
-  const rows = new Map<string, BudgetLine[]>();
-  for (const l of lines) {
-    const funding = l.funding && l.funding !== '계' ? l.funding : null;
-    const label = (itemised ? [l.item ?? '합계', funding] : [l.period, funding]).filter(Boolean).join(' ') || '합계';
-    const row = rows.get(label) ?? [];
-    // The first line of a kind and year stands (a document may repeat a row).
-    if (!row.some((x) => x.kind === l.kind && x.year === l.year)) row.push(l);
-    rows.set(label, row);
-  }
-  return [...rows].map(([label, cells]) => ({ label, cells }));
-}
-
-/** "집행 (10.31기준)": a column whose lines all share a non-year period says it in the header. */
-function kindHeader(kind: BudgetKind, lines: BudgetLine[]): string {
-  const periods = [...new Set(lines.filter((l) => l.kind === kind).map((l) => l.period))];
-  const itemised = lines.some((l) => l.item);
-  const period = periods[0];
-  const informative = period && !/^(?:예산액?|집행액?|확보|계획)$/.test(period.replace(/\s+/g, ''));
-  return itemised && periods.length === 1 && informative ? `${KIND_LABEL[kind]} (${period})` : KIND_LABEL[kind];
 }
 
 /**

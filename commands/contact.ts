@@ -2,7 +2,7 @@ import { defineCommand, QueryArgs } from '../src/core/command.js';
 import { sourceOf, sourcesOf } from '../src/core/format.js';
 import type { Source } from '../src/domain/provenance.js';
 import type { StoredRecord } from '../src/store/store.js';
-import { looksLikePosition, personLine } from '../src/core/people.js';
+import { looksLikePosition, noPersonReply, personLine } from '../src/core/people.js';
 import { list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 
@@ -33,12 +33,7 @@ export const contactCommand = defineCommand({
       });
     }
     const found = resolveProject(query, ctx, undefined, true);
-    if (!found.ok && looksLikePosition(query)) {
-      return reply('not_found', `"${query}"에 해당하는 사람을 문서에서 찾지 못했습니다.`, [
-        text('이름, 직위(예: 정책기획과장), 내선번호로 물어보거나 사업 이름으로 담당자를 찾아보세요.'),
-      ]);
-    }
-    if (!found.ok) return found.reply;
+    if (!found.ok) return looksLikePosition(query) ? noPersonReply(query) : found.reply;
     const r = found.record;
     const contacts = found.siblings.flatMap((s) => s.record.contacts);
     if (contacts.length === 0) {

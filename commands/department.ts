@@ -6,6 +6,7 @@ import { orgBlocks, tableBlock, tableSources, topicTables, unitBlocks } from '..
 import { money, particle, sourceOf, yearLabel } from '../src/core/format.js';
 import { type Block, list, type Reply, reply, table, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
+import { BUDGET_KIND_LABEL } from '../src/domain/vocabulary.js';
 
 export const departmentCommand = defineCommand({
   name: 'department',
@@ -79,7 +80,7 @@ export const departmentCommand = defineCommand({
         list(
           totals.map(
             (l) =>
-              `${l.period} ${l.kind === 'executed' ? '집행' : l.kind === 'expected' ? '예상 집행' : l.kind === 'balance' ? '잔액' : '예산'}: ${money(l.amount)}`,
+              `${l.period} ${BUDGET_KIND_LABEL[l.kind]}: ${money(l.amount)}`,
           ),
           '부서 예산',
         ),

@@ -2,10 +2,11 @@ import { defineCommand, QueryArgs } from '../src/core/command.js';
 import { milestoneLine, sortByDate, sourceOf, sourcesOf, timing } from '../src/core/format.js';
 import type { Knowledge } from '../src/core/knowledge.js';
 import { withoutParticle } from '../src/core/people.js';
-import { bestLines, clip } from '../src/core/quote.js';
+import { bestLines, quotedReply } from '../src/core/quote.js';
 import { type Block, list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { Milestone } from '../src/domain/project.js';
+import { compact } from '../src/domain/vocabulary.js';
 import type { StoredRecord } from '../src/store/store.js';
 
 export const milestonesCommand = defineCommand({
@@ -19,7 +20,7 @@ export const milestonesCommand = defineCommand({
     const found = resolveProject(query, ctx);
     // "혁신토론회 언제?" names an item; "인권보호 거버넌스 일정" names a project whose schedule is wanted.
     const namesProject =
-      found.ok && !found.bodyOnly && wordsOf(query).every((w) => squash(found.record.record.title).includes(w));
+      found.ok && !found.bodyOnly && wordsOf(query).every((w) => compact(found.record.record.title).includes(w));
     const named = namesProject ? [] : findNamedItems(query, ctx.knowledge);
     if (named.length) {
       const items = named.slice(0, 5).map(({ m }) => milestoneLine(m, ctx.today));
@@ -48,8 +49,6 @@ export const milestonesCommand = defineCommand({
     });
   },
 });
-
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** Query words without particles and verb endings: "구성했어" → "구성", "토론회는" → "토론회". */
 function wordsOf(query: string): string[] {
@@ -122,7 +121,7 @@ function findNamedItems(query: string, knowledge: Knowledge): Array<{ r: StoredR
     .flatMap((h) => knowledge.get(h.id) ?? []);
   for (const r of candidates) {
     for (const m of r.record.milestones) {
-      const t = squash(m.text);
+      const t = compact(m.text);
       if (m.date && terms.every((term) => t.includes(term))) out.push({ r, m });
     }
   }
@@ -135,12 +134,5 @@ function quoteOrNothing(r: StoredRecord, query: string, knowledge: Knowledge) {
     return reply('answer', `${r.record.title} — 일정`, [text('이 문서에는 날짜가 적힌 일정이 없습니다.')], {
       sources: [sourceOf(r)],
     });
-  return reply(
-    'answer',
-    `${r.record.title} — 문서에서 찾은 내용`,
-    [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`))],
-    {
-      sources: [`${r.document.name} · ${lines.map((l) => `${l.line}행`).join(', ')}`],
-    },
-  );
+  return quotedReply(r, lines, query);
 }

@@ -2,10 +2,11 @@ import { type CommandContext, defineCommand, QueryArgs } from '../src/core/comma
 import { milestoneLine, money, orgDept, pct, sortByDate, sourceOf, timing, yearLabel } from '../src/core/format.js';
 import { personLine } from '../src/core/people.js';
 import { bestPassage, passageReply } from '../src/core/passages.js';
-import { bestLines, clip } from '../src/core/quote.js';
+import { bestLines, quotedBlock, quotedReply } from '../src/core/quote.js';
 import { type Block, fields, list, reply } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
-import type { ProjectRecord } from '../src/domain/project.js';
+import { type ProjectRecord, recordNames } from '../src/domain/project.js';
+import { BUDGET_KIND_LABEL, compact } from '../src/domain/vocabulary.js';
 import type { StoredRecord } from '../src/store/store.js';
 
 /** The default answer: a message that names a project but asks nothing in particular gets its card. */
@@ -50,15 +51,7 @@ export const projectCommand = defineCommand({
     // A question about something the fields do not hold gets the document's own lines.
     const quoted = found.bodyOnly ? bestLines(ctx.knowledge, r, query, 3) : [];
     if (quoted.length) {
-      return reply(
-        'answer',
-        `${rec.title} — 문서에서 찾은 내용`,
-        [list(quoted.map((l) => `${l.line}행: ${clip(l.text, query)}`))],
-        {
-          sources: [`${r.document.name} · ${quoted.map((l) => `${l.line}행`).join(', ')}`],
-          suggestions: [rec.code ?? rec.title],
-        },
-      );
+      return quotedReply(r, quoted, query, { suggestions: [rec.code ?? rec.title] });
     }
     return reply('answer', rec.title, blocks, {
       sources: [sourceOf(r)],
@@ -82,9 +75,11 @@ function budgetOneLine(rec: ProjectRecord): string | null {
     allocated &&
     totals.find((l) => l.kind === 'executed' && l.year === allocated.year && l.period === allocated.period);
   const parts = [
-    required ? `소요 ${money(required.amount)}` : null,
-    allocated ? `${/\d/.test(allocated.period) ? `${allocated.period} ` : ''}예산 ${money(allocated.amount)}` : null,
-    executed ? `집행 ${money(executed.amount)}` : null,
+    required ? `${BUDGET_KIND_LABEL.required} ${money(required.amount)}` : null,
+    allocated
+      ? `${/\d/.test(allocated.period) ? `${allocated.period} ` : ''}${BUDGET_KIND_LABEL.allocated} ${money(allocated.amount)}`
+      : null,
+    executed ? `${BUDGET_KIND_LABEL.executed} ${money(executed.amount)}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join(' / ') : null;
 }
@@ -92,10 +87,10 @@ function budgetOneLine(rec: ProjectRecord): string | null {
 /** Query words the title does not explain ("2차 회의 주제"): answered from milestones or the document's lines. */
 function detailBlocks(query: string, r: StoredRecord, ctx: CommandContext): Block[] {
   const rec = r.record;
-  const title = squash([rec.title, ...rec.aliases, rec.code, rec.department, rec.organization, ...rec.teams].join(''));
-  const rest = query.split(/\s+/).filter((w) => w.length >= 2 && !title.includes(squash(w)));
+  const title = compact(recordNames(rec).join(''));
+  const rest = query.split(/\s+/).filter((w) => w.length >= 2 && !title.includes(compact(w)));
   if (rest.length === 0) return [];
-  const ms = r.record.milestones.filter((m) => rest.some((w) => squash(m.text).includes(squash(w))));
+  const ms = r.record.milestones.filter((m) => rest.some((w) => compact(m.text).includes(compact(w))));
   if (ms.length)
     return [
       list(
@@ -104,14 +99,6 @@ function detailBlocks(query: string, r: StoredRecord, ctx: CommandContext): Bloc
       ),
     ];
   const lines = bestLines(ctx.knowledge, r, rest.join(' '), 2);
-  return lines.length
-    ? [
-        list(
-          lines.map((l) => `${l.line}행: ${clip(l.text, query)}`),
-          '문서 내용',
-        ),
-      ]
-    : [];
+  return lines.length ? [quotedBlock(lines, query, '문서 내용')] : [];
 }
 
-const squash = (s: string) => s.replace(/\s+/g, '');

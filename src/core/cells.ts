@@ -11,6 +11,7 @@ import type { CommandContext } from './command.js';
 import { departmentWords } from './departments.js';
 import { sourceOf } from './format.js';
 import { withoutParticle } from './people.js';
+import { asWritten } from './quote.js';
 import { type Block, list, type Reply, reply } from './reply.js';
 
 const TOTAL = /^(?:계|합계|총계|소계)$/;
@@ -55,7 +56,7 @@ export function cellAnswer(query: string, message: string, ctx: CommandContext):
   const sources: string[] = [];
   for (const t of [...new Set(hits.map((h) => h.table))]) {
     const mine = hits.filter((h) => h.table === t);
-    const items = mine.map((h) => (h.cell ? cellLine(t, h.row, h.cell, measures.flat()) : `${h.row.label} — 원문: ${h.row.text}`));
+    const items = mine.map((h) => (h.cell ? cellLine(t, h.row, h.cell, measures.flat()) : `${h.row.label} — ${asWritten(h.row.text)}`));
     const caption = [t.title?.replace(/\s+/g, ' '), t.unit ? `단위: ${t.unit}` : null, t.asOf].filter(Boolean).join(' · ');
     blocks.push(list(items, caption || null));
     // From the caption down to the row: the title, unit line and as-of date the caption states are cited too.
@@ -219,7 +220,7 @@ function sentenceAnswer(target: Target, words: string[], ctx: CommandContext): R
   return reply(
     'answer',
     [rec.organization, name, target.unit && target.unit !== name ? `· ${target.unit}` : null].filter(Boolean).join(' '),
-    [list(found.map((i) => `원문: ${lines[i - 1]!.trim()}`), '문서에 적힌 문장')],
+    [list(found.map((i) => asWritten(lines[i - 1]!.trim())), '문서에 적힌 문장')],
     { sources: found.map((i) => sourceOf(r, src(rec.src.section, i))), suggestions: [`${name} 조직`] },
   );
 }

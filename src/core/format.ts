@@ -2,6 +2,7 @@
 import { formatMoney, formatWonReading, type Money } from '../domain/money.js';
 import type { Milestone, ProjectRecord } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
+import { compact } from '../domain/vocabulary.js';
 import type { StoredRecord } from '../store/store.js';
 
 /**
@@ -13,12 +14,10 @@ export function money(m: Money): string {
   const large = m.unit === '원' || Math.abs(m.won) >= 100_000_000;
   const reading = large ? formatWonReading(Math.abs(m.won)) : null;
   const notes: string[] = [];
-  if (reading && squashed(reading) !== squashed(written.replace(/^[△▽-]/, ''))) notes.push(reading);
+  if (reading && compact(reading) !== compact(written.replace(/^[△▽-]/, ''))) notes.push(reading);
   if (m.won < 0) notes.push('감소');
   return notes.length ? `${written} (${notes.join(', ')})` : written;
 }
-
-const squashed = (s: string) => s.replace(/\s+/g, '');
 
 export function pct(n: number | null | undefined): string | null {
   if (n === null || n === undefined) return null;

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Clock } from '../domain/clock.js';
+import { projectIdentity } from '../domain/identity.js';
 import type { Contact } from '../domain/project.js';
 import { organizationAliases } from '../ingest/structure/organization.js';
 import { ProjectIndex, type SearchDoc } from '../search/project-index.js';
@@ -141,11 +142,6 @@ function buildKnowledge(store: ProjectStore, clock: Clock, hooks: LoadHooks): Kn
         .sort((a, b) => (a.record.year ?? 0) - (b.record.year ?? 0));
     },
   };
-}
-
-/** One project across the years and phases of one organisation's documents. */
-function projectIdentity(s: RecordSummary): string {
-  return [s.organization, s.department, s.code ?? s.title.replace(/\s+/g, '')].join('|');
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { DepartmentOverview, ReadTable, TableRow } from '../domain/table.js';
 import type { StoredRecord } from '../store/store.js';
 import { sourceOf } from './format.js';
+import { asWritten } from './quote.js';
 import { type Block, list, table, text } from './reply.js';
 
 export type OverviewTopic = 'org' | 'staff' | 'budget';
@@ -46,7 +47,7 @@ export function tableBlock(t: ReadTable, rows: TableRow[] = t.rows): Block {
   // Some columns have no header the reader could pin: name the 계 column only and quote each line as written.
   const items = rows.map((r) => {
     const total = t.totalColumn !== null ? r.cells.find((c) => c.col === t.totalColumn) : undefined;
-    return total ? `${r.label} 계 ${total.text} — 원문: ${r.text}` : `원문: ${r.text}`;
+    return total ? `${r.label} 계 ${total.text} — ${asWritten(r.text)}` : asWritten(r.text);
   });
   return list(items, caption);
 }

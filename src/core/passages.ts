@@ -5,12 +5,12 @@
  * date; the newest document wins a tie. A withheld value (`*` in the published copy) is answered as 비공개.
  * Passages are facts and lines today; table cells join them when the records carry cells.
  */
-import type { BudgetLine, Fact } from '../domain/project.js';
+import { type BudgetLine, type Fact, recordNames } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
 import type { StoredRecord } from '../store/store.js';
 import { money, sourcesOf } from './format.js';
 import { withoutParticle } from './people.js';
-import { clip } from './quote.js';
+import { quotedItem } from './quote.js';
 import { type Block, list, type Reply, reply, text } from './reply.js';
 
 export interface Passage {
@@ -103,7 +103,7 @@ export function bestPassage(
   };
   for (const r of records) {
     const rec = r.record;
-    const title = squash([rec.title, rec.code, rec.department, rec.organization, ...rec.aliases].join(' '));
+    const title = squash(recordNames(rec).join(' '));
     const detailWords = words.filter((w) => !has(title, w));
     if (detailWords.length === 0) {
       const p: Passage = {
@@ -206,7 +206,7 @@ export function passageReply(
   const blocks: Block[] = [];
   if (cell) {
     blocks.push(text(`${cell.period} ${p.text.split(/\s+/)[0]}: ${money(cell.amount)}`));
-    blocks.push(list([`${formatLines(p.src)}: ${clip(p.text, query)}`]));
+    blocks.push(list([quotedItem(p.src, p.text, query)]));
   } else if (p.whole) {
     blocks.push(
       text([rec.form?.number, rec.form?.disclosure, orgDeptOf(p.record)].filter(Boolean).join(' · ')),
@@ -222,7 +222,7 @@ export function passageReply(
   } else if (p.fact) {
     blocks.push(text(`${p.fact.label}: ${p.fact.value}`));
   } else {
-    blocks.push(list([`${formatLines(p.src)}: ${clip(p.text, query)}`]));
+    blocks.push(list([quotedItem(p.src, p.text, query)]));
   }
   const related = others.filter((o) => o.id !== p.record.id).slice(0, 4);
   if (related.length) {

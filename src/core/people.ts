@@ -2,6 +2,7 @@
 import type { Contact } from '../domain/project.js';
 import { withoutParticle } from '../domain/vocabulary.js';
 import type { Knowledge, PersonEntry } from './knowledge.js';
+import { type Reply, reply, text } from './reply.js';
 
 export interface PersonMatch {
   entries: PersonEntry[];
@@ -65,6 +66,13 @@ function dedupe(entries: PersonEntry[]): PersonEntry[] {
 export function looksLikePosition(query: string): boolean {
   const words = query.trim().split(/\s+/);
   return words.length === 1 && withoutParticle(words[0]!).some((w) => /(?:장|관|주무관|담당|주임|팀원)$/.test(w) && w.length >= 2);
+}
+
+/** A position word ("정책기획과장") that names no one in the documents: say no person, not "no project". */
+export function noPersonReply(query: string): Reply {
+  return reply('not_found', `"${query}"에 해당하는 사람을 문서에서 찾지 못했습니다.`, [
+    text('이름, 직위(예: 정책기획과장), 내선번호로 물어보거나 사업 이름으로 담당자를 찾아보세요.'),
+  ]);
 }
 
 export function personLine(c: Contact): string {

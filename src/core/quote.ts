@@ -1,10 +1,13 @@
 /**
  * "Anything else the documents say": the lines of a document that best match the question, quoted with their
- * line numbers, for facts that no stored field holds ("원가분석자문위원회 언제 구성했어?").
+ * line numbers, for facts that no stored field holds ("원가분석자문위원회 언제 구성했어?"). Every reply that quotes
+ * lines instead of stating a figure is built here.
  */
+import { formatLines, type Source, src } from '../domain/provenance.js';
 import { tokenizeQuery } from '../search/korean-tokenizer.js';
 import type { StoredRecord } from '../store/store.js';
 import type { Knowledge } from './knowledge.js';
+import { type Block, list, type Reply, reply, type ReplyKind } from './reply.js';
 
 export interface QuotedLine {
   line: number;
@@ -37,4 +40,44 @@ export function clip(textLine: string, query: string, width = 160): string {
   const term = tokenizeQuery(query).find((t) => t.length >= 2 && textLine.includes(t));
   const at = term ? Math.max(0, textLine.indexOf(term) - 40) : 0;
   return `${at > 0 ? '…' : ''}${textLine.slice(at, at + width)}…`;
+}
+
+/** "12행: …" — a quoted line with where it stands, clipped around the question's first term. */
+export function quotedItem(at: Source, textLine: string, query: string): string {
+  return `${formatLines(at)}: ${clip(textLine, query)}`;
+}
+
+/** The list of quoted lines, each with its line number. */
+export function quotedBlock(lines: QuotedLine[], query: string, caption: string | null = null): Block {
+  return list(
+    lines.map((l) => quotedItem(src(null, l.line), l.text, query)),
+    caption,
+  );
+}
+
+/** "문서.txt · 12행, 15행": the footnote of a reply that quotes these lines. */
+export function quotedSource(r: StoredRecord, lines: QuotedLine[]): string {
+  return `${r.document.name} · ${lines.map((l) => formatLines(src(null, l.line))).join(', ')}`;
+}
+
+export interface QuotedReplyOptions {
+  kind?: ReplyKind;
+  /** Default: "<title> — 문서에서 찾은 내용". */
+  title?: string;
+  caption?: string | null;
+  suggestions?: string[];
+}
+
+/** A reply quoting a document's own lines (the figure is the reader's to take from them), citing those lines. */
+export function quotedReply(r: StoredRecord, lines: QuotedLine[], query: string, options: QuotedReplyOptions = {}): Reply {
+  const { kind = 'answer', title = `${r.record.title} — 문서에서 찾은 내용`, caption = null, suggestions } = options;
+  return reply(kind, title, [quotedBlock(lines, query, caption)], {
+    sources: [quotedSource(r, lines)],
+    ...(suggestions ? { suggestions } : {}),
+  });
+}
+
+/** "원문: …": a line quoted as written, where the reader could not pin a figure to a column. */
+export function asWritten(line: string): string {
+  return `원문: ${line}`;
 }

@@ -1,11 +1,13 @@
 /** From a query to one project, or a reply saying why not: a wrong project's numbers are worse than none. */
-import type { RecordKind } from '../domain/project.js';
+import { projectIdentity } from '../domain/identity.js';
+import { type RecordKind, recordNames } from '../domain/project.js';
+import { NAMING_FIELDS } from '../search/fields.js';
 import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import { orgDept, particle, yearLabel } from './format.js';
 import { withoutParticle } from './people.js';
 import { bestPassage, historyOf, passageReply } from './passages.js';
-import { bestLines, clip } from './quote.js';
+import { bestLines, quotedReply } from './quote.js';
 import { organizationAliases } from '../ingest/structure/organization.js';
 import { departmentWords } from './departments.js';
 import { qwertyToHangul } from '../search/korean-tokenizer.js';
@@ -27,18 +29,7 @@ export type Resolution =
     }
   | { ok: false; reply: Reply };
 
-/** Fields that name a project; a match only elsewhere (body, milestones) is a match on what it says. */
-const NAMING_FIELDS = new Set([
-  'title',
-  'aliases',
-  'code',
-  'people',
-  'department',
-  'organization',
-  'teams',
-  'category',
-  'choseong',
-]);
+const NAMING = new Set<string>(NAMING_FIELDS);
 
 const CODE = /^\d{1,2}-\d{1,2}(?:-\d{1,3})?$/;
 
@@ -85,7 +76,7 @@ export function resolveProject(
     .filter(
       (h) =>
         !constraints.organization ||
-        (h.r.record.organization === constraints.organization && h.fields.some((f) => NAMING_FIELDS.has(f))),
+        (h.r.record.organization === constraints.organization && h.fields.some((f) => NAMING.has(f))),
     );
   const hits = all.slice(0, 8).map((h) => h.r);
   if (outcome.verdict === 'none' || hits.length === 0) {
@@ -97,7 +88,7 @@ export function resolveProject(
   const best = hits[0]!;
   const wrongUnit = kinds.length === 1 && kinds[0] === 'department' ? unitNotHeld(q, best, hits, ctx) : null;
   if (wrongUnit) return { ok: false, reply: wrongUnit };
-  const bodyOnly = !(all[0]?.fields ?? []).some((f) => NAMING_FIELDS.has(f)) || !namesRecord(q, best);
+  const bodyOnly = !(all[0]?.fields ?? []).some((f) => NAMING.has(f)) || !namesRecord(q, best);
   if (bodyOnly && namedOnly) return { ok: false, reply: bodyMentionReply(q, best, ctx) };
   // Without a name, the record's own lines must hold a specific word of the question: filler plus a stray
   // match ("everyone123 사업") is not found, not a confident card.
@@ -203,15 +194,10 @@ export function siblingsOf(r: StoredRecord, ctx: CommandContext): StoredRecord[]
   return siblings.length ? siblings : [r];
 }
 
-function projectIdentity(r: StoredRecord): string {
-  const rec = r.record;
-  return [rec.organization, rec.department, rec.code ?? rec.title.replace(/\s+/g, '')].join('|');
-}
-
 function dedupeByProject(records: StoredRecord[]): StoredRecord[] {
   const seen = new Set<string>();
   return records.filter((r) => {
-    const k = projectIdentity(r);
+    const k = projectIdentity(r.record);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -244,8 +230,7 @@ const GENERIC_WORDS = new Set(['사업', '추진', '운영', '계획', '관리',
  */
 function namesRecord(query: string, r: StoredRecord): boolean {
   const rec = r.record;
-  const names = [rec.title, ...rec.aliases, rec.code, rec.department, rec.organization, rec.category, ...rec.teams]
-    .concat(rec.contacts.flatMap((c) => [c.name, c.position, c.extension, c.phone]))
+  const names = [...recordNames(rec), ...rec.contacts.flatMap((c) => [c.name, c.position, c.extension, c.phone])]
     .filter(Boolean)
     .join('')
     .replace(/\s+/g, '')
@@ -307,12 +292,11 @@ function bodyMentionReply(query: string, r: StoredRecord, ctx: CommandContext): 
     return words.every((w) => compact.includes(w));
   });
   if (lines.length === 0) return notFoundReply(query, []);
-  return reply(
-    'not_found',
-    `"${query}"${particle(query, '이라는', '라는')} 사업은 찾지 못했습니다. 다른 사업 문서에 언급만 있습니다.`,
-    [list(lines.map((l) => `${l.line}행: ${clip(l.text, query)}`), r.record.title)],
-    { sources: [`${r.document.name} · ${lines.map((l) => `${l.line}행`).join(', ')}`] },
-  );
+  return quotedReply(r, lines, query, {
+    kind: 'not_found',
+    title: `"${query}"${particle(query, '이라는', '라는')} 사업은 찾지 못했습니다. 다른 사업 문서에 언급만 있습니다.`,
+    caption: r.record.title,
+  });
 }
 
 export function notFoundReply(query: string, suggestions: string[], scope = ''): Reply {

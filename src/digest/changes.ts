@@ -5,6 +5,7 @@
 import { formatMoney } from '../domain/money.js';
 import type { BudgetLine, Contact, Milestone, ProjectRecord } from '../domain/project.js';
 import type { Source } from '../domain/provenance.js';
+import { BUDGET_KIND_LABEL } from '../domain/vocabulary.js';
 
 export interface FactChange {
   text: string;
@@ -77,15 +78,6 @@ function contactChanges(before: Contact[], after: Contact[]): FactChange[] {
   return out;
 }
 
-const KIND: Record<BudgetLine['kind'], string> = {
-  allocated: '예산',
-  executed: '집행',
-  planned: '계획',
-  required: '소요',
-  expected: '예상 집행',
-  balance: '잔액',
-};
-
 function budgetChanges(before: BudgetLine[], after: BudgetLine[]): FactChange[] {
   const key = (l: BudgetLine) => [l.period, l.kind, l.funding ?? '', l.item ?? ''].join('|');
   const old = new Map(before.map((l) => [key(l), l]));
@@ -93,7 +85,7 @@ function budgetChanges(before: BudgetLine[], after: BudgetLine[]): FactChange[] 
   for (const l of after) {
     const was = old.get(key(l));
     if (!was || was.amount.won === l.amount.won) continue;
-    const what = [l.item, l.period, KIND[l.kind], l.funding && l.funding !== '계' ? l.funding : null].filter(Boolean);
+    const what = [l.item, l.period, BUDGET_KIND_LABEL[l.kind], l.funding && l.funding !== '계' ? l.funding : null].filter(Boolean);
     out.push({ text: `${what.join(' ')}: ${formatMoney(was.amount)} → ${formatMoney(l.amount)}`, src: l.src });
   }
   return out;

@@ -2,9 +2,11 @@
  * The digest's content as of "today": what is due or overdue, what runs behind plan, what changed since the
  * previous digest and which documents may be stale. Pure reading of the store; every item names its source.
  */
+import { projectIdentity } from '../domain/identity.js';
 import { formatMoney } from '../domain/money.js';
 import type { BudgetLine, Contact, Milestone, ProjectRecord } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
+import { BUDGET_KIND_LABEL, compact } from '../domain/vocabulary.js';
 import { parseKoreanDate } from '../domain/korean-date.js';
 import type { ProjectStore, StoredRecord } from '../store/store.js';
 import { diffRecords } from './changes.js';
@@ -73,7 +75,7 @@ export function composeDigest(store: ProjectStore, options: DigestOptions): Dige
     const seen = new Set<string>();
     for (const m of r.record.milestones) {
       // The same item listed under two headings (추진현황 and 향후추진계획) is one item.
-      const k = `${squash(m.text)}|${m.date?.start}|${m.date?.end}`;
+      const k = `${compact(m.text)}|${m.date?.start}|${m.date?.end}`;
       if (seen.has(k)) continue;
       seen.add(k);
       const when = classify(m, r.record, today, windowEnd, reportedYears);
@@ -100,15 +102,13 @@ export function digestItemCount(d: Digest): number {
   return d.due.length + d.overdue.length + d.behind.length + d.changes.length + d.stale.length;
 }
 
-const squash = (s: string) => s.replace(/\s+/g, '');
-
 export function matchesScope(rec: ProjectRecord, scope: string): boolean {
-  const s = squash(scope);
+  const s = compact(scope);
   return (
-    squash(rec.department ?? '') === s ||
+    compact(rec.department ?? '') === s ||
     // A department record lists every team; a team's digest is its projects, not the whole department.
-    (rec.kind === 'project' && rec.teams.some((t) => squash(t) === s)) ||
-    (rec.kind === 'department' && squash(rec.title) === s)
+    (rec.kind === 'project' && rec.teams.some((t) => compact(t) === s)) ||
+    (rec.kind === 'department' && compact(rec.title) === s)
   );
 }
 
@@ -133,7 +133,7 @@ function classify(
   // A later report covers the item: the document's own as-of date (its history), or a later year's 실적.
   const asOf = rec.status?.asOf ? monthEnd(rec.status.asOf) : null;
   if (asOf && end < asOf) return null;
-  const reported = reportedYears.get(identity(rec));
+  const reported = reportedYears.get(projectIdentity(rec));
   if (reported !== undefined && reported > Number(end.slice(0, 4))) return null;
   return 'overdue';
 }
@@ -149,16 +149,11 @@ function milestoneText(m: Milestone, when: When, today: string): string {
   return `${m.text} — ${written} (기한 ${shortDate(m.date!.end ?? m.date!.start!)}, ${late}일 지남, 이후 보고 없음)`;
 }
 
-/** One project across the years and phases of one organisation (실적 of a later year reports on a plan). */
-function identity(rec: ProjectRecord): string {
-  return [rec.organization, rec.department, rec.code ?? squash(rec.title)].join('|');
-}
-
 function latestReportYears(records: StoredRecord[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const { record: rec } of records) {
     if (rec.phase !== 'report' || rec.year === null) continue;
-    const k = identity(rec);
+    const k = projectIdentity(rec);
     out.set(k, Math.max(out.get(k) ?? 0, rec.year));
   }
   return out;
@@ -232,7 +227,7 @@ function budgetBehind(rec: ProjectRecord, today: string): { text: string; src: S
   if (rate >= pace) return null;
   return {
     text:
-      `${year}년 집행 ${formatMoney(executed.amount)} / 예산 ${formatMoney(allocated.amount)} = ${round1(rate)}% < ` +
+      `${year}년 ${BUDGET_KIND_LABEL.executed} ${formatMoney(executed.amount)} / ${BUDGET_KIND_LABEL.allocated} ${formatMoney(allocated.amount)} = ${round1(rate)}% < ` +
       `연간 경과 ${round1(pace)}% (${asOfWritten} 기준 ${elapsed}/${inYear}일)`,
     src: executed.src,
   };

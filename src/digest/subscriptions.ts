@@ -11,8 +11,8 @@ import type { ProjectStore } from '../store/store.js';
 export type Cadence = 'weekly' | 'daily';
 export type DeliveryStatus = 'sending' | 'sent' | 'missed' | 'failed' | 'interrupted';
 
-export interface Subscription {
-  id: number;
+/** What `digest subscribe` asks for. */
+export interface NewSubscription {
   cadence: Cadence;
   /** Cron day-of-week field: "1" (Monday) … "0" (Sunday), "*" or "1-5". */
   days: string;
@@ -21,6 +21,11 @@ export interface Subscription {
   scope: string | null;
   target: PostTarget;
   createdBy: string | null;
+}
+
+/** A stored subscription: what was asked for, and how its last delivery went. */
+export interface Subscription extends NewSubscription {
+  id: number;
   createdAt: string;
   lastError: string | null;
   lastErrorAt: string | null;
@@ -38,15 +43,6 @@ export interface Delivery {
   startedAt: string;
   finishedAt: string | null;
   error: string | null;
-}
-
-export interface NewSubscription {
-  cadence: Cadence;
-  days: string;
-  time: string;
-  scope: string | null;
-  target: PostTarget;
-  createdBy: string | null;
 }
 
 interface SubscriptionRow {

@@ -254,6 +254,19 @@ export function partialStatus(facts: Partial<Status> & Pick<Status, 'src'>): Sta
   };
 }
 
+/**
+ * The names a record goes by: title, other names, code, department, organisation, 사업구분 and teams. A question
+ * word found in these names the record; any other word asks about something in it. (The search index holds the
+ * same names in its naming fields, src/search/fields.ts.)
+ */
+export function recordNames(
+  rec: Pick<ProjectRecord, 'title' | 'aliases' | 'code' | 'department' | 'organization' | 'category' | 'teams'>,
+): string[] {
+  return [rec.title, ...rec.aliases, rec.code, rec.department, rec.organization, rec.category, ...rec.teams].filter(
+    (n): n is string => !!n,
+  );
+}
+
 export function emptyBudget(): Budget {
   return { noBudget: null, lines: [], rates: [], notes: [] };
 }

@@ -1,8 +1,19 @@
 /**
  * The one Korean vocabulary every family, the router and the search share: trailing particles, chat filler
- * words, and the words documents use for a project's state. Change a word here and every reader follows.
+ * words, the words documents use for a project's state, and the names answers give budget kinds. Change a word here and every reader follows.
  */
-import type { State } from './project.js';
+import type { BudgetKind, State } from './project.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Spacing
+
+/**
+ * Text with its letters closed up, for comparing what documents space freely: "구 분" → "구분", "집 행 액" →
+ * "집행액", "감사 담당관" → "감사담당관".
+ */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Particles
@@ -98,3 +109,19 @@ export function stateOf(written: string): State {
   const t = written.replace(/\s+/g, '');
   return STATE_WORDS.find(([re]) => re.test(t))?.[1] ?? 'unknown';
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Budget kinds
+
+/** What every answer, digest and card calls a kind of budget figure: 확보 says the money is allocated, not asked for. */
+export const BUDGET_KIND_LABEL: Readonly<Record<BudgetKind, string>> = {
+  required: '소요',
+  allocated: '예산(확보)',
+  executed: '집행',
+  planned: '계획',
+  expected: '예상 집행',
+  balance: '잔액',
+};
+
+/** The order budget figures are told in: what it needs, what it got, what it spent, what is left, what comes. */
+export const BUDGET_KIND_ORDER: readonly BudgetKind[] = ['required', 'allocated', 'executed', 'expected', 'balance', 'planned'];

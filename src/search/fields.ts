@@ -37,8 +37,13 @@ export type Field = (typeof FIELDS)[number];
 
 /** Fields a plain (non-초성) query word is searched in. */
 export const TEXT_FIELDS: readonly Field[] = FIELDS.filter((f) => f !== 'choseong');
-/** Fields that name a project or a person: everything but the body (and the derived 초성). */
-export const NAMING_FIELDS: readonly Field[] = TEXT_FIELDS.filter((f) => f !== 'body');
+/** Fields that name the project itself: its title, other names, code, 사업구분, and their 초성. */
+export const PROJECT_NAME_FIELDS: readonly Field[] = ['title', 'aliases', 'code', 'category', 'choseong'];
+/**
+ * Fields that name a project or who runs it (the record's names, see `recordNames`, and its people). A match only
+ * elsewhere (body, milestones) is a match on what the document says, not on what it is called.
+ */
+export const NAMING_FIELDS: readonly Field[] = [...PROJECT_NAME_FIELDS, 'organization', 'department', 'teams', 'people'];
 
 /** Field boosts: a title/alias or person match must beat any body match. */
 export const FIELD_BOOSTS: Readonly<Record<Field, number>> = {

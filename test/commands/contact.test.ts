@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contactCommand } from '../../commands/contact.js';
+import { ownerCommand } from '../../commands/owner.js';
 import { commandTest, SAMPLE } from './context.js';
 
 describe('contact command', () => {
@@ -13,5 +14,12 @@ describe('contact command', () => {
   });
   it('says it found nobody for a position the document does not name', () => {
     expect(run(contactCommand, '교통과장').reply.kind).toBe('not_found');
+  });
+  it('contact and owner give the same no-person reply for a position nobody on the sheet holds', () => {
+    const contact = run(contactCommand, '교통과장').reply;
+    expect(contact.title).toBe('"교통과장"에 해당하는 사람을 문서에서 찾지 못했습니다.');
+    expect(run(ownerCommand, '교통과장').reply).toEqual(contact);
+    // A name of a real person on the sheet is found by both.
+    expect(run(ownerCommand, '정책기획과장').text).toContain('박사승 정책기획과장 (정책기획과) ☎ 2050');
   });
 });

@@ -125,7 +125,7 @@ describe('a digest subscribed in Discord is delivered on schedule through the ad
     expect(text).toContain('주간 요약 · 정책기획과 · 2021-04-05 기준');
     // The sheet's 2021 row: 확보(e) 29, 집행 0 (suwon-policy-sheet-cooperative-governance.txt, line 23).
     expect(text).toContain('계획 대비 부진 — 수원시 정책기획과 › 협치시정 활성화');
-    expect(text).toContain('2021년 집행 0백만원 / 예산 29백만원 = 0%');
+    expect(text).toContain('2021년 집행 0백만원 / 예산(확보) 29백만원 = 0%');
     expect(text).toContain('suwon-policy-sheet-cooperative-governance.txt · 예산투자현황 및 투자계획 · 23행');
     expect(text).not.toContain('인권');
     expect(text).toContain('출처: suwon-policy-sheet-cooperative-governance.txt');

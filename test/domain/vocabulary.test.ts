@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { FILLER_WORDS, stateOf, stripParticles, withoutParticle } from '../../src/domain/vocabulary.js';
+import { compact, FILLER_WORDS, stateOf, stripParticles, withoutParticle } from '../../src/domain/vocabulary.js';
 
 describe('the Korean vocabulary', () => {
+  it('closes up letters documents space freely (the annual report\'s budget header, the policy sheet\'s rows)', () => {
+    expect(compact('예 산 액')).toBe('예산액');
+    expect(compact('집 행 액')).toBe('집행액');
+    expect(compact('시 비')).toBe('시비');
+    expect(compact('구 분\t소요예산 (a~g합계)')).toBe('구분소요예산(a~g합계)');
+  });
+
   it('maps every state word the families read to one normalised state', () => {
     const cases: Array<[string, string]> = [
       ['추진중', 'in_progress'],

@@ -7,6 +7,7 @@
  * autocomplete, so the work per keystroke is one search over this smaller index.
  */
 import { type Knowledge, recordId, toSearchDoc } from '../../core/knowledge.js';
+import { PROJECT_NAME_FIELDS } from '../../search/fields.js';
 import { ProjectIndex } from '../../search/project-index.js';
 
 export const AUTOCOMPLETE = { maxChoices: 25, nameChars: 100, valueChars: 100, searchLimit: 40 } as const;
@@ -16,7 +17,7 @@ export interface Choice {
   value: string;
 }
 
-const NAMING = new Set(['title', 'aliases', 'code', 'choseong', 'category']);
+const NAMING = new Set<string>(PROJECT_NAME_FIELDS);
 
 const namesIndexes = new WeakMap<Knowledge, ProjectIndex>();
 const building = new WeakSet<Knowledge>();

@@ -20,7 +20,6 @@ import {
   emptyBudget,
   emptyRecord,
   partialStatus,
-  FUNDING_SOURCES,
   type Milestone,
   type ProjectRecord,
   recordKey,
@@ -29,10 +28,10 @@ import { type Source, src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { compact, isBlank, noBudgetPhrase } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
+import { fundingOfLabel, isTotalLabel, soleFunding } from '../structure/funding.js';
 import { bulletLevel, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
 
-type Funding = (typeof FUNDING_SOURCES)[number];
 type Phase = 'report' | 'plan';
 
 /** A 0-based half-open range of doc.lines. */
@@ -617,25 +616,6 @@ function readRow(line: string, at: number): Row | null {
   return { label, values, notes, at };
 }
 
-/** "(구비100%)" on every value → 구비; mixed or partial sources → null. */
-function fundingFromNotes(notes: string[]): Funding | null {
-  const sources = new Set<string>();
-  for (const n of notes) {
-    for (const m of n.matchAll(/(국비|도비|시비|구비|군비|민간|기타)\s*(\d+)\s*%/g)) {
-      if (m[2] !== '100') return null;
-      sources.add(m[1]!);
-    }
-  }
-  if (sources.size !== 1) return null;
-  const only = [...sources][0]!;
-  return (FUNDING_SOURCES as readonly string[]).includes(only) ? (only as Funding) : null;
-}
-
-function fundingOfLabel(label: string): Funding | null {
-  const c = compact(label);
-  return (FUNDING_SOURCES as readonly string[]).includes(c) ? (c as Funding) : null;
-}
-
 interface TableRead {
   lines: BudgetLine[];
   rates: Budget['rates'];
@@ -691,8 +671,8 @@ function readBudgetTable(
       });
     }
     const labelFunding = fundingOfLabel(row.label);
-    const funding = (labelFunding === '계' && !bySource ? null : labelFunding) ?? fundingFromNotes(row.notes);
-    const isTotal = /^(?:계|합계|총계)$/.test(compact(row.label));
+    const funding = (labelFunding === '계' && !bySource ? null : labelFunding) ?? soleFunding(row.notes);
+    const isTotal = isTotalLabel(row.label);
     const item = row.label === '' || isTotal || fundingOfLabel(row.label) ? null : row.label;
     const s = srcAt(section, row.at);
     const byKind = new Map<string, number>();
@@ -914,7 +894,7 @@ function readUnitBudget(ctx: Ctx, section: BoxSection, phase: Phase, year: numbe
     const amount = parseAmountWithUnit(inline, unitFromText(section.line) ?? ctx.defaultUnit);
     if (amount) {
       const notes = [...inline.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!.trim()).filter(Boolean);
-      const funding = fundingFromNotes(notes);
+      const funding = soleFunding(notes);
       budget.lines.push({ period: name, year, kind: defaultKind, funding, item: null, amount, src: s });
       for (const n of notes) budget.notes.push({ text: n, src: s });
       return true;

@@ -20,7 +20,6 @@ import {
   type Contact,
   emptyBudget,
   emptyRecord,
-  FUNDING_SOURCES,
   type Indicator,
   type Milestone,
   type ProjectRecord,
@@ -32,10 +31,9 @@ import { stateOf } from '../../domain/vocabulary.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { compact, isBlank, noBudgetPhrase, tabCells } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
+import { fundingOfLabel } from '../structure/funding.js';
 import { bulletLevel, headingText, labelValue, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
-
-type Funding = (typeof FUNDING_SOURCES)[number];
 
 /** A numbered section ("3. 연도별 성과지표"): its name without the trailing "(기간)" or ": 해당없음". */
 interface Section {
@@ -412,7 +410,8 @@ function readBudgetSection(ctx: Ctx, section: Section | undefined): Budget {
   const phrases: string[] = [];
   for (const row of body) {
     const label = row.cells[0] ?? '';
-    const { funding, item } = fundingOf(label);
+    const funding = fundingOfLabel(label);
+    const item = funding ? null : label.trim() || null;
     for (let col = 1; col < row.cells.length; col++) {
       const cell = row.cells[col]!;
       if (cell === '') continue;
@@ -462,13 +461,6 @@ function budgetKind(period: string, sub: string): BudgetKind | null {
   return null;
 }
 
-function fundingOf(label: string): { funding: Funding | null; item: string | null } {
-  const t = compact(label);
-  if (/^(?:계|합계|총계|소계)$/.test(t)) return { funding: '계', item: null };
-  if (/^민간/.test(t)) return { funding: '민간', item: null };
-  const known = FUNDING_SOURCES.find((f) => f === t);
-  return known ? { funding: known, item: null } : { funding: null, item: label.trim() || null };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // 연도별 성과지표: tables whose header row has a 단위 column; periods from the rows under it (years, quarters).

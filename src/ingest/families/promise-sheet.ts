@@ -14,7 +14,6 @@ import {
   type Contact,
   emptyBudget,
   emptyRecord,
-  FUNDING_SOURCES,
   type Milestone,
   recordKey,
 } from '../../domain/project.js';
@@ -23,10 +22,10 @@ import { stateOf } from '../../domain/vocabulary.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { compact, isBlank, noBudgetPhrase } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
+import { type Funding, fundingAtStart } from '../structure/funding.js';
 import { bulletLevel, labelValue, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
 
-type Funding = (typeof FUNDING_SOURCES)[number];
 type Label = 'state' | 'category' | 'total' | 'executed';
 
 /** The form's four labels, letters closed up; "추진 상황*" carries a footnote mark. */
@@ -414,7 +413,6 @@ function sectionUnit(ctx: Ctx, s: Section): MoneyUnit | null {
 
 const PERIOD = /[’‘'′`]\s?\d{2}(?:년|\.\s?\d{1,2}월)/;
 const PERIODS = new RegExp(PERIOD.source, 'g');
-const FUNDING_ROW = /^(계|합계|총계|국비|시비|구비|민간|기타)(.*)$/;
 
 /**
  * "구 분 | 계 | ’14년 | ’15년 | ’16년 | ’17년 ’18.6월 | 시 비 | 1,134 | - | - | 369 | 265 | 500": one funding row,
@@ -437,9 +435,9 @@ function readYearTable(ctx: Ctx, s: Section, kind: BudgetKind, unit: MoneyUnit):
         periods.push(m[0]);
         firstPeriodLine ??= n;
       }
-    const row = FUNDING_ROW.exec(t);
-    if (row && (row[2] === '' || /^[\d,\-–]/.test(row[2]!))) {
-      current = { funding: fundingOf(row[1]!), values: [], line: n, lastLine: n };
+    const row = fundingAtStart(t);
+    if (row && (row.rest === '' || /^[\d,\-–]/.test(row.rest))) {
+      current = { funding: row.funding, values: [], line: n, lastLine: n };
       rows.push(current);
       current.values.push(...valueTokens(line.replace(/^\D*?(?=[\d-]|$)/, '')));
       continue;
@@ -498,11 +496,6 @@ function valueTokens(line: string): string[] {
     .trim()
     .split(/\s+/)
     .filter((t) => /^(?:[△-]?\d{1,3}(?:,\d{3})*|\d+|[-–])$/.test(t));
-}
-
-function fundingOf(label: string): Funding {
-  if (/^(?:합계|총계|계)$/.test(label)) return '계';
-  return (FUNDING_SOURCES as readonly string[]).includes(label) ? (label as Funding) : '기타';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 /** Flattened tables: tab-separated cells, or columns separated by runs of spaces in layout-mode PDF text. */
+import { compact } from '../../domain/vocabulary.js';
 
 export function tabCells(line: string): string[] {
   return line.split('\t').map((c) => c.trim());
@@ -22,10 +23,8 @@ export function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
-/** A label with its letters closed up, for comparing headers: "구 분" → "구분", "집 행 액" → "집행액". */
-export function compact(text: string): string {
-  return text.replace(/\s+/g, '');
-}
+// A label with its letters closed up, for comparing headers: the one vocabulary's spacing rule.
+export { compact };
 
 /** "해 당 없 음" spread over cells, "해당없음", "비예산 사업": the document says there is no budget. */
 export function noBudgetPhrase(cells: string[]): string | null {
