@@ -6,6 +6,7 @@ import { orgBlocks, tableBlock, tableSources, topicTables, unitBlocks } from '..
 import { money, particle, sourceOf, yearLabel } from '../src/core/format.js';
 import { type Block, list, type Reply, reply, table, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
+import type { ProjectRecord } from '../src/domain/project.js';
 
 export const departmentCommand = defineCommand({
   name: 'department',
@@ -44,9 +45,13 @@ export const departmentCommand = defineCommand({
       const staff = topicTables(overview, 'staff');
       const money = topicTables(overview, 'budget');
       blocks.push(...orgBlocks(overview));
+      // A chart of teams (no 과 under the department): its teams and duties as the family read them.
+      if (!overview.units.length && rec.orgTeams.length) blocks.push(teamList(rec.orgTeams));
       blocks.push(...staff.map((t) => tableBlock(t)));
       const withMoney = /예산|세입|세출/.test(query) || !staff.length;
       if (withMoney) blocks.push(...money.map((t) => tableBlock(t)));
+      // No budget table the reader could place: the totals the family read itself, as in a plain record.
+      if (!money.length) blocks.push(...budgetTotals(rec));
       const name = rec.department ?? rec.title;
       return reply('answer', `${rec.organization ?? ''} ${name}`.trim(), blocks, {
         sources: [
@@ -57,13 +62,7 @@ export const departmentCommand = defineCommand({
         suggestions: [`${name} 예산`],
       });
     }
-    if (rec.orgTeams.length)
-      blocks.push(
-        list(
-          rec.orgTeams.map((t) => (t.duties.length ? `${t.name}: ${t.duties.slice(0, 4).join(', ')}` : t.name)),
-          '조직',
-        ),
-      );
+    if (rec.orgTeams.length) blocks.push(teamList(rec.orgTeams));
     if (rec.staffing.length) {
       blocks.push(
         table(
@@ -73,17 +72,7 @@ export const departmentCommand = defineCommand({
         ),
       );
     }
-    const totals = rec.budget?.lines.filter((l) => !l.item) ?? [];
-    if (totals.length)
-      blocks.push(
-        list(
-          totals.map(
-            (l) =>
-              `${l.period} ${l.kind === 'executed' ? '집행' : l.kind === 'expected' ? '예상 집행' : l.kind === 'balance' ? '잔액' : '예산'}: ${money(l.amount)}`,
-          ),
-          '부서 예산',
-        ),
-      );
+    blocks.push(...budgetTotals(rec));
     const name = rec.department ?? rec.title;
     const projects = recordsOfUnit(name, ctx).filter((s) => s.kind === 'project');
     // Every distinct item goes in: the renderer shows the first ones and "… 외 N건", so the count adds up.
@@ -100,6 +89,21 @@ export const departmentCommand = defineCommand({
     );
   },
 });
+
+/** The department's own budget totals (lines without an item), each with its period and kind. */
+function budgetTotals(rec: ProjectRecord): Block[] {
+  const totals = rec.budget?.lines.filter((l) => !l.item) ?? [];
+  if (!totals.length) return [];
+  const kind = (k: string) => (k === 'executed' ? '집행' : k === 'expected' ? '예상 집행' : k === 'balance' ? '잔액' : '예산');
+  return [list(totals.map((l) => `${l.period} ${kind(l.kind)}: ${money(l.amount)}`), '부서 예산')];
+}
+
+function teamList(teams: Array<{ name: string; duties: string[] }>): Block {
+  return list(
+    teams.map((t) => (t.duties.length ? `${t.name}: ${t.duties.slice(0, 4).join(', ')}` : t.name)),
+    '조직',
+  );
+}
 
 /** "Not found" for a unit the store does not have, with the stored units whose names look like it. */
 function unitNotFound(name: string, ctx: CommandContext): Reply {

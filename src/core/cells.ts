@@ -177,9 +177,11 @@ function cellLine(t: ReadTable, row: TableRow, cell: TableCell, asked: string[])
   const [qualifier, measure] = rowIsMeasure ? [column, row.label || '-'] : [row.label || '-', column];
   const head = TOTAL.test(qualifier) ? `${measure} (${qualifier})` : `${qualifier} ${measure}`;
   if (cell.pair && PAIR_KEY.test(measure)) {
+    // "8/10명": the unit written after the pair belongs to both halves.
+    const half = /명$/.test(cell.text) ? '명' : (t.unit ?? '');
     const halves = [
-      asked.includes('현원') && !asked.includes('정원') ? null : `정원 ${cell.pair[0]}${suffix}`,
-      asked.includes('정원') && !asked.includes('현원') ? null : `현원 ${cell.pair[1]}${suffix}`,
+      asked.includes('현원') && !asked.includes('정원') ? null : `정원 ${cell.pair[0]}${half}`,
+      asked.includes('정원') && !asked.includes('현원') ? null : `현원 ${cell.pair[1]}${half}`,
     ].filter(Boolean);
     return `${TOTAL.test(qualifier) ? `계` : qualifier} ${halves.join(', ')} (원문 ${cell.text})`;
   }

@@ -14,7 +14,10 @@ const STAFF_ROW = /^(?:정원|현원|과부족|정원\/현원)$/;
 const BUDGET_ROW = /^(?:세입|세출)/;
 
 export function isStaffTable(t: ReadTable): boolean {
-  return t.rows.some((r) => STAFF_ROW.test(r.label)) || (/인력|정원|현원/.test(t.title ?? '') && t.unit === '명');
+  if (t.rows.some((r) => STAFF_ROW.test(r.label))) return true;
+  if (!/인력|정원|현원/.test(t.title ?? '')) return false;
+  // Without a unit line, a table of 정원/현원 pairs ("8/10") under a 인력 heading is still the staffing table.
+  return t.unit === '명' || (t.unit === null && t.rows.some((r) => r.cells.some((c) => c.pair)));
 }
 
 export function isBudgetTable(t: ReadTable): boolean {

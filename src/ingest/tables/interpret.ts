@@ -58,12 +58,21 @@ function columnNames(model: TableModel, ctx: InterpretContext): Array<string | n
     const closed = name.replace(/\s+/g, '');
     if (!closed) return null;
     if (GENERIC_HEADER.test(closed)) return closed;
+    // A grade under a merged group header ("일반직" over 4급 … 7급): the grade names the column.
+    const last = ps.at(-1)?.replace(/\s+/g, '') ?? '';
+    if (ps.length > 1 && /^\d급(?:이하|이상)?$/.test(last)) return last;
     // Spread letters are closed up; a name the document writes elsewhere ("건강정책과" in its chart) is real.
     if (closed.length >= 3 && written(closed)) return closed;
     return null;
   });
   // Two columns under one name cannot both be it.
-  return names.map((n) => (n && names.filter((m) => m === n).length > 1 && !/^\d급/.test(n) ? null : n));
+  // A grade found under two group headers (일반직 6급, 관리운영직 6급) is not one column either.
+  const grouped = (k: number) => parts[k]!.length > 1;
+  return names.map((n, k) =>
+    n && names.filter((m) => m === n).length > 1 && (!/^\d급/.test(n) || names.some((m, j) => m === n && j !== k && (grouped(j) || grouped(k))))
+      ? null
+      : n,
+  );
 }
 
 function readRow(row: ModelRow, columns: Array<string | null>): TableRow {
@@ -78,7 +87,7 @@ function readRow(row: ModelRow, columns: Array<string | null>): TableRow {
 export function readCell(text: string, col: number | null, column: string | null): TableCell {
   const t = text.trim();
   const at = { column, col, text: t };
-  const pair = /^(\d[\d,]*)\s*\/\s*(\d[\d,]*)$/.exec(t);
+  const pair = /^(\d[\d,]*)\s*\/\s*(\d[\d,]*)\s*명?$/.exec(t);
   if (pair) return { ...at, value: null, pair: [num(pair[1]!), num(pair[2]!)], marker: null };
   if (/^[-–—]$/.test(t)) return { ...at, value: null, pair: null, marker: 'none' };
   if (/^해당\s*없음$/.test(t)) return { ...at, value: null, pair: null, marker: 'not-applicable' };

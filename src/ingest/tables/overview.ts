@@ -10,7 +10,7 @@ import { src } from '../../domain/provenance.js';
 import type { DepartmentOverview, ReadTable, TableCell, TableRow } from '../../domain/table.js';
 import { interpretTable } from './interpret.js';
 import type { TableModel } from './model.js';
-import { textTables } from './text.js';
+import { pairSentences, textTables } from './text.js';
 
 export interface OverviewRange {
   from: number;
@@ -30,7 +30,8 @@ const COUNT = new RegExp(String.raw`\(?\s*\d{1,3}\s*\)?\s*(?:개\s*)?(?:${UNIT_W
 const ORG_LABEL = /^\s*(?:[^\s가-힣A-Za-z0-9(]\s*|\d{1,2}\s+)?(?:조\s*직|기\s*구)(?:\s*및\s*(?:조\s*직도?|인\s*력))?(?:\s*(?:현황|도))?\s*[:：▷▸(]?\s*/;
 
 export function readOverview(lines: string[], range: OverviewRange): DepartmentOverview {
-  const models = textTables(lines, range);
+  // Sentences after the tables: a total a table states is read from its cell first.
+  const models = [...textTables(lines, range), ...pairSentences(lines, range)];
   const read = models.map((m) => interpretTable(m, { lines, section: range.section }));
   const units = subUnits(lines, range, read);
   const tables = read.map((t, k) => nameUnitColumns(t, models[k]!, units));
@@ -94,15 +95,31 @@ function pieces(name: string, texts: string[], pos: number[]): number[][] {
   return out;
 }
 
-/** The first "조직 : 3과 17팀" / "기 구 : 6과 7사업소" line: its counts as written, up to where they stop. */
+/** A chart's head line: the unit's name (maybe spread letter by letter), a dash or colon, then its counts. */
+const UNIT_HEAD = new RegExp(String.raw`^\s*((?:[가-힣]\s?){2,20}?)\s*[-–:：]\s*`);
+const HEAD_UNIT = /(?:담당관|과|국|실|원|본부|단|센터|사업소|부|청|관)$/;
+
+/**
+ * The first "조직 : 3과 17팀" / "기 구 : 6과 7사업소" line: its counts as written, up to where they stop. Failing
+ * one, a chart's head line "감 사 담 당 관 - (7)개팀" whose rest is nothing but counts.
+ */
 function orgSummary(lines: string[], range: OverviewRange): DepartmentOverview['org'] {
-  for (let i = range.from; i <= Math.min(range.to, lines.length); i++) {
+  const last = Math.min(range.to, lines.length);
+  for (let i = range.from; i <= last; i++) {
     const line = lines[i - 1]!;
     const label = ORG_LABEL.exec(line);
     if (!label) continue;
     const rest = line.slice(label[0].length);
     const written = countRun(rest);
     if (written) return { written, src: src(range.section, i) };
+  }
+  for (let i = range.from; i <= last; i++) {
+    const line = lines[i - 1]!;
+    const head = UNIT_HEAD.exec(line);
+    if (!head || !HEAD_UNIT.test(head[1]!.replace(/\s+/g, ''))) continue;
+    const rest = line.slice(head[0].length).trim();
+    const written = countRun(rest);
+    if (written && written.replace(/\s+/g, '') === rest.replace(/\s+/g, '')) return { written, src: src(range.section, i) };
   }
   return null;
 }
@@ -160,7 +177,10 @@ function isStaffTable(t: ReadTable): boolean {
 /** Staffing per group (계, a unit, a grade) from the overview's staffing tables, every figure from its own cell. */
 export function overviewStaffing(overview: DepartmentOverview, heading: (line: number) => string | null): Staffing[] {
   const out: Staffing[] = [];
-  for (const t of overview.tables.filter(isStaffTable)) out.push(...tableStaffing(t, heading));
+  for (const t of overview.tables.filter(isStaffTable))
+    for (const s of tableStaffing(t, heading))
+      // A total stated twice (a sentence and the table under it) is one figure: the first reading stands.
+      if (!out.some((o) => o.group === s.group)) out.push(s);
   return out;
 }
 
@@ -191,8 +211,22 @@ function tableStaffing(t: ReadTable, heading: (line: number) => string | null): 
     });
     return out;
   }
+  const authorizedCol = t.columns.indexOf('정원');
+  const currentCol = t.columns.indexOf('현원');
+  if (authorizedCol >= 0 || currentCol >= 0) {
+    // 정원 and 현원 are columns: each row is a group (계, a unit, a grade).
+    for (const row of t.rows) {
+      if (!row.label) continue;
+      const a = authorizedCol >= 0 ? cellAt(row, authorizedCol) : null;
+      const c = currentCol >= 0 ? cellAt(row, currentCol) : null;
+      if (a === null && c === null) continue;
+      out.push({ group: /^(?:계|합계|총계)$/.test(row.label) ? '계' : row.label, authorized: a, current: c, src: at(row) });
+    }
+    return out;
+  }
   // Groups are rows (계, 본청, 사업소, 관광정책과); the measure is the heading's or the unit line's, or a pair.
-  const context = [t.title ?? '', heading(t.src.lines[0]) ?? ''].join(' ');
+  // "정/현원" is the pair notation: both measures, never 현원 alone.
+  const context = [t.title ?? '', heading(t.src.lines[0]) ?? ''].join(' ').replace(/정\s*\/\s*현\s*원/g, '정원/현원');
   const measure = /현원/.test(context) && !/정원/.test(context) ? 'current' : /정원/.test(context) && !/현원/.test(context) ? 'authorized' : null;
   const pairOrder = /정원\s*\/\s*현원/.test(context) || /정원.*현원/.test(context) ? 'authorized-current' : null;
   if (t.totalColumn === null) return out;

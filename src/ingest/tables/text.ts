@@ -325,6 +325,35 @@ function rawHeader(line: { line: number; text: string } | undefined, columns: nu
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Staffing stated as a pair in a sentence.
+
+/** "인력(정/현원) : 8/10명", "정원/현원 : 46/47명": the notation names the halves in the order written. */
+const PAIR_SENTENCE =
+  /정\s*(?:원)?\s*\/\s*현\s*원\s*\)?\s*[:：]?\s*(\d[\d,]*\s*\/\s*\d[\d,]*\s*명?)(?![\d/])/;
+
+/**
+ * A sentence that states the department's 정원 and 현원 as one pair is a one-cell table: row 정원/현원, column 계.
+ * Only the order "정/현원" is read; a pair written the other way round stays a line to quote.
+ */
+export function pairSentences(lines: string[], range: TextRange = { from: 1, to: lines.length }): TableModel[] {
+  const out: TableModel[] = [];
+  for (let i = range.from; i <= Math.min(range.to, lines.length); i++) {
+    const text = lines[i - 1]!;
+    const m = PAIR_SENTENCE.exec(text);
+    if (!m) continue;
+    const cell = m[1]!.replace(/\s+/g, '');
+    out.push({
+      header: [{ line: i, text, cells: [{ text: '계', col: 1, span: 1 }] }],
+      body: [{ line: i, text, cells: [{ text: '정원/현원', col: 0, span: 1 }, { text: cell, col: 1, span: 1 }] }],
+      columns: 1,
+      context: [{ line: i, text }],
+      aligned: true,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Delimited tables: tabs, markdown pipes, HTML.
 
 function delimitedTable(
