@@ -105,6 +105,7 @@ function namesKey(r: StoredRecord, word: string): boolean {
 }
 
 const PAIR_KEY = /^정원\/현원$/;
+const STAFF_MEASURE = /^(?:정원|현원|과부족|과ㆍ?결원|결원|정원\/현원)$/;
 const MEASURE_KEY = /^(?:정원|현원|과부족|세입|세출|정원\/현원|인원|예산)/;
 
 function sameWord(key: string, word: string): boolean {
@@ -172,9 +173,11 @@ function tableHits(t: ReadTable, target: Target, measures: string[][], units: st
 function cellLine(t: ReadTable, row: TableRow, cell: TableCell, asked: string[]): string {
   const isTotal = cell.col === t.totalColumn;
   const column = isTotal ? (cell.column ?? '계') : cell.column!;
-  const suffix = !t.unit || /[가-힣%]$/.test(cell.text) || /^[-–—]$/.test(cell.text) ? '' : t.unit;
   const rowIsMeasure = MEASURE_KEY.test(row.label) || !MEASURE_KEY.test(column);
   const [qualifier, measure] = rowIsMeasure ? [column, row.label || '-'] : [row.label || '-', column];
+  // 정원, 현원 and 과부족 count people: a bare figure of theirs is in 명 even where the table has no unit line.
+  const unit = t.unit ?? (STAFF_MEASURE.test(measure) ? '명' : null);
+  const suffix = !unit || /[가-힣%]$/.test(cell.text) || /^[-–—]$/.test(cell.text) ? '' : unit;
   const head = TOTAL.test(qualifier) ? `${measure} (${qualifier})` : `${qualifier} ${measure}`;
   if (cell.pair && PAIR_KEY.test(measure)) {
     // "8/10명": the unit written after the pair belongs to both halves.

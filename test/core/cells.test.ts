@@ -32,17 +32,25 @@ describe('"<unit> <column word>": one cell with its row, column, unit and line',
     expect(body).not.toContain('14,472');
   });
 
-  it('a 담당관 whose column the two-line header does not spell with the chart\'s names: the line is quoted', () => {
-    // The chart writes "빅데이터 / 통계담당관" over two lines too, so the header cannot be matched name by name.
-    const { body } = ask('기획담당관 세출');
-    expect(body).toContain('원문: 세출 33,257        14,472');
-    expect(body).not.toMatch(/기획담당관 세출: /);
+  it('a chart box over two lines ("빅데이터 / 통계담당관") is one unit; a header that interleaves a cell\'s two lines still names it', () => {
+    const plan = ask('기획담당관 세출').body;
+    expect(plan).toContain('14,472백만원');
+    expect(plan).not.toMatch(/33,257|5,953/);
+    // Lines 184–188: "담기 당 획관 담조 당 직관 인구정책 법 무 빅데이터 …" over "정 원 120 32 28 11 23 21 5".
+    expect(ask('법무담당관 정원').body).toContain('법무담당관 정원: 23명');
+    expect(ask('빅데이터통계담당관 현원').body).toContain('빅데이터통계담당관 현원: 24명');
+    expect(ask('부울경초광역경제동맹추진단 정원').body).toContain('부울경초광역경제동맹추진단 정원: 5명');
+    expect(ask('기획관 정원').body).toContain('정원 (계): 120명');
   });
 
-  it('grade columns: the cell under the grade asked, never the 계', () => {
+  it('grade columns: the 계 for the department, the cell under the grade asked', () => {
     const { body } = ask('인재개발원 정원');
-    expect(body).toContain('정원 (계): 46');
+    expect(body).toContain('정원 (계): 46명');
     expect(body).not.toMatch(/정원[^\n]*: (?:18|9)\b/);
+    // Lines 48–56: grade digits broken over three header lines ("3  4 급  5 급 급" / "6 급" / "7  8급이하").
+    expect(ask('인재개발원 5급 정원').body).toContain('5급 정원: 9명');
+    expect(ask('인재개발원 6급 과부족').body).toContain('6급 과부족: △1명');
+    expect(ask('인재개발원 현원').body).toContain('현원 (계): 47명');
   });
 
   it('a staffing figure written in a sentence is quoted with its line, not read out of it', () => {

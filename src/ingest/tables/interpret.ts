@@ -7,8 +7,9 @@
 import { src } from '../../domain/provenance.js';
 import type { ReadTable, TableCell, TableRow } from '../../domain/table.js';
 import { GENERIC_HEADER, type ModelRow, type TableModel } from './model.js';
+import { CAPTION } from './text.js';
 
-const HEADING_LINE = /^\s*(?:[□■◎○ㅇ◦❍▪•∘◇◆▷▸]|\d{1,2}\s+[가-힣])/;
+const HEADING_LINE = /^\s*(?:[□■◎○ㅇ◦❍▪•∘◇◆▷▸]|\d{1,2}\s+(?!급(?:\s|$|이))[가-힣])/;
 const TOTAL_HEADER = /^(?:계|합계|총계|총액)(?:\(.*\))?$/;
 
 export interface InterpretContext {
@@ -25,7 +26,13 @@ export function interpretTable(model: TableModel, ctx: InterpretContext): ReadTa
   const totalColumn = findTotal(columns, rows);
   // The lines above (title, unit line, as-of date) are cited with the table: its caption states their figures.
   const lines = [...model.context, ...model.header, ...model.body].map((r) => r.line);
-  const title = model.context.filter((c) => HEADING_LINE.test(c.text)).map((c) => headingOf(c.text)).filter((t): t is string => !!t).at(-1) ?? null;
+  // The nearest heading above the table, or a caption line ("인 력 : 정원 120명 …") right above its header.
+  const nearest = model.context.at(-1);
+  const caption = nearest && CAPTION.test(nearest.text) ? headingOf(nearest.text.replace(/^\s*[^\s가-힣A-Za-z0-9(]\s*/, '')) : null;
+  const title =
+    caption ??
+    model.context.filter((c) => HEADING_LINE.test(c.text)).map((c) => headingOf(c.text)).filter((t): t is string => !!t).at(-1) ??
+    null;
   return {
     title,
     unit: unitOf(unitText),

@@ -54,7 +54,9 @@ function nameUnitColumns(t: ReadTable, model: TableModel, units: string[]): Read
     return closed.replace(/^계/, '');
   });
   if (texts.some((x) => !/^[가-힣A-Za-z0-9]*$/.test(x))) return t;
-  const names = spell(texts, units, open.length);
+  // pdftotext may interleave the two lines of one header cell ("기 획 / 담 당 관" → "담기 당 획관"): failing an
+  // exact spelling, each column's pieces need only hold the name's letters, still column by column in order.
+  const names = spell(texts, units, open.length, pieces) ?? spell(texts, units, open.length, shuffledPieces);
   if (!names) return t;
   const columns = [...t.columns];
   open.forEach((k, i) => (columns[k] = names[i]!));
@@ -63,11 +65,13 @@ function nameUnitColumns(t: ReadTable, model: TableModel, units: string[]): Read
 }
 
 /** `count` units, in the chart's order, whose letters the header lines give column by column, top to bottom. */
-function spell(texts: string[], units: string[], count: number): string[] | null {
+type Pieces = (name: string, texts: string[], pos: number[]) => number[][];
+
+function spell(texts: string[], units: string[], count: number, piecesOf: Pieces): string[] | null {
   const go = (pos: number[], from: number, left: number): string[] | null => {
     if (left === 0) return pos.every((p, i) => p === texts[i]!.length) ? [] : null;
     for (let u = from; u < units.length; u++) {
-      for (const next of pieces(units[u]!, texts, pos)) {
+      for (const next of piecesOf(units[u]!, texts, pos)) {
         const rest = go(next, u + 1, left - 1);
         if (rest) return [units[u]!, ...rest];
       }
@@ -75,6 +79,34 @@ function spell(texts: string[], units: string[], count: number): string[] | null
     return null;
   };
   return go(texts.map(() => 0), 0, count);
+}
+
+/** Every way one piece from each line (each starting where that line stands) holds exactly the letters of `name`. */
+function shuffledPieces(name: string, texts: string[], pos: number[]): number[][] {
+  const out: number[][] = [];
+  const take = (left: Map<string, number>, ch: string) => {
+    const n = left.get(ch) ?? 0;
+    if (n === 0) return false;
+    left.set(ch, n - 1);
+    return true;
+  };
+  const walk = (i: number, left: Map<string, number>, size: number, acc: number[]) => {
+    const line = texts[i]!;
+    const rest = new Map(left);
+    if (i === texts.length - 1) {
+      const chunk = line.slice(pos[i]!, pos[i]! + size);
+      if (chunk.length === size && [...chunk].every((ch) => take(rest, ch))) out.push([...acc, pos[i]! + size]);
+      return;
+    }
+    for (let len = 0; len <= size; len++) {
+      if (len > 0 && !take(rest, line[pos[i]! + len - 1] ?? '')) break;
+      walk(i + 1, new Map(rest), size - len, [...acc, pos[i]! + len]);
+    }
+  };
+  const letters = new Map<string, number>();
+  for (const ch of name) letters.set(ch, (letters.get(ch) ?? 0) + 1);
+  walk(0, letters, name.length, []);
+  return out;
 }
 
 /** Every way `name` is the concatenation of one piece from each line, each piece starting where that line stands. */
@@ -150,15 +182,48 @@ function subUnits(lines: string[], range: OverviewRange, tables: ReadTable[]): s
   const out = new Set<string>();
   for (const t of tables)
     for (const c of t.columns) if (c && SUB_UNIT.test(c) && !/^\d/.test(c)) out.add(c);
-  for (let i = range.from; i <= Math.min(range.to, lines.length, range.from + 40); i++) {
-    const line = lines[i - 1]!;
-    for (const seg of line.split(/\s{2,}|\t/)) {
-      const closed = seg.trim().split(' ').every((w) => /^[가-힣]$/.test(w)) ? seg.replace(/\s+/g, '') : seg.trim();
-      const name = closed.replace(/\(\d+\)$/, '');
-      if (SUB_UNIT.test(name) && !/[^가-힣A-Za-z0-9]/.test(name)) out.add(name);
+  const last = Math.min(range.to, lines.length, range.from + 40);
+  for (let i = range.from; i <= last; i++) {
+    for (const seg of segments(lines[i - 1]!)) {
+      const name = seg.text.replace(/\(\d+\)$/, '');
+      if (!SUB_UNIT.test(name) || /[^가-힣A-Za-z0-9]/.test(name)) continue;
+      out.add(headOver(lines, i, range.from, seg) + name);
     }
   }
   return [...out];
+}
+
+interface Segment {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A chart line's cells (runs split at two or more spaces or tabs), spread letters closed up. */
+function segments(line: string): Segment[] {
+  return [...line.matchAll(/[^\s\t](?:[^\t]*?[^\s\t])?(?=\s{2,}|\t|$)/g)].map((m) => {
+    const raw = m[0];
+    const text = raw.split(' ').every((w) => /^[가-힣]$/.test(w)) ? raw.replace(/\s+/g, '') : raw.trim();
+    return { text, start: m.index, end: m.index + raw.length };
+  });
+}
+
+/**
+ * A chart box written over two lines ("빅데이터" over "통계담당관"): the word right above the name, over the
+ * same columns, that is not a unit of its own, is the first part of the name.
+ */
+function headOver(lines: string[], at: number, floor: number, seg: Segment): string {
+  for (let j = at - 1; j >= Math.max(floor, at - 2); j--) {
+    // A blank line ends the box: the title above it (the department's own name) is no part of a sub-unit.
+    if (lines[j - 1]!.trim() === '') return '';
+    for (const above of segments(lines[j - 1]!)) {
+      if (above.end <= seg.start || above.start >= seg.end) continue;
+      if (/^[가-힣A-Za-z0-9]{2,10}$/.test(above.text) && !/(?:관|국|실|원|단|과|부|소|팀|센터)$/.test(above.text))
+        return above.text;
+      return '';
+    }
+  }
+  return '';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

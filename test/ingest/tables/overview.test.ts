@@ -48,17 +48,56 @@ describe('table reader: producers of one model', () => {
   });
 });
 
+describe('staffing in any notation, organisation counts in any chart', () => {
+  it('a pair sentence "인력(정/현원) : 8/10명" is 정원 8 and 현원 10 (인천 혁신담당관실, line 26)', () => {
+    const d = parseDocument(loadDocument('data/samples/incheon-innovation-2019-work-plan.txt').doc).records.find(
+      (r) => r.kind === 'department',
+    )!;
+    const pair = d.overview!.tables.find((t) => t.rows.some((r) => r.label === '정원/현원'))!;
+    expect(pair.rows[0]!.cells[0]).toMatchObject({ column: '계', pair: [8, 10], text: '8/10명' });
+    expect(pair.src.lines).toEqual([26, 26]);
+    // The table under it (lines 28–35): grades under the merged "일반직" header name their columns.
+    const grades = d.overview!.tables.find((t) => t.columns.includes('4급'))!;
+    expect(grades.columns).toEqual(['계', '4급', '5급', '6급', '7급']);
+    expect(d.staffing.find((s) => s.group === '계')).toMatchObject({ authorized: 8, current: 10 });
+  });
+
+  it('a chart head "감 사 담 당 관 - (7)개팀" gives the count as written (영등포구 annual report, line 5)', () => {
+    const d = parseDocument(loadDocument('data/samples/yeongdeungpo-audit-annual-report.txt').doc).records.find(
+      (r) => r.kind === 'department',
+    )!;
+    expect(d.overview?.org).toMatchObject({ written: '(7)개팀', src: { lines: [5, 5] } });
+  });
+
+  it('정원 and 현원 as columns: each row is a group', () => {
+    const lines = ['□ 인력', '구 분 정원 현원 과부족', '계 9 8 △1', '총무팀 4 4 -', '예산팀 5 4 △1'];
+    const [t] = read(lines);
+    expect(t!.columns).toEqual(['정원', '현원', '과부족']);
+  });
+});
+
 describe('department overviews of 부산 2025 주요업무계획 (fixtures copied from shared/corpus/busan-plans)', () => {
   it('기획관 (layout, headers interleaved by pdftotext): the count as written, 정원 only from the 계 cell', () => {
     const d = department('busan-2025-plan-planning-office.layout.txt');
     expect(d.overview?.org?.written).toBe('5 담당관 1 추진단 20 팀');
-    // Lines 186/188: "정 원 120 32 28 …" — the unit headers are squeezed together, so only the 계 column is named.
-    expect(d.staffing.map((s) => [s.group, s.authorized, s.current])).toEqual([['계', 120, 126]]);
-    const budget = d.budget!.lines.map((l) => [l.item, l.amount.written, l.year]);
-    expect(budget).toEqual([
-      ['세입', '2,867', 2025],
-      [null, '33,257', 2025],
+    // The chart writes "빅데이터 / 통계담당관" in two lines: one unit.
+    expect(d.overview?.units).toEqual(['기획담당관', '조직담당관', '인구정책담당관', '법무담당관', '빅데이터통계담당관', '부울경초광역경제동맹추진단']);
+    // Lines 184–190: the header interleaves each cell's two lines ("담기 당 획관"); its letters still spell the
+    // chart's units column by column, and the 계 is the sum of the rest.
+    expect(d.staffing.map((s) => [s.group, s.authorized, s.current])).toEqual([
+      ['계', 120, 126],
+      ['기획담당관', 32, 32],
+      ['조직담당관', 28, 28],
+      ['인구정책담당관', 11, 13],
+      ['법무담당관', 23, 24],
+      ['빅데이터통계담당관', 21, 24],
+      ['부울경초광역경제동맹추진단', 5, 5],
     ]);
+    const budget = d.budget!.lines.map((l) => [l.item, l.amount.written, l.year]);
+    expect(budget).toContainEqual(['세입', '2,867', 2025]);
+    expect(budget).toContainEqual([null, '33,257', 2025]);
+    expect(budget).toContainEqual(['기획담당관', '14,472', 2025]);
+    expect(budget).toContainEqual(['세입 · 인구정책담당관', '2,551', 2025]);
   });
 
   it('청년산학국: 세입 and 세출 both, each with its year, per 과 where the header names it', () => {
