@@ -51,14 +51,17 @@ export const departmentCommand = defineCommand({
       const withMoney = /예산|세입|세출/.test(query) || !staff.length;
       if (withMoney) blocks.push(...money.map((t) => tableBlock(t)));
       // No budget table the reader could place: the totals the family read itself, as in a plain record.
-      if (!money.length) blocks.push(...budgetTotals(rec));
+      const totals = money.length ? [] : (rec.budget?.lines.filter((l) => !l.item) ?? []);
+      blocks.push(...budgetTotals(rec, totals));
       const name = rec.department ?? rec.title;
       return reply('answer', `${rec.organization ?? ''} ${name}`.trim(), blocks, {
-        sources: [
+        sources: [...new Set([
           ...(overview.org ? [sourceOf(dept, overview.org.src)] : []),
           ...tableSources(dept, withMoney ? [...staff, ...money] : staff),
+          // The family's totals carry their period words from the header lines: the record's lines are cited.
+          ...(totals.length ? [sourceOf(dept)] : []),
           ...(blocks.length ? [] : [sourceOf(dept)]),
-        ],
+        ])],
         suggestions: [`${name} 예산`],
       });
     }
@@ -91,8 +94,7 @@ export const departmentCommand = defineCommand({
 });
 
 /** The department's own budget totals (lines without an item), each with its period and kind. */
-function budgetTotals(rec: ProjectRecord): Block[] {
-  const totals = rec.budget?.lines.filter((l) => !l.item) ?? [];
+function budgetTotals(rec: ProjectRecord, totals = rec.budget?.lines.filter((l) => !l.item) ?? []): Block[] {
   if (!totals.length) return [];
   const kind = (k: string) => (k === 'executed' ? '집행' : k === 'expected' ? '예상 집행' : k === 'balance' ? '잔액' : '예산');
   return [list(totals.map((l) => `${l.period} ${kind(l.kind)}: ${money(l.amount)}`), '부서 예산')];

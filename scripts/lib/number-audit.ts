@@ -217,6 +217,9 @@ function staffingMeaning(line: string, citedLines: string[], unit: string | null
     const ok = citedLines.some((l) => {
       // "정         원  46   1   3": spaces inside a word go, the spaces between cells stay.
       const flat = l.replace(/(?<=[가-힣])\s+(?=[가-힣])/g, '').trim();
+      // "인력(정/현원) : 8/10명": the pair notation names its halves in order; its 현원 is never the first figure.
+      const pair = /정원?\s*\/\s*현원\s*\)?\s*[:：]?\s*(\d[\d,]*)\s*\/\s*(\d[\d,]*)/.exec(flat);
+      if (pair) return plain(label === '정원' ? pair[1]! : pair[2]!) === n;
       const i = flat.indexOf(label);
       if (i >= 0) {
         const first = flat.slice(i + label.length).match(/\d[\d,]*/)?.[0];

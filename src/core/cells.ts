@@ -58,12 +58,27 @@ export function cellAnswer(query: string, message: string, ctx: CommandContext):
     const items = mine.map((h) => (h.cell ? cellLine(t, h.row, h.cell, measures.flat()) : `${h.row.label} — 원문: ${h.row.text}`));
     const caption = [t.title?.replace(/\s+/g, ' '), t.unit ? `단위: ${t.unit}` : null, t.asOf].filter(Boolean).join(' · ');
     blocks.push(list(items, caption || null));
-    for (const h of mine) sources.push(sourceOf(target.record, src(t.src.section, h.row.line)));
+    // A cell is cited with the header lines that name its column (and a caption that states figures).
+    if (!t.headerLines && /\d/.test(t.title ?? '')) sources.push(sourceOf(target.record, t.src));
+    const doc = ctx.knowledge.lines(target.record.document.versionId);
+    for (const [from, to] of runs([...(t.headerLines ?? []), ...mine.map((h) => h.row.line)], doc))
+      sources.push(sourceOf(target.record, src(t.src.section, from, to)));
   }
   const rec = target.record.record;
   const name = rec.department ?? rec.title;
   const title = [rec.organization, name, target.unit && target.unit !== name ? `· ${target.unit}` : null].filter(Boolean).join(' ');
   return reply('answer', title, blocks, { sources: [...new Set(sources)], suggestions: [`${name} 조직`] });
+}
+
+/** Line numbers as ranges; only blank lines between two lines join them into one range. */
+function runs(lines: number[], doc: string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const l of [...new Set(lines)].sort((a, b) => a - b)) {
+    const last = out.at(-1);
+    if (last && doc.slice(last[1], l - 1).every((x) => x.trim() === '')) last[1] = l;
+    else out.push([l, l]);
+  }
+  return out;
 }
 
 function wordsOf(text: string): string[] {
@@ -180,8 +195,8 @@ function cellLine(t: ReadTable, row: TableRow, cell: TableCell, asked: string[])
   const suffix = !unit || /[가-힣%]$/.test(cell.text) || /^[-–—]$/.test(cell.text) ? '' : unit;
   const head = TOTAL.test(qualifier) ? `${measure} (${qualifier})` : `${qualifier} ${measure}`;
   if (cell.pair && PAIR_KEY.test(measure)) {
-    // "8/10명": the unit written after the pair belongs to both halves.
-    const half = /명$/.test(cell.text) ? '명' : (t.unit ?? '');
+    // A 정원/현원 pair counts people: "8/10명" is 8명 and 10명.
+    const half = t.unit ?? '명';
     const halves = [
       asked.includes('현원') && !asked.includes('정원') ? null : `정원 ${cell.pair[0]}${half}`,
       asked.includes('정원') && !asked.includes('현원') ? null : `현원 ${cell.pair[1]}${half}`,

@@ -66,16 +66,23 @@ export function unitBlocks(o: DepartmentOverview, unit: string, topic: OverviewT
       const rows = t.rows
         .map((r) => ({ r, c: r.cells.find((c) => c.col === k) }))
         .filter((x) => x.c)
-        .map(({ r, c }) => `${r.label || '-'}: ${c!.text}${unitSuffix(t, c!.text)}`);
+        .map(({ r, c }) =>
+          // A pair under 정원/현원 is given half by half, each under its own word.
+          c!.pair && r.label === '정원/현원'
+            ? `정원 ${c!.pair[0]}${t.unit ?? '명'}, 현원 ${c!.pair[1]}${t.unit ?? '명'} (원문 ${c!.text})`
+            : `${r.label || '-'}: ${c!.text}${unitSuffix(t, c!.text, r.label)}`,
+        );
       if (rows.length) blocks.push(list(rows, [t.title, t.unit ? `단위: ${t.unit}` : null, t.asOf].filter(Boolean).join(' · ')));
     }
   }
   return blocks;
 }
 
-function unitSuffix(t: ReadTable, cell: string): string {
-  if (!t.unit || /[가-힣%]$/.test(cell) || /^[-–—]$/.test(cell)) return '';
-  return t.unit;
+function unitSuffix(t: ReadTable, cell: string, row = ''): string {
+  // 정원, 현원 and 과부족 count people, in 명 where the table has no unit line.
+  const unit = t.unit ?? (STAFF_ROW.test(row) && !/\//.test(cell) ? '명' : null);
+  if (!unit || /[가-힣%]$/.test(cell) || /^[-–—]$/.test(cell)) return '';
+  return unit;
 }
 
 /** The tables a topic answers from; the source lines of each. */

@@ -29,10 +29,13 @@ export function interpretTable(model: TableModel, ctx: InterpretContext): ReadTa
   // The nearest heading above the table, or a caption line ("인 력 : 정원 120명 …") right above its header.
   const nearest = model.context.at(-1);
   const caption = nearest && CAPTION.test(nearest.text) ? headingOf(nearest.text.replace(/^\s*[^\s가-힣A-Za-z0-9(]\s*/, '')) : null;
-  const title =
-    caption ??
-    model.context.filter((c) => HEADING_LINE.test(c.text)).map((c) => headingOf(c.text)).filter((t): t is string => !!t).at(-1) ??
-    null;
+  const heading = model.context
+    .filter((c) => HEADING_LINE.test(c.text))
+    .map((c) => ({ line: c.line, title: headingOf(c.text) }))
+    .filter((h) => !!h.title)
+    .at(-1);
+  const title = caption ?? heading?.title ?? null;
+  const titleLine = caption ? nearest!.line : (heading?.line ?? null);
   return {
     title,
     unit: unitOf(unitText),
@@ -40,6 +43,15 @@ export function interpretTable(model: TableModel, ctx: InterpretContext): ReadTa
     columns,
     totalColumn,
     rows,
+    // A title that states figures or a date is cited with the cells under it.
+    headerLines: [
+      ...new Set([
+        ...(titleLine !== null && /\d/.test(title ?? '') ? [titleLine] : []),
+        // The unit line and the as-of date the caption repeats.
+        ...model.context.filter((c) => unitOf(c.text) !== null || asOfOf(c.text) !== null).map((c) => c.line),
+        ...model.header.map((h) => h.line),
+      ]),
+    ].sort((a, b) => a - b),
     src: src(ctx.section ?? null, Math.min(...lines), Math.max(...lines)),
   };
 }
@@ -152,7 +164,7 @@ export function asOfOf(text: string): string | null {
 function headingOf(text: string): string | null {
   const t = text.replace(/^\s*(?:[□■◎○ㅇ◦❍▪•∘◇◆▷▸]|\d{1,2}(?=\s))\s*/, '').trim();
   if (!t || /^\(?\s*(?:단\s*위|기\s*준|[’'‘]\d)/.test(t)) return null;
-  return t.replace(/(?<=[가-힣]) (?=[가-힣](?: |$))/g, '').trim();
+  return t.replace(/(?<=[가-힣]) (?=[가-힣](?: |$))/g, '').replace(/\s+/g, ' ').trim();
 }
 
 const closedCache = new WeakMap<string[], string[]>();

@@ -350,7 +350,7 @@ function rawHeader(line: { line: number; text: string } | undefined, columns: nu
 
 /** "인력(정/현원) : 8/10명", "정원/현원 : 46/47명": the notation names the halves in the order written. */
 const PAIR_SENTENCE =
-  /정\s*(?:원)?\s*\/\s*현\s*원\s*\)?\s*[:：]?\s*(\d[\d,]*\s*\/\s*\d[\d,]*\s*명?)(?![\d/])/;
+  /정\s*(?:원)?\s*\/\s*현\s*원\s*\)?\s*[:：]\s*(\d[\d,]*\s*\/\s*\d[\d,]*\s*명?)(?![\d/])/;
 
 /**
  * A sentence that states the department's 정원 and 현원 as one pair is a one-cell table: row 정원/현원, column 계.
