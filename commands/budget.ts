@@ -27,10 +27,12 @@ export const budgetCommand = defineCommand({
   args: QueryArgs,
   examples: ['순찰 행정 예산 얼마나 썼어?', '예산 협치', 'budget 감사담당관'],
   run({ query, message }, ctx) {
-    const items = findBudgetItems(query, ctx);
-    if (items) return items;
+    // A unit and a measure the tables write ("관광마이스산업과 세입") name one cell: its row and column answer,
+    // not the unit's budget line of another measure.
     const cell = cellAnswer(query, message, ctx);
     if (cell) return cell;
+    const items = findBudgetItems(query, ctx);
+    if (items) return items;
     const department = ctx.lookups.department(query);
     const sub = department ? null : findOverviewUnit(query, ctx);
     if (sub?.dept.record.overview) {

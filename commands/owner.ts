@@ -4,6 +4,7 @@ import { josa, orgDept, sourceOf, sourcesOf, yearLabel } from '../src/core/forma
 import { looksLikePosition, personLine } from '../src/core/people.js';
 import { list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
+import type { Source } from '../src/domain/provenance.js';
 import type { StoredRecord } from '../src/store/store.js';
 
 export const ownerCommand = defineCommand({
@@ -59,8 +60,15 @@ export const ownerCommand = defineCommand({
       text(`담당: ${orgDept(rec) || '부서 미상'}${rec.teams.length ? ` / ${rec.teams.join(', ')}` : ''}`),
     ];
     if (contacts.length) blocks.push(list(contacts, '담당자'));
+    // Each person's own lines are cited too: a 시행문's phone and fax stand in its footer, past the record's lines.
+    const cited = [found.record, ...found.siblings.filter((s) => s !== found.record)];
     return reply('answer', `${rec.title} — 담당`, blocks, {
-      sources: [sourceOf(found.record)],
+      sources: [
+        sourceOf(found.record),
+        ...sourcesOf(
+          cited.flatMap((r) => r.record.contacts.filter((c) => !within(c.src, r.record.src)).map((c) => ({ r, src: c.src }))),
+        ),
+      ].filter((x, k, all) => all.indexOf(x) === k),
       subject: rec.code ?? rec.title,
     });
   },
@@ -76,3 +84,5 @@ function noUnitContact(unit: string, dept: StoredRecord) {
     { sources: [sourceOf(dept)], suggestions: [`${unit} 정원`, `${rec.department ?? rec.title} 조직`] },
   );
 }
+
+const within = (inner: Source, outer: Source) => inner.lines[0] >= outer.lines[0] && inner.lines[1] <= outer.lines[1];

@@ -8,7 +8,7 @@
 import type { BudgetLine, Fact } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
 import type { StoredRecord } from '../store/store.js';
-import { money } from './format.js';
+import { money, sourcesOf } from './format.js';
 import { withoutParticle } from './people.js';
 import { clip } from './quote.js';
 import { type Block, list, type Reply, reply, text } from './reply.js';
@@ -240,8 +240,14 @@ export function passageReply(
       ? { section: shown[0]!.src.section, lines: [shown[0]!.src.lines[0], shown.at(-1)!.src.lines[1]] }
       : p.src;
   const source = [p.record.document.name, cited.section, formatLines(cited)].filter(Boolean).join(' · ');
+  // The head's date and the other documents' titles and dates are stated too: their lines are cited after the passage.
+  const named = [p.record, ...related].flatMap((r) => {
+    const own = r === p.record ? [] : [{ r, src: r.record.src }];
+    const dated = r.record.form?.src ?? r.record.status?.asOfSrc ?? null;
+    return dated ? [...own, { r, src: dated }] : own;
+  });
   return reply('answer', `${head} — 문서에서 찾은 내용`, blocks, {
-    sources: [source],
+    sources: [source, ...sourcesOf(named)].filter((x, k, all) => all.indexOf(x) === k),
     suggestions: [rec.code ?? rec.title],
   });
 }

@@ -25,6 +25,14 @@ describe('"<unit> <column word>": one cell with its row, column, unit and line',
     expect(r.sources.join(' ')).toMatch(/7\d행/);
   });
 
+  it('the measure asked picks the row: a 과\'s 세입 is its 세입 cell, never the budget line of its 세출', () => {
+    // The budget command strips "세입" as its own word; the message still names the row.
+    const 세입 = ask('창조교육과 세입').body;
+    expect(세입).toContain('창조교육과 세입: 23,988백만원');
+    expect(세입).not.toContain('847,069');
+    expect(ask('창조교육과 세출').body).toContain('847,069');
+  });
+
   it('a department named with spread letters ("(기   획   관)") answers its 계 cell', () => {
     const { r, body } = ask('기획관 세출');
     expect(r.title).toContain('기획관');
@@ -41,6 +49,8 @@ describe('"<unit> <column word>": one cell with its row, column, unit and line',
     expect(ask('빅데이터통계담당관 현원').body).toContain('빅데이터통계담당관 현원: 24명');
     expect(ask('부울경초광역경제동맹추진단 정원').body).toContain('부울경초광역경제동맹추진단 정원: 5명');
     expect(ask('기획관 정원').body).toContain('정원 (계): 120명');
+    expect(ask('빅데이터통계담당관 세출').body).toMatch(/세출[^\n]*10,175백만원/);
+    expect(ask('인구정책담당관 세입').body).toMatch(/세입[^\n]*2,551백만원/);
   });
 
   it('grade columns: the 계 for the department, the cell under the grade asked', () => {

@@ -210,8 +210,18 @@ function readInterleavedSigners(lines: string[], from: number, to: number): Sign
 }
 
 /** The 시행문 foot after the number: 전화 (the drafter's line), 전송 (the office fax), the e-mail. */
-function readFooter(lines: string[], from: number): { phone: string | null; fax: string | null; email: string | null; line: number | null } {
-  const foot = { phone: null as string | null, fax: null as string | null, email: null as string | null, line: null as number | null };
+function readFooter(
+  lines: string[],
+  from: number,
+): { phone: string | null; fax: string | null; email: string | null; line: number | null; faxLine: number | null; emailLine: number | null } {
+  const foot = {
+    phone: null as string | null,
+    fax: null as string | null,
+    email: null as string | null,
+    line: null as number | null,
+    faxLine: null as number | null,
+    emailLine: null as number | null,
+  };
   for (let i = from; i < lines.length; i++) {
     const t = compact(lines[i]!);
     const label = /^\/?(전화|전송|팩스|FAX|fax)$/.exec(t);
@@ -221,12 +231,18 @@ function readFooter(lines: string[], from: number): { phone: string | null; fax:
         if (label[1] === '전화') {
           foot.phone = compact(v.value);
           foot.line = v.index + 1;
-        } else foot.fax = compact(v.value);
+        } else {
+          foot.fax = compact(v.value);
+          foot.faxLine = v.index + 1;
+        }
       }
       continue;
     }
     const mail = /^\/?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/.exec(t);
-    if (mail) foot.email ??= mail[1]!;
+    if (mail && !foot.email) {
+      foot.email = mail[1]!;
+      foot.emailLine = i + 1;
+    }
   }
   return foot;
 }
@@ -667,10 +683,16 @@ function parseApproval(doc: SourceDocument): ParseResult {
       drafter.phone = foot.phone;
       drafter.extension = foot.phone ? extensionOf(foot.phone) : null;
       drafter.email = foot.email;
-      if (foot.line) drafter.src = src('결재', drafter.src.lines[0], foot.line);
+      const last = Math.max(foot.line ?? 0, foot.email ? (foot.emailLine ?? 0) : 0);
+      if (last) drafter.src = src('결재', drafter.src.lines[0], last);
     }
-    // 전송 is the office's fax: everyone of the sending office shares it, cooperators sit elsewhere.
-    for (const c of signed) if (foot.fax && c.role !== 'cooperator') c.fax = foot.fax;
+    // 전송 is the office's fax: everyone of the sending office shares it, cooperators sit elsewhere. The fax line
+    // is cited with each, so the number an answer gives is on a line it names.
+    for (const c of signed)
+      if (foot.fax && c.role !== 'cooperator') {
+        c.fax = foot.fax;
+        if (foot.faxLine) c.src = src('결재', c.src.lines[0], Math.max(c.src.lines[1], foot.faxLine));
+      }
   }
   const docDateSrc = src(null, head.dateLine ?? head.codeLine);
   const from = head.layout === 'enforcement' ? 0 : Math.min(head.formStart, bodyStart);

@@ -35,7 +35,9 @@ export function readOverview(lines: string[], range: OverviewRange): DepartmentO
   const read = models.map((m) => interpretTable(m, { lines, section: range.section }));
   const units = subUnits(lines, range, read);
   const tables = read.map((t, k) => nameUnitColumns(t, models[k]!, units));
-  return { org: orgSummary(lines, range), units, tables };
+  // Columns named in full where the chart gave only a tail ("빅데이터통계담당관") are units of their own.
+  const named = tables.flatMap((t) => t.columns).filter((c): c is string => !!c && SUB_UNIT.test(c) && !units.includes(c));
+  return { org: orgSummary(lines, range), units: [...units, ...new Set(named)], tables };
 }
 
 const HEADER_FILLER = /구분|직급|부서명?|합계|총계|소계|비고|\([^)]*\)/g;
@@ -54,9 +56,10 @@ function nameUnitColumns(t: ReadTable, model: TableModel, units: string[]): Read
     return closed.replace(/^계/, '');
   });
   if (texts.some((x) => !/^[가-힣A-Za-z0-9]*$/.test(x))) return t;
+  const topWords = model.header[0]!.text.trim().split(/\s+/);
   // pdftotext may interleave the two lines of one header cell ("기 획 / 담 당 관" → "담기 당 획관"): failing an
   // exact spelling, each column's pieces need only hold the name's letters, still column by column in order.
-  const names = spell(texts, units, open.length, pieces) ?? spell(texts, units, open.length, shuffledPieces);
+  const names = spell(texts, units, open.length, topWords) ?? spell(texts, units, open.length, topWords, shuffledPieces);
   if (!names) return t;
   const columns = [...t.columns];
   open.forEach((k, i) => (columns[k] = names[i]!));
@@ -64,21 +67,48 @@ function nameUnitColumns(t: ReadTable, model: TableModel, units: string[]): Read
   return { ...t, columns, rows };
 }
 
-/** `count` units, in the chart's order, whose letters the header lines give column by column, top to bottom. */
+/**
+ * `count` units, in the chart's order, whose letters the header lines give column by column, top to bottom.
+ * A chart may stack a long name over two lines and so give only its tail ("빅데이터 / 통계담당관" → 통계담당관):
+ * when no spelling uses the names as they are, a name may take extra letters from the top line before it, and
+ * the column is named in full ("빅데이터통계담당관") — but only by one whole word of that line, and only if exactly
+ * one spelling does so.
+ */
 type Pieces = (name: string, texts: string[], pos: number[]) => number[][];
 
-function spell(texts: string[], units: string[], count: number, piecesOf: Pieces): string[] | null {
-  const go = (pos: number[], from: number, left: number): string[] | null => {
-    if (left === 0) return pos.every((p, i) => p === texts[i]!.length) ? [] : null;
-    for (let u = from; u < units.length; u++) {
-      for (const next of piecesOf(units[u]!, texts, pos)) {
-        const rest = go(next, u + 1, left - 1);
-        if (rest) return [units[u]!, ...rest];
+function spell(
+  texts: string[],
+  units: string[],
+  count: number,
+  topWords: string[] = [],
+  piecesOf: Pieces = pieces,
+): string[] | null {
+  const solve = (prefixed: boolean): string[][] => {
+    const found: string[][] = [];
+    const go = (pos: number[], from: number, left: number, acc: string[]): void => {
+      if (found.length > 1) return;
+      if (left === 0) {
+        if (pos.every((p, i) => p === texts[i]!.length)) found.push(acc);
+        return;
       }
-    }
-    return null;
+      for (let u = from; u < units.length; u++) {
+        const top = texts[0]!;
+        const extras = prefixed && texts.length > 1 ? Array.from({ length: top.length - pos[0]! + 1 }, (_, n) => n) : [0];
+        for (const n of extras) {
+          if (n && !topWords.includes(top.slice(pos[0]!, pos[0]! + n))) continue;
+          const name = top.slice(pos[0]!, pos[0]! + n) + units[u]!;
+          const start = [pos[0]! + n, ...pos.slice(1)];
+          for (const next of n ? piecesOf(units[u]!, texts, start) : piecesOf(name, texts, pos)) go(next, u + 1, left - 1, [...acc, name]);
+        }
+      }
+    };
+    go(texts.map(() => 0), 0, count, []);
+    return found;
   };
-  return go(texts.map(() => 0), 0, count);
+  const exact = solve(false);
+  if (exact.length) return exact[0]!;
+  const prefixed = solve(true);
+  return prefixed.length === 1 ? prefixed[0]! : null;
 }
 
 /** Every way one piece from each line (each starting where that line stands) holds exactly the letters of `name`. */

@@ -129,8 +129,8 @@ export function bodyRow(line: string): BodyRow | null {
   if (trailing.map((t) => t.text).join('').length > 20) return null;
   if (values.length === 1 && !ROW_WORD.test(labelText)) return null;
   if (label.length === 0 && values.length < 3) return null;
-  // A label of figures only is a line of a list, not a row.
-  if (values.every((t) => /^[-–—]$/.test(t.text))) return null;
+  // Dashes alone are a rule or a list's bullets, unless a label heads them ("세 입  -  -  -": nothing budgeted).
+  if (values.every((t) => /^[-–—]$/.test(t.text)) && (label.length === 0 || values.length < 2)) return null;
   return { label, values, trailing };
 }
 
@@ -274,8 +274,14 @@ function layoutHeaderCells(text: string, centers: number[], rows: BodyRow[], gra
     rest.forEach((g, k) => cells.push({ text: closeWord(g.text), col: k + 1, span: 1 }));
     return cells;
   }
-  const words = grades ? rest.flatMap(gradeWords) : rest;
-  for (const g of words) {
+  // Names squeezed to single spaces ("계   해양수도정책과 해운항만과 수산정책과   사업소"): when the words, read in
+  // order, come out one per column, each word is its column's header.
+  const words = rest.flatMap((g) => closeWord(g.text).split(' '));
+  if (words.length === centers.length && words.every((w) => /^[가-힣][가-힣·ㆍ]*$/.test(w) && w.length >= 2 || GENERIC_HEADER.test(w))) {
+    words.forEach((w, k) => cells.push({ text: w, col: k + 1, span: 1 }));
+    return cells;
+  }
+  for (const g of grades ? rest.flatMap(gradeWords) : rest) {
     const word = closeWord(g.text);
     if (!GENERIC_HEADER.test(word.replace(/\s+/g, ''))) continue;
     const covered = centers.map((x, k) => ({ x, k })).filter(({ x }) => x >= g.start - 1 && x <= g.end + 1);

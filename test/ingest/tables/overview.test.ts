@@ -23,6 +23,44 @@ describe('table reader: producers of one model', () => {
     expect(t!.rows.map((r) => r.label)).toEqual(['정원', '현원']);
   });
 
+  it('layout: unit names squeezed to single spaces in the header are read in order when they come out one per column', () => {
+    // 부산 해양농수산국 예산규모 (busan-plans/busan-2025-plan-ocean-agri-fisheries.layout.txt, lines 41 and 79–84):
+    // the chart line names the 과 (a header name is trusted when the document writes it elsewhere).
+    const [t] = read([
+      '해양수도정책과                해운항만과                         수산정책과                    수산진흥과               농축산유통과',
+      '',
+      '                                                                                                      (단위 : 백만원)',
+      '구분            계        해양수도정책과 해운항만과 수산정책과 수산진흥과 농축산유통과                                                      사업소',
+      '                                                                                                             (6개소)',
+      '',
+      '세입           118,397       10,983              10,661             3,832       53,495           16,312        23,114',
+      '',
+      '세출           167,301       17,377              15,601             8,714       59,481           32,814        33,314',
+    ]);
+    expect(t!.columns).toEqual(['계', '해양수도정책과', '해운항만과', '수산정책과', '수산진흥과', '농축산유통과', '사업소']);
+    const 세출 = t!.rows.find((r) => r.label === '세출')!;
+    expect(세출.cells.find((c) => c.column === '수산진흥과')?.text).toBe('59,481');
+    expect(세출.cells.find((c) => c.column === '해운항만과')?.text).toBe('15,601');
+  });
+
+  it('a labelled row of dashes is a row (nothing budgeted), not a header line', () => {
+    // 부산 대변인 예산규모 (busan-2025-plan-spokesperson.txt, lines 22 and 39–44): 세입 is "-" in every column.
+    const [t] = read([
+      '       홍보담당관                        공보담당관                     뉴미디어담당관',
+      '',
+      '□ 예산규모                                                【’25. 1. 1.   기준 / 단위 : 백만원        】',
+      '  구    분           계                홍보담당관             공보담당관             뉴미디어담당관',
+      '',
+      '  세    입                    -                     -                 -                -',
+      '',
+      '  세    출               17,647                 4,442            6,847             6,358',
+    ]);
+    expect(t!.columns).toEqual(['계', '홍보담당관', '공보담당관', '뉴미디어담당관']);
+    expect(t!.rows.map((r) => r.label)).toEqual(['세입', '세출']);
+    expect(t!.rows[1]!.cells.find((c) => c.column === '뉴미디어담당관')?.text).toBe('6,358');
+    expect(read(['- - -', '세입 -'])).toEqual([]);
+  });
+
   it('tabs and markdown give the same cells', () => {
     const tab = read(['(단위 : 백만원)', '구분\t계\t가과\t나과', '세출\t30\t10\t20']);
     const md = read(['(단위 : 백만원)', '| 구분 | 계 | 가과 | 나과 |', '|---|---|---|---|', '| 세출 | 30 | 10 | 20 |']);
@@ -98,6 +136,8 @@ describe('department overviews of 부산 2025 주요업무계획 (fixtures copie
     expect(budget).toContainEqual([null, '33,257', 2025]);
     expect(budget).toContainEqual(['기획담당관', '14,472', 2025]);
     expect(budget).toContainEqual(['세입 · 인구정책담당관', '2,551', 2025]);
+    expect(budget).toContainEqual(['빅데이터통계담당관', '10,175', 2025]);
+    expect(budget).toContainEqual(['세입 · 부울경초광역경제동맹추진단', '200', 2025]);
   });
 
   it('청년산학국: 세입 and 세출 both, each with its year, per 과 where the header names it', () => {
