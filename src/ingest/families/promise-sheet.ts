@@ -425,13 +425,18 @@ function readYearTable(ctx: Ctx, s: Section, kind: BudgetKind, unit: MoneyUnit):
   const periods: string[] = [];
   const rows: Array<{ funding: Funding; values: string[]; line: number; lastLine: number }> = [];
   let afterTerm = false;
+  let firstPeriodLine: number | null = null;
   let current: (typeof rows)[number] | null = null;
   for (let n = s.start + 1; n <= s.end; n++) {
     const line = ctx.doc.lines[n - 1] ?? '';
     if (isBlank(line)) continue;
     const t = compact(line);
     if (t === '임기후') afterTerm = true;
-    for (const m of line.matchAll(PERIODS)) if (!periods.includes(m[0])) periods.push(m[0]);
+    for (const m of line.matchAll(PERIODS))
+      if (!periods.includes(m[0])) {
+        periods.push(m[0]);
+        firstPeriodLine ??= n;
+      }
     const row = FUNDING_ROW.exec(t);
     if (row && (row[2] === '' || /^[\d,\-–]/.test(row[2]!))) {
       current = { funding: fundingOf(row[1]!), values: [], line: n, lastLine: n };
@@ -452,6 +457,8 @@ function readYearTable(ctx: Ctx, s: Section, kind: BudgetKind, unit: MoneyUnit):
     return [];
   }
   const row = funded[0]!;
+  // Period columns run in time order, whatever order their labels first come out of the PDF in.
+  periods.sort((a, b) => periodOrder(a) - periodOrder(b));
   const columns = [...periods, ...(afterTerm ? ['임기 후'] : [])];
   const amounts = row.values.map((v) => parseAmount(v, unit));
   const [sum, ...parts] = amounts;
@@ -473,10 +480,17 @@ function readYearTable(ctx: Ctx, s: Section, kind: BudgetKind, unit: MoneyUnit):
       funding: row.funding,
       item: null,
       amount,
-      src: src(s.name, row.line, row.lastLine),
+      // From the period labels down: the year a figure is given for is written there, not on the figure's line.
+      src: src(s.name, Math.min(firstPeriodLine ?? row.line, row.line), row.lastLine),
     });
   });
   return out;
+}
+
+/** ’16년 → 201600, ’18.6월 → 201806: labels compared by year, then month. */
+function periodOrder(label: string): number {
+  const m = /(\d{2})(?:\.\s?(\d{1,2})월)?/.exec(label);
+  return m ? (2000 + Number(m[1])) * 100 + Number(m[2] ?? 0) : 0;
 }
 
 function valueTokens(line: string): string[] {

@@ -63,6 +63,25 @@ describe('promise-sheet: 서울시 공약 2-4-3 일자리진흥지구', () => {
     expect(executed.map((l) => [l.period, l.amount.won])).toEqual([['’16년', 422 * M]]);
   });
 
+  it('cites the period labels with each year\'s figure, and keeps years in time order when the PDF gives them out of order', () => {
+    const planned = (record.budget?.lines ?? []).filter((l) => l.kind === 'planned');
+    // Lines 129–135 hold ’14년 … ’18.6월; the figures follow from line 137.
+    for (const l of planned) expect(l.src.lines[0]).toBeLessThanOrEqual(133);
+    // Reading order puts the right-hand header cells first ("’17년 ’18.6월" above "’14년"): the same figures per year.
+    const text = readFileSync(join(CORPUS, 'seoul-promise-2016-prom28.txt'), 'utf8');
+    const header = "’14년\n\n’15년\n\n’16년\n\n’17년 ’18.6월";
+    expect(text.split(header).length).toBe(3);
+    const swapped = text.split(header).join("’17년 ’18.6월\n\n’14년\n\n’15년\n\n’16년");
+    const moved = parseText(swapped, 'seoul-promise-2016-prom28.txt').records[0]!;
+    const years = (moved.budget?.lines ?? []).filter((l) => l.kind === 'planned').map((l) => [l.period, l.amount.won]);
+    expect(years).toEqual([
+      ['’16년', 422 * M],
+      ['’17년', 1_470 * M],
+      ['’18.6월', 3_473 * M],
+      ['임기 후', 8_385 * M],
+    ]);
+  });
+
   it('reads the ☎ line: department from the head, short numbers share 2133-', () => {
     expect(record.department).toBe('일자리정책담당관');
     expect(contactsOf(record)).toEqual([
