@@ -209,7 +209,7 @@ function auditLine(
  * unit ("대변인 · 공보담당관"), the figure must be the 정원 row's cell under that unit's header: the header line's
  * names after 구분 and the row's figures after its label, matched by position.
  */
-function staffingMeaning(line: string, citedLines: string[], unit: string | null = null): string | null {
+export function staffingMeaning(line: string, citedLines: string[], unit: string | null = null): string | null {
   for (const m of line.matchAll(/(정원|현원)\s*[:：]?\s*(\d[\d,]*)\s*명?/g)) {
     const n = plain(m[2]!);
     const label = m[1]!;
@@ -240,20 +240,47 @@ const closeWords = (l: string) => l.replace(/(?<=[가-힣])\s+(?=[가-힣])/g, '
 
 /** The figure of the `label` row under the column headed `unit`, in cited space-aligned lines; null when none. */
 function unitCell(citedLines: string[], label: string, unit: string): string | null {
-  const at = citedLines.findIndex((l) => closeWords(l).startsWith(label));
+  // A row of pairs ("정원/현원  84/90  37/39 …") holds both halves.
+  const at = citedLines.findIndex((l) => closeWords(l).startsWith(label) || closeWords(l).startsWith('정원/현원'));
   if (at < 0) return null;
   // The nearest header above the row that names the unit; headers split on runs of spaces or tabs.
   let header: string[] | null = null;
   for (let i = at - 1; i >= Math.max(0, at - 6) && !header; i--) {
-    const cells = citedLines[i]!.trim().split(/\s{2,}|\t/).map((c) => c.replace(/\s+/g, ''));
+    const cells = citedLines[i]!.trim().split(/\s{2,}|\t/).flatMap(headerWords);
     if (cells.includes(unit) && cells.length >= 3) header = cells;
   }
   if (!header) return null;
   // The row-label header ("구    분", spread over two cells) heads no figure column.
   const names = header.slice(header.findIndex((c) => !/^(?:구|분|구분)$/.test(c)));
-  const figures = closeWords(citedLines[at]!).slice(label.length).trim().split(/\s+/);
+  // The row's label may run on ("정원/현원"): the figures start at the first digit, dash or sign.
+  const row = closeWords(citedLines[at]!);
+  const figures = row.slice(row.startsWith('정원/현원') ? '정원/현원'.length : label.length).replace(/^[^\d△▲-]*/, '').trim().split(/\s+/);
   const cell = figures[names.indexOf(unit)];
-  return cell !== undefined ? plain(cell.replace(/명$/, '')) : null;
+  if (cell === undefined) return null;
+  // A 정원/현원 pair cell ("26/28"): the half the label names.
+  const pair = /^(\d[\d,]*)\/(\d[\d,]*)명?$/.exec(cell);
+  if (pair) return plain(label === '정원' ? pair[1]! : pair[2]!);
+  return plain(cell.replace(/명$/, ''));
+}
+
+/**
+ * One header cell's names: a cell of single spread letters is one name ("구 분"); names squeezed into one cell
+ * with single spaces ("복 지 정 책 과 장애인복지과 노 인 복 지 과") are each spread run and each whole word.
+ */
+function headerWords(cell: string): string[] {
+  const words = cell.trim().split(' ').filter(Boolean);
+  const out: string[] = [];
+  let run = '';
+  for (const w of words) {
+    if (/^[가-힣]$/.test(w)) run += w;
+    else {
+      if (run) out.push(run);
+      run = '';
+      out.push(w);
+    }
+  }
+  if (run) out.push(run);
+  return out;
 }
 
 /**
