@@ -213,7 +213,7 @@ export function staffingMeaning(line: string, citedLines: string[], unit: string
   for (const m of line.matchAll(/(정원|현원)\s*[:：]?\s*(\d[\d,]*)\s*명?/g)) {
     const n = plain(m[2]!);
     const label = m[1]!;
-    if (unit && unitCell(citedLines, label, unit) === n) continue;
+    if (unit && (unitCell(citedLines, label, unit) === n || unitRowPair(citedLines, label, unit) === n)) continue;
     const ok = citedLines.some((l) => {
       // "정         원  46   1   3": spaces inside a word go, the spaces between cells stay.
       const flat = l.replace(/(?<=[가-힣])\s+(?=[가-힣])/g, '').trim();
@@ -261,6 +261,19 @@ function unitCell(citedLines: string[], label: string, unit: string): string | n
   const pair = /^(\d[\d,]*)\/(\d[\d,]*)명?$/.exec(cell);
   if (pair) return plain(label === '정원' ? pair[1]! : pair[2]!);
   return plain(cell.replace(/명$/, ''));
+}
+
+/**
+ * The unit as a row of 정원/현원 pairs ("관 광 정 책 과 32 / 34   1 / 1 …" under "인 력 : 정원 80명 / 현원 85명"):
+ * the row's first pair, the half `label` names — only when the cited lines say the pairs are 정원 first.
+ */
+function unitRowPair(citedLines: string[], label: string, unit: string): string | null {
+  const flat = citedLines.map((l) => l.replace(/\s+/g, '')).join('\n');
+  if (!/정원?\/현원|정원[\d,]*명?\/현원/.test(flat)) return null;
+  const row = citedLines.map(closeWords).find((l) => l.startsWith(unit) && /^\s*\d/.test(l.slice(unit.length)));
+  const pair = row ? /^\s*(\d[\d,]*)\s*\/\s*(\d[\d,]*)(?![\d,])/.exec(row.slice(unit.length)) : null;
+  if (!pair) return null;
+  return plain(label === '정원' ? pair[1]! : pair[2]!);
 }
 
 /**

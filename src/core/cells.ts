@@ -45,7 +45,13 @@ export function cellAnswer(query: string, message: string, ctx: CommandContext):
   const overview = target.record.record.overview;
   if (!overview) return null;
   const others = words.filter((w) => w !== target.unit && !isDepartmentName(w, target.record));
-  const keys = new Set(overview.tables.flatMap((t) => [...t.rows.map((r) => r.label), ...t.columns.filter((c): c is string => !!c)]));
+  const keys = new Set(
+    overview.tables.flatMap((t) => [
+      ...t.rows.map((r) => r.label),
+      ...t.columns.filter((c): c is string => !!c),
+      ...(t.pairMeasure ? [t.pairMeasure] : []),
+    ]),
+  );
   const measures = others
     .map((w) => (WIDER[w] ?? [w]).filter((m) => [...keys].some((k) => sameWord(k, m))))
     .filter((g) => g.length > 0);
@@ -161,11 +167,13 @@ function tableHits(t: ReadTable, target: Target, measures: string[][], units: st
         quoted = true;
         continue;
       }
-      const colAxis = accounts(column, isTotal);
+      // In a table of 정원/현원 pairs, the 계 column's pair is the row's own 정원 and 현원.
+      const pairOf = t.pairMeasure && cell.pair ? t.pairMeasure : null;
+      const colAxis = pairOf && isTotal ? 'measure' : accounts(column, isTotal);
       if (!colAxis) continue;
       if (rowAxis === 'total' && colAxis === 'total') continue;
       if (target.unit && rowAxis !== 'unit' && colAxis !== 'unit') continue;
-      const named = [row.label, column];
+      const named = [row.label, column, pairOf];
       if (!measures.every((g) => g.some((m) => named.some((k) => k !== null && sameWord(k, m))))) continue;
       out.push({ table: t, row, cell });
     }
@@ -188,6 +196,15 @@ function tableHits(t: ReadTable, target: Target, measures: string[][], units: st
 function cellLine(t: ReadTable, row: TableRow, cell: TableCell, asked: string[]): string {
   const isTotal = cell.col === t.totalColumn;
   const column = isTotal ? (cell.column ?? '계') : cell.column!;
+  if (t.pairMeasure && cell.pair) {
+    // The table's words say its pairs are 정원/현원: the row (and a grade column) qualify the halves.
+    const who = PAIR_KEY.test(row.label)
+      ? isTotal
+        ? '계'
+        : column
+      : [TOTAL.test(row.label) ? '계' : row.label, isTotal ? null : column].filter(Boolean).join(' ');
+    return `${who} ${pairHalves(cell.pair, asked, t.unit ?? '명')} (원문 ${cell.text.replace(/\s+/g, '')})`;
+  }
   const rowIsMeasure = MEASURE_KEY.test(row.label) || !MEASURE_KEY.test(column);
   const [qualifier, measure] = rowIsMeasure ? [column, row.label || '-'] : [row.label || '-', column];
   // 정원, 현원 and 과부족 count people: a bare figure of theirs is in 명 even where the table has no unit line.
@@ -196,14 +213,19 @@ function cellLine(t: ReadTable, row: TableRow, cell: TableCell, asked: string[])
   const head = TOTAL.test(qualifier) ? `${measure} (${qualifier})` : `${qualifier} ${measure}`;
   if (cell.pair && PAIR_KEY.test(measure)) {
     // A 정원/현원 pair counts people: "8/10명" is 8명 and 10명.
-    const half = t.unit ?? '명';
-    const halves = [
-      asked.includes('현원') && !asked.includes('정원') ? null : `정원 ${cell.pair[0]}${half}`,
-      asked.includes('정원') && !asked.includes('현원') ? null : `현원 ${cell.pair[1]}${half}`,
-    ].filter(Boolean);
-    return `${TOTAL.test(qualifier) ? `계` : qualifier} ${halves.join(', ')} (원문 ${cell.text})`;
+    return `${TOTAL.test(qualifier) ? `계` : qualifier} ${pairHalves(cell.pair, asked, t.unit ?? '명')} (원문 ${cell.text})`;
   }
   return `${head}: ${cell.text}${suffix}`;
+}
+
+/** The half of a 정원/현원 pair the question asks, or both. */
+function pairHalves(pair: [number, number], asked: string[], unit: string): string {
+  return [
+    asked.includes('현원') && !asked.includes('정원') ? null : `정원 ${pair[0]}${unit}`,
+    asked.includes('정원') && !asked.includes('현원') ? null : `현원 ${pair[1]}${unit}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Words that ask for a figure without naming it, and topics the department answer itself covers. */

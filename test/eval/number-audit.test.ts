@@ -37,4 +37,13 @@ describe('number audit', () => {
     expect(staffingMeaning('현원 28명', cited, '노인복지과')).toBeNull();
     expect(staffingMeaning('노인복지과 정원 21명', cited, '노인복지과')).toMatch(/정원 21 is not/);
   });
+
+  it('reads a unit\'s row of pairs only where the cited lines say the pairs are 정원 first (부산 관광마이스국, lines 48–53)', () => {
+    const row = '관 광 정 책 과 32 / 34        1 / 1      1 / 1     5 / 6      15 / 10   10 / 13     0 / 3';
+    const cited = [' 인 력 : 정원 80명 / 현원 85명', row];
+    expect(staffingMeaning('관광정책과 정원 32명 (원문 32/34)', cited, '관광정책과')).toBeNull();
+    expect(staffingMeaning('관광정책과 현원 34명 (원문 32/34)', cited, '관광정책과')).toBeNull();
+    expect(staffingMeaning('관광정책과 정원 34명', cited, '관광정책과')).toMatch(/정원 34 is not/);
+    expect(staffingMeaning('관광정책과 정원 32명', [row], '관광정책과')).toMatch(/정원 32 is not/);
+  });
 });

@@ -27,7 +27,8 @@ export function interpretTable(model: TableModel, ctx: InterpretContext): ReadTa
   // The lines above (title, unit line, as-of date) are cited with the table: its caption states their figures.
   const lines = [...model.context, ...model.header, ...model.body].map((r) => r.line);
   // The nearest heading above the table, or a caption line ("인 력 : 정원 120명 …") right above its header.
-  const nearest = model.context.at(-1);
+  // A caption right above the header, or above only its unit / as-of line.
+  const nearest = [...model.context].reverse().find((c) => !(unitOf(c.text) !== null || asOfOf(c.text) !== null) || CAPTION.test(c.text));
   const caption = nearest && CAPTION.test(nearest.text) ? headingOf(nearest.text.replace(/^\s*[^\s가-힣A-Za-z0-9(]\s*/, '')) : null;
   const heading = model.context
     .filter((c) => HEADING_LINE.test(c.text))
@@ -43,6 +44,7 @@ export function interpretTable(model: TableModel, ctx: InterpretContext): ReadTa
     columns,
     totalColumn,
     rows,
+    pairMeasure: pairMeasure(unitText, rows),
     // A title that states figures or a date is cited with the cells under it.
     headerLines: [
       ...new Set([
@@ -54,6 +56,17 @@ export function interpretTable(model: TableModel, ctx: InterpretContext): ReadTa
     ].sort((a, b) => a - b),
     src: src(ctx.section ?? null, Math.min(...lines), Math.max(...lines)),
   };
+}
+
+/**
+ * "인 력 : 정원 80명 / 현원 85명", "(정원/현원)", "인력(정/현원)": the words over a table of "32 / 34" cells name
+ * the halves, 정원 first. Only that order is read; cells of such a table are 정원/현원 pairs.
+ */
+function pairMeasure(text: string, rows: TableRow[]): '정원/현원' | null {
+  const flat = text.replace(/\s+/g, '');
+  if (!/정원?\/현원|정원[\d,]*명?\/현원/.test(flat) || /현원?\/정원|현원[\d,]*명?\/정원/.test(flat)) return null;
+  const cells = rows.flatMap((r) => r.cells).filter((c) => c.value !== null || c.pair);
+  return cells.length > 0 && cells.filter((c) => c.pair).length * 2 >= cells.length ? '정원/현원' : null;
 }
 
 function columnNames(model: TableModel, ctx: InterpretContext): Array<string | null> {

@@ -30,9 +30,15 @@ const COUNT = new RegExp(String.raw`\(?\s*\d{1,3}\s*\)?\s*(?:개\s*)?(?:${UNIT_W
 const ORG_LABEL = /^\s*(?:[^\s가-힣A-Za-z0-9(]\s*|\d{1,2}\s+)?(?:조\s*직|기\s*구)(?:\s*및\s*(?:조\s*직도?|인\s*력))?(?:\s*(?:현황|도))?\s*[:：▷▸(]?\s*/;
 
 export function readOverview(lines: string[], range: OverviewRange): DepartmentOverview {
+  const tablesRead = textTables(lines, range).map((m) => ({ m, t: interpretTable(m, { lines, section: range.section }) }));
+  // A pair sentence that captions a table of pairs is that table's: read it only where no such table follows.
+  const sentences = pairSentences(lines, range)
+    .map((m) => ({ m, t: interpretTable(m, { lines, section: range.section }) }))
+    .filter(({ t: s }) => !tablesRead.some(({ t }) => t.pairMeasure && t.src.lines[0] <= s.src.lines[0] && s.src.lines[0] <= t.src.lines[1]));
   // Sentences after the tables: a total a table states is read from its cell first.
-  const models = [...textTables(lines, range), ...pairSentences(lines, range)];
-  const read = models.map((m) => interpretTable(m, { lines, section: range.section }));
+  const both = [...tablesRead, ...sentences];
+  const models = both.map((x) => x.m);
+  const read = both.map((x) => x.t);
   const units = subUnits(lines, range, read);
   const tables = read.map((t, k) => nameUnitColumns(t, models[k]!, units));
   // Columns named in full where the chart gave only a tail ("빅데이터통계담당관") are units of their own.

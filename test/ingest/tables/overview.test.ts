@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectRecord } from '../../../src/domain/project.js';
 import { interpretTable } from '../../../src/ingest/tables/interpret.js';
+import { overviewStaffing, readOverview } from '../../../src/ingest/tables/overview.js';
 import { textTables } from '../../../src/ingest/tables/text.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
 
@@ -87,17 +88,46 @@ describe('table reader: producers of one model', () => {
 });
 
 describe('staffing in any notation, organisation counts in any chart', () => {
-  it('a pair sentence "인력(정/현원) : 8/10명" is 정원 8 and 현원 10 (인천 혁신담당관실, line 26)', () => {
+  it('"인력(정/현원) : 8/10명" over a table of pairs: its cells are 정원/현원, 정원 first (인천 혁신담당관실, lines 26–35)', () => {
     const d = parseDocument(loadDocument('data/samples/incheon-innovation-2019-work-plan.txt').doc).records.find(
       (r) => r.kind === 'department',
     )!;
-    const pair = d.overview!.tables.find((t) => t.rows.some((r) => r.label === '정원/현원'))!;
-    expect(pair.rows[0]!.cells[0]).toMatchObject({ column: '계', pair: [8, 10], text: '8/10명' });
-    expect(pair.src.lines).toEqual([26, 26]);
-    // The table under it (lines 28–35): grades under the merged "일반직" header name their columns.
-    const grades = d.overview!.tables.find((t) => t.columns.includes('4급'))!;
-    expect(grades.columns).toEqual(['계', '4급', '5급', '6급', '7급']);
-    expect(d.staffing.find((s) => s.group === '계')).toMatchObject({ authorized: 8, current: 10 });
+    const t = d.overview!.tables.find((x) => x.columns.includes('4급'))!;
+    expect(t.pairMeasure).toBe('정원/현원');
+    // Grades under the merged "일반직" header name their columns.
+    expect(t.columns).toEqual(['계', '4급', '5급', '6급', '7급']);
+    expect(t.rows.find((r) => r.label === '혁신제안팀')!.cells[0]).toMatchObject({ column: '계', pair: [1, 3] });
+    expect(d.staffing.find((s) => s.group === '계')).toMatchObject({ authorized: 8, current: 10, src: { lines: [32, 32] } });
+    // The sentence captions that table, so it is not read a second time.
+    expect(d.overview!.tables.filter((x) => x.rows.some((r) => r.label === '정원/현원'))).toHaveLength(0);
+  });
+
+  it('a pair sentence with no table of pairs under it is a one-cell table: row 정원/현원, column 계', () => {
+    const lines = ['Ⅰ. 일반현황', '1 기 구 : 1과 3담당', '', '3 인력(정/현원) : 8/10명', '', '4 예 산'];
+    const d = readOverview(lines, { from: 1, to: lines.length, section: null });
+    const [t] = d.tables;
+    expect(t!.rows[0]).toMatchObject({ label: '정원/현원', line: 4 });
+    expect(t!.rows[0]!.cells[0]).toMatchObject({ column: '계', pair: [8, 10], text: '8/10명' });
+    expect(overviewStaffing(d, () => null)).toEqual([{ group: '계', authorized: 8, current: 10, src: { section: null, lines: [4, 4] } }]);
+  });
+
+  it('"인 력 : 정원 80명 / 현원 85명" names the "32 / 34" cells of the table under its unit line (부산 관광마이스국)', () => {
+    const lines = [
+      ' 인 력 : 정원 80명 / 현원 85명',
+      '                                                                             (’25. 1. 19. 기준, 단위: 명)',
+      '  구       분      계       3급         4급         5급         6급        7급          8급        비 고',
+      '      계       80 / 85    1 / 1      3 / 3     14 / 15    34 / 28   27 / 33     1 / 5',
+      '관 광 정 책 과 32 / 34        1 / 1      1 / 1     5 / 6      15 / 10   10 / 13     0 / 3     현안업무)',
+      '국 제 협 력 과 24 / 27         -         1 / 1     5 / 5      11 / 10   6 / 10      1 / 1     현안업무)',
+    ];
+    const d = readOverview(lines, { from: 1, to: lines.length, section: null });
+    const [t] = d.tables;
+    expect([t!.title, t!.unit, t!.pairMeasure]).toEqual(['인력 : 정원 80명 / 현원 85명', '명', '정원/현원']);
+    expect(overviewStaffing(d, () => null).map((s) => [s.group, s.authorized, s.current])).toEqual([
+      ['계', 80, 85],
+      ['관광정책과', 32, 34],
+      ['국제협력과', 24, 27],
+    ]);
   });
 
   it('a chart head "감 사 담 당 관 - (7)개팀" gives the count as written (영등포구 annual report, line 5)', () => {
