@@ -49,7 +49,7 @@ export function cellAnswer(query: string, message: string, ctx: CommandContext):
     overview.tables.flatMap((t) => [
       ...t.rows.map((r) => r.label),
       ...t.columns.filter((c): c is string => !!c),
-      ...(t.pairMeasure ? [t.pairMeasure] : []),
+      ...(t.measure ? [t.measure] : []),
     ]),
   );
   const measures = others
@@ -167,8 +167,9 @@ function tableHits(t: ReadTable, target: Target, measures: string[][], units: st
         quoted = true;
         continue;
       }
-      // In a table of 정원/현원 pairs, the 계 column's pair is the row's own 정원 and 현원.
-      const pairOf = t.pairMeasure && cell.pair ? t.pairMeasure : null;
+      // A table whose words say what it counts: in the 계 column, a row's pair is its own 정원 and 현원, a
+      // figure its own 현원 (under "(현원, 명)").
+      const pairOf = t.measure && (t.measure !== '정원/현원' || cell.pair) && cell.value !== null || (t.measure && cell.pair) ? t.measure : null;
       const colAxis = pairOf && isTotal ? 'measure' : accounts(column, isTotal);
       if (!colAxis) continue;
       if (rowAxis === 'total' && colAxis === 'total') continue;
@@ -196,7 +197,12 @@ function tableHits(t: ReadTable, target: Target, measures: string[][], units: st
 function cellLine(t: ReadTable, row: TableRow, cell: TableCell, asked: string[]): string {
   const isTotal = cell.col === t.totalColumn;
   const column = isTotal ? (cell.column ?? '계') : cell.column!;
-  if (t.pairMeasure && cell.pair) {
+  if (t.measure && t.measure !== '정원/현원' && cell.value !== null && !MEASURE_KEY.test(column) && !MEASURE_KEY.test(row.label)) {
+    const who = [TOTAL.test(row.label) ? null : row.label, isTotal ? null : column].filter(Boolean).join(' ');
+    const unit = /[가-힣%]$/.test(cell.text) ? '' : (t.unit ?? '명');
+    return `${who ? `${who} ` : ''}${t.measure}${isTotal && TOTAL.test(row.label) ? ' (계)' : ''}: ${cell.text}${unit}`;
+  }
+  if (t.measure === '정원/현원' && cell.pair) {
     // The table's words say its pairs are 정원/현원: the row (and a grade column) qualify the halves.
     const who = PAIR_KEY.test(row.label)
       ? isTotal

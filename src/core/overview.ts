@@ -15,7 +15,7 @@ const BUDGET_ROW = /^(?:세입|세출)/;
 
 export function isStaffTable(t: ReadTable): boolean {
   if (t.rows.some((r) => STAFF_ROW.test(r.label))) return true;
-  if (!/인력|정원|현원/.test(t.title ?? '')) return false;
+  if (!/인력|정원|현원/.test((t.title ?? '').replace(/\s+/g, '')) && !t.measure) return false;
   // Without a unit line, a table of 정원/현원 pairs ("8/10") under a 인력 heading is still the staffing table.
   return t.unit === '명' || (t.unit === null && t.rows.some((r) => r.cells.some((c) => c.pair)));
 }
@@ -38,7 +38,8 @@ export function orgBlocks(o: DepartmentOverview): Block[] {
 /** A table rendered as read: header cells as pinned, unit and as-of date in the caption. */
 export function tableBlock(t: ReadTable, rows: TableRow[] = t.rows): Block {
   const named = t.columns.map((c, k) => (k === t.totalColumn ? (c ?? '계') : c));
-  const caption = [t.title, t.unit ? `단위: ${t.unit}` : null, t.asOf].filter(Boolean).join(' · ') || null;
+  const counted = t.measure && t.measure !== '정원/현원' ? `${t.measure} 기준` : null;
+  const caption = [t.title, t.unit ? `단위: ${t.unit}` : null, counted, t.asOf].filter(Boolean).join(' · ') || null;
   if (named.every((c) => c !== null)) {
     return table(
       ['구분', ...(named as string[])],

@@ -44,7 +44,7 @@ export function interpretTable(model: TableModel, ctx: InterpretContext): ReadTa
     columns,
     totalColumn,
     rows,
-    pairMeasure: pairMeasure(unitText, rows),
+    measure: measure(unitText, rows),
     // A title that states figures or a date is cited with the cells under it.
     headerLines: [
       ...new Set([
@@ -62,8 +62,11 @@ export function interpretTable(model: TableModel, ctx: InterpretContext): ReadTa
  * "인 력 : 정원 80명 / 현원 85명", "(정원/현원)", "인력(정/현원)": the words over a table of "32 / 34" cells name
  * the halves, 정원 first. Only that order is read; cells of such a table are 정원/현원 pairs.
  */
-function pairMeasure(text: string, rows: TableRow[]): '정원/현원' | null {
+function measure(text: string, rows: TableRow[]): '정원/현원' | '정원' | '현원' | null {
   const flat = text.replace(/\s+/g, '');
+  // "(현원, 명)": the unit line says which count the figures are.
+  const counted = /\((정원|현원)[,·](?:단위:?)?명\)|\((?:단위:?)?명[,·](정원|현원)\)/.exec(flat);
+  if (counted) return (counted[1] ?? counted[2]) as '정원' | '현원';
   if (!/정원?\/현원|정원[\d,]*명?\/현원/.test(flat) || /현원?\/정원|현원[\d,]*명?\/정원/.test(flat)) return null;
   const cells = rows.flatMap((r) => r.cells).filter((c) => c.value !== null || c.pair);
   return cells.length > 0 && cells.filter((c) => c.pair).length * 2 >= cells.length ? '정원/현원' : null;

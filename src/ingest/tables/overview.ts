@@ -34,7 +34,7 @@ export function readOverview(lines: string[], range: OverviewRange): DepartmentO
   // A pair sentence that captions a table of pairs is that table's: read it only where no such table follows.
   const sentences = pairSentences(lines, range)
     .map((m) => ({ m, t: interpretTable(m, { lines, section: range.section }) }))
-    .filter(({ t: s }) => !tablesRead.some(({ t }) => t.pairMeasure && t.src.lines[0] <= s.src.lines[0] && s.src.lines[0] <= t.src.lines[1]));
+    .filter(({ t: s }) => !tablesRead.some(({ t }) => t.measure === '정원/현원' && t.src.lines[0] <= s.src.lines[0] && s.src.lines[0] <= t.src.lines[1]));
   // Sentences after the tables: a total a table states is read from its cell first.
   const both = [...tablesRead, ...sentences];
   const models = both.map((x) => x.m);
@@ -271,7 +271,8 @@ function isStaffTable(t: ReadTable): boolean {
   const rows = t.rows.map((r) => r.label);
   return (
     rows.some((l) => /^(?:정원|현원|정원\/현원)$/.test(l)) ||
-    (STAFF_TITLE.test(t.title ?? '') && (t.unit === '명' || t.unit === null))
+    (STAFF_TITLE.test(t.title ?? '') && (t.unit === '명' || t.unit === null)) ||
+    (t.measure !== null && t.measure !== undefined)
   );
 }
 
@@ -328,7 +329,12 @@ function tableStaffing(t: ReadTable, heading: (line: number) => string | null): 
   // Groups are rows (계, 본청, 사업소, 관광정책과); the measure is the heading's or the unit line's, or a pair.
   // "정/현원" is the pair notation: both measures, never 현원 alone.
   const context = [t.title ?? '', heading(t.src.lines[0]) ?? ''].join(' ').replace(/정\s*\/\s*현\s*원/g, '정원/현원');
-  const measure = /현원/.test(context) && !/정원/.test(context) ? 'current' : /정원/.test(context) && !/현원/.test(context) ? 'authorized' : null;
+  const measure =
+    t.measure === '현원' || (/현원/.test(context) && !/정원/.test(context))
+      ? 'current'
+      : t.measure === '정원' || (/정원/.test(context) && !/현원/.test(context))
+        ? 'authorized'
+        : null;
   const pairOrder = /정원\s*\/\s*현원/.test(context) || /정원.*현원/.test(context) ? 'authorized-current' : null;
   if (t.totalColumn === null) return out;
   for (const row of t.rows) {

@@ -93,7 +93,7 @@ describe('staffing in any notation, organisation counts in any chart', () => {
       (r) => r.kind === 'department',
     )!;
     const t = d.overview!.tables.find((x) => x.columns.includes('4급'))!;
-    expect(t.pairMeasure).toBe('정원/현원');
+    expect(t.measure).toBe('정원/현원');
     // Grades under the merged "일반직" header name their columns.
     expect(t.columns).toEqual(['계', '4급', '5급', '6급', '7급']);
     expect(t.rows.find((r) => r.label === '혁신제안팀')!.cells[0]).toMatchObject({ column: '계', pair: [1, 3] });
@@ -111,6 +111,22 @@ describe('staffing in any notation, organisation counts in any chart', () => {
     expect(overviewStaffing(d, () => null)).toEqual([{ group: '계', authorized: 8, current: 10, src: { section: null, lines: [4, 4] } }]);
   });
 
+  it('a unit line "(현원, 명)" says the table counts 현원: its 계 is the 현원, never a 정원 (부산 해양농수산국, lines 63–68)', () => {
+    const lines = [
+      '□인           력 : 283명',
+      '                                                                                                                 (현원, 명)',
+      '구 분           계        3급              4급         5급              6급      7급              8급         9급          연구사',
+      ' 계           283       1               11            39           95          78          32         9            18',
+      '본 청          134       1               5             25           50          40          7          5             1',
+    ];
+    const d = readOverview(lines, { from: 1, to: lines.length, section: null });
+    expect(d.tables[0]!.measure).toBe('현원');
+    expect(overviewStaffing(d, () => null).map((s) => [s.group, s.authorized, s.current])).toEqual([
+      ['계', null, 283],
+      ['본청', null, 134],
+    ]);
+  });
+
   it('"인 력 : 정원 80명 / 현원 85명" names the "32 / 34" cells of the table under its unit line (부산 관광마이스국)', () => {
     const lines = [
       ' 인 력 : 정원 80명 / 현원 85명',
@@ -122,7 +138,7 @@ describe('staffing in any notation, organisation counts in any chart', () => {
     ];
     const d = readOverview(lines, { from: 1, to: lines.length, section: null });
     const [t] = d.tables;
-    expect([t!.title, t!.unit, t!.pairMeasure]).toEqual(['인력 : 정원 80명 / 현원 85명', '명', '정원/현원']);
+    expect([t!.title, t!.unit, t!.measure]).toEqual(['인력 : 정원 80명 / 현원 85명', '명', '정원/현원']);
     expect(overviewStaffing(d, () => null).map((s) => [s.group, s.authorized, s.current])).toEqual([
       ['계', 80, 85],
       ['관광정책과', 32, 34],
