@@ -4,6 +4,7 @@ import { findOverviewUnit } from '../src/core/departments.js';
 import { money, orgDept, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
 import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/overview.js';
 import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
+import { yearAsked } from '../src/core/passages.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { BudgetKind, BudgetLine } from '../src/domain/project.js';
 import type { Source } from '../src/domain/provenance.js';
@@ -55,10 +56,19 @@ export const budgetCommand = defineCommand({
     if (!found.ok) return found.reply;
     const records = found.siblings.length ? found.siblings : [found.record];
     const main = found.record.record;
+    // A year asked selects its lines; a year the budget does not give is not answered with another year's.
+    const year = yearAsked(message);
+    const written = [...new Set(records.flatMap((r) => (r.record.budget?.lines ?? []).flatMap((l) => (l.year === null ? [] : [l.year]))))];
+    if (year !== null && written.length && !written.includes(year) && !records.some((r) => r.record.year === year))
+      return reply('not_found', `${main.title}: ${year}년 예산은 문서에 없습니다.`, [text(`문서에 적힌 연도: ${written.sort().map((y) => `${y}년`).join(', ')}`)], {
+        sources: sourcesOf(records.flatMap((r) => (r.record.budget?.lines ?? []).map((l) => ({ r, src: withHeader(ctx, r, l.src) })))),
+        suggestions: [`${main.code ?? main.title} 예산`],
+      });
+    const only = year !== null && written.includes(year) ? year : null;
     const blocks: Block[] = [];
     const sources: string[] = [];
     for (const r of records) {
-      blocks.push(...budgetBlocks(r, records.length > 1));
+      blocks.push(...budgetBlocks(r, records.length > 1, only));
       const b = r.record.budget;
       if (b)
         sources.push(
@@ -92,12 +102,7 @@ function findBudgetItems(query: string, ctx: CommandContext): Reply | null {
   }
   if (matches.length !== 1) return null;
   const { r, lines } = matches[0]!;
-  const kinds = KIND_ORDER.filter((k) => lines.some((l) => l.kind === k));
-  const rows = groupRows(lines).map(({ label, byKind }) => [
-    label,
-    ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-')),
-  ]);
-  const blocks: Block[] = [table(['구분', ...kinds.map((k) => kindHeader(k, lines))], rows)];
+  const blocks: Block[] = [budgetTable(lines, null)];
   const a = lines.find((l) => l.kind === 'allocated');
   const e = lines.find((l) => l.kind === 'executed');
   if (a && e && a.amount.won > 0)
@@ -108,21 +113,17 @@ function findBudgetItems(query: string, ctx: CommandContext): Reply | null {
   });
 }
 
-function budgetBlocks(r: StoredRecord, labelled: boolean): Block[] {
+function budgetBlocks(r: StoredRecord, labelled: boolean, year: number | null = null): Block[] {
   const b = r.record.budget;
   const caption = labelled ? yearLabel(r.record) : null;
   if (!b) return [];
   if (b.noBudget) return [text(`${caption ? `${caption}: ` : ''}예산 — ${b.noBudget} (문서 표기)`)];
   const blocks: Block[] = [];
-  const lines = preferTotals(b.lines);
-  if (lines.length) {
-    const kinds = KIND_ORDER.filter((k) => lines.some((l) => l.kind === k));
-    const rows = groupRows(lines).map(({ label, byKind }) => [
-      label,
-      ...kinds.map((k) => (byKind.get(k) ? money(byKind.get(k)!.amount) : '-')),
-    ]);
-    blocks.push(table(['구분', ...kinds.map((k) => kindHeader(k, lines))], rows, caption));
-  }
+  const all = preferTotals(b.lines);
+  const lines = year === null ? all : all.filter((l) => l.year === year);
+  // Rates and notes speak of the whole table: shown only when no year was cut out of it.
+  if (lines.length < all.length) return lines.length ? [budgetTable(lines, caption ?? writtenYear(lines, year!))] : [];
+  if (lines.length) blocks.push(budgetTable(lines, caption));
   for (const rate of b.rates) {
     const parts = [
       rate.written !== null ? `${pct(rate.written)} (문서 표기)` : null,
@@ -131,9 +132,9 @@ function budgetBlocks(r: StoredRecord, labelled: boolean): Block[] {
     if (parts.length) blocks.push(text(`집행률${rate.period ? ` ${rate.period}` : ''}: ${parts.join(' · ')}`));
   }
   if (!b.rates.length) {
-    for (const { label, byKind } of groupRows(lines)) {
-      const a = byKind.get('allocated');
-      const e = byKind.get('executed');
+    for (const { label, cells } of groupRows(lines)) {
+      const a = cells.find((l) => l.kind === 'allocated');
+      const e = cells.find((l) => l.kind === 'executed' && (a === undefined || l.year === a.year));
       if (a && e && a.amount.won > 0 && a.amount.unit === e.amount.unit) {
         blocks.push(
           text(`집행률 ${label}: ${pct(Math.round((e.amount.won / a.amount.won) * 1000) / 10)} (집행÷확보 계산)`),
@@ -151,22 +152,57 @@ function preferTotals(lines: BudgetLine[]): BudgetLine[] {
   return hasTotal ? lines.filter((l) => l.funding === '계' || l.funding === null) : lines;
 }
 
-/** One row per budget item (or per period when there are no items); one column per kind. */
-export function groupRows(lines: BudgetLine[]): Array<{ label: string; byKind: Map<BudgetKind, BudgetLine> }> {
+/**
+ * One row per budget item (or per period when there are no items); one column per kind — and per year where
+ * an itemised table gives a kind for several years ("’25년 예산 | ’24년 예산"): every year is shown, each under
+ * its own year, never one year's figure as the item's only one.
+ */
+function budgetTable(lines: BudgetLine[], caption: string | null): Block {
   const itemised = lines.some((l) => l.item);
-  const rows = new Map<string, Map<BudgetKind, BudgetLine>>();
+  const columns: Array<{ kind: BudgetKind; year: number | null; header: string }> = [];
+  for (const kind of KIND_ORDER) {
+    const mine = lines.filter((l) => l.kind === kind);
+    if (!mine.length) continue;
+    const years = [...new Set(mine.map((l) => l.year))].sort((a, b) => (b ?? 0) - (a ?? 0));
+    if (itemised && years.length > 1 && years.every((y) => y !== null))
+      for (const year of years) columns.push({ kind, year, header: `${KIND_LABEL[kind]} ${writtenYear(mine, year)}` });
+    else columns.push({ kind, year: null, header: kindHeader(kind, lines) });
+  }
+  const rows = groupRows(lines).map(({ label, cells }) => [
+    label,
+    ...columns.map((c) => {
+      const l = cells.find((x) => x.kind === c.kind && (c.year === null || x.year === c.year));
+      return l ? money(l.amount) : '-';
+    }),
+  ]);
+  return table(['구분', ...columns.map((c) => c.header)], rows, caption);
+}
+
+/** A year as the document writes it ("’25년", "2024년"): the header then holds what the cited lines hold. */
+function writtenYear(lines: BudgetLine[], year: number): string {
+  const periods = lines.filter((l) => l.year === year).map((l) => l.period.trim());
+  const asWritten = periods.find((p) => new RegExp(`^[’‘']?(?:${year}|${year % 100})년?도?$`).test(p));
+  if (!asWritten) return `${year}년`;
+  return /년|도$/.test(asWritten) ? asWritten : `${asWritten}년`;
+}
+
+/** One row per budget item (or per period when there are no items), with its lines. */
+function groupRows(lines: BudgetLine[]): Array<{ label: string; cells: BudgetLine[] }> {
+  const itemised = lines.some((l) => l.item);
+  const rows = new Map<string, BudgetLine[]>();
   for (const l of lines) {
     const funding = l.funding && l.funding !== '계' ? l.funding : null;
     const label = (itemised ? [l.item ?? '합계', funding] : [l.period, funding]).filter(Boolean).join(' ') || '합계';
-    const row = rows.get(label) ?? new Map<BudgetKind, BudgetLine>();
-    if (!row.has(l.kind)) row.set(l.kind, l);
+    const row = rows.get(label) ?? [];
+    // The first line of a kind and year stands (a document may repeat a row).
+    if (!row.some((x) => x.kind === l.kind && x.year === l.year)) row.push(l);
     rows.set(label, row);
   }
-  return [...rows].map(([label, byKind]) => ({ label, byKind }));
+  return [...rows].map(([label, cells]) => ({ label, cells }));
 }
 
 /** "집행 (10.31기준)": a column whose lines all share a non-year period says it in the header. */
-export function kindHeader(kind: BudgetKind, lines: BudgetLine[]): string {
+function kindHeader(kind: BudgetKind, lines: BudgetLine[]): string {
   const periods = [...new Set(lines.filter((l) => l.kind === kind).map((l) => l.period))];
   const itemised = lines.some((l) => l.item);
   const period = periods[0];
@@ -183,11 +219,23 @@ function withHeader(ctx: CommandContext, r: StoredRecord, source: Source): Sourc
   const lines = ctx.knowledge.lines(r.document.versionId);
   let from = source.lines[0];
   const floor = Math.max(r.record.src.lines[0], from - 12);
-  while (from - 1 >= floor && from - 1 >= 1 && tableLine(lines[from - 2] ?? '')) from--;
+  // Up over the rows and header lines (blank lines between them too) to the table's heading or a line of prose.
+  for (let n = from - 1; n >= floor && n >= 1; n--) {
+    const line = lines[n - 1] ?? '';
+    if (line.trim() === '') continue;
+    if (!tableLine(line) && !headerLine(line)) break;
+    from = n;
+  }
   return { section: source.section, lines: [from, source.lines[1]] };
 }
 
 /** A line of a text table: tab- or pipe-separated, or cells set apart by runs of spaces. */
 function tableLine(line: string): boolean {
   return line.trim() !== '' && (/\t|\|/.test(line) || /\S\s{2,}\S/.test(line.trim()));
+}
+
+/** A header line of a flattened table ("구 분 예 산 액", "(유보액)10.31기준 12.31까지"): short, no heading mark, no sentence. */
+function headerLine(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 40 && !/^(?:#|\d{1,2}\.?\s+[가-힣]|[□■○ㅇ◦▪•※◎❍▶▷-]|[가-하]\.|[ⅠⅡⅢⅣⅤ])/.test(t) && !/[다요음함]\.?$/.test(t);
 }

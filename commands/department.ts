@@ -109,6 +109,8 @@ function teamList(teams: Array<{ name: string; duties: string[] }>): Block {
 
 /** "Not found" for a unit the store does not have, with the stored units whose names look like it. */
 function unitNotFound(name: string, ctx: CommandContext): Reply {
+  const known = recordsOfUnit(name, ctx).filter((r) => r.department === name);
+  if (known.length) return noOverview(name, known);
   const near = nearUnitNames(name, ctx);
   return reply(
     'not_found',
@@ -121,5 +123,19 @@ function unitNotFound(name: string, ctx: CommandContext): Reply {
         .slice(0, 3)
         .map((n) => `${n} 조직`),
     },
+  );
+}
+
+/**
+ * A unit the documents name (its approvals, its projects) but whose 기본현황 none of them holds: say so, and point
+ * to what its documents do answer, rather than a list of similar names that starts with the asked one.
+ */
+function noOverview(name: string, records: ReturnType<typeof recordsOfUnit>): Reply {
+  const org = records[0]!.organization;
+  return reply(
+    'not_found',
+    `${org ? `${org} ` : ''}${name}의 조직·인력 현황(기본현황)은 저장된 문서에 없습니다.`,
+    [text('이 부서의 문서에서 담당자와 맡은 사업은 찾을 수 있습니다.')],
+    { suggestions: [`${name} 담당자`, `${name} 맡은 사업`] },
   );
 }

@@ -147,6 +147,9 @@ function auditLine(
   const covered: Array<[number, number]> = [];
   const cover = (a: number, b: number) => covered.push([a, b]);
 
+  // "37–39행: …": a reply's own reference to the lines it quotes, not a figure of the document.
+  for (const m of line.matchAll(/\d+(?:[–-]\d+)?행(?=[:,\s])/g)) cover(m.index, m.index + m[0].length);
+
   // Unit readings: "9,322백만원 (93억 2,200만원)", "(약 2조 3,457억원, 감소)".
   for (const m of line.matchAll(
     /([△▲▽-]?\d[\d,]*(?:\.\d+)?)\s*(백만원|천원|만원|억원|원)\s*\(((?:약\s*)?-?[\d,]+(?:조|억|만|천)?(?:\s+[\d,]+(?:조|억|만|천)?)*원)(?=[),])/g,
@@ -182,7 +185,8 @@ function auditLine(
       bad.push({ figure: m[0], why: `a count of ${m[1]} over a list of ${listLength}` });
   }
   // Counts of units: the document's own ("3과 7팀", "(7)개팀"), never a list's length.
-  for (const m of line.matchAll(/(\d+)\s*(?:개\s*)?(과|팀|담당관|담당|국|실|부|사업소)(?![가-힣])/g)) {
+  // A figure inside a unit's name ("계약2팀", "제2국") is the name, not a count: letters before it rule it out.
+  for (const m of line.matchAll(/(?<![가-힣\d])(\d+)\s*(?:개\s*)?(과|팀|담당관|담당|국|실|부|사업소)(?![가-힣])/g)) {
     const n = m[1]!;
     const unit = m[2]!;
     const doc = squash(citedText);

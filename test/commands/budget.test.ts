@@ -15,3 +15,23 @@ describe('budget command', () => {
     expect(run(budgetCommand, '수상택시').reply.kind).toBe('not_found');
   });
 });
+
+describe('budget command over a department budget given for two years (부산 인재개발원)', () => {
+  const run = commandTest('test/fixtures/corpus/busan-2025-plan-hrdi.txt');
+  it('shows every year, each under its own year as written, never one year as the item\'s only figure', () => {
+    const { reply, text } = run(budgetCommand, '인재개발원');
+    expect(reply.kind).toBe('answer');
+    expect(text).toContain('구분 | 예산(확보) ’25년 | 예산(확보) ’24년');
+    expect(text).toMatch(/역량교육 내실화 \| 1,527백만원[^|]*\| 1,621백만원/);
+    expect(text).toMatch(/합계 \| 9,322백만원[^|]*\| 9,167백만원/);
+  });
+  it('answers the year asked with that year\'s figures only, and says so when the year is not in the document', () => {
+    const y2024 = run(budgetCommand, '인재개발원 2024년');
+    expect(y2024.text).toContain('9,167백만원');
+    expect(y2024.text).not.toContain('9,322');
+    const y2023 = run(budgetCommand, '인재개발원 2023년');
+    expect(y2023.reply.kind).toBe('not_found');
+    expect(y2023.reply.title).toBe('인재개발원: 2023년 예산은 문서에 없습니다.');
+    expect(y2023.text).not.toMatch(/\d{1,3},\d{3}백만원/);
+  });
+});

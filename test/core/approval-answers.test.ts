@@ -77,7 +77,8 @@ describe('many documents, one project', () => {
     const { reply, out } = ask('청년사업담당관 조직');
     expect(reply.kind).toBe('not_found');
     expect(out).not.toContain('혁신기획팀');
-    // The unit exists only as the author of approval documents: named among the near units, not given an overview.
-    expect(out).toContain('• 서울특별시 청년사업담당관');
+    // The unit exists only as the author of approval documents: said so, and pointed to what they answer.
+    expect(out).toContain('서울특별시 청년사업담당관의 조직·인력 현황(기본현황)은 저장된 문서에 없습니다.');
+    expect(reply.suggestions).toContain('청년사업담당관 담당자');
   });
 });

@@ -943,17 +943,20 @@ function readUnitBudget(ctx: Ctx, section: BoxSection, phase: Phase, year: numbe
 function readMilestones(ctx: Ctx, section: BoxSection, year: number | null, done: boolean): Milestone[] {
   const { lines } = ctx;
   const out: Milestone[] = [];
-  let parent: string | null = null;
+  let parent: { text: string; at: number } | null = null;
   for (let i = section.span.from + 1; i < section.span.to; i++) {
     const line = lines[i]!;
     if (isBlank(line) || amountTokenCount(line) >= 3) continue;
     const level = bulletLevel(line);
     const text = stripBullet(line);
-    if (level === 1) parent = text;
+    if (level === 1) parent = { text, at: i };
     const dates = datesIn(text, year);
     if (dates.length === 0) continue;
-    const shown = level !== null && level >= 2 && parent ? `${parent} › ${text}` : text;
-    for (const date of dates) out.push({ text: shown, date, done, src: srcAt(section.name, i) });
+    const child = level !== null && level >= 2 && parent !== null;
+    const shown = child ? `${parent!.text} › ${text}` : text;
+    // An item shown with its parent cites the parent's line too.
+    const at = child ? srcAt(section.name, parent!.at, i) : srcAt(section.name, i);
+    for (const date of dates) out.push({ text: shown, date, done, src: at });
   }
   return out;
 }

@@ -554,7 +554,8 @@ function readBudget(
       warnings.push({ line: row.line, message: `${row.label}(${written})에 금액 단위가 없어 예산에 넣지 않았습니다` });
       budget.notes.push({
         text: `${row.label}: ${written} (단위 미기재)`,
-        src: src(section, row.line, row.amounts.at(-1)!.line),
+        // From the period headers ("1차년도 … 계") down to the last amount: the note states both.
+        src: src(section, Math.min(row.periods[0]?.line ?? row.line, row.line), row.amounts.at(-1)!.line),
       });
       continue;
     }
@@ -570,7 +571,7 @@ function readBudget(
         funding: null,
         item: null,
         amount,
-        src: src(section, row.line, cell.line),
+        src: src(section, Math.min(p.line, row.line), cell.line),
       });
       const rest = cell.text
         .replace(AMOUNT, '')

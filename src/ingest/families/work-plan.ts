@@ -1026,7 +1026,8 @@ function readInlineBudget(ctx: Context, general: Range, section: string | null):
       }
       for (const a of amounts) {
         const item = list[1] === '세입' ? `세입 · ${a.name}` : a.name;
-        out.push(line(period, y, item, a.money!, src(section, j + 1)));
+        // From the 예산규모 line, where the year stands, down to the list line.
+        out.push(line(period, y, item, a.money!, src(section, i + 1, j + 1)));
       }
     }
     return out;
