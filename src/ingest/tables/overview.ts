@@ -63,9 +63,9 @@ function nameUnitColumns(t: ReadTable, model: TableModel, units: string[]): Read
   });
   if (texts.some((x) => !/^[가-힣A-Za-z0-9]*$/.test(x))) return t;
   const topWords = model.header[0]!.text.trim().split(/\s+/);
-  // pdftotext may interleave the two lines of one header cell ("기 획 / 담 당 관" → "담기 당 획관"): failing an
-  // exact spelling, each column's pieces need only hold the name's letters, still column by column in order.
-  const names = spell(texts, units, open.length, topWords) ?? spell(texts, units, open.length, topWords, shuffledPieces);
+  // A header that interleaves the two lines of one cell ("기 획 / 담 당 관" → "담기 당 획관") names no column: the
+  // letters could be read as the chart's names, but neither position nor spelling shows which figure is whose.
+  const names = spell(texts, units, open.length, topWords);
   if (!names) return t;
   const columns = [...t.columns];
   open.forEach((k, i) => (columns[k] = names[i]!));
@@ -80,15 +80,7 @@ function nameUnitColumns(t: ReadTable, model: TableModel, units: string[]): Read
  * the column is named in full ("빅데이터통계담당관") — but only by one whole word of that line, and only if exactly
  * one spelling does so.
  */
-type Pieces = (name: string, texts: string[], pos: number[]) => number[][];
-
-function spell(
-  texts: string[],
-  units: string[],
-  count: number,
-  topWords: string[] = [],
-  piecesOf: Pieces = pieces,
-): string[] | null {
+function spell(texts: string[], units: string[], count: number, topWords: string[] = []): string[] | null {
   const solve = (prefixed: boolean): string[][] => {
     const found: string[][] = [];
     const go = (pos: number[], from: number, left: number, acc: string[]): void => {
@@ -104,7 +96,7 @@ function spell(
           if (n && !topWords.includes(top.slice(pos[0]!, pos[0]! + n))) continue;
           const name = top.slice(pos[0]!, pos[0]! + n) + units[u]!;
           const start = [pos[0]! + n, ...pos.slice(1)];
-          for (const next of n ? piecesOf(units[u]!, texts, start) : piecesOf(name, texts, pos)) go(next, u + 1, left - 1, [...acc, name]);
+          for (const next of n ? pieces(units[u]!, texts, start) : pieces(name, texts, pos)) go(next, u + 1, left - 1, [...acc, name]);
         }
       }
     };
@@ -115,34 +107,6 @@ function spell(
   if (exact.length) return exact[0]!;
   const prefixed = solve(true);
   return prefixed.length === 1 ? prefixed[0]! : null;
-}
-
-/** Every way one piece from each line (each starting where that line stands) holds exactly the letters of `name`. */
-function shuffledPieces(name: string, texts: string[], pos: number[]): number[][] {
-  const out: number[][] = [];
-  const take = (left: Map<string, number>, ch: string) => {
-    const n = left.get(ch) ?? 0;
-    if (n === 0) return false;
-    left.set(ch, n - 1);
-    return true;
-  };
-  const walk = (i: number, left: Map<string, number>, size: number, acc: number[]) => {
-    const line = texts[i]!;
-    const rest = new Map(left);
-    if (i === texts.length - 1) {
-      const chunk = line.slice(pos[i]!, pos[i]! + size);
-      if (chunk.length === size && [...chunk].every((ch) => take(rest, ch))) out.push([...acc, pos[i]! + size]);
-      return;
-    }
-    for (let len = 0; len <= size; len++) {
-      if (len > 0 && !take(rest, line[pos[i]! + len - 1] ?? '')) break;
-      walk(i + 1, new Map(rest), size - len, [...acc, pos[i]! + len]);
-    }
-  };
-  const letters = new Map<string, number>();
-  for (const ch of name) letters.set(ch, (letters.get(ch) ?? 0) + 1);
-  walk(0, letters, name.length, []);
-  return out;
 }
 
 /** Every way `name` is the concatenation of one piece from each line, each piece starting where that line stands. */
