@@ -11,7 +11,8 @@ export function defuse(text: string): string {
   return text
     .replace(/<(?=[!@#])/g, '‹')
     .replace(/(‹[!@#][^>]*)>/g, '$1›')
-    .replace(/@(?=everyone|here|channel|[A-Za-z0-9_])/gi, '@\u2060')
+    // An e-mail's "@" (a letter or digit before it) mentions no one and stays as written, so it can be copied.
+    .replace(/@(?=everyone|here|channel)|(?<![\w.+-])@(?=[A-Za-z0-9_])/gi, '@\u2060')
     .replace(/<(\/?)(script|iframe|img|a|style)\b/gi, '‹$1$2');
 }
 

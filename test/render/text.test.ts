@@ -52,6 +52,8 @@ describe('renderText', () => {
       reply('answer', '@everyone 공지', [text('<!channel> <@U123> <#C1> @here <script>x</script>')]),
     );
     expect(out).not.toMatch(/@everyone|@here|<!channel>|<@U123>|<#C1>|<script/);
-    expect(defuse('이메일 a@b.kr')).toContain('a@');
+    // An e-mail is left as written (copyable); a word-initial @name and @everyone anywhere are defused.
+    expect(defuse('이메일 motif77@seoul.go.kr')).toBe('이메일 motif77@seoul.go.kr');
+    expect(defuse('@U123 a@everyone')).toBe('@\u2060U123 a@\u2060everyone');
   });
 });
