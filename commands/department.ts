@@ -41,12 +41,13 @@ export const departmentCommand = defineCommand({
     const rec = dept.record;
     const blocks: Block[] = [];
     const overview = rec.overview;
-    if (overview && (overview.org || overview.tables.length)) {
+    // A department of teams (no 과 under it) reads best as the family read it: teams, staffing, budget, projects;
+    // the overview adds the count as written.
+    const teamsOnly = !!overview && overview.units.length === 0 && rec.orgTeams.length > 0;
+    if (overview && (overview.org || overview.tables.length) && !teamsOnly) {
       const staff = topicTables(overview, 'staff');
       const money = topicTables(overview, 'budget');
       blocks.push(...orgBlocks(overview));
-      // A chart of teams (no 과 under the department): its teams and duties as the family read them.
-      if (!overview.units.length && rec.orgTeams.length) blocks.push(teamList(rec.orgTeams));
       blocks.push(...staff.map((t) => tableBlock(t)));
       const withMoney = /예산|세입|세출/.test(query) || !staff.length;
       if (withMoney) blocks.push(...money.map((t) => tableBlock(t)));
@@ -65,6 +66,7 @@ export const departmentCommand = defineCommand({
         suggestions: [`${name} 예산`],
       });
     }
+    if (overview?.org) blocks.push(text(`조직: ${overview.org.written} (문서 표기)`));
     if (rec.orgTeams.length) blocks.push(teamList(rec.orgTeams));
     if (rec.staffing.length) {
       blocks.push(
@@ -86,7 +88,7 @@ export const departmentCommand = defineCommand({
       `${rec.organization ?? ''} ${name}`.trim(),
       blocks,
       {
-        sources: [sourceOf(dept)],
+        sources: [...(overview?.org ? [sourceOf(dept, overview.org.src)] : []), sourceOf(dept)],
         suggestions: [`예산 ${name}`],
       },
     );
