@@ -476,7 +476,35 @@ function readFacts(lines: string[], from: number, to: number): Fact[] {
     if (value === '') continue;
     facts.push({ label, value, withheld: WITHHELD.test(value), src: src(section, i + 1, end + 1) });
   }
-  return facts;
+  return [...facts, ...cellPairs(lines, from, to, facts)];
+}
+
+/** A form table flattened one cell per line: a label cell, then its value (a figure, a date or a masked run). */
+const CELL_LABEL = /^[가-힣][가-힣\s()·]{1,15}$/;
+const CELL_VALUE = /^(?:\d[\d,.\s~-]*(?:[가-힣%]{1,3}\.?)?|\*{3,})$/;
+
+/**
+ * "접수일 / 2025. 9. 5.", "접수번호 / 127037", "성명 / ***": cells of a form table read in pairs — one value after
+ * its label, no more (a row of figures is a table's, to be read with its header or quoted).
+ */
+function cellPairs(lines: string[], from: number, to: number, known: Fact[]): Fact[] {
+  const out: Fact[] = [];
+  const taken = new Set(known.flatMap((f) => [f.src.lines[0], f.src.lines[1]]));
+  let section: string | null = null;
+  for (let i = from; i + 1 < to; i++) {
+    const heading = sectionOf(lines[i]!);
+    if (heading) section = heading;
+    const label = lines[i]!.trim();
+    const value = lines[i + 1]!.trim();
+    if (taken.has(i + 1) || !CELL_LABEL.test(label) || !CELL_VALUE.test(value) || POSITION.test(compact(label))) continue;
+    // A label with several values after it is a table row (사업예산 / ’24 / ’25): which is which is the header's.
+    if (/^(?:[△▲-]?\d|\*{3,})/.test(lines[i + 2]?.trim() ?? '')) continue;
+    const name = compact(label);
+    if (name.length < 2 || name.length > 12) continue;
+    out.push({ label: name, value, withheld: WITHHELD.test(value), src: src(section, i + 1, i + 2) });
+    i++;
+  }
+  return out;
 }
 
 /** "붙임 … 끝.": the body ends there; what follows is the drafter's signature block. */

@@ -67,7 +67,8 @@ describe('approval family: 서울시 청년사업담당관-6308 (’24년 청년
       ['’24년', 2024, 'allocated', 60_293_000_000, '60,293', '백만원'],
       ['’25년', 2025, 'planned', 60_297_000_000, '60,297', '백만원'],
     ]);
-    expect(r.budget?.lines[1]?.src).toEqual({ section: 'TF 주요 논의 사항 및 개선 방안', lines: [55, 57] });
+    // From its column's header ("’25년", line 54) down to its figure: the year it is given for is cited too.
+    expect(r.budget?.lines[1]?.src).toEqual({ section: 'TF 주요 논의 사항 및 개선 방안', lines: [54, 57] });
     expect(r.budget?.notes.map((n) => n.text)).toEqual(['’25년 60,297백만원 (TF 운영비 4백만원 증액)']);
   });
 
@@ -136,7 +137,8 @@ describe('approval family: 부산시 철도시설과-7539 (땅꺼짐 예방 연�
     expect(r.budget?.notes).toEqual([
       {
         text: '합계: 1차년도 240,000 · 2차년도 240,000 · 계 480,000 (단위 미기재)',
-        src: { section: '연구개발추진방안', lines: [147, 152] },
+        // From the period headers (1차년도 …, line 69) down to the last amount.
+        src: { section: '연구개발추진방안', lines: [69, 152] },
       },
     ]);
     expect(result.warnings).toEqual([
@@ -298,5 +300,23 @@ describe('approval family: 협조자 and 代 in the 시행문 approval line', ()
       ['김란수', '청년사업담당관', null, null, 'approver', null],
     ]);
     expect(r.facts?.find((f) => f.label === '사업비용')?.withheld).toBe(true);
+  });
+});
+
+describe('approval family: a form table flattened one cell per line (청년사업담당관-9145, 공공데이터 제공거부 통보서)', () => {
+  const { r } = approval('open-data-refusal-9145');
+  const fact = (label: string) => (r.facts ?? []).filter((f) => f.label === label);
+
+  it('reads a label cell and the one value after it as a fact, masked values as withheld', () => {
+    expect(fact('접수번호')).toEqual([{ label: '접수번호', value: '127037', withheld: false, src: { section: null, lines: [15, 16] } }]);
+    expect(fact('접수일')[0]).toMatchObject({ value: '2025. 9. 5.', withheld: false });
+    expect(fact('성명').length).toBeGreaterThan(0);
+    expect(fact('성명').every((f) => f.withheld)).toBe(true);
+  });
+
+  it('never pairs a label with the first of several figures (a table row: which figure is which is the header\'s)', () => {
+    const tf = parseDocument(loadDocument('test/fixtures/corpus/seoul-approval-2024-youth-allowance-tf.txt').doc).records[0]!;
+    // "사업예산 / 60,293백만원 / 60,297백만원 (…)": the ’24년 and ’25년 columns.
+    expect((tf.facts ?? []).filter((f) => f.label === '사업예산')).toEqual([]);
   });
 });
