@@ -6,6 +6,7 @@ import { orgBlocks, tableBlock, tableSources, topicTables, unitBlocks } from '..
 import { money, particle, sourceOf, yearLabel } from '../src/core/format.js';
 import { type Block, list, type Reply, reply, table, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
+import type { ProjectRecord } from '../src/domain/project.js';
 import { BUDGET_KIND_LABEL } from '../src/domain/vocabulary.js';
 
 export const departmentCommand = defineCommand({
@@ -41,30 +42,33 @@ export const departmentCommand = defineCommand({
     const rec = dept.record;
     const blocks: Block[] = [];
     const overview = rec.overview;
-    if (overview && (overview.org || overview.tables.length)) {
+    // A department of teams (no 과 under it) reads best as the family read it: teams, staffing, budget, projects;
+    // the overview adds the count as written.
+    const teamsOnly = !!overview && overview.units.length === 0 && rec.orgTeams.length > 0;
+    if (overview && (overview.org || overview.tables.length) && !teamsOnly) {
       const staff = topicTables(overview, 'staff');
       const money = topicTables(overview, 'budget');
       blocks.push(...orgBlocks(overview));
       blocks.push(...staff.map((t) => tableBlock(t)));
       const withMoney = /예산|세입|세출/.test(query) || !staff.length;
       if (withMoney) blocks.push(...money.map((t) => tableBlock(t)));
+      // No budget table the reader could place: the totals the family read itself, as in a plain record.
+      const totals = money.length ? [] : (rec.budget?.lines.filter((l) => !l.item) ?? []);
+      blocks.push(...budgetTotals(rec, totals));
       const name = rec.department ?? rec.title;
       return reply('answer', `${rec.organization ?? ''} ${name}`.trim(), blocks, {
-        sources: [
+        sources: [...new Set([
           ...(overview.org ? [sourceOf(dept, overview.org.src)] : []),
           ...tableSources(dept, withMoney ? [...staff, ...money] : staff),
+          // The family's totals carry their period words from the header lines: the record's lines are cited.
+          ...(totals.length ? [sourceOf(dept)] : []),
           ...(blocks.length ? [] : [sourceOf(dept)]),
-        ],
+        ])],
         suggestions: [`${name} 예산`],
       });
     }
-    if (rec.orgTeams.length)
-      blocks.push(
-        list(
-          rec.orgTeams.map((t) => (t.duties.length ? `${t.name}: ${t.duties.slice(0, 4).join(', ')}` : t.name)),
-          '조직',
-        ),
-      );
+    if (overview?.org) blocks.push(text(`조직: ${overview.org.written} (문서 표기)`));
+    if (rec.orgTeams.length) blocks.push(teamList(rec.orgTeams));
     if (rec.staffing.length) {
       blocks.push(
         table(
@@ -74,17 +78,7 @@ export const departmentCommand = defineCommand({
         ),
       );
     }
-    const totals = rec.budget?.lines.filter((l) => !l.item) ?? [];
-    if (totals.length)
-      blocks.push(
-        list(
-          totals.map(
-            (l) =>
-              `${l.period} ${BUDGET_KIND_LABEL[l.kind]}: ${money(l.amount)}`,
-          ),
-          '부서 예산',
-        ),
-      );
+    blocks.push(...budgetTotals(rec));
     const name = rec.department ?? rec.title;
     const projects = recordsOfUnit(name, ctx).filter((s) => s.kind === 'project');
     // Every distinct item goes in: the renderer shows the first ones and "… 외 N건", so the count adds up.
@@ -95,12 +89,25 @@ export const departmentCommand = defineCommand({
       `${rec.organization ?? ''} ${name}`.trim(),
       blocks,
       {
-        sources: [sourceOf(dept)],
+        sources: [...(overview?.org ? [sourceOf(dept, overview.org.src)] : []), sourceOf(dept)],
         suggestions: [`예산 ${name}`],
       },
     );
   },
 });
+
+/** The department's own budget totals (lines without an item), each with its period and kind. */
+function budgetTotals(rec: ProjectRecord, totals = rec.budget?.lines.filter((l) => !l.item) ?? []): Block[] {
+  if (!totals.length) return [];
+  return [list(totals.map((l) => `${l.period} ${BUDGET_KIND_LABEL[l.kind]}: ${money(l.amount)}`), '부서 예산')];
+}
+
+function teamList(teams: Array<{ name: string; duties: string[] }>): Block {
+  return list(
+    teams.map((t) => (t.duties.length ? `${t.name}: ${t.duties.slice(0, 4).join(', ')}` : t.name)),
+    '조직',
+  );
+}
 
 /** "Not found" for a unit the store does not have, with the stored units whose names look like it. */
 function unitNotFound(name: string, ctx: CommandContext): Reply {

@@ -213,14 +213,17 @@ function auditLine(
  * unit ("대변인 · 공보담당관"), the figure must be the 정원 row's cell under that unit's header: the header line's
  * names after 구분 and the row's figures after its label, matched by position.
  */
-function staffingMeaning(line: string, citedLines: string[], unit: string | null = null): string | null {
+export function staffingMeaning(line: string, citedLines: string[], unit: string | null = null): string | null {
   for (const m of line.matchAll(/(정원|현원)\s*[:：]?\s*(\d[\d,]*)\s*명?/g)) {
     const n = plain(m[2]!);
     const label = m[1]!;
-    if (unit && unitCell(citedLines, label, unit) === n) continue;
+    if (unit && (unitCell(citedLines, label, unit) === n || unitRowPair(citedLines, label, unit) === n)) continue;
     const ok = citedLines.some((l) => {
       // "정         원  46   1   3": spaces inside a word go, the spaces between cells stay.
       const flat = l.replace(/(?<=[가-힣])\s+(?=[가-힣])/g, '').trim();
+      // "인력(정/현원) : 8/10명": the pair notation names its halves in order; its 현원 is never the first figure.
+      const pair = /정원?\s*\/\s*현원\s*\)?\s*[:：]?\s*(\d[\d,]*)\s*\/\s*(\d[\d,]*)/.exec(flat);
+      if (pair) return plain(label === '정원' ? pair[1]! : pair[2]!) === n;
       const i = flat.indexOf(label);
       if (i >= 0) {
         const first = flat.slice(i + label.length).match(/\d[\d,]*/)?.[0];
@@ -241,20 +244,60 @@ const closeWords = (l: string) => l.replace(/(?<=[가-힣])\s+(?=[가-힣])/g, '
 
 /** The figure of the `label` row under the column headed `unit`, in cited space-aligned lines; null when none. */
 function unitCell(citedLines: string[], label: string, unit: string): string | null {
-  const at = citedLines.findIndex((l) => closeWords(l).startsWith(label));
+  // A row of pairs ("정원/현원  84/90  37/39 …") holds both halves.
+  const at = citedLines.findIndex((l) => closeWords(l).startsWith(label) || closeWords(l).startsWith('정원/현원'));
   if (at < 0) return null;
   // The nearest header above the row that names the unit; headers split on runs of spaces or tabs.
   let header: string[] | null = null;
   for (let i = at - 1; i >= Math.max(0, at - 6) && !header; i--) {
-    const cells = citedLines[i]!.trim().split(/\s{2,}|\t/).map((c) => c.replace(/\s+/g, ''));
+    const cells = citedLines[i]!.trim().split(/\s{2,}|\t/).flatMap(headerWords);
     if (cells.includes(unit) && cells.length >= 3) header = cells;
   }
   if (!header) return null;
   // The row-label header ("구    분", spread over two cells) heads no figure column.
   const names = header.slice(header.findIndex((c) => !/^(?:구|분|구분)$/.test(c)));
-  const figures = closeWords(citedLines[at]!).slice(label.length).trim().split(/\s+/);
+  // The row's label may run on ("정원/현원"): the figures start at the first digit, dash or sign.
+  const row = closeWords(citedLines[at]!);
+  const figures = row.slice(row.startsWith('정원/현원') ? '정원/현원'.length : label.length).replace(/^[^\d△▲-]*/, '').trim().split(/\s+/);
   const cell = figures[names.indexOf(unit)];
-  return cell !== undefined ? plain(cell.replace(/명$/, '')) : null;
+  if (cell === undefined) return null;
+  // A 정원/현원 pair cell ("26/28"): the half the label names.
+  const pair = /^(\d[\d,]*)\/(\d[\d,]*)명?$/.exec(cell);
+  if (pair) return plain(label === '정원' ? pair[1]! : pair[2]!);
+  return plain(cell.replace(/명$/, ''));
+}
+
+/**
+ * The unit as a row of 정원/현원 pairs ("관 광 정 책 과 32 / 34   1 / 1 …" under "인 력 : 정원 80명 / 현원 85명"):
+ * the row's first pair, the half `label` names — only when the cited lines say the pairs are 정원 first.
+ */
+function unitRowPair(citedLines: string[], label: string, unit: string): string | null {
+  const flat = citedLines.map((l) => l.replace(/\s+/g, '')).join('\n');
+  if (!/정원?\/현원|정원[\d,]*명?\/현원/.test(flat)) return null;
+  const row = citedLines.map(closeWords).find((l) => l.startsWith(unit) && /^\s*\d/.test(l.slice(unit.length)));
+  const pair = row ? /^\s*(\d[\d,]*)\s*\/\s*(\d[\d,]*)(?![\d,])/.exec(row.slice(unit.length)) : null;
+  if (!pair) return null;
+  return plain(label === '정원' ? pair[1]! : pair[2]!);
+}
+
+/**
+ * One header cell's names: a cell of single spread letters is one name ("구 분"); names squeezed into one cell
+ * with single spaces ("복 지 정 책 과 장애인복지과 노 인 복 지 과") are each spread run and each whole word.
+ */
+function headerWords(cell: string): string[] {
+  const words = cell.trim().split(' ').filter(Boolean);
+  const out: string[] = [];
+  let run = '';
+  for (const w of words) {
+    if (/^[가-힣]$/.test(w)) run += w;
+    else {
+      if (run) out.push(run);
+      run = '';
+      out.push(w);
+    }
+  }
+  if (run) out.push(run);
+  return out;
 }
 
 /**

@@ -46,7 +46,13 @@ export function cellAnswer(query: string, message: string, ctx: CommandContext):
   const overview = target.record.record.overview;
   if (!overview) return null;
   const others = words.filter((w) => w !== target.unit && !isDepartmentName(w, target.record));
-  const keys = new Set(overview.tables.flatMap((t) => [...t.rows.map((r) => r.label), ...t.columns.filter((c): c is string => !!c)]));
+  const keys = new Set(
+    overview.tables.flatMap((t) => [
+      ...t.rows.map((r) => r.label),
+      ...t.columns.filter((c): c is string => !!c),
+      ...(t.measure ? [t.measure] : []),
+    ]),
+  );
   const measures = others
     .map((w) => (WIDER[w] ?? [w]).filter((m) => [...keys].some((k) => sameWord(k, m))))
     .filter((g) => g.length > 0);
@@ -59,13 +65,27 @@ export function cellAnswer(query: string, message: string, ctx: CommandContext):
     const items = mine.map((h) => (h.cell ? cellLine(t, h.row, h.cell, measures.flat()) : `${h.row.label} — ${asWritten(h.row.text)}`));
     const caption = [t.title?.replace(/\s+/g, ' '), t.unit ? `단위: ${t.unit}` : null, t.asOf].filter(Boolean).join(' · ');
     blocks.push(list(items, caption || null));
-    // From the caption down to the row: the title, unit line and as-of date the caption states are cited too.
-    for (const h of mine) sources.push(sourceOf(target.record, src(t.src.section, Math.min(t.src.lines[0], h.row.line), h.row.line)));
+    // A cell is cited with the header lines that name its column (and a caption that states figures).
+    if (!t.headerLines && /\d/.test(t.title ?? '')) sources.push(sourceOf(target.record, t.src));
+    const doc = ctx.knowledge.lines(target.record.document.versionId);
+    for (const [from, to] of runs([...(t.headerLines ?? []), ...mine.map((h) => h.row.line)], doc))
+      sources.push(sourceOf(target.record, src(t.src.section, from, to)));
   }
   const rec = target.record.record;
   const name = rec.department ?? rec.title;
   const title = [rec.organization, name, target.unit && target.unit !== name ? `· ${target.unit}` : null].filter(Boolean).join(' ');
   return reply('answer', title, blocks, { sources: [...new Set(sources)], suggestions: [`${name} 조직`] });
+}
+
+/** Line numbers as ranges; only blank lines between two lines join them into one range. */
+function runs(lines: number[], doc: string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const l of [...new Set(lines)].sort((a, b) => a - b)) {
+    const last = out.at(-1);
+    if (last && doc.slice(last[1], l - 1).every((x) => x.trim() === '')) last[1] = l;
+    else out.push([l, l]);
+  }
+  return out;
 }
 
 function wordsOf(text: string): string[] {
@@ -107,6 +127,7 @@ function namesKey(r: StoredRecord, word: string): boolean {
 }
 
 const PAIR_KEY = /^정원\/현원$/;
+const STAFF_MEASURE = /^(?:정원|현원|과부족|과ㆍ?결원|결원|정원\/현원)$/;
 const MEASURE_KEY = /^(?:정원|현원|과부족|세입|세출|정원\/현원|인원|예산)/;
 
 function sameWord(key: string, word: string): boolean {
@@ -147,11 +168,14 @@ function tableHits(t: ReadTable, target: Target, measures: string[][], units: st
         quoted = true;
         continue;
       }
-      const colAxis = accounts(column, isTotal);
+      // A table whose words say what it counts: in the 계 column, a row's pair is its own 정원 and 현원, a
+      // figure its own 현원 (under "(현원, 명)").
+      const pairOf = t.measure && (t.measure !== '정원/현원' || cell.pair) && cell.value !== null || (t.measure && cell.pair) ? t.measure : null;
+      const colAxis = pairOf && isTotal ? 'measure' : accounts(column, isTotal);
       if (!colAxis) continue;
       if (rowAxis === 'total' && colAxis === 'total') continue;
       if (target.unit && rowAxis !== 'unit' && colAxis !== 'unit') continue;
-      const named = [row.label, column];
+      const named = [row.label, column, pairOf];
       if (!measures.every((g) => g.some((m) => named.some((k) => k !== null && sameWord(k, m))))) continue;
       out.push({ table: t, row, cell });
     }
@@ -174,18 +198,41 @@ function tableHits(t: ReadTable, target: Target, measures: string[][], units: st
 function cellLine(t: ReadTable, row: TableRow, cell: TableCell, asked: string[]): string {
   const isTotal = cell.col === t.totalColumn;
   const column = isTotal ? (cell.column ?? '계') : cell.column!;
-  const suffix = !t.unit || /[가-힣%]$/.test(cell.text) || /^[-–—]$/.test(cell.text) ? '' : t.unit;
+  if (t.measure && t.measure !== '정원/현원' && cell.value !== null && !MEASURE_KEY.test(column) && !MEASURE_KEY.test(row.label)) {
+    const who = [TOTAL.test(row.label) ? null : row.label, isTotal ? null : column].filter(Boolean).join(' ');
+    const unit = /[가-힣%]$/.test(cell.text) ? '' : (t.unit ?? '명');
+    return `${who ? `${who} ` : ''}${t.measure}${isTotal && TOTAL.test(row.label) ? ' (계)' : ''}: ${cell.text}${unit}`;
+  }
+  if (t.measure === '정원/현원' && cell.pair) {
+    // The table's words say its pairs are 정원/현원: the row (and a grade column) qualify the halves.
+    const who = PAIR_KEY.test(row.label)
+      ? isTotal
+        ? '계'
+        : column
+      : [TOTAL.test(row.label) ? '계' : row.label, isTotal ? null : column].filter(Boolean).join(' ');
+    return `${who} ${pairHalves(cell.pair, asked, t.unit ?? '명')} (원문 ${cell.text.replace(/\s+/g, '')})`;
+  }
   const rowIsMeasure = MEASURE_KEY.test(row.label) || !MEASURE_KEY.test(column);
   const [qualifier, measure] = rowIsMeasure ? [column, row.label || '-'] : [row.label || '-', column];
+  // 정원, 현원 and 과부족 count people: a bare figure of theirs is in 명 even where the table has no unit line.
+  const unit = t.unit ?? (STAFF_MEASURE.test(measure) ? '명' : null);
+  const suffix = !unit || /[가-힣%]$/.test(cell.text) || /^[-–—]$/.test(cell.text) ? '' : unit;
   const head = TOTAL.test(qualifier) ? `${measure} (${qualifier})` : `${qualifier} ${measure}`;
   if (cell.pair && PAIR_KEY.test(measure)) {
-    const halves = [
-      asked.includes('현원') && !asked.includes('정원') ? null : `정원 ${cell.pair[0]}${suffix}`,
-      asked.includes('정원') && !asked.includes('현원') ? null : `현원 ${cell.pair[1]}${suffix}`,
-    ].filter(Boolean);
-    return `${TOTAL.test(qualifier) ? `계` : qualifier} ${halves.join(', ')} (원문 ${cell.text})`;
+    // A 정원/현원 pair counts people: "8/10명" is 8명 and 10명.
+    return `${TOTAL.test(qualifier) ? `계` : qualifier} ${pairHalves(cell.pair, asked, t.unit ?? '명')} (원문 ${cell.text})`;
   }
   return `${head}: ${cell.text}${suffix}`;
+}
+
+/** The half of a 정원/현원 pair the question asks, or both. */
+function pairHalves(pair: [number, number], asked: string[], unit: string): string {
+  return [
+    asked.includes('현원') && !asked.includes('정원') ? null : `정원 ${pair[0]}${unit}`,
+    asked.includes('정원') && !asked.includes('현원') ? null : `현원 ${pair[1]}${unit}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Words that ask for a figure without naming it, and topics the department answer itself covers. */

@@ -44,6 +44,16 @@ export function findOverviewUnit(query: string, ctx: CommandContext): { dept: St
   return null;
 }
 
+/**
+ * The sub-unit the query names (a 과 of a 국's overview) when the record found for it does not name that unit:
+ * the answer would be another unit's facts under the asked name. The caller says what the documents lack instead.
+ */
+export function unitNotNamedBy(query: string, found: StoredRecord, ctx: CommandContext): { dept: StoredRecord; unit: string } | null {
+  const sub = findOverviewUnit(query, ctx);
+  if (!sub || namesUnit(found, sub.unit)) return null;
+  return sub;
+}
+
 /** A department or team name of the record, as stored: the record names the unit only through these. */
 export function namesUnit(r: StoredRecord, name: string): boolean {
   const rec = r.record;

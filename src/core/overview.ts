@@ -15,7 +15,10 @@ const STAFF_ROW = /^(?:정원|현원|과부족|정원\/현원)$/;
 const BUDGET_ROW = /^(?:세입|세출)/;
 
 export function isStaffTable(t: ReadTable): boolean {
-  return t.rows.some((r) => STAFF_ROW.test(r.label)) || (/인력|정원|현원/.test(t.title ?? '') && t.unit === '명');
+  if (t.rows.some((r) => STAFF_ROW.test(r.label))) return true;
+  if (!/인력|정원|현원/.test((t.title ?? '').replace(/\s+/g, '')) && !t.measure) return false;
+  // Without a unit line, a table of 정원/현원 pairs ("8/10") under a 인력 heading is still the staffing table.
+  return t.unit === '명' || (t.unit === null && t.rows.some((r) => r.cells.some((c) => c.pair)));
 }
 
 export function isBudgetTable(t: ReadTable): boolean {
@@ -36,7 +39,8 @@ export function orgBlocks(o: DepartmentOverview): Block[] {
 /** A table rendered as read: header cells as pinned, unit and as-of date in the caption. */
 export function tableBlock(t: ReadTable, rows: TableRow[] = t.rows): Block {
   const named = t.columns.map((c, k) => (k === t.totalColumn ? (c ?? '계') : c));
-  const caption = [t.title, t.unit ? `단위: ${t.unit}` : null, t.asOf].filter(Boolean).join(' · ') || null;
+  const counted = t.measure && t.measure !== '정원/현원' ? `${t.measure} 기준` : null;
+  const caption = [t.title, t.unit ? `단위: ${t.unit}` : null, counted, t.asOf].filter(Boolean).join(' · ') || null;
   if (named.every((c) => c !== null)) {
     return table(
       ['구분', ...(named as string[])],
@@ -64,16 +68,23 @@ export function unitBlocks(o: DepartmentOverview, unit: string, topic: OverviewT
       const rows = t.rows
         .map((r) => ({ r, c: r.cells.find((c) => c.col === k) }))
         .filter((x) => x.c)
-        .map(({ r, c }) => `${r.label || '-'}: ${c!.text}${unitSuffix(t, c!.text)}`);
+        .map(({ r, c }) =>
+          // A pair under 정원/현원 is given half by half, each under its own word.
+          c!.pair && r.label === '정원/현원'
+            ? `정원 ${c!.pair[0]}${t.unit ?? '명'}, 현원 ${c!.pair[1]}${t.unit ?? '명'} (원문 ${c!.text})`
+            : `${r.label || '-'}: ${c!.text}${unitSuffix(t, c!.text, r.label)}`,
+        );
       if (rows.length) blocks.push(list(rows, [t.title, t.unit ? `단위: ${t.unit}` : null, t.asOf].filter(Boolean).join(' · ')));
     }
   }
   return blocks;
 }
 
-function unitSuffix(t: ReadTable, cell: string): string {
-  if (!t.unit || /[가-힣%]$/.test(cell) || /^[-–—]$/.test(cell)) return '';
-  return t.unit;
+function unitSuffix(t: ReadTable, cell: string, row = ''): string {
+  // 정원, 현원 and 과부족 count people, in 명 where the table has no unit line.
+  const unit = t.unit ?? (STAFF_ROW.test(row) && !/\//.test(cell) ? '명' : null);
+  if (!unit || /[가-힣%]$/.test(cell) || /^[-–—]$/.test(cell)) return '';
+  return unit;
 }
 
 /** The tables a topic answers from; the source lines of each. */

@@ -44,6 +44,13 @@ export const ReadTableSchema = z.object({
   /** Index of the 계/합계 column (named so, or the first column when it is the sum of the others). */
   totalColumn: z.number().int().nullable(),
   rows: z.array(TableRowSchema),
+  /**
+   * What every figure of the table counts, when the words over it say so: "정원/현원" for "a / b" cells under
+   * "인 력 : 정원 80명 / 현원 85명", "현원" under a unit line "(현원, 명)".
+   */
+  measure: z.enum(['정원/현원', '정원', '현원']).nullable().optional(),
+  /** Lines of the column headers (and of a caption that states figures): cited with any cell read under them. */
+  headerLines: z.array(z.number().int().positive()).optional(),
   src: SourceSchema,
 });
 export type ReadTable = z.infer<typeof ReadTableSchema>;

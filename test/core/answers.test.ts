@@ -166,6 +166,27 @@ describe('department', () => {
     for (const team of ['감사팀', '조사팀', '민원관리팀', '계약심사팀', '순찰팀', '인권팀', '현장행정지원팀'])
       expect(text).toContain(team);
     expect(text).toContain('287,494천원');
+    // Line 5: "감 사 담 당 관 - (7)개팀" — the count as the document writes it, cited there.
+    expect(text).toContain('조직: (7)개팀 (문서 표기)');
+    expect(text).toMatch(/yeongdeungpo-audit-annual-report\.txt · 조직 · 5행/);
+  });
+
+  it('reads "인력(정/현원) : 8/10명" as 정원 8 and 현원 10, never 현원 8', () => {
+    const authorized = ask('혁신담당관실 정원').text;
+    expect(authorized).toContain('계 정원 8명 (원문 8/10)');
+    expect(authorized).not.toMatch(/현원 8/);
+    const current = ask('혁신담당관실 현원').text;
+    expect(current).toContain('계 현원 10명 (원문 8/10)');
+    expect(current).not.toMatch(/정원|현원 8/);
+    // A team's row of the same table: its own pair.
+    expect(ask('혁신제안팀 현원').text).toContain('혁신제안팀 현원 3명 (원문 1/3)');
+  });
+
+  it('a 담당관 known only from its 국\'s overview has no contact, and no other unit\'s contact stands in', () => {
+    const { reply, text } = ask('빅데이터통계담당관 담당자');
+    expect(reply.kind).toBe('not_found');
+    expect(text).toContain('부산광역시 기획관');
+    expect(text).not.toMatch(/청년사업담당관|02-/);
   });
 
   it('says "not found" with near names for a unit the store has no overview of, never another unit', () => {

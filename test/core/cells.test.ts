@@ -40,19 +40,28 @@ describe('"<unit> <column word>": one cell with its row, column, unit and line',
     expect(body).not.toContain('14,472');
   });
 
-  it('a 담당관 whose name the chart stacks over two lines: the header\'s top word completes it, and the cell answers', () => {
-    // The chart writes "빅데이터 / 통계담당관" over two lines too, so its list has only 통계담당관; the header's top
-    // line holds "빅데이터" as one word, which names the column 빅데이터통계담당관.
-    expect(ask('기획담당관 세출').body).toMatch(/세출[^\n]*14,472백만원/);
+  it('a chart box over two lines ("빅데이터 / 통계담당관") is one unit; a header that interleaves a cell\'s two lines still names it', () => {
+    const plan = ask('기획담당관 세출').body;
+    expect(plan).toContain('14,472백만원');
+    expect(plan).not.toMatch(/33,257|5,953/);
+    // Lines 184–188: "담기 당 획관 담조 당 직관 …" interleaves each cell's two lines, so no column is named by
+    // position or spelling: a 담당관's figure is quoted with its line, the 계 (the sum of the rest) is stated.
+    const legal = ask('법무담당관 정원').body;
+    expect(legal).toContain('원문: 정원  120   32      28     11    23     21     5');
+    expect(legal).not.toMatch(/법무담당관 정원: /);
+    expect(ask('기획관 정원').body).toContain('정원 (계): 120명');
     expect(ask('빅데이터통계담당관 세출').body).toMatch(/세출[^\n]*10,175백만원/);
     expect(ask('인구정책담당관 세입').body).toMatch(/세입[^\n]*2,551백만원/);
-    expect(ask('기획담당관 세출').body).not.toContain('33,257백만원');
   });
 
-  it('grade columns: the cell under the grade asked, never the 계', () => {
+  it('grade columns: the 계 for the department, the cell under the grade asked', () => {
     const { body } = ask('인재개발원 정원');
-    expect(body).toContain('정원 (계): 46');
+    expect(body).toContain('정원 (계): 46명');
     expect(body).not.toMatch(/정원[^\n]*: (?:18|9)\b/);
+    // Lines 48–56: grade digits broken over three header lines ("3  4 급  5 급 급" / "6 급" / "7  8급이하").
+    expect(ask('인재개발원 5급 정원').body).toContain('5급 정원: 9명');
+    expect(ask('인재개발원 6급 과부족').body).toContain('6급 과부족: △1명');
+    expect(ask('인재개발원 현원').body).toContain('현원 (계): 47명');
   });
 
   it('a staffing figure written in a sentence is quoted with its line, not read out of it', () => {

@@ -1,6 +1,6 @@
 /** The audit's own checks, on replies built by hand: each rule must be able to fail. */
 import { describe, expect, it } from 'vitest';
-import { namesOneRecord, readingToWon } from '../../scripts/lib/number-audit.js';
+import { namesOneRecord, readingToWon, staffingMeaning } from '../../scripts/lib/number-audit.js';
 
 describe('number audit', () => {
   it('converts a 조/억/만 reading back to won', () => {
@@ -19,5 +19,31 @@ describe('number audit', () => {
     expect(namesOneRecord('  • 산후 조리비용 지원 (보령시 보건소(건강증진과), 2021년 실적, 5-9)', names)).toBe(false);
     expect(namesOneRecord('  • 산후 조리비용 지원 (보령시 보건소(건강증진과), 2022년 실적, 5-8)', names)).toBe(false);
     expect(namesOneRecord('  • 없는 사업 (보령시, 5-8)', names)).toBe(false);
+  });
+
+  it('reads the pair notation "정/현원 : A/B" as 정원 A and 현원 B, never 현원 A (인천 혁신담당관실, line 26)', () => {
+    const cited = ['3 인력(정/현원) : 8/10명'];
+    expect(staffingMeaning('계 정원 8명 (원문 8/10명)', cited)).toBeNull();
+    expect(staffingMeaning('계 현원 10명 (원문 8/10명)', cited)).toBeNull();
+    expect(staffingMeaning('현원 8명', cited)).toMatch(/현원 8 is not/);
+  });
+
+  it('finds a unit under names squeezed into one header cell, and the half of its pair cell (부산 사회복지국, lines 174–175)', () => {
+    const cited = [
+      '     구       분             계                복 지 정 책 과 장애인복지과 노 인 복 지 과',
+      ' 정원/현원                    84/90                  37/39                 21/23                 26/28',
+    ];
+    expect(staffingMeaning('노인복지과 정원 26명', cited, '노인복지과')).toBeNull();
+    expect(staffingMeaning('현원 28명', cited, '노인복지과')).toBeNull();
+    expect(staffingMeaning('노인복지과 정원 21명', cited, '노인복지과')).toMatch(/정원 21 is not/);
+  });
+
+  it('reads a unit\'s row of pairs only where the cited lines say the pairs are 정원 first (부산 관광마이스국, lines 48–53)', () => {
+    const row = '관 광 정 책 과 32 / 34        1 / 1      1 / 1     5 / 6      15 / 10   10 / 13     0 / 3';
+    const cited = [' 인 력 : 정원 80명 / 현원 85명', row];
+    expect(staffingMeaning('관광정책과 정원 32명 (원문 32/34)', cited, '관광정책과')).toBeNull();
+    expect(staffingMeaning('관광정책과 현원 34명 (원문 32/34)', cited, '관광정책과')).toBeNull();
+    expect(staffingMeaning('관광정책과 정원 34명', cited, '관광정책과')).toMatch(/정원 34 is not/);
+    expect(staffingMeaning('관광정책과 정원 32명', [row], '관광정책과')).toMatch(/정원 32 is not/);
   });
 });

@@ -31,6 +31,7 @@ import { contactsFromPhoneLine } from '../structure/contacts.js';
 import { fundingOfLabel, isTotalLabel, soleFunding } from '../structure/funding.js';
 import { bulletLevel, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
+import { readOverview } from '../tables/overview.js';
 
 type Phase = 'report' | 'plan';
 
@@ -1155,6 +1156,9 @@ function buildDepartment(
   const first = layout.general[0]!.span.from;
   const last = layout.general[layout.general.length - 1]!.span.to - 1;
   const s = srcAt(layout.general[0]!.title, first, lastNonBlank(lines, { from: first, to: last + 1 }));
+  // The one table reader over the general part: the organisation count as written ("(7)개팀") and every table's
+  // cells; the staffing and budget read above stay the record's own figures.
+  const overview = readOverview(lines, { from: first, to: last, section: layout.general[0]!.title });
   return emptyRecord({
     kind: 'department',
     key: recordKey([base.organization, base.department, year, 'department']),
@@ -1170,6 +1174,7 @@ function buildDepartment(
     budget,
     orgTeams: org.teams,
     staffing,
+    overview,
     contacts: contactsIn(lines, { from: first, to: last + 1 }, null),
     headings: layout.general.map((g) => g.title),
     src: s,

@@ -7,8 +7,9 @@
 import { src } from '../../domain/provenance.js';
 import type { ReadTable, TableCell, TableRow } from '../../domain/table.js';
 import { GENERIC_HEADER, type ModelRow, type TableModel } from './model.js';
+import { CAPTION } from './text.js';
 
-const HEADING_LINE = /^\s*(?:[□■◎○ㅇ◦❍▪•∘◇◆▷▸]|\d{1,2}\s+[가-힣])/;
+const HEADING_LINE = /^\s*(?:[□■◎○ㅇ◦❍▪•∘◇◆▷▸]|\d{1,2}\s+(?!급(?:\s|$|이))[가-힣])/;
 const TOTAL_HEADER = /^(?:계|합계|총계|총액)(?:\(.*\))?$/;
 
 export interface InterpretContext {
@@ -25,7 +26,17 @@ export function interpretTable(model: TableModel, ctx: InterpretContext): ReadTa
   const totalColumn = findTotal(columns, rows);
   // The lines above (title, unit line, as-of date) are cited with the table: its caption states their figures.
   const lines = [...model.context, ...model.header, ...model.body].map((r) => r.line);
-  const title = model.context.filter((c) => HEADING_LINE.test(c.text)).map((c) => headingOf(c.text)).filter((t): t is string => !!t).at(-1) ?? null;
+  // The nearest heading above the table, or a caption line ("인 력 : 정원 120명 …") right above its header.
+  // A caption right above the header, or above only its unit / as-of line.
+  const nearest = [...model.context].reverse().find((c) => !(unitOf(c.text) !== null || asOfOf(c.text) !== null) || CAPTION.test(c.text));
+  const caption = nearest && CAPTION.test(nearest.text) ? headingOf(nearest.text.replace(/^\s*[^\s가-힣A-Za-z0-9(]\s*/, '')) : null;
+  const heading = model.context
+    .filter((c) => HEADING_LINE.test(c.text))
+    .map((c) => ({ line: c.line, title: headingOf(c.text) }))
+    .filter((h) => !!h.title)
+    .at(-1);
+  const title = caption ?? heading?.title ?? null;
+  const titleLine = caption ? nearest!.line : (heading?.line ?? null);
   return {
     title,
     unit: unitOf(unitText),
@@ -33,8 +44,32 @@ export function interpretTable(model: TableModel, ctx: InterpretContext): ReadTa
     columns,
     totalColumn,
     rows,
+    measure: measure(unitText, rows),
+    // A title that states figures or a date is cited with the cells under it.
+    headerLines: [
+      ...new Set([
+        ...(titleLine !== null && /\d/.test(title ?? '') ? [titleLine] : []),
+        // The unit line and the as-of date the caption repeats.
+        ...model.context.filter((c) => unitOf(c.text) !== null || asOfOf(c.text) !== null).map((c) => c.line),
+        ...model.header.map((h) => h.line),
+      ]),
+    ].sort((a, b) => a - b),
     src: src(ctx.section ?? null, Math.min(...lines), Math.max(...lines)),
   };
+}
+
+/**
+ * "인 력 : 정원 80명 / 현원 85명", "(정원/현원)", "인력(정/현원)": the words over a table of "32 / 34" cells name
+ * the halves, 정원 first. Only that order is read; cells of such a table are 정원/현원 pairs.
+ */
+function measure(text: string, rows: TableRow[]): '정원/현원' | '정원' | '현원' | null {
+  const flat = text.replace(/\s+/g, '');
+  // "(현원, 명)": the unit line says which count the figures are.
+  const counted = /\((정원|현원)[,·](?:단위:?)?명\)|\((?:단위:?)?명[,·](정원|현원)\)/.exec(flat);
+  if (counted) return (counted[1] ?? counted[2]) as '정원' | '현원';
+  if (!/정원?\/현원|정원[\d,]*명?\/현원/.test(flat) || /현원?\/정원|현원[\d,]*명?\/정원/.test(flat)) return null;
+  const cells = rows.flatMap((r) => r.cells).filter((c) => c.value !== null || c.pair);
+  return cells.length > 0 && cells.filter((c) => c.pair).length * 2 >= cells.length ? '정원/현원' : null;
 }
 
 function columnNames(model: TableModel, ctx: InterpretContext): Array<string | null> {
@@ -58,12 +93,21 @@ function columnNames(model: TableModel, ctx: InterpretContext): Array<string | n
     const closed = name.replace(/\s+/g, '');
     if (!closed) return null;
     if (GENERIC_HEADER.test(closed)) return closed;
+    // A grade under a merged group header ("일반직" over 4급 … 7급): the grade names the column.
+    const last = ps.at(-1)?.replace(/\s+/g, '') ?? '';
+    if (ps.length > 1 && /^\d급(?:이하|이상)?$/.test(last)) return last;
     // Spread letters are closed up; a name the document writes elsewhere ("건강정책과" in its chart) is real.
     if (closed.length >= 3 && written(closed)) return closed;
     return null;
   });
   // Two columns under one name cannot both be it.
-  return names.map((n) => (n && names.filter((m) => m === n).length > 1 && !/^\d급/.test(n) ? null : n));
+  // A grade found under two group headers (일반직 6급, 관리운영직 6급) is not one column either.
+  const grouped = (k: number) => parts[k]!.length > 1;
+  return names.map((n, k) =>
+    n && names.filter((m) => m === n).length > 1 && (!/^\d급/.test(n) || names.some((m, j) => m === n && j !== k && (grouped(j) || grouped(k))))
+      ? null
+      : n,
+  );
 }
 
 function readRow(row: ModelRow, columns: Array<string | null>): TableRow {
@@ -78,7 +122,7 @@ function readRow(row: ModelRow, columns: Array<string | null>): TableRow {
 export function readCell(text: string, col: number | null, column: string | null): TableCell {
   const t = text.trim();
   const at = { column, col, text: t };
-  const pair = /^(\d[\d,]*)\s*\/\s*(\d[\d,]*)$/.exec(t);
+  const pair = /^(\d[\d,]*)\s*\/\s*(\d[\d,]*)\s*명?$/.exec(t);
   if (pair) return { ...at, value: null, pair: [num(pair[1]!), num(pair[2]!)], marker: null };
   if (/^[-–—]$/.test(t)) return { ...at, value: null, pair: null, marker: 'none' };
   if (/^해당\s*없음$/.test(t)) return { ...at, value: null, pair: null, marker: 'not-applicable' };
@@ -136,7 +180,7 @@ export function asOfOf(text: string): string | null {
 function headingOf(text: string): string | null {
   const t = text.replace(/^\s*(?:[□■◎○ㅇ◦❍▪•∘◇◆▷▸]|\d{1,2}(?=\s))\s*/, '').trim();
   if (!t || /^\(?\s*(?:단\s*위|기\s*준|[’'‘]\d)/.test(t)) return null;
-  return t.replace(/(?<=[가-힣]) (?=[가-힣](?: |$))/g, '').trim();
+  return t.replace(/(?<=[가-힣]) (?=[가-힣](?: |$))/g, '').replace(/\s+/g, ' ').trim();
 }
 
 const closedCache = new WeakMap<string[], string[]>();

@@ -10,7 +10,7 @@ import { src } from '../../domain/provenance.js';
 import type { DepartmentOverview, ReadTable, TableCell, TableRow } from '../../domain/table.js';
 import { interpretTable } from './interpret.js';
 import type { TableModel } from './model.js';
-import { textTables } from './text.js';
+import { pairSentences, textTables } from './text.js';
 
 export interface OverviewRange {
   from: number;
@@ -30,8 +30,15 @@ const COUNT = new RegExp(String.raw`\(?\s*\d{1,3}\s*\)?\s*(?:개\s*)?(?:${UNIT_W
 const ORG_LABEL = /^\s*(?:[^\s가-힣A-Za-z0-9(]\s*|\d{1,2}\s+)?(?:조\s*직|기\s*구)(?:\s*및\s*(?:조\s*직도?|인\s*력))?(?:\s*(?:현황|도))?\s*[:：▷▸(]?\s*/;
 
 export function readOverview(lines: string[], range: OverviewRange): DepartmentOverview {
-  const models = textTables(lines, range);
-  const read = models.map((m) => interpretTable(m, { lines, section: range.section }));
+  const tablesRead = textTables(lines, range).map((m) => ({ m, t: interpretTable(m, { lines, section: range.section }) }));
+  // A pair sentence that captions a table of pairs is that table's: read it only where no such table follows.
+  const sentences = pairSentences(lines, range)
+    .map((m) => ({ m, t: interpretTable(m, { lines, section: range.section }) }))
+    .filter(({ t: s }) => !tablesRead.some(({ t }) => t.measure === '정원/현원' && t.src.lines[0] <= s.src.lines[0] && s.src.lines[0] <= t.src.lines[1]));
+  // Sentences after the tables: a total a table states is read from its cell first.
+  const both = [...tablesRead, ...sentences];
+  const models = both.map((x) => x.m);
+  const read = both.map((x) => x.t);
   const units = subUnits(lines, range, read);
   const tables = read.map((t, k) => nameUnitColumns(t, models[k]!, units));
   // Columns named in full where the chart gave only a tail ("빅데이터통계담당관") are units of their own.
@@ -56,6 +63,8 @@ function nameUnitColumns(t: ReadTable, model: TableModel, units: string[]): Read
   });
   if (texts.some((x) => !/^[가-힣A-Za-z0-9]*$/.test(x))) return t;
   const topWords = model.header[0]!.text.trim().split(/\s+/);
+  // A header that interleaves the two lines of one cell ("기 획 / 담 당 관" → "담기 당 획관") names no column: the
+  // letters could be read as the chart's names, but neither position nor spelling shows which figure is whose.
   const names = spell(texts, units, open.length, topWords);
   if (!names) return t;
   const columns = [...t.columns];
@@ -118,15 +127,31 @@ function pieces(name: string, texts: string[], pos: number[]): number[][] {
   return out;
 }
 
-/** The first "조직 : 3과 17팀" / "기 구 : 6과 7사업소" line: its counts as written, up to where they stop. */
+/** A chart's head line: the unit's name (maybe spread letter by letter), a dash or colon, then its counts. */
+const UNIT_HEAD = new RegExp(String.raw`^\s*((?:[가-힣]\s?){2,20}?)\s*[-–:：]\s*`);
+const HEAD_UNIT = /(?:담당관|과|국|실|원|본부|단|센터|사업소|부|청|관)$/;
+
+/**
+ * The first "조직 : 3과 17팀" / "기 구 : 6과 7사업소" line: its counts as written, up to where they stop. Failing
+ * one, a chart's head line "감 사 담 당 관 - (7)개팀" whose rest is nothing but counts.
+ */
 function orgSummary(lines: string[], range: OverviewRange): DepartmentOverview['org'] {
-  for (let i = range.from; i <= Math.min(range.to, lines.length); i++) {
+  const last = Math.min(range.to, lines.length);
+  for (let i = range.from; i <= last; i++) {
     const line = lines[i - 1]!;
     const label = ORG_LABEL.exec(line);
     if (!label) continue;
     const rest = line.slice(label[0].length);
     const written = countRun(rest);
     if (written) return { written, src: src(range.section, i) };
+  }
+  for (let i = range.from; i <= last; i++) {
+    const line = lines[i - 1]!;
+    const head = UNIT_HEAD.exec(line);
+    if (!head || !HEAD_UNIT.test(head[1]!.replace(/\s+/g, ''))) continue;
+    const rest = line.slice(head[0].length).trim();
+    const written = countRun(rest);
+    if (written && written.replace(/\s+/g, '') === rest.replace(/\s+/g, '')) return { written, src: src(range.section, i) };
   }
   return null;
 }
@@ -157,15 +182,48 @@ function subUnits(lines: string[], range: OverviewRange, tables: ReadTable[]): s
   const out = new Set<string>();
   for (const t of tables)
     for (const c of t.columns) if (c && SUB_UNIT.test(c) && !/^\d/.test(c)) out.add(c);
-  for (let i = range.from; i <= Math.min(range.to, lines.length, range.from + 40); i++) {
-    const line = lines[i - 1]!;
-    for (const seg of line.split(/\s{2,}|\t/)) {
-      const closed = seg.trim().split(' ').every((w) => /^[가-힣]$/.test(w)) ? seg.replace(/\s+/g, '') : seg.trim();
-      const name = closed.replace(/\(\d+\)$/, '');
-      if (SUB_UNIT.test(name) && !/[^가-힣A-Za-z0-9]/.test(name)) out.add(name);
+  const last = Math.min(range.to, lines.length, range.from + 40);
+  for (let i = range.from; i <= last; i++) {
+    for (const seg of segments(lines[i - 1]!)) {
+      const name = seg.text.replace(/\(\d+\)$/, '');
+      if (!SUB_UNIT.test(name) || /[^가-힣A-Za-z0-9]/.test(name)) continue;
+      out.add(headOver(lines, i, range.from, seg) + name);
     }
   }
   return [...out];
+}
+
+interface Segment {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A chart line's cells (runs split at two or more spaces or tabs), spread letters closed up. */
+function segments(line: string): Segment[] {
+  return [...line.matchAll(/[^\s\t](?:[^\t]*?[^\s\t])?(?=\s{2,}|\t|$)/g)].map((m) => {
+    const raw = m[0];
+    const text = raw.split(' ').every((w) => /^[가-힣]$/.test(w)) ? raw.replace(/\s+/g, '') : raw.trim();
+    return { text, start: m.index, end: m.index + raw.length };
+  });
+}
+
+/**
+ * A chart box written over two lines ("빅데이터" over "통계담당관"): the word right above the name, over the
+ * same columns, that is not a unit of its own, is the first part of the name.
+ */
+function headOver(lines: string[], at: number, floor: number, seg: Segment): string {
+  for (let j = at - 1; j >= Math.max(floor, at - 2); j--) {
+    // A blank line ends the box: the title above it (the department's own name) is no part of a sub-unit.
+    if (lines[j - 1]!.trim() === '') return '';
+    for (const above of segments(lines[j - 1]!)) {
+      if (above.end <= seg.start || above.start >= seg.end) continue;
+      if (/^[가-힣A-Za-z0-9]{2,10}$/.test(above.text) && !/(?:관|국|실|원|단|과|부|소|팀|센터)$/.test(above.text))
+        return above.text;
+      return '';
+    }
+  }
+  return '';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -177,14 +235,18 @@ function isStaffTable(t: ReadTable): boolean {
   const rows = t.rows.map((r) => r.label);
   return (
     rows.some((l) => /^(?:정원|현원|정원\/현원)$/.test(l)) ||
-    (STAFF_TITLE.test(t.title ?? '') && (t.unit === '명' || t.unit === null))
+    (STAFF_TITLE.test(t.title ?? '') && (t.unit === '명' || t.unit === null)) ||
+    (t.measure !== null && t.measure !== undefined)
   );
 }
 
 /** Staffing per group (계, a unit, a grade) from the overview's staffing tables, every figure from its own cell. */
 export function overviewStaffing(overview: DepartmentOverview, heading: (line: number) => string | null): Staffing[] {
   const out: Staffing[] = [];
-  for (const t of overview.tables.filter(isStaffTable)) out.push(...tableStaffing(t, heading));
+  for (const t of overview.tables.filter(isStaffTable))
+    for (const s of tableStaffing(t, heading))
+      // A total stated twice (a sentence and the table under it) is one figure: the first reading stands.
+      if (!out.some((o) => o.group === s.group)) out.push(s);
   return out;
 }
 
@@ -215,9 +277,28 @@ function tableStaffing(t: ReadTable, heading: (line: number) => string | null): 
     });
     return out;
   }
+  const authorizedCol = t.columns.indexOf('정원');
+  const currentCol = t.columns.indexOf('현원');
+  if (authorizedCol >= 0 || currentCol >= 0) {
+    // 정원 and 현원 are columns: each row is a group (계, a unit, a grade).
+    for (const row of t.rows) {
+      if (!row.label) continue;
+      const a = authorizedCol >= 0 ? cellAt(row, authorizedCol) : null;
+      const c = currentCol >= 0 ? cellAt(row, currentCol) : null;
+      if (a === null && c === null) continue;
+      out.push({ group: /^(?:계|합계|총계)$/.test(row.label) ? '계' : row.label, authorized: a, current: c, src: at(row) });
+    }
+    return out;
+  }
   // Groups are rows (계, 본청, 사업소, 관광정책과); the measure is the heading's or the unit line's, or a pair.
-  const context = [t.title ?? '', heading(t.src.lines[0]) ?? ''].join(' ');
-  const measure = /현원/.test(context) && !/정원/.test(context) ? 'current' : /정원/.test(context) && !/현원/.test(context) ? 'authorized' : null;
+  // "정/현원" is the pair notation: both measures, never 현원 alone.
+  const context = [t.title ?? '', heading(t.src.lines[0]) ?? ''].join(' ').replace(/정\s*\/\s*현\s*원/g, '정원/현원');
+  const measure =
+    t.measure === '현원' || (/현원/.test(context) && !/정원/.test(context))
+      ? 'current'
+      : t.measure === '정원' || (/정원/.test(context) && !/현원/.test(context))
+        ? 'authorized'
+        : null;
   const pairOrder = /정원\s*\/\s*현원/.test(context) || /정원.*현원/.test(context) ? 'authorized-current' : null;
   if (t.totalColumn === null) return out;
   for (const row of t.rows) {

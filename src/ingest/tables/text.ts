@@ -14,10 +14,12 @@ interface Token {
 
 /** Words a row label can be on its own, with a single figure after it. */
 const ROW_WORD = /^(?:정원|현원|과부족|세입|세출|계|합계|총계|소계|인원|정원\/현원)$/;
-/** A heading or bullet line: it ends the header above a table and is the table's title. */
-const HEADING = /^\s*(?:[□■◎○ㅇ◦❍▪•∘◇◆❖▷▸]|[①-⑳]|\d{1,2}\s+[가-힣]|[ⅠⅡⅢⅣⅤⅥ]|[가-하]\.\s)/;
+/** A heading or bullet line: it ends the header above a table and is the table's title ("6  급" is a grade header). */
+const HEADING = /^\s*(?:[□■◎○ㅇ◦❍▪•∘◇◆❖▷▸]|[①-⑳]|\d{1,2}\s+(?!급(?:\s|$|이))[가-힣]|[ⅠⅡⅢⅣⅤⅥ]|[가-하]\.\s)/;
+/** "인 력 : 정원 120명 / 현원 130명": a caption stating figures, above a table's header, never part of it. */
+export const CAPTION = /^\s*(?:[^\s가-힣A-Za-z0-9(]\s*)?[가-힣][가-힣 ()·ㆍ]{0,20}\s[:：]\s*\S.*\d/;
 const PAGE_NUMBER = /^\s*[-–]\s*\d{1,3}\s*[-–]\s*$/;
-const UNIT_OR_DATE = /단\s*위|기\s*준\s*[:)]|기준\)|현재\)|\(\s*’?\d{2,4}\s*\.\s*\d{1,2}\s*[.,)]|’\d{2}\.\s*\d{1,2}\.\s*\d{0,2}\.?\s*(?:기준|현재)/;
+const UNIT_OR_DATE = /단\s*위|기\s*준\s*[:)]|기준\)|현재\)|\(\s*’?\d{2,4}\s*\.\s*\d{1,2}\s*(?:[.,)]|$)|’\d{2}\.\s*\d{1,2}\.\s*\d{0,2}\.?\s*(?:기준|현재)/;
 const MAX_LABEL = 24;
 const MAX_HEADER_LINES = 4;
 
@@ -169,7 +171,13 @@ function spacedTable(
   const columns = Math.max(...rows.map((r) => r.values.length));
   const layout = isLayout(rows);
   const floor = previous ? Math.max(...[...previous.body, ...previous.header].map((r) => r.line)) : 0;
-  const headerLines = linesAbove(lines, start, floor, MAX_HEADER_LINES, (t) => HEADING.test(t) || UNIT_OR_DATE.test(t));
+  const headerLines = linesAbove(
+    lines,
+    start,
+    floor,
+    MAX_HEADER_LINES,
+    (t) => HEADING.test(t) || UNIT_OR_DATE.test(t) || CAPTION.test(t),
+  );
   const headerStart = headerLines[0]?.line ?? start;
   const context = linesAbove(lines, headerStart, floor, 4, (t) => bodyRow(t) !== null);
   if (rows.every((r) => r.label.length === 0) && headerLines.length === 0) return { table: null, next };
@@ -186,8 +194,10 @@ function spacedTable(
     row.values.forEach((t, k) => cells.push({ text: t.text, col: pins ? pins[k]! : -1, span: 1 }));
     return { line, text: lines[line - 1]!, cells };
   });
+  // Grade headers broken over lines ("3   4 급   5 급" / "6 급" / "7  8급이하"): each bare digit is its grade.
+  const grades = headerLines.some(({ text }) => /\d\s*급/.test(text));
   const header = layout
-    ? headerLines.map(({ line, text }) => ({ line, text, cells: layoutHeaderCells(text, centers, rows) }))
+    ? headerLines.map(({ line, text }) => ({ line, text, cells: layoutHeaderCells(text, centers, rows, grades) }))
     : rawHeader(headerLines.at(-1), columns);
   return { table: { header, body: modelBody, columns, context, aligned }, next };
 }
@@ -245,7 +255,7 @@ function pinByPosition(values: Token[], centers: number[]): number[] | null {
  * read in order. Otherwise only words any table has (계, 3급, ’25년 예산, 정원) are pinned, to the column whose
  * figures they stand over: pdftotext squeezes header lines, so a name's position there says too little.
  */
-function layoutHeaderCells(text: string, centers: number[], rows: BodyRow[]): ModelCell[] {
+function layoutHeaderCells(text: string, centers: number[], rows: BodyRow[], grades = false): ModelCell[] {
   const firstValue = Math.min(...rows.flatMap((r) => r.values.map((v) => v.start)));
   const segments = [...text.matchAll(/\S+(?: \S+)*/g)].map((m) => ({
     text: m[0],
@@ -271,7 +281,7 @@ function layoutHeaderCells(text: string, centers: number[], rows: BodyRow[]): Mo
     words.forEach((w, k) => cells.push({ text: w, col: k + 1, span: 1 }));
     return cells;
   }
-  for (const g of rest) {
+  for (const g of grades ? rest.flatMap(gradeWords) : rest) {
     const word = closeWord(g.text);
     if (!GENERIC_HEADER.test(word.replace(/\s+/g, ''))) continue;
     const covered = centers.map((x, k) => ({ x, k })).filter(({ x }) => x >= g.start - 1 && x <= g.end + 1);
@@ -285,6 +295,16 @@ function layoutHeaderCells(text: string, centers: number[], rows: BodyRow[]): Mo
     if (near && near.d <= 6) cells.push({ text: word, col: near.k + 1, span: 1 });
   }
   return cells;
+}
+
+/** In a header of grades, a segment's bare digits ("3", "7") are grades "3급", "7급", each at its own place. */
+function gradeWords(g: Token): Token[] {
+  if (!/^\d(?: |$)/.test(g.text) && !/ \d(?: |$)/.test(g.text)) return [g];
+  return [...g.text.matchAll(/\S+/g)].map((m) => ({
+    text: /^\d$/.test(m[0]) ? `${m[0]}급` : m[0],
+    start: g.start + m.index,
+    end: g.start + m.index + m[0].length,
+  }));
 }
 
 /** "주 택 정 책 과" → "주택정책과"; a cell of real words keeps its spaces. */
@@ -329,6 +349,35 @@ function rawHeader(line: { line: number; text: string } | undefined, columns: nu
   if (grouped.length === columns) grouped.forEach((w, k) => cells.push({ text: w, col: k + 1, span: 1 }));
   else if (/^(?:계|합계|총계)$/.test(grouped[0] ?? '')) cells.push({ text: grouped[0]!, col: 1, span: 1 });
   return [{ line: line.line, text: line.text, cells }];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Staffing stated as a pair in a sentence.
+
+/** "인력(정/현원) : 8/10명", "정원/현원 : 46/47명": the notation names the halves in the order written. */
+const PAIR_SENTENCE =
+  /정\s*(?:원)?\s*\/\s*현\s*원\s*\)?\s*[:：]\s*(\d[\d,]*\s*\/\s*\d[\d,]*\s*명?)(?![\d/])/;
+
+/**
+ * A sentence that states the department's 정원 and 현원 as one pair is a one-cell table: row 정원/현원, column 계.
+ * Only the order "정/현원" is read; a pair written the other way round stays a line to quote.
+ */
+export function pairSentences(lines: string[], range: TextRange = { from: 1, to: lines.length }): TableModel[] {
+  const out: TableModel[] = [];
+  for (let i = range.from; i <= Math.min(range.to, lines.length); i++) {
+    const text = lines[i - 1]!;
+    const m = PAIR_SENTENCE.exec(text);
+    if (!m) continue;
+    const cell = m[1]!.replace(/\s+/g, '');
+    out.push({
+      header: [{ line: i, text, cells: [{ text: '계', col: 1, span: 1 }] }],
+      body: [{ line: i, text, cells: [{ text: '정원/현원', col: 0, span: 1 }, { text: cell, col: 1, span: 1 }] }],
+      columns: 1,
+      context: [{ line: i, text }],
+      aligned: true,
+    });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -191,7 +191,12 @@ describe('work-plan: 부산광역시 2025 주요업무계획 (layout-mode PDF te
     expect([dept.year, dept.phase, dept.status?.asOf]).toEqual([2025, 'plan', '2025-02-07']);
     expect(dept.staffing.map((s) => [s.group, s.authorized, s.current])).toEqual([
       ['계', 46, 47],
-      // The one grade header pdftotext left over its own column (lines 52 and 54: 8급이하 4 and 8).
+      // Lines 48–50 break the grade header over three lines; each digit stands over its own column.
+      ['3급', 1, 1],
+      ['4급', 3, 3],
+      ['5급', 9, 9],
+      ['6급', 18, 17],
+      ['7급', 11, 9],
       ['8급이하', 4, 8],
     ]);
     expect(dept.teams).toEqual(['교육지원과', '전문교육과', '역량교육과']);

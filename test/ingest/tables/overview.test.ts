@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectRecord } from '../../../src/domain/project.js';
 import { interpretTable } from '../../../src/ingest/tables/interpret.js';
+import { overviewStaffing, readOverview } from '../../../src/ingest/tables/overview.js';
 import { textTables } from '../../../src/ingest/tables/text.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
 
@@ -86,19 +87,93 @@ describe('table reader: producers of one model', () => {
   });
 });
 
+describe('staffing in any notation, organisation counts in any chart', () => {
+  it('"인력(정/현원) : 8/10명" over a table of pairs: its cells are 정원/현원, 정원 first (인천 혁신담당관실, lines 26–35)', () => {
+    const d = parseDocument(loadDocument('data/samples/incheon-innovation-2019-work-plan.txt').doc).records.find(
+      (r) => r.kind === 'department',
+    )!;
+    const t = d.overview!.tables.find((x) => x.columns.includes('4급'))!;
+    expect(t.measure).toBe('정원/현원');
+    // Grades under the merged "일반직" header name their columns.
+    expect(t.columns).toEqual(['계', '4급', '5급', '6급', '7급']);
+    expect(t.rows.find((r) => r.label === '혁신제안팀')!.cells[0]).toMatchObject({ column: '계', pair: [1, 3] });
+    expect(d.staffing.find((s) => s.group === '계')).toMatchObject({ authorized: 8, current: 10, src: { lines: [32, 32] } });
+    // The sentence captions that table, so it is not read a second time.
+    expect(d.overview!.tables.filter((x) => x.rows.some((r) => r.label === '정원/현원'))).toHaveLength(0);
+  });
+
+  it('a pair sentence with no table of pairs under it is a one-cell table: row 정원/현원, column 계', () => {
+    const lines = ['Ⅰ. 일반현황', '1 기 구 : 1과 3담당', '', '3 인력(정/현원) : 8/10명', '', '4 예 산'];
+    const d = readOverview(lines, { from: 1, to: lines.length, section: null });
+    const [t] = d.tables;
+    expect(t!.rows[0]).toMatchObject({ label: '정원/현원', line: 4 });
+    expect(t!.rows[0]!.cells[0]).toMatchObject({ column: '계', pair: [8, 10], text: '8/10명' });
+    expect(overviewStaffing(d, () => null)).toEqual([{ group: '계', authorized: 8, current: 10, src: { section: null, lines: [4, 4] } }]);
+  });
+
+  it('a unit line "(현원, 명)" says the table counts 현원: its 계 is the 현원, never a 정원 (부산 해양농수산국, lines 63–68)', () => {
+    const lines = [
+      '□인           력 : 283명',
+      '                                                                                                                 (현원, 명)',
+      '구 분           계        3급              4급         5급              6급      7급              8급         9급          연구사',
+      ' 계           283       1               11            39           95          78          32         9            18',
+      '본 청          134       1               5             25           50          40          7          5             1',
+    ];
+    const d = readOverview(lines, { from: 1, to: lines.length, section: null });
+    expect(d.tables[0]!.measure).toBe('현원');
+    expect(overviewStaffing(d, () => null).map((s) => [s.group, s.authorized, s.current])).toEqual([
+      ['계', null, 283],
+      ['본청', null, 134],
+    ]);
+  });
+
+  it('"인 력 : 정원 80명 / 현원 85명" names the "32 / 34" cells of the table under its unit line (부산 관광마이스국)', () => {
+    const lines = [
+      ' 인 력 : 정원 80명 / 현원 85명',
+      '                                                                             (’25. 1. 19. 기준, 단위: 명)',
+      '  구       분      계       3급         4급         5급         6급        7급          8급        비 고',
+      '      계       80 / 85    1 / 1      3 / 3     14 / 15    34 / 28   27 / 33     1 / 5',
+      '관 광 정 책 과 32 / 34        1 / 1      1 / 1     5 / 6      15 / 10   10 / 13     0 / 3     현안업무)',
+      '국 제 협 력 과 24 / 27         -         1 / 1     5 / 5      11 / 10   6 / 10      1 / 1     현안업무)',
+    ];
+    const d = readOverview(lines, { from: 1, to: lines.length, section: null });
+    const [t] = d.tables;
+    expect([t!.title, t!.unit, t!.measure]).toEqual(['인력 : 정원 80명 / 현원 85명', '명', '정원/현원']);
+    expect(overviewStaffing(d, () => null).map((s) => [s.group, s.authorized, s.current])).toEqual([
+      ['계', 80, 85],
+      ['관광정책과', 32, 34],
+      ['국제협력과', 24, 27],
+    ]);
+  });
+
+  it('a chart head "감 사 담 당 관 - (7)개팀" gives the count as written (영등포구 annual report, line 5)', () => {
+    const d = parseDocument(loadDocument('data/samples/yeongdeungpo-audit-annual-report.txt').doc).records.find(
+      (r) => r.kind === 'department',
+    )!;
+    expect(d.overview?.org).toMatchObject({ written: '(7)개팀', src: { lines: [5, 5] } });
+  });
+
+  it('정원 and 현원 as columns: each row is a group', () => {
+    const lines = ['□ 인력', '구 분 정원 현원 과부족', '계 9 8 △1', '총무팀 4 4 -', '예산팀 5 4 △1'];
+    const [t] = read(lines);
+    expect(t!.columns).toEqual(['정원', '현원', '과부족']);
+  });
+});
+
 describe('department overviews of 부산 2025 주요업무계획 (fixtures copied from shared/corpus/busan-plans)', () => {
   it('기획관 (layout, headers interleaved by pdftotext): the count as written, 정원 only from the 계 cell', () => {
     const d = department('busan-2025-plan-planning-office.layout.txt');
     expect(d.overview?.org?.written).toBe('5 담당관 1 추진단 20 팀');
-    // Lines 186/188: "정 원 120 32 28 …" — the unit headers are squeezed together, so only the 계 column is named.
+    // The chart writes "빅데이터 / 통계담당관" in two lines: one unit.
+    expect(d.overview?.units).toEqual(['기획담당관', '조직담당관', '인구정책담당관', '법무담당관', '빅데이터통계담당관', '부울경초광역경제동맹추진단']);
+    // Lines 184–190: the header interleaves each cell's two lines ("담기 당 획관"): only the 계 (the sum of the
+    // rest) is named.
     expect(d.staffing.map((s) => [s.group, s.authorized, s.current])).toEqual([['계', 120, 126]]);
     const budget = d.budget!.lines.map((l) => [l.item, l.amount.written, l.year]);
-    expect(budget.filter(([item]) => item === null || item === '세입')).toEqual([
-      ['세입', '2,867', 2025],
-      [null, '33,257', 2025],
-    ]);
-    // The budget header stacks names over two lines ("빅데이터 / 통계담당관"): each column named in full.
+    expect(budget).toContainEqual(['세입', '2,867', 2025]);
+    expect(budget).toContainEqual([null, '33,257', 2025]);
     expect(budget).toContainEqual(['기획담당관', '14,472', 2025]);
+    expect(budget).toContainEqual(['세입 · 인구정책담당관', '2,551', 2025]);
     expect(budget).toContainEqual(['빅데이터통계담당관', '10,175', 2025]);
     expect(budget).toContainEqual(['세입 · 부울경초광역경제동맹추진단', '200', 2025]);
   });
