@@ -59,8 +59,10 @@ export function collectFiles(paths: string[]): { files: string[]; errors: string
     }
     if (st.isDirectory()) {
       const before = walk.files.length;
+      // A folder inside one given before it ("corpus corpus/busan-plans") was read with it: not an empty folder.
+      const again = walk.walked(p);
       const ok = walk.folder(p, []);
-      if (ok && walk.files.length === before)
+      if (ok && !again && walk.files.length === before)
         walk.errors.push(`${p}: 문서(.txt, .md)가 없는 폴더입니다 (no documents in folder)`);
     } else walk.entry(p, st);
   }
@@ -71,6 +73,15 @@ class FolderWalk {
   readonly files: string[] = [];
   readonly errors: string[] = [];
   private readonly seen = new Set<string>();
+
+  /** True when this folder (by its real path) was already walked. */
+  walked(dir: string): boolean {
+    try {
+      return this.seen.has(realpathSync(dir));
+    } catch {
+      return false;
+    }
+  }
 
   /** Walks a folder; `ancestors` are the real paths of the folders above it. False when it cannot be read. */
   folder(dir: string, ancestors: string[]): boolean {

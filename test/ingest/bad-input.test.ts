@@ -75,6 +75,15 @@ describe('ingest with bad input', () => {
     store.close();
   });
 
+  it('takes a folder given after the folder that holds it once, without calling it empty', () => {
+    const store = ProjectStore.open(join(tempDir(), 'nested.db'));
+    const summary = ingestPaths(store, ['test/fixtures', 'test/fixtures/approvals']);
+    expect(summary.pathErrors.filter((e) => /없는 폴더/.test(e))).toEqual([]);
+    const approvals = summary.reports.filter((r) => r.file.includes('fixtures/approvals/'));
+    expect(approvals.length).toBe(7);
+    store.close();
+  });
+
   it('exits non-zero from the CLI after storing the good documents', () => {
     const dir = fixtureDir();
     const db = join(tempDir(), 'cli.db');
