@@ -1,10 +1,10 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
 import { budgetTable, executionRate, groupRows, preferTotals, writtenYear } from '../src/core/budget-table.js';
 import { cellAnswer } from '../src/core/cells.js';
-import { findOverviewUnit } from '../src/core/departments.js';
-import { orgDept, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
+import { departmentWords, findOverviewUnit, namesUnit, nearUnitNames } from '../src/core/departments.js';
+import { orgDept, particle, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
 import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/overview.js';
-import { type Block, type Reply, reply, text } from '../src/core/reply.js';
+import { type Block, list, type Reply, reply, text } from '../src/core/reply.js';
 import { yearAsked } from '../src/core/passages.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { BudgetLine } from '../src/domain/project.js';
@@ -13,7 +13,7 @@ import type { StoredRecord } from '../src/store/store.js';
 
 export const budgetCommand = defineCommand({
   name: 'budget',
-  aliases: { ko: ['예산', '세입', '세출', '집행', '집행액', '사업비', '집행률', '집행율', '썼어', '썼나', '썼지', '얼마', '얼마나'], en: ['spend'] },
+  aliases: { ko: ['예산', '세입', '세출', '세입예산', '세출예산', '집행', '집행액', '사업비', '집행률', '집행율', '썼어', '썼나', '썼지', '얼마', '얼마나'], en: ['spend'] },
   precedence: 30,
   description: '예산과 집행: 연도별 확보·집행·계획, 집행률 (문서 표기와 계산값)',
   args: QueryArgs,
@@ -45,6 +45,14 @@ export const budgetCommand = defineCommand({
       ? { ok: true as const, record: department, siblings: [department], bodyOnly: false }
       : resolveProject(query, ctx, undefined, true);
     if (!found.ok) return found.reply;
+    // A unit the question names that no document has ("부산 교통국 예산"): not another unit's project budget.
+    const unknown = department ? undefined : departmentWords(query).find((w) => !ctx.knowledge.unit(w).length && !namesUnit(found.record, w));
+    if (unknown) {
+      const near = nearUnitNames(unknown, ctx);
+      return reply('not_found', `"${unknown}"${particle(unknown, '이라는', '라는')} 부서의 예산 자료를 찾지 못했습니다.`, [
+        near.length ? list(near, '비슷한 이름의 부서·팀') : text('"찾기 키워드"로 검색해 보세요.'),
+      ]);
+    }
     const records = found.siblings.length ? found.siblings : [found.record];
     const main = found.record.record;
     // A year asked selects its lines; a year the budget does not give is not answered with another year's.

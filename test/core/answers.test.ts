@@ -31,6 +31,16 @@ describe('budget', () => {
     expect(text).toMatch(/yeongdeungpo-audit-annual-report\.txt/);
   });
 
+  it('a unit no document has gets "not found", never another unit\'s project budget under its name', () => {
+    // 부산's documents here are 철도시설과's 땅꺼짐 approval and the work plans; none is 교통국's.
+    const { reply, text } = ask('부산 교통국 예산');
+    expect(reply.kind).toBe('not_found');
+    expect(reply.title).toContain('"교통국"');
+    expect(text).not.toContain('240,000');
+    // "세입예산" / "세출예산" are budget words too: a department's own budget answers.
+    expect(ask('인재개발원 세입예산').text).toContain('972백만원');
+  });
+
   it('gives allocated and executed per year in 백만원 for a 정책실명제 sheet', () => {
     const { text } = ask('예산 협치');
     expect(text).toMatch(/2019[^\n]*31백만원[^\n]*15백만원/);

@@ -44,9 +44,9 @@ describe('answer correctness over the labelled set', () => {
       expect(tags.get(tag)?.answered ?? 0, tag).toBeGreaterThan(0);
   });
 
-  // Issue 6's acceptance targets (1.0 on the samples, 0.95 overall) are not reached yet (0.81 and 0.58): the two
-  // skipped tests keep them in sight, and the floor after them holds what has been reached so nothing slips back.
-  it.skip('answers every query over the four samples correctly', () => {
+  // Issue 6's acceptance targets: 1.0 on the samples (reached, held here), 0.95 overall (not yet: 0.73). The
+  // skipped test keeps the second in sight; the floor after it holds what has been reached so nothing slips back.
+  it('answers every query over the four samples correctly', () => {
     expect(samples.answered).toBeGreaterThan(0);
     expect(samples.correctness, listWrong(results.filter((r) => r.query.doc?.startsWith('data/samples/')))).toBe(1);
   });
@@ -55,8 +55,7 @@ describe('answer correctness over the labelled set', () => {
     expect(overall.correctness, `${overall.correctness}\n${listWrong(results)}`).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('keeps the correctness reached so far: 13 of 16 on the samples, 0.57 overall', () => {
-    expect(samples.correctness, listWrong(results.filter((r) => r.query.doc?.startsWith('data/samples/')))).toBeGreaterThanOrEqual(0.81);
-    if (shared) expect(overall.correctness, listWrong(results)).toBeGreaterThanOrEqual(0.57);
+  it('keeps the correctness reached so far: 0.73 overall', () => {
+    if (shared) expect(overall.correctness, listWrong(results)).toBeGreaterThanOrEqual(0.73);
   });
 });
