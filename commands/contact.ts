@@ -5,7 +5,7 @@ import type { StoredRecord } from '../src/store/store.js';
 import { looksLikePosition, noPersonReply, personLine } from '../src/core/people.js';
 import { list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
-import { unitNotNamedBy } from '../src/core/departments.js';
+import { noUnitContact, unitNotNamedBy } from '../src/core/departments.js';
 
 export const contactCommand = defineCommand({
   name: 'contact',
@@ -56,14 +56,3 @@ export const contactCommand = defineCommand({
     });
   },
 });
-
-/** A sub-unit the store knows only from its 국's overview: no contact of it is written, and no other unit's stands in. */
-function noUnitContact(unit: string, dept: StoredRecord) {
-  const rec = dept.record;
-  return reply(
-    'not_found',
-    `"${unit}"의 담당자 연락처를 문서에서 찾지 못했습니다.`,
-    [text(`${[rec.organization, rec.department ?? rec.title].filter(Boolean).join(' ')}의 기본현황에 하부 조직으로만 적혀 있습니다.`)],
-    { sources: [sourceOf(dept)], suggestions: [`${unit} 정원`, `${rec.department ?? rec.title} 조직`] },
-  );
-}

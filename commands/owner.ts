@@ -1,11 +1,10 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
-import { departmentWords, recordsOfUnit, unitNotNamedBy } from '../src/core/departments.js';
+import { departmentWords, recordsOfUnit, noUnitContact, unitNotNamedBy } from '../src/core/departments.js';
 import { josa, orgDept, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
 import { looksLikePosition, noPersonReply, personLine } from '../src/core/people.js';
 import { list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { Source } from '../src/domain/provenance.js';
-import type { StoredRecord } from '../src/store/store.js';
 
 export const ownerCommand = defineCommand({
   name: 'owner',
@@ -69,15 +68,5 @@ export const ownerCommand = defineCommand({
   },
 });
 
-/** A sub-unit the store knows only from its 국's overview: no contact of it is written, and no other unit's stands in. */
-function noUnitContact(unit: string, dept: StoredRecord) {
-  const rec = dept.record;
-  return reply(
-    'not_found',
-    `"${unit}"의 담당자 연락처를 문서에서 찾지 못했습니다.`,
-    [text(`${[rec.organization, rec.department ?? rec.title].filter(Boolean).join(' ')}의 기본현황에 하부 조직으로만 적혀 있습니다.`)],
-    { sources: [sourceOf(dept)], suggestions: [`${unit} 정원`, `${rec.department ?? rec.title} 조직`] },
-  );
-}
 
 const within = (inner: Source, outer: Source) => inner.lines[0] >= outer.lines[0] && inner.lines[1] <= outer.lines[1];

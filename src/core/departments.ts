@@ -1,7 +1,9 @@
 /** Department lookups: a query that names a department (감사담당관, 혁신담당관실, 정책기획과) and its records. */
 import type { RecordSummary, StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
+import { sourceOf } from './format.js';
 import { withoutParticle } from './people.js';
+import { type Reply, reply, text } from './reply.js';
 
 const DEPT_SUFFIX = /(?:담당관실|담당관|과|국|실|단|센터|사업소|본부|원|팀|[가-힣]{2}관)$/;
 
@@ -95,4 +97,15 @@ export function nearUnitNames(name: string, ctx: CommandContext, limit = 5): str
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, limit)
     .map(([label]) => label);
+}
+
+/** A sub-unit the store knows only from its 국's overview: no contact of it is written, and no other unit's stands in. */
+export function noUnitContact(unit: string, dept: StoredRecord): Reply {
+  const rec = dept.record;
+  return reply(
+    'not_found',
+    `"${unit}"의 담당자 연락처를 문서에서 찾지 못했습니다.`,
+    [text(`${[rec.organization, rec.department ?? rec.title].filter(Boolean).join(' ')}의 기본현황에 하부 조직으로만 적혀 있습니다.`)],
+    { sources: [sourceOf(dept)], suggestions: [`${unit} 정원`, `${rec.department ?? rec.title} 조직`] },
+  );
 }
