@@ -70,7 +70,9 @@ export function looksLikePosition(query: string): boolean {
 
 /** A position word ("정책기획과장") that names no one in the documents: say no person, not "no project". */
 export function noPersonReply(query: string): Reply {
-  return reply('not_found', `"${query}"에 해당하는 사람을 문서에서 찾지 못했습니다.`, [
+  // The position as asked, without the particle the question put on it ("전월세팀장이" → 전월세팀장).
+  const position = withoutParticle(query.trim()).find((w) => /(?:장|관|주무관|담당|주임|팀원)$/.test(w)) ?? query;
+  return reply('not_found', `"${position}"에 해당하는 사람을 문서에서 찾지 못했습니다.`, [
     text('이름, 직위(예: 정책기획과장), 내선번호로 물어보거나 사업 이름으로 담당자를 찾아보세요.'),
   ]);
 }

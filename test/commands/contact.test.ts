@@ -19,6 +19,8 @@ describe('contact command', () => {
     const contact = run(contactCommand, '교통과장').reply;
     expect(contact.title).toBe('"교통과장"에 해당하는 사람을 문서에서 찾지 못했습니다.');
     expect(run(ownerCommand, '교통과장').reply).toEqual(contact);
+    // The position is named as asked, without the question's particle.
+    expect(run(ownerCommand, '전월세팀장이').reply.title).toBe('"전월세팀장"에 해당하는 사람을 문서에서 찾지 못했습니다.');
     // A name of a real person on the sheet is found by both.
     expect(run(ownerCommand, '정책기획과장').text).toContain('박사승 정책기획과장 (정책기획과) ☎ 2050');
   });
