@@ -1,6 +1,6 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
 import { budgetTable, executionRate, groupRows, preferTotals, writtenYear } from '../src/core/budget-table.js';
-import { cellAnswer } from '../src/core/cells.js';
+import { budgetSentences, cellAnswer } from '../src/core/cells.js';
 import { departmentWords, findOverviewUnit, namesUnit, nearUnitNames } from '../src/core/departments.js';
 import { orgDept, particle, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
 import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/overview.js';
@@ -78,7 +78,12 @@ export const budgetCommand = defineCommand({
         );
       if (b?.noBudget) sources.push(sourceOf(r));
     }
-    if (blocks.length === 0) blocks.push(text('이 문서에는 예산이 적혀 있지 않습니다.'));
+    if (blocks.length === 0) {
+      // Figures the tables did not give may still be written in a line: quoted, never "no budget".
+      const written = department ? budgetSentences(department, ctx) : null;
+      if (written) return written;
+      blocks.push(text('이 문서에는 예산이 적혀 있지 않습니다.'));
+    }
     return reply('answer', `${main.title} — 예산 (${orgDept(main) || '기관 미상'})`, blocks, {
       sources: [...new Set(sources.length ? sources : [sourceOf(found.record)])],
       suggestions: [`현황 ${main.code ?? main.title}`],

@@ -27,6 +27,12 @@ export const departmentCommand = defineCommand({
           sources: [sourceOf(sub.dept)],
           suggestions: [`${sub.dept.record.title} 조직`],
         });
+      // A staffing figure asked of a sub-unit that its 국's tables do not give: say so, not the 국's chart.
+      const measure = /정원|현원|인력|인원|과부족/.exec(message)?.[0];
+      if (measure)
+        return reply('not_found', `${sub.unit}의 ${measure}을 기본현황 표에서 찾지 못했습니다.`, [
+          text(`${`${sub.dept.record.organization ?? ''} ${sub.dept.record.title}`.trim()}의 표는 ${sub.unit}별 ${measure}을 나누어 적지 않았거나, 읽을 수 없는 모양입니다.`),
+        ], { sources: [sourceOf(sub.dept)], suggestions: [`${sub.dept.record.title} ${measure}`] });
     }
     let dept = ctx.lookups.department(query);
     if (!dept) {

@@ -245,7 +245,18 @@ const SENTENCE_LINES = 300;
  */
 function sentenceAnswer(target: Target, words: string[], ctx: CommandContext): Reply | null {
   const groups = words.filter((w) => w.length >= 2 && !NOT_A_MEASURE.test(w)).map((w) => WIDER[w] ?? [w]);
-  if (groups.length === 0) return null;
+  return groups.length ? figureSentences(target, groups, ctx) : null;
+}
+
+/**
+ * A department whose budget no table reader could read: the lines that give its 세입/세출/예산 figures, quoted,
+ * rather than "no budget in the document".
+ */
+export function budgetSentences(record: StoredRecord, ctx: CommandContext): Reply | null {
+  return figureSentences({ record, unit: null }, [WIDER['예산']!], ctx);
+}
+
+function figureSentences(target: Target, groups: string[][], ctx: CommandContext): Reply | null {
   const r = target.record;
   const lines = ctx.knowledge.lines(r.document.versionId);
   const [from, to] = r.record.src.lines;

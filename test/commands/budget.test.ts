@@ -35,3 +35,14 @@ describe('budget command over a department budget given for two years (부산 �
     expect(y2023.text).not.toMatch(/\d{1,3},\d{3}백만원/);
   });
 });
+
+describe('budget command over a department whose budget tables have no row labels (부산 보건환경연구원)', () => {
+  // Copied from shared/corpus/busan-plans: "❍ 세입예산 … 계 / 1,151" tables give no 세입/세출 row to read.
+  const run = commandTest('test/fixtures/plans/busan-2025-plan-health-environment-institute.layout.txt');
+  it('quotes the line that gives its 세입 and 세출, never "no budget in the document"', () => {
+    const { reply, text } = run(budgetCommand, '보건환경연구원');
+    expect(text).not.toContain('예산이 적혀 있지 않습니다');
+    expect(text).toContain('원문: 5     예산현황 ▷ 세입 11.5억원, 세출 204억원');
+    expect(reply.sources.join(' ')).toContain('99행');
+  });
+});

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderText } from '../../src/render/text.js';
+import { answer, knowledgeOf } from '../helpers.js';
 import { departmentCommand } from '../../commands/department.js';
 import { commandTest, SAMPLE } from './context.js';
 
@@ -22,5 +24,18 @@ describe('department command over an approval document (no 기본현황)', () =>
     expect(reply.title).toBe('서울특별시 청년사업담당관의 조직·인력 현황(기본현황)은 저장된 문서에 없습니다.');
     expect(text).not.toContain('비슷한 이름');
     expect(reply.suggestions).toContain('청년사업담당관 담당자');
+  });
+});
+
+describe('department questions over a 국 whose staffing table has no row per 과 (부산 해양농수산국)', () => {
+  // Copied from shared/corpus/busan-plans: staffing rows are 계 / 본청 / 사업소 by grade, budget columns per 과.
+  const { store, knowledge } = knowledgeOf(['test/fixtures/plans/busan-2025-plan-ocean-agri-fisheries.layout.txt']);
+  afterAll(() => store.close());
+  it('says a 과\'s 정원 is not in its tables, rather than answering with the 국\'s chart', () => {
+    const r = answer('수산진흥과 정원', knowledge);
+    expect(r.kind).toBe('not_found');
+    expect(r.title).toBe('수산진흥과의 정원을 기본현황 표에서 찾지 못했습니다.');
+    expect(answer('해양농수산국 현원', knowledge).title).toBe('부산광역시 해양농수산국');
+    expect(renderText(answer('수산진흥과 세출', knowledge))).toContain('59,481백만원');
   });
 });
