@@ -1,6 +1,7 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
 import { milestoneLine, money, orgDept, pct, sortByDate, sourceOf, timing, yearLabel } from '../src/core/format.js';
 import { personLine } from '../src/core/people.js';
+import { ASKS_COUNT, overviewFact } from '../src/core/overview-facts.js';
 import { bestPassage, passageReply } from '../src/core/passages.js';
 import { bestLines, quotedBlock, quotedReply } from '../src/core/quote.js';
 import { type Block, fields, list, reply } from '../src/core/reply.js';
@@ -20,6 +21,17 @@ export const projectCommand = defineCommand({
   run({ query }, ctx) {
     const found = resolveProject(query, ctx);
     if (!found.ok) return found.reply;
+    // A project that only mentions the words, or is found only through its department's name ("상수도사업본부 자산
+    // 규모"), or a count asked ("체육시설 수"): a figure of the department's overview answers first, if one does.
+    const asked = ctx.message ?? query;
+    if (ASKS_COUNT.test(asked)) {
+      const counted = overviewFact(asked, ctx, { tablesOnly: true });
+      if (counted) return counted;
+    }
+    if (found.bodyOnly || namedOnlyByUnit(query, found.record)) {
+      const fact = overviewFact(ctx.message ?? query, ctx);
+      if (fact) return fact;
+    }
     // A fact question about a programme kept in many documents, or about an approval document's items, is
     // answered from the best passage of all of them, not with one document's card.
     const history = found.history ?? [found.record];
@@ -47,7 +59,13 @@ export const projectCommand = defineCommand({
       { label: '담당', value: owner ? personLine(owner) : rec.teams.join(', ') || null },
       { label: '연도', value: yearLabel(rec) },
     ]);
-    const blocks: Block[] = [card, ...detailBlocks(query, r, ctx)];
+    const details = detailBlocks(query, r, ctx);
+    // The question asks more than the project's name, and the project's lines do not say it.
+    if (details.length === 0 && asksBeyondName(query, r)) {
+      const fact = overviewFact(ctx.message ?? query, ctx);
+      if (fact) return fact;
+    }
+    const blocks: Block[] = [card, ...details];
     // A question about something the fields do not hold gets the document's own lines.
     const quoted = found.bodyOnly ? bestLines(ctx.knowledge, r, query, 3) : [];
     if (quoted.length) {
@@ -82,6 +100,18 @@ function budgetOneLine(rec: ProjectRecord): string | null {
     executed ? `${BUDGET_KIND_LABEL.executed} ${money(executed.amount)}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join(' / ') : null;
+}
+
+/** No word of the question is in the project's own names: it was found through its department or organisation. */
+function namedOnlyByUnit(query: string, r: StoredRecord): boolean {
+  const rec = r.record;
+  const own = compact([rec.title, ...rec.aliases, rec.code ?? '', rec.category ?? ''].join(''));
+  return query.split(/\s+/).every((w) => w.length < 2 || !own.includes(compact(w)));
+}
+
+function asksBeyondName(query: string, r: StoredRecord): boolean {
+  const title = compact(recordNames(r.record).join(''));
+  return query.split(/\s+/).some((w) => w.length >= 2 && !title.includes(compact(w)));
 }
 
 /** Query words the title does not explain ("2차 회의 주제"): answered from milestones or the document's lines. */

@@ -71,7 +71,8 @@ export interface QueryResult {
   reply?: string;
 }
 
-const squash = (s: string) => s.replace(/[\s'‘’"“”]/g, '');
+/** Spaces and quotes out, but two figures side by side stay apart ("2023 1,820,057" is not "20231,820,057"). */
+const squash = (s: string) => s.replace(/(\d)\s+(?=\d)/g, '$1|').replace(/[\s'‘’"“”]/g, '');
 
 export function evaluate(
   knowledge: Knowledge,
@@ -151,7 +152,8 @@ export function judgeAnswer(r: Reply, expected: ExpectedAnswer, question = ''): 
     const allowed = new Set(
       expected.values.flatMap((v) => v.split('|').flatMap((alt) => (alt.match(NUMBER) ?? []).map(plainNumber))),
     );
-    const conflict = measureConflict(r, squash(expected.measure), allowed, question);
+    const percent = expected.values.some((v) => v.includes('%'));
+    const conflict = measureConflict(r, squash(expected.measure), allowed, question, percent);
     if (conflict) return { correct: false, why: `another ${expected.measure} figure: ${conflict.slice(0, 80)}` };
   }
   return { correct: true, why: 'ok' };
@@ -161,9 +163,16 @@ export function judgeAnswer(r: Reply, expected: ExpectedAnswer, question = ''): 
  * A line (or a table's total row) that gives the measure a figure other than the expected ones. Text lines: the
  * first figure after the measure word; tables: the total row's cell under a column headed by the measure.
  */
-function measureConflict(r: Reply, measure: string, allowed: Set<string>, question: string): string | null {
+function measureConflict(
+  r: Reply,
+  measure: string,
+  allowed: Set<string>,
+  question: string,
+  expectedPercent: boolean,
+): string | null {
   if (allowed.size === 0) return null;
   const askedYears = new Set(question.match(/20\d\d(?=년)/g) ?? []);
+  const percentExpected = expectedPercent;
   // The measure as a word of its own: not the tail of 사업예산, not the head of 집행률.
   const wordAt = (flat: string) =>
     [...flat.matchAll(new RegExp(measure, 'g'))].find(
@@ -173,8 +182,11 @@ function measureConflict(r: Reply, measure: string, allowed: Set<string>, questi
     [...rest.matchAll(NUMBER)].find((m) => {
       const after = rest.slice(m.index + m[0].length);
       if (/^(?:[년월일]|\.?(?:기준|까지)|\.\d)/.test(after)) return false;
+      // A share ("市 예산의 2.7%") is not an amount of the measure, unless a rate is what is expected.
+      if (/^%/.test(after) && !percentExpected) return false;
       const year = /^[^\d(]{0,4}\((20\d\d)년/.exec(after)?.[1];
-      return !year || askedYears.has(year);
+      // Another year's figure is not this answer's, unless it is the figure expected ("102.9%(2023년)").
+      return !year || askedYears.has(year) || allowed.has(plainNumber(m[0]));
     })?.[0];
   const wrong = (figure: string | undefined) => figure !== undefined && !allowed.has(plainNumber(figure));
   for (const block of r.blocks) {

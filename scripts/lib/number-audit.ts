@@ -213,11 +213,19 @@ function auditLine(
  * unit ("대변인 · 공보담당관"), the figure must be the 정원 row's cell under that unit's header: the header line's
  * names after 구분 and the row's figures after its label, matched by position.
  */
-export function staffingMeaning(line: string, citedLines: string[], unit: string | null = null): string | null {
+export function staffingMeaning(
+  line: string,
+  citedLines: string[],
+  unit: string | null = null,
+  pinned: (label: string, unit: string) => string[] = () => [],
+): string | null {
   for (const m of line.matchAll(/(정원|현원)\s*[:：]?\s*(\d[\d,]*)\s*명?/g)) {
     const n = plain(m[2]!);
     const label = m[1]!;
     if (unit && (unitCell(citedLines, label, unit) === n || unitRowPair(citedLines, label, unit) === n)) continue;
+    // A header this audit cannot line up (names stacked over three squeezed lines): the cell the table reader
+    // pinned under the unit's column, in a cited 정원/현원 row, is the one to state.
+    if (unit && pinned(label, unit).includes(n)) continue;
     const ok = citedLines.some((l) => {
       // "정         원  46   1   3": spaces inside a word go, the spaces between cells stay.
       const flat = l.replace(/(?<=[가-힣])\s+(?=[가-힣])/g, '').trim();
@@ -370,6 +378,15 @@ export function auditReply(
     .flatMap((src) => src.split(' · ').filter((p) => versions.has(p.trim())))
     .map((name) => knowledge.lines(versions.get(name.trim())!).join('\n'))
     .join('\n');
+  const citedSet = new Set(citedLines.map((l) => l.trim()));
+  const citedDocs = new Set(r.sources.flatMap((src) => src.split(' · ').map((p) => p.trim())));
+  // Cells of the cited documents' overview tables, in cited rows: 정원/현원 by the column (unit) they sit under.
+  const pinned = (label: string, unit: string): string[] =>
+    knowledge.summaries
+      .filter((s) => s.kind === 'department' && citedDocs.has(s.documentName))
+      .flatMap((s) => knowledge.get(String(s.id))?.record.overview?.tables ?? [])
+      .flatMap((t) => t.rows.filter((row) => row.label === label && citedSet.has(row.text.trim())))
+      .flatMap((row) => row.cells.filter((c) => c.column === unit && c.value !== null).map((c) => plain(c.text)));
   const lines = body.split('\n');
   let figures = 0;
   lines.forEach((line, i) => {
@@ -397,7 +414,7 @@ export function auditReply(
     if (checked && citedLines.length === 0)
       violations.push({ question, figure: line.trim(), why: 'states a figure without citing a line', line });
     else for (const b of bad) violations.push({ question, figure: b.figure, why: b.why, line });
-    const meaning = staffingMeaning(unquoted, citedLines, / · ([^·]+)$/.exec(r.title)?.[1]?.trim() ?? null);
+    const meaning = staffingMeaning(unquoted, citedLines, / · ([^·]+)$/.exec(r.title)?.[1]?.trim() ?? null, pinned);
     if (meaning) violations.push({ question, figure: line.trim(), why: meaning, line });
   });
   return { figures, violations };

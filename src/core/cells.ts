@@ -78,7 +78,7 @@ export function cellAnswer(query: string, message: string, ctx: CommandContext):
 }
 
 /** Line numbers as ranges; only blank lines between two lines join them into one range. */
-function runs(lines: number[], doc: string[]): Array<[number, number]> {
+export function runs(lines: number[], doc: string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const l of [...new Set(lines)].sort((a, b) => a - b)) {
     const last = out.at(-1);

@@ -6,6 +6,7 @@ import type { Command, CommandContext } from './command.js';
 import { commandContext } from './context.js';
 import { departmentWords } from './departments.js';
 import { particle } from './format.js';
+import { overviewFact } from './overview-facts.js';
 import { intentVocabulary, parseIntent } from './intent.js';
 import type { Knowledge } from './knowledge.js';
 import { normalizeMessage } from './message-text.js';
@@ -67,7 +68,11 @@ export function createRouter(commands: readonly Command[]): Router {
     const command = byName.get(name) ?? fallback!;
     const args = command.args.safeParse({ query: intent.query, message: cleaned });
     if (!args.success) return reply('error', `입력을 이해하지 못했습니다: ${args.error.issues[0]?.message ?? ''}`);
-    return command.run(args.data, { ...ctx, message: cleaned });
+    const answered = command.run(args.data, { ...ctx, message: cleaned });
+    // Nothing the command reads answers ("화력발전지역개발특별회계 세출", "시립미술관 현원"): a figure that a department
+    // overview states in a table or a line, when every word of the question is accounted for there.
+    if (answered.kind === 'not_found' || answered.kind === 'ambiguous') return overviewFact(cleaned, ctx) ?? answered;
+    return answered;
   }
 
   return {

@@ -196,8 +196,16 @@ function spacedTable(
   });
   // Grade headers broken over lines ("3   4 급   5 급" / "6 급" / "7  8급이하"): each bare digit is its grade.
   const grades = headerLines.some(({ text }) => /\d\s*급/.test(text));
+  const own = new Set([...headerLines.map((h) => h.line), ...body.map((b) => b.line)]);
+  let elsewhere: string | null = null;
+  const otherLines = () => (elsewhere ??= lines.filter((_, k) => !own.has(k + 1)).join('\n').replace(/\s+/g, ''));
   const header = layout
-    ? headerLines.map(({ line, text }) => ({ line, text, cells: layoutHeaderCells(text, centers, rows, grades) }))
+    ? splitSqueezedLines(
+        headerLines.map(({ line, text }) => ({ line, text, cells: layoutHeaderCells(text, centers, rows, grades) })),
+        rows,
+        columns,
+        otherLines,
+      )
     : rawHeader(headerLines.at(-1), columns);
   return { table: { header, body: modelBody, columns, context, aligned }, next };
 }
@@ -256,19 +264,7 @@ function pinByPosition(values: Token[], centers: number[]): number[] | null {
  * figures they stand over: pdftotext squeezes header lines, so a name's position there says too little.
  */
 function layoutHeaderCells(text: string, centers: number[], rows: BodyRow[], grades = false): ModelCell[] {
-  const firstValue = Math.min(...rows.flatMap((r) => r.values.map((v) => v.start)));
-  const segments = [...text.matchAll(/\S+(?: \S+)*/g)].map((m) => ({
-    text: m[0],
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
-  const labelEnd = Math.max(0, ...rows.map((r) => r.label.at(-1)?.end ?? 0));
-  const label = segments.filter(
-    (g) =>
-      g.end <= firstValue - 1 &&
-      (g.end <= labelEnd + 1 || /^(?:구분|직급|부서명?|과목|구분직급)$/.test(g.text.replace(/ /g, ''))),
-  );
-  const rest = segments.filter((g) => !label.includes(g));
+  const { label, rest } = headerSegments(text, rows);
   const cells: ModelCell[] = label.map((g) => ({ text: g.text.replace(/ /g, ''), col: 0, span: 1 }));
   if (rest.length === centers.length) {
     rest.forEach((g, k) => cells.push({ text: closeWord(g.text), col: k + 1, span: 1 }));
@@ -295,6 +291,111 @@ function layoutHeaderCells(text: string, centers: number[], rows: BodyRow[], gra
     if (near && near.d <= 6) cells.push({ text: word, col: near.k + 1, span: 1 });
   }
   return cells;
+}
+
+/** A header line's runs (split at two or more spaces): those over the row labels, and the rest. */
+function headerSegments(text: string, rows: BodyRow[]): { label: Token[]; rest: Token[] } {
+  const firstValue = Math.min(...rows.flatMap((r) => r.values.map((v) => v.start)));
+  const segments = [...text.matchAll(/\S+(?: \S+)*/g)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const labelEnd = Math.max(0, ...rows.map((r) => r.label.at(-1)?.end ?? 0));
+  const label = segments.filter(
+    (g) =>
+      g.end <= firstValue - 1 &&
+      (g.end <= labelEnd + 1 || /^(?:구분|직급|부서명?|과목|구분직급)$/.test(g.text.replace(/ /g, ''))),
+  );
+  return { label, rest: segments.filter((g) => !label.includes(g)) };
+}
+
+const MAX_SPLITS = 64;
+
+/** Two letters the normaliser left spread ("부 산") are one word; a run of an odd count is not readable. */
+function pairLetters(words: string[]): string[] | null {
+  const out: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    if (words[k]!.length !== 1) {
+      out.push(words[k]!);
+      continue;
+    }
+    if (words[k + 1]?.length !== 1) return null;
+    out.push(words[k]! + words[k + 1]!);
+    k++;
+  }
+  return out;
+}
+
+/**
+ * Ways to read `words` as exactly `n` header pieces, each word whole or, where the normaliser closed up letters
+ * spread two by two ("문 화 문 화 영 상" → "문화문화영상"), cut into two-letter pieces.
+ */
+function splitsInto(words: string[], n: number): string[][] {
+  const out: string[][] = [];
+  const go = (k: number, acc: string[]) => {
+    if (out.length >= MAX_SPLITS || acc.length > n) return;
+    if (k === words.length) {
+      if (acc.length === n) out.push(acc);
+      return;
+    }
+    const w = words[k]!;
+    go(k + 1, [...acc, w]);
+    if (w.length >= 4 && w.length % 2 === 0) go(k + 1, [...acc, ...(w.match(/../g) ?? [])]);
+  };
+  go(0, []);
+  return out;
+}
+
+/**
+ * Header lines that name no column on their own — unit names squeezed to single spaces, their spread letters
+ * closed up ("문화문화영상체육생활 전국체전 클래식 시립시립현대 …" over "예술과 유산과 … 부산 박물관 …"). Each way of
+ * cutting the line into one piece per column (after 계, when 계 stands on another line) is joined with the pieces
+ * the other header lines pin to the same columns; the one way whose joined names the document writes elsewhere
+ * (its chart, its headings) most often names the columns — if it names at least half of them and no other way
+ * names as many. Otherwise the line stays unread and the columns unnamed.
+ */
+function splitSqueezedLines(
+  header: ModelRow[],
+  rows: BodyRow[],
+  columns: number,
+  elsewhere: () => string,
+): ModelRow[] {
+  const totalLine = header.find((h) => h.cells.some((c) => c.col === 1 && c.text === '계'));
+  const open = header.filter((h) => !h.cells.some((c) => c.col >= 1));
+  if (open.length === 0 || open.length > 3) return header;
+  const offset = totalLine ? 2 : 1;
+  const pieces = columns - offset + 1;
+  const choices: string[][][] = [];
+  for (const h of open) {
+    const words = pairLetters(headerSegments(h.text, rows).rest.flatMap((g) => g.text.split(' ')));
+    if (!words || words.length < 2 || !words.every((w) => /^[가-힣]+$/.test(w))) return header;
+    const splits = splitsInto(words, pieces);
+    if (splits.length === 0) return header;
+    choices.push(splits);
+  }
+  // Every combination of the open lines' ways, a few dozen at most.
+  let combos: string[][][] = [[]];
+  for (const c of choices) combos = combos.flatMap((acc) => c.map((split) => [...acc, split])).slice(0, MAX_SPLITS);
+  const text = elsewhere();
+  const nameAt = (combo: string[][], col: number) =>
+    header
+      .map((h) => {
+        const k = open.indexOf(h);
+        return k >= 0 ? combo[k]![col - offset]! : h.cells.filter((c) => c.col === col).map((c) => c.text).join('');
+      })
+      .join('');
+  const score = (combo: string[][]) =>
+    Array.from({ length: pieces }, (_, i) => nameAt(combo, i + offset)).filter((name) => text.includes(name)).length;
+  const scored = combos.map((combo) => ({ combo, n: score(combo) }));
+  const best = Math.max(0, ...scored.map((x) => x.n));
+  const winners = scored.filter((x) => x.n === best);
+  if (winners.length !== 1 || best * 2 < pieces) return header;
+  const combo = winners[0]!.combo;
+  return header.map((h) => {
+    const k = open.indexOf(h);
+    return k < 0 ? h : { ...h, cells: [...h.cells, ...combo[k]!.map((w, i) => ({ text: w, col: i + offset, span: 1 }))] };
+  });
 }
 
 /** In a header of grades, a segment's bare digits ("3", "7") are grades "3급", "7급", each at its own place. */

@@ -201,3 +201,20 @@ describe('department overviews of 부산 2025 주요업무계획 (fixtures copie
     expect(lines).toContainEqual(['세입 · 낙동강하구에코센터', '607', 2025]);
   });
 });
+
+describe('table reader: unit names squeezed over three header lines', () => {
+  it('letters the normaliser closed up two by two are cut so that the names the chart writes come out', () => {
+    // 부산 문화체육국 인력 (busan-plans/busan-2025-plan-culture-sports.layout.txt, lines 62–71): "문 화 문 화 영 상 …"
+    // over "구분 계 콘텐츠 …" over "예술과 유산과 …"; a name the document does not write elsewhere stays unnamed.
+    const file = 'test/fixtures/plans/busan-2025-plan-culture-sports.layout.txt';
+    const rec = parseDocument(loadDocument(file).doc).records.find((r) => r.kind === 'department')!;
+    const staff = rec.overview!.tables.find((t) => t.rows.some((r) => r.label === '정원'))!;
+    expect(staff.columns.slice(0, 3)).toEqual(['계', '문화예술과', '문화유산과']);
+    expect(staff.columns).toContain('시립미술관');
+    const row = staff.rows.find((r) => r.label === '현원')!;
+    expect(row.cells.find((c) => c.column === '시립미술관')?.text).toBe('34');
+    expect(row.cells.find((c) => c.column === '체육정책과')?.text).toBe('19');
+    // 영상 + 산업과 is not a name the plan writes (its 과 is 영상콘텐츠산업과): no column is named so.
+    expect(staff.columns).not.toContain('영상산업과');
+  });
+});

@@ -1,0 +1,308 @@
+/**
+ * "출입 언론기관 몇 개사", "인재개발원 주차장 몇 면", "관광사업체 수", "재해구호기금 증감": a figure a department
+ * overview (기본현황) states in one of its tables or lines, asked without naming a project or a unit.
+ *
+ * Answered only when every word of the question is accounted for — by the organisation or department asked, by a
+ * table's title, a row label or a column header, or else by one line of the overview — so a question about a
+ * project never lands on an overview line that happens to mention it. A cell is stated with its row, column and
+ * unit only when the reader pinned it to a named column (or the table's 계 column); otherwise its line is quoted.
+ */
+import { src } from '../domain/provenance.js';
+import type { ReadTable, TableCell, TableRow } from '../domain/table.js';
+import { withoutParticle } from '../domain/vocabulary.js';
+import type { StoredRecord } from '../store/store.js';
+import type { CommandContext } from './command.js';
+import { runs } from './cells.js';
+import { sourceOf } from './format.js';
+import { asWritten } from './quote.js';
+import { type Block, list, type Reply, reply } from './reply.js';
+
+/** A count asked ("몇 개사", "체육시설 수"): a table's figure, not a project's card, is wanted. */
+export const ASKS_COUNT = /(?:^|\s)(?:몇|수|개수|총수)(?=\s|$)|몇\S+$/;
+
+/** Words that ask for a figure without naming it: "몇 개사", "수", "규모", "얼마", "현황". */
+const ASKING = /^(?:몇|몇개|수|개수|총|총수|전체|규모|얼마|얼마나|얼마야|현황|보유현황|현재|알려줘|알려|뭐야|어때|누구|누구야|몇개사|몇개소|몇명|몇곳|몇건|몇점|몇면)$/;
+/** A counter after 몇 ("몇 개사", "몇 면") asks, it does not name. */
+const COUNTER = /^(?:개사|개소|개|명|건|곳|점|면|대|톤|단체|개팀|팀|과)$/;
+/** Question words that widen to the words a table writes. */
+const WIDER: Record<string, string[]> = {
+  인원: ['인원', '정원', '현원'],
+  인력: ['정원', '현원', '인력'],
+  예산: ['예산', '세출', '세입'],
+  수입: ['수입', '세입'],
+  지출: ['지출', '세출'],
+  증감율: ['증감률', '증감율'],
+};
+const POSITION = /(?:대표이사|이사장|원장|사장|관장|단장|회장|센터장|본부장)$/;
+/** Row labels every staffing or budget table has: naming one says nothing about which table is meant. */
+const GENERIC_ROW = /^(?:계|합계|총계|소계|정원|현원|과부족|세입|세출|예산|인원|정원\/현원|\d급.*)$/;
+const MEASURE_ROW = /^(?:정원|현원|과부족|세입|세출|예산|인원)/;
+const TOTAL = /^(?:계|합계|총계|소계)$/;
+const YEAR = /^((?:19|20)(\d{2}))년?도?$/;
+const MAX_LINES = 400;
+const MAX_DOCUMENT_LINES = 20_000;
+
+const squash = (s: string) => s.replace(/[\s·ㆍ‧․・]+/g, '').toLowerCase();
+
+interface Word {
+  text: string;
+  /** "2023년" → the forms a table or line writes that year in. */
+  year: string[] | null;
+}
+
+/** The question's words: particles off, asking words and counters dropped. */
+function wordsOf(message: string): Word[] {
+  const raw = message.replace(/[?？!.,~]/g, ' ').split(/\s+/).filter(Boolean);
+  const out: Word[] = [];
+  raw.forEach((w, k) => {
+    const stem = withoutParticle(w).at(-1)!;
+    if (ASKING.test(stem) || ASKING.test(w)) return;
+    if (COUNTER.test(stem) && raw[k - 1] === '몇') return;
+    const y = YEAR.exec(stem);
+    if (y) {
+      out.push({ text: stem, year: [y[1]!, `’${y[2]}`, `'${y[2]}`, `‘${y[2]}`, `${y[2]}년`] });
+      return;
+    }
+    if (stem.length < 2 && !/\d/.test(stem)) return;
+    out.push({ text: stem.toLowerCase(), year: null });
+  });
+  return out;
+}
+
+/** The department records whose overview or lines a question may be about; those its scope words name first. */
+function candidates(ctx: CommandContext): StoredRecord[] {
+  return ctx.knowledge.summaries
+    .filter((s) => s.kind === 'department')
+    .flatMap((s) => ctx.knowledge.get(String(s.id)) ?? []);
+}
+
+/** The record's own names: its organisation (and short form), department, title and the units its overview lists. */
+function scopeNames(r: StoredRecord): string[] {
+  const rec = r.record;
+  const org = rec.organization ?? '';
+  const orgShort = org.replace(/(특별자치시|특별자치도|특별시|광역시)$/, '').replace(/(시|군|구)$/, '');
+  return [org, orgShort, orgShort && `${orgShort}시`, rec.department ?? '', rec.title]
+    .filter((n) => n.length >= 2)
+    .map(squash);
+}
+
+/** A word names the record when it is one of its names, or the head of its department's name ("상수도"). */
+function isScope(w: Word, names: string[]): boolean {
+  if (w.year) return false;
+  return names.some((n) => n === w.text || (w.text.length >= 2 && n.startsWith(w.text) && n.length - w.text.length >= 2));
+}
+
+/** A unit's name ("산업과", "홍보담당관"): it names a header only as a whole, never as the tail of a longer name. */
+const UNIT_LIKE = /(?:과|담당관|국|실|단|센터|사업소|본부|원|팀|부|소)$/;
+
+/**
+ * A word names a header cell (a column or row label) when it is the cell, heads it ("세출" of "세출(백만원)"), or —
+ * three letters or more and not a unit's name — stands inside it ("예상액" of "2025년예상액").
+ */
+function namesHeader(header: string, w: Word): boolean {
+  return (WIDER[w.text] ?? [w.text]).some(
+    (alt) =>
+      header === alt ||
+      (header.startsWith(alt) && /^[^가-힣]/.test(header.slice(alt.length))) ||
+      (alt.length >= 3 && !UNIT_LIKE.test(alt) && header.includes(alt)),
+  );
+}
+
+function inText(textSquashed: string, w: Word): boolean {
+  if (w.year) return w.year.some((y) => textSquashed.includes(squash(y)));
+  return (WIDER[w.text] ?? [w.text]).some((alt) => textSquashed.includes(alt));
+}
+
+interface CellHit {
+  record: StoredRecord;
+  table: ReadTable;
+  row: TableRow;
+  /** Null: the row is the one asked but its figure sits in a column the reader could not name — quote the line. */
+  cell: TableCell | null;
+}
+
+/** A table's title without its unit and as-of brackets: "출입 언론기관 【’25. 1. 1. 기준 / 단위 : 개사】" → "출입언론기관". */
+function titleKey(t: ReadTable): string {
+  return squash((t.title ?? '').replace(/[【(（][^】)）]*(?:기준|단위)[^】)）]*[】)）]/g, ''));
+}
+
+/**
+ * A row label cut short where its cell broke over two lines ("집단에너지" of "집단에너지 / 시설기금"): the word asked
+ * begins with the whole label, and the label is long enough to name one thing.
+ */
+function labelHead(label: string, w: Word): boolean {
+  return label.length >= 4 && w.text.length > label.length && w.text.startsWith(label) && /^[가-힣]+$/.test(label);
+}
+
+/**
+ * A measure word (정원, 세출) is the table's own only where its caption starts with it ("(세출) 23,093백만원 …") and
+ * the row is not another measure's: "인력 : 91명 / 100명 (정원 / 현원)" names no column, and a 현원 row is no 정원.
+ */
+function captionMeasure(title: string, w: Word, label: string): boolean {
+  return title.replace(/^[^가-힣]+/, '').startsWith(w.text) && !GENERIC_ROW.test(label);
+}
+
+/** Cells of one table that account for every content word, or [] when some word is left over. */
+function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boolean): CellHit[] {
+  const title = titleKey(t);
+  const out: CellHit[] = [];
+  const rows: Array<{ row: TableRow; cell: TableCell | null; byRow: boolean }> = [];
+  for (const row of t.rows) {
+    const label = squash(row.label);
+    const rowText = squash(row.text);
+    let byRow = false;
+    let byTitle = false;
+    // A question naming no department must name the table or a row of its own, not only 정원 or 세출.
+    let specific = scoped;
+    let column: number | null = null;
+    let complete = true;
+    for (const w of content) {
+      if (!w.year && label && (namesHeader(label, w) || labelHead(label, w))) {
+        byRow = true;
+        if (!GENERIC_ROW.test(label)) specific = true;
+      } else if (!w.year && title && inText(title, w) && (!GENERIC_ROW.test(w.text) || captionMeasure(title, w, label))) {
+        byTitle = true;
+        specific = true;
+      }
+      // A year the row, the title or a column header writes ("2025년 예상액"): the table is that year's.
+      else if (w.year && (inText(rowText, w) || inText(title, w) || t.columns.some((c) => c && inText(squash(c), w)))) continue;
+      else {
+        const c = row.cells.findIndex((cell) => cell.column !== null && namesHeader(squash(cell.column), w));
+        if (c >= 0 && (column === null || column === c)) column = c;
+        else {
+          complete = false;
+          break;
+        }
+      }
+    }
+    if (!complete || (!byRow && !byTitle) || !specific) continue;
+    const total = row.cells.find((c) => c.col !== null && c.col === t.totalColumn) ?? null;
+    const cell = column !== null ? row.cells[column]! : total;
+    rows.push({ row, cell: cell && cell.pair === null && cell.col !== null ? cell : null, byRow });
+  }
+  const named = rows.filter((x) => x.byRow);
+  // Only the title asked: the table's total row answers, or its only row; several rows without one are quoted.
+  const chosen = named.length
+    ? named
+    : rows.filter((x) => TOTAL.test(squash(x.row.label))).length
+      ? rows.filter((x) => TOTAL.test(squash(x.row.label)))
+      : rows.length <= 3
+        ? rows
+        : [];
+  for (const x of chosen) out.push({ record: r, table: t, row: x.row, cell: x.cell });
+  return out;
+}
+
+/** Lines of the overview that hold every content word and a figure (or the name asked for, e.g. 대표이사). */
+function lineHits(r: StoredRecord, content: Word[], ctx: CommandContext, wholeDocument: boolean): number[] {
+  const lines = ctx.knowledge.lines(r.document.versionId);
+  // The department asked by name: any line of its plan is about it; otherwise only its overview's lines are.
+  const [from, to] = wholeDocument ? [1, lines.length] : r.record.src.lines;
+  const limit = wholeDocument ? MAX_DOCUMENT_LINES : MAX_LINES;
+  const scored: Array<{ n: number; at: number; len: number }> = [];
+  for (let n = from; n <= Math.min(to, from + limit, lines.length); n++) {
+    const line = squash(lines[n - 1]!);
+    if (line.length < 4) continue;
+    if (!content.every((w) => inText(line, w))) continue;
+    const first = content.find((w) => !w.year);
+    const at = first ? line.indexOf((WIDER[first.text] ?? [first.text]).find((a) => line.includes(a)) ?? '') : 0;
+    // The figure follows the words asked ("주차장 367면", "정비기금 보유현황 : 204,072백만원"); a position asked
+    // ("대표이사") is answered by the name after it.
+    const rest = line.slice(Math.max(0, at));
+    if (!/\d/.test(rest) && !(POSITION.test(content.at(-1)!.text) && /[가-힣]{2,4}$/.test(rest))) continue;
+    scored.push({ n, at, len: line.length });
+  }
+  scored.sort((a, b) => a.at - b.at || a.len - b.len || a.n - b.n);
+  return scored.slice(0, 2).map((s) => s.n);
+}
+
+/** "계: 104개사", "관광마이스육성진흥기금 증감: 3,263백만원": the cell with its row, column and unit. */
+function cellLine(t: ReadTable, row: TableRow, cell: TableCell): string {
+  const column = cell.col === t.totalColumn ? (cell.column ?? '계') : cell.column!;
+  const label = row.label && !TOTAL.test(squash(row.label)) ? row.label : '';
+  const unit = t.unit && !/[,/]/.test(t.unit) && /\d$/.test(cell.text) ? t.unit : '';
+  // The measure last, so the figure follows its word: a row 정원 under a column 2급 is "2급 정원".
+  const words = MEASURE_ROW.test(squash(label)) ? [column, label] : [label, column];
+  return `${words.filter(Boolean).join(' ')}: ${cell.text}${unit}`;
+}
+
+function headOf(r: StoredRecord): string {
+  const rec = r.record;
+  return [rec.organization, rec.department ?? rec.title].filter(Boolean).join(' ');
+}
+
+export interface OverviewFactOptions {
+  /** Only a table cell answers (a count asked of a table's title, before any project is tried). */
+  tablesOnly?: boolean;
+}
+
+/** The overview fact the question asks for, or null when no table or line accounts for all its words. */
+export function overviewFact(message: string, ctx: CommandContext, options: OverviewFactOptions = {}): Reply | null {
+  const words = wordsOf(message);
+  if (words.length === 0) return null;
+  const all = candidates(ctx);
+  const scoped = all
+    .map((r) => ({ r, names: scopeNames(r) }))
+    .map((x) => ({ ...x, scope: words.filter((w) => isScope(w, x.names)) }));
+  // A department or organisation asked narrows to its records; a question naming none looks at every overview.
+  const widest = Math.max(0, ...scoped.map((x) => x.scope.length));
+  const pool = scoped.filter((x) => x.scope.length === widest);
+  const cells: CellHit[] = [];
+  for (const { r, scope } of pool) {
+    const content = words.filter((w) => !scope.includes(w));
+    if (content.length === 0 || content.every((w) => w.year)) continue;
+    for (const t of r.record.overview?.tables ?? []) cells.push(...tableHits(r, t, content, scope.length > 0));
+  }
+  if (cells.length) return cellReply(cells, ctx);
+  if (options.tablesOnly) return null;
+  const lines: Array<{ r: StoredRecord; n: number[] }> = [];
+  const seen = new Set<number>();
+  for (const { r, scope } of pool) {
+    // One document, one look: its overview records share its lines.
+    if (scope.length > 0 && seen.has(r.document.id)) continue;
+    seen.add(r.document.id);
+    const content = words.filter((w) => !scope.includes(w));
+    if (content.length === 0 || content.every((w) => w.year)) continue;
+    const n = lineHits(r, content, ctx, scope.length > 0);
+    if (n.length) lines.push({ r, n });
+  }
+  if (lines.length === 0 || lines.length > 3) return null;
+  return lineReply(lines, ctx);
+}
+
+function cellReply(hits: CellHit[], ctx: CommandContext): Reply | null {
+  const records = [...new Set(hits.map((h) => h.record))];
+  // The same words in many departments' tables: not one answer.
+  if (records.length > 3) return null;
+  const blocks: Block[] = [];
+  const sources: string[] = [];
+  for (const t of [...new Set(hits.map((h) => h.table))].slice(0, 4)) {
+    const mine = hits.filter((h) => h.table === t).slice(0, 6);
+    const r = mine[0]!.record;
+    const caption = [
+      records.length > 1 ? headOf(r) : null,
+      t.title?.replace(/\s+/g, ' '),
+      t.unit ? `단위: ${t.unit}` : null,
+      t.title?.includes(t.asOf ?? '\u0000') ? null : t.asOf,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    blocks.push(list(mine.map((h) => (h.cell ? cellLine(t, h.row, h.cell) : asWritten(h.row.text))), caption || null));
+    const doc = ctx.knowledge.lines(r.document.versionId);
+    for (const [from, to] of runs([...(t.headerLines ?? []), ...mine.map((h) => h.row.line)], doc)) sources.push(sourceOf(r, src(t.src.section, from, to)));
+  }
+  const head = records.length === 1 ? headOf(records[0]!) : '기본현황에서 찾은 내용';
+  return reply('answer', head, blocks, { sources: [...new Set(sources)], suggestions: records.map((r) => `${r.record.department ?? r.record.title} 조직`) });
+}
+
+function lineReply(found: Array<{ r: StoredRecord; n: number[] }>, ctx: CommandContext): Reply {
+  const blocks: Block[] = [];
+  const sources: string[] = [];
+  for (const { r, n } of found) {
+    const doc = ctx.knowledge.lines(r.document.versionId);
+    blocks.push(list(n.map((i) => asWritten(doc[i - 1]!.trim())), found.length > 1 ? headOf(r) : '문서에 적힌 문장'));
+    for (const i of n) sources.push(sourceOf(r, src(r.record.src.section, i)));
+  }
+  const head = found.length === 1 ? headOf(found[0]!.r) : '기본현황에서 찾은 내용';
+  return reply('answer', head, blocks, { sources, suggestions: found.map(({ r }) => `${r.record.department ?? r.record.title} 조직`) });
+}

@@ -1,0 +1,58 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { replyBody } from '../../scripts/lib/evaluate.js';
+import { commandContext } from '../../src/core/context.js';
+import { overviewFact } from '../../src/core/overview-facts.js';
+import { answer, CORPUS, knowledgeOf } from '../helpers.js';
+
+// Real 부산 plans whose 기본현황 state figures in small titled tables and "label : value" lines.
+const { store, knowledge } = knowledgeOf([
+  `${CORPUS}/busan-2025-plan-spokesperson.txt`,
+  `${CORPUS}/busan-2025-plan-hrdi.txt`,
+  `${CORPUS}/busan-2025-plan-waterworks.txt`,
+  'test/fixtures/plans/busan-2025-plan-culture-sports.layout.txt',
+]);
+afterAll(() => store.close());
+const ask = (q: string) => {
+  const r = answer(q, knowledge);
+  return { r, body: replyBody(r) };
+};
+const fact = (q: string) => overviewFact(q, commandContext(knowledge));
+
+describe('a figure of a department overview, asked without naming a project', () => {
+  it('a count asked of a titled table is its 계 cell, with the table\'s unit and its header and row cited', () => {
+    const { r, body } = ask('출입 언론기관 몇 개사');
+    expect(r.title).toBe('부산광역시 대변인');
+    expect(body).toContain('계: 104개사');
+    expect(r.sources).toEqual(['busan-2025-plan-spokesperson.txt · 기본현황 · 81–87행']);
+    expect(ask('체육시설 수').body).toContain('계: 1,935개소');
+  });
+
+  it('a row of a titled table with a column named ("증감", "세출") is that cell', () => {
+    const { body } = ask('문화예술과 세출');
+    expect(body).toContain('172,730');
+  });
+
+  it('a "label : value" line of the department asked is quoted as written, with its line', () => {
+    const parking = ask('인재개발원 주차장 몇 면');
+    expect(parking.body).toContain('원문: 주차장         367면');
+    expect(parking.r.sources).toEqual(['busan-2025-plan-hrdi.txt · 기본현황 · 115행']);
+    expect(ask('정수장 용량').body).toContain('1,899천톤/일');
+    // The department asked by name: any line of its plan, a year asked among its words.
+    expect(ask('상수도 2023년 당기순손실').body).toContain("'23년 364억 당기순손실");
+  });
+
+  it('a staffing word alone names no table: "6급 정원" is not answered from a caption that says 정원 / 현원', () => {
+    expect(fact('6급 정원')).toBeNull();
+    expect(replyBody(answer('6급 정원', knowledge))).not.toMatch(/6급 현원/);
+  });
+
+  it('a word that is only the tail of a unit\'s name ("산업과", "담당") names no column', () => {
+    expect(fact('산업과 정원')).toBeNull();
+    expect(fact('담당 정원')).toBeNull();
+  });
+
+  it('words nothing in an overview accounts for are not answered from one', () => {
+    expect(fact('출입 언론기관 예산 집행률')).toBeNull();
+    expect(fact('주차장 요금')).toBeNull();
+  });
+});
