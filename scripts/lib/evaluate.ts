@@ -133,7 +133,8 @@ export function containsValue(body: string, alt: string): boolean {
   for (let i = b.indexOf(a); i >= 0; i = b.indexOf(a, i + 1)) {
     const before = b[i - 1] ?? '';
     const after = b[i + a.length] ?? '';
-    if (/^\d/.test(a) && /[\d,]/.test(before)) continue;
+    // The tail of a longer number: a digit before it, or a thousands comma ("1,820" is not "820"; "1팀,4부" is 4부).
+    if (/^\d/.test(a) && (/\d/.test(before) || (before === ',' && /\d/.test(b[i - 2] ?? '') && /^\d{3}(?!\d)/.test(a)))) continue;
     if (/\d$/.test(a) && (/\d/.test(after) || (/[,.]/.test(after) && /\d/.test(b[i + a.length + 1] ?? '')))) continue;
     return true;
   }

@@ -106,7 +106,11 @@ function isDepartmentName(word: string, r: StoredRecord): boolean {
 
 /** The department the question names (its 계 answers), else a department whose tables name the unit. */
 function findTarget(words: string[], ctx: CommandContext): Target | null {
-  const units = departmentWords(words.join(' '));
+  // A department named without a unit suffix ("대변인") is a department all the same when a record is titled so.
+  const units = [
+    ...departmentWords(words.join(' ')),
+    ...words.filter((w) => w.length >= 2 && ctx.lookups.department(w)?.record.title === w),
+  ];
   for (const w of units) {
     const dept = ctx.lookups.department(w);
     if (dept?.record.overview && isDepartmentName(w, dept)) return { record: dept, unit: null };

@@ -9,7 +9,9 @@ const DEPT_SUFFIX = /(?:담당관실|담당관|과|국|실|단|센터|사업소|
 
 /** The department record the query names, when one word of it is exactly a department's name. */
 export function findDepartment(query: string, ctx: CommandContext): StoredRecord | null {
-  const names = departmentWords(query);
+  // A department whose name has no unit suffix ("대변인") is found by its record's exact name.
+  const plain = query.split(/\s+/).flatMap(withoutParticle).filter((w) => w.length >= 2);
+  const names = [...new Set([...departmentWords(query), ...plain])];
   if (names.length === 0) return null;
   for (const name of names) {
     const hit = ctx.knowledge.unit(name).find((s) => s.kind === 'department' && (s.title === name || s.department === name));

@@ -4,7 +4,8 @@
  */
 import type { Command, CommandContext } from './command.js';
 import { commandContext } from './context.js';
-import { departmentWords } from './departments.js';
+import { departmentWords, findOverviewUnit } from './departments.js';
+import { withoutParticle } from './people.js';
 import { particle } from './format.js';
 import { overviewFact } from './overview-facts.js';
 import { intentVocabulary, parseIntent } from './intent.js';
@@ -57,6 +58,8 @@ export function createRouter(commands: readonly Command[]): Router {
       if (lookups.people(intent.query)) name = 'contact';
       else if (lookups.department(intent.query) && intent.query.split(/\s+/).length === 1) name = 'department';
       else if (namesKnownUnit(intent.query, ctx)) name = 'owner';
+      // "교육지원과 인원": a 과 that a 국's overview lists, asked about its staffing or budget.
+      else if (namesOverviewUnit(intent.query, ctx)) name = 'department';
       else if (namesUnknownUnit(intent.query, ctx)) {
         return reply('not_found', `"${intent.query}"${particle(intent.query, '이라는', '라는')} 부서·팀을 문서에서 찾지 못했습니다.`, [
           text('부서 이름을 확인하거나 "찾기 키워드"로 검색해 보세요.'),
@@ -87,6 +90,14 @@ function namesKnownUnit(query: string, ctx: CommandContext): boolean {
   const words = query.split(/\s+/);
   const units = departmentWords(query).filter((u) => ctx.knowledge.unit(u).length > 0);
   return units.length > 0 && words.length - units.length <= 1 && words.every((w) => units.some((u) => w.startsWith(u)) || GENERIC.test(w));
+}
+
+const UNIT_MEASURE = /^(?:인원|인력|정원|현원|조직|예산|세입|세출|몇명|규모|현황)$/;
+
+function namesOverviewUnit(query: string, ctx: CommandContext): boolean {
+  const words = query.split(/\s+/).map((w) => withoutParticle(w).at(-1)!);
+  const unit = findOverviewUnit(query, ctx);
+  return !!unit && words.every((w) => w === unit.unit || UNIT_MEASURE.test(w));
 }
 
 /** A single department-like word ("예산담당관") that no document names: say so rather than guess. */

@@ -143,8 +143,9 @@ function captionMeasure(title: string, w: Word, label: string): boolean {
 }
 
 /** Cells of one table that account for every content word, or [] when some word is left over. */
-function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boolean): CellHit[] {
+function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boolean, doc: string[]): CellHit[] {
   const title = titleKey(t);
+  const headerText = squash((t.headerLines ?? []).map((n) => doc[n - 1] ?? '').join(''));
   const out: CellHit[] = [];
   const rows: Array<{ row: TableRow; cell: TableCell | null; byRow: boolean }> = [];
   for (const row of t.rows) {
@@ -155,6 +156,7 @@ function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boole
     // A question naming no department must name the table or a row of its own, not only 정원 or 세출.
     let specific = scoped;
     let column: number | null = null;
+    let unpinned = false;
     let complete = true;
     for (const w of content) {
       if (!w.year && label && (namesHeader(label, w) || labelHead(label, w))) {
@@ -169,6 +171,8 @@ function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boole
       else {
         const c = row.cells.findIndex((cell) => cell.column !== null && namesHeader(squash(cell.column), w));
         if (c >= 0 && (column === null || column === c)) column = c;
+        // The header writes the word over a column the reader could not pin ("인터넷 신문"): the row is quoted.
+        else if (!w.year && headerText.includes(w.text) && !UNIT_LIKE.test(w.text)) unpinned = true;
         else {
           complete = false;
           break;
@@ -177,7 +181,7 @@ function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boole
     }
     if (!complete || (!byRow && !byTitle) || !specific) continue;
     const total = row.cells.find((c) => c.col !== null && c.col === t.totalColumn) ?? null;
-    const cell = column !== null ? row.cells[column]! : total;
+    const cell = unpinned ? null : column !== null ? row.cells[column]! : total;
     rows.push({ row, cell: cell && cell.pair === null && cell.col !== null ? cell : null, byRow });
   }
   const named = rows.filter((x) => x.byRow);
@@ -251,10 +255,12 @@ export function overviewFact(message: string, ctx: CommandContext, options: Over
   for (const { r, scope } of pool) {
     const content = words.filter((w) => !scope.includes(w));
     if (content.length === 0 || content.every((w) => w.year)) continue;
-    for (const t of r.record.overview?.tables ?? []) cells.push(...tableHits(r, t, content, scope.length > 0));
+    for (const t of r.record.overview?.tables ?? []) cells.push(...tableHits(r, t, content, scope.length > 0, ctx.knowledge.lines(r.document.versionId)));
   }
   if (cells.length) return cellReply(cells, ctx);
   if (options.tablesOnly) return null;
+  const chart = chartCount(words, pool.map((x) => x.r), ctx);
+  if (chart) return chart;
   const lines: Array<{ r: StoredRecord; n: number[] }> = [];
   const seen = new Set<number>();
   for (const { r, scope } of pool) {
@@ -268,6 +274,42 @@ export function overviewFact(message: string, ctx: CommandContext, options: Over
   }
   if (lines.length === 0 || lines.length > 3) return null;
   return lineReply(lines, ctx);
+}
+
+/** "(18명)", "5개팀(31명)": the counts an org chart writes under its units' names. */
+const CHART_COUNT = /^(?:\(?\d+\s*개?\s*(?:팀|담당|과)\)?\s*)?\(\s*\d[\d,]*\s*명\s*\)$/;
+const CHART_MEASURE = /^(?:인원|인력|정원|현원|직원|몇명|명)$/;
+
+/**
+ * "교육지원과 인원" where the chart writes "교육지원과   전문교육과   역량교육과" over "(18명)   (17명)   (12명)": the
+ * count under the unit's name, by position, quoted with both lines. The chart does not say whether it counts 정원
+ * or 현원, so neither is claimed.
+ */
+function chartCount(words: Word[], records: StoredRecord[], ctx: CommandContext): Reply | null {
+  const unit = words.find((w) => !w.year && UNIT_LIKE.test(w.text) && w.text.length >= 3);
+  if (!unit || !words.every((w) => w === unit || CHART_MEASURE.test(w.text))) return null;
+  for (const r of records) {
+    const lines = ctx.knowledge.lines(r.document.versionId);
+    const [from, to] = r.record.src.lines;
+    for (let n = from; n <= Math.min(to, lines.length); n++) {
+      const names = [...lines[n - 1]!.matchAll(/\S+/g)];
+      const name = names.find((m) => squash(m[0]) === unit.text);
+      if (!name) continue;
+      const below = n + 1 + lines.slice(n, n + 2).findIndex((l) => l.trim() !== '');
+      const counts = [...(lines[below - 1] ?? '').matchAll(/\S+(?: \S+)*/g)];
+      if (below <= n || counts.length < 2 || !counts.every((c) => CHART_COUNT.test(c[0]))) continue;
+      const centre = (m: RegExpMatchArray) => m.index! + m[0].length / 2;
+      const nearest = [...counts].sort((a, b) => Math.abs(centre(a) - centre(name)) - Math.abs(centre(b) - centre(name)))[0]!;
+      // Another name must not stand nearer to that count than the unit asked.
+      const rival = names.some((m) => m !== name && /[가-힣]{2}/.test(m[0]) && Math.abs(centre(m) - centre(nearest)) < Math.abs(centre(name) - centre(nearest)));
+      if (rival) continue;
+      const figure = /(\d[\d,]*)\s*명/.exec(nearest[0])![1]!;
+      return reply('answer', `${headOf(r)} · ${unit.text}`, [
+        list([`${unit.text}: ${figure}명 — 조직도 표기 "${nearest[0].replace(/\s+/g, '')}" (정원·현원 구분 없음)`], '조직도'),
+      ], { sources: [sourceOf(r, src(r.record.src.section, n, below))], suggestions: [`${r.record.department ?? r.record.title} 조직`] });
+    }
+  }
+  return null;
 }
 
 function cellReply(hits: CellHit[], ctx: CommandContext): Reply | null {

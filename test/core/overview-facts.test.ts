@@ -55,4 +55,18 @@ describe('a figure of a department overview, asked without naming a project', ()
     expect(fact('출입 언론기관 예산 집행률')).toBeNull();
     expect(fact('주차장 요금')).toBeNull();
   });
+
+  it('a 과 the chart lists, asked its 인원, is the count the chart writes under its name, claimed as neither 정원 nor 현원', () => {
+    // busan-2025-plan-hrdi.txt lines 37–38: "교육지원과   전문교육과   역량교육과" over "(18명)   (17명)   (12명)".
+    const { r, body } = ask('교육지원과 인원');
+    expect(r.title).toBe('부산광역시 인재개발원 · 교육지원과');
+    expect(body).toContain('교육지원과: 18명');
+    expect(body).toContain('정원·현원 구분 없음');
+    expect(r.sources).toEqual(['busan-2025-plan-hrdi.txt · 기본현황 · 37–38행']);
+    expect(ask('역량교육과 인원').body).toContain('역량교육과: 12명');
+  });
+
+  it('a department named without a unit suffix ("대변인") answers its 계 cell', () => {
+    expect(ask('대변인 세출').body).toContain('세출 (계): 17,647백만원');
+  });
 });
