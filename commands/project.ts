@@ -4,7 +4,7 @@ import { personLine } from '../src/core/people.js';
 import { ASKS_COUNT, overviewFact } from '../src/core/overview-facts.js';
 import { bestPassage, passageReply } from '../src/core/passages.js';
 import { bestLines, quotedBlock, quotedReply } from '../src/core/quote.js';
-import { type Block, fields, list, reply } from '../src/core/reply.js';
+import { type Block, fields, list, type Reply, reply } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import { type ProjectRecord, recordNames } from '../src/domain/project.js';
 import { BUDGET_KIND_LABEL, compact } from '../src/domain/vocabulary.js';
@@ -28,9 +28,12 @@ export const projectCommand = defineCommand({
       const counted = overviewFact(asked, ctx, { tablesOnly: true });
       if (counted) return counted;
     }
+    // Looked up at most once: asked here, and again before a card that would not answer the question.
+    let fact: Reply | null | undefined;
+    const overview = () => (fact === undefined ? (fact = overviewFact(asked, ctx)) : fact);
     if (found.bodyOnly || namedOnlyByUnit(query, found.record)) {
-      const fact = overviewFact(ctx.message ?? query, ctx);
-      if (fact) return fact;
+      const answered = overview();
+      if (answered) return answered;
     }
     // A fact question about a programme kept in many documents, or about an approval document's items, is
     // answered from the best passage of all of them, not with one document's card.
@@ -62,8 +65,8 @@ export const projectCommand = defineCommand({
     const details = detailBlocks(query, r, ctx);
     // The question asks more than the project's name, and the project's lines do not say it.
     if (details.length === 0 && asksBeyondName(query, r)) {
-      const fact = overviewFact(ctx.message ?? query, ctx);
-      if (fact) return fact;
+      const answered = overview();
+      if (answered) return answered;
     }
     const blocks: Block[] = [card, ...details];
     // A question about something the fields do not hold gets the document's own lines.

@@ -10,8 +10,10 @@
 import { src } from '../domain/provenance.js';
 import type { ReadTable, TableCell, TableRow } from '../domain/table.js';
 import { withoutParticle } from '../domain/vocabulary.js';
+import { organizationAliases } from '../ingest/structure/organization.js';
 import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
+import type { Knowledge } from './knowledge.js';
 import { runs } from './cells.js';
 import { sourceOf } from './format.js';
 import { asWritten } from './quote.js';
@@ -70,18 +72,30 @@ function wordsOf(message: string): Word[] {
 }
 
 /** The department records whose overview or lines a question may be about; those its scope words name first. */
-function candidates(ctx: CommandContext): StoredRecord[] {
-  return ctx.knowledge.summaries
-    .filter((s) => s.kind === 'department')
-    .flatMap((s) => ctx.knowledge.get(String(s.id)) ?? []);
+const candidateCache = new WeakMap<Knowledge, Array<{ r: StoredRecord; names: string[] }>>();
+
+/** The department records with their names, once per knowledge: asked again on many messages. */
+function candidates(knowledge: Knowledge): Array<{ r: StoredRecord; names: string[] }> {
+  let found = candidateCache.get(knowledge);
+  if (!found) {
+    found = knowledge.summaries
+      .filter((s) => s.kind === 'department')
+      .flatMap((s) => knowledge.get(String(s.id)) ?? [])
+      .map((r) => ({ r, names: scopeNames(r) }));
+    candidateCache.set(knowledge, found);
+  }
+  return found;
 }
 
-/** The record's own names: its organisation (and short form), department, title and the units its overview lists. */
+/**
+ * The record's own names: its organisation (and short forms), department and title. The units its overview
+ * lists are not among them: a 과 asked must be found in the table or line itself.
+ */
 function scopeNames(r: StoredRecord): string[] {
   const rec = r.record;
   const org = rec.organization ?? '';
-  const orgShort = org.replace(/(특별자치시|특별자치도|특별시|광역시)$/, '').replace(/(시|군|구)$/, '');
-  return [org, orgShort, orgShort && `${orgShort}시`, rec.department ?? '', rec.title]
+  const shorts = organizationAliases(org);
+  return [org, ...shorts, ...shorts.map((o) => `${o}시`), rec.department ?? '', rec.title]
     .filter((n) => n.length >= 2)
     .map(squash);
 }
@@ -244,10 +258,7 @@ export interface OverviewFactOptions {
 export function overviewFact(message: string, ctx: CommandContext, options: OverviewFactOptions = {}): Reply | null {
   const words = wordsOf(message);
   if (words.length === 0) return null;
-  const all = candidates(ctx);
-  const scoped = all
-    .map((r) => ({ r, names: scopeNames(r) }))
-    .map((x) => ({ ...x, scope: words.filter((w) => isScope(w, x.names)) }));
+  const scoped = candidates(ctx.knowledge).map((x) => ({ ...x, scope: words.filter((w) => isScope(w, x.names)) }));
   // A department or organisation asked narrows to its records; a question naming none looks at every overview.
   const widest = Math.max(0, ...scoped.map((x) => x.scope.length));
   const pool = scoped.filter((x) => x.scope.length === widest);
