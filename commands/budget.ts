@@ -5,7 +5,7 @@ import { departmentWords, findOverviewUnit, namesUnit, nearUnitNames } from '../
 import { orgDept, particle, pct, sourceOf, sourcesOf, yearLabel } from '../src/core/format.js';
 import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/overview.js';
 import { type Block, list, type Reply, reply, text } from '../src/core/reply.js';
-import { yearAsked } from '../src/core/passages.js';
+import { bestPassage, passageReply, valueShapeWords, yearAsked } from '../src/core/passages.js';
 import { resolveProject } from '../src/core/resolve.js';
 import type { BudgetLine } from '../src/domain/project.js';
 import type { Source } from '../src/domain/provenance.js';
@@ -45,6 +45,12 @@ export const budgetCommand = defineCommand({
       ? { ok: true as const, record: department, siblings: [department], bodyOnly: false }
       : resolveProject(query, ctx, undefined, true);
     if (!found.ok) return found.reply;
+    // Not the budget but another kind of value asked with 얼마 ("한 달에 얼마"): the line that writes such a value.
+    if (!department && valueShapeWords(message).some((w) => !/^얼마/.test(w))) {
+      const history = found.history ?? [found.record];
+      const passage = bestPassage(message, history, ctx.knowledge.lines);
+      if (passage?.shaped) return passageReply(message, passage, history);
+    }
     // A unit the question names that no document has ("부산 교통국 예산"): not another unit's project budget.
     const unknown = department ? undefined : departmentWords(query).find((w) => !ctx.knowledge.unit(w).length && !namesUnit(found.record, w));
     if (unknown) {

@@ -2,7 +2,7 @@ import { type CommandContext, defineCommand, QueryArgs } from '../src/core/comma
 import { milestoneLine, money, orgDept, pct, sortByDate, sourceOf, timing, yearLabel } from '../src/core/format.js';
 import { personLine } from '../src/core/people.js';
 import { ASKS_COUNT, overviewFact } from '../src/core/overview-facts.js';
-import { bestPassage, passageReply } from '../src/core/passages.js';
+import { bestPassage, valueShapeWords, passageReply } from '../src/core/passages.js';
 import { bestLines, quotedBlock, quotedReply } from '../src/core/quote.js';
 import { type Block, fields, list, type Reply, reply } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
@@ -38,10 +38,12 @@ export const projectCommand = defineCommand({
     // A fact question about a programme kept in many documents, or about an approval document's items, is
     // answered from the best passage of all of them, not with one document's card.
     const history = found.history ?? [found.record];
-    if (history.length > 1 || (found.record.record.facts?.length ?? 0) > 0) {
-      const passage = bestPassage(ctx.message ?? query, history, ctx.knowledge.lines);
-      if (passage && (passage.fact || passage.whole || history.length > 1)) {
-        return passageReply(ctx.message ?? query, passage, history);
+    const many = history.length > 1 || (found.record.record.facts?.length ?? 0) > 0;
+    // A kind of value asked of one plain document ("SETEC 임대료 감면 비율"): the line that writes such a value.
+    if (many || valueShapeWords(asked).length > 0) {
+      const passage = bestPassage(asked, history, ctx.knowledge.lines);
+      if (passage && (passage.shaped || (many && (passage.fact || passage.whole || history.length > 1)))) {
+        return passageReply(asked, passage, history);
       }
     }
     const r = found.record;

@@ -28,19 +28,51 @@ export interface Passage {
   local: number;
   /** Every word is in the document's title: the document itself answers. */
   whole: boolean;
+  /** A word asking for a kind of value ("비율", "연령") is answered by a value of that shape in the passage. */
+  shaped: boolean;
 }
 
 /** Words that ask rather than name ("누구", "알려줘") and never decide which passage answers. */
 const ASKING = /^(?:뭐|무엇|언제|얼마|얼마나|어디|어떻게|몇|알려줘|알려|결과는|내용|관련)$/;
 
+/**
+ * Words that ask for a kind of value rather than name one: the documents write the value, not the word ("신청 연령"
+ * is answered by "만19~34세", "한 달에 얼마" by "매월 50만원", "감면 비율" by "100%"). A passage holds such a word when
+ * it writes the word or a value of that shape.
+ */
+const VALUE_SHAPES: Record<string, RegExp> = {
+  얼마: /\d[\d,.]*(?:조|억|천만|백만|만|천)?원/,
+  얼마나: /\d[\d,.]*(?:조|억|천만|백만|만|천)?원/,
+  몇개월: /\d+개월/,
+  몇달: /\d+개월/,
+  몇명: /\d[\d,]*명/,
+  몇세: /\d+세/,
+  몇살: /\d+세/,
+  연령: /\d+세/,
+  나이: /\d+세/,
+  비율: /\d%/,
+  한달: /매월|월\d/,
+  매달: /매월|월\d/,
+  날짜: /\d{4}\.\d{1,2}\.\d{1,2}/,
+};
+
+/** The words of a question that ask for a kind of value ("감면 비율" → 비율, "한 달에 얼마" → 한달, 얼마). */
+export function valueShapeWords(query: string): string[] {
+  return queryWords(query).filter((w) => !!VALUE_SHAPES[w]);
+}
+
+/** "몇 개월", "한 달": the two words of a value asked, as one. */
+const joinValueWords = (query: string) =>
+  query.replace(/(몇|한)\s*(개월|달|명|세|살)(?:에|은|는|이|가|을|를|의|동안)?(?=\s|$|[?？!.,])/g, '$1$2');
+
 /** Query words as the documents write them: particles off, spaces closed up for matching. */
 export function queryWords(query: string): string[] {
-  return query
+  return joinValueWords(query)
     .split(/\s+/)
     .map((w) => w.replace(/[?？!.,]+$/, ''))
     .map((w) => withoutParticle(w).at(-1) ?? w)
     // One letter ("월") matches everywhere; a year selects the record rather than the passage.
-    .filter((w) => w.length >= 2 && !ASKING.test(w) && !/^(?:19|20)\d{2}년?도?$/.test(w))
+    .filter((w) => w.length >= 2 && (VALUE_SHAPES[w] || !ASKING.test(w)) && !/^(?:19|20)\d{2}년?도?$/.test(w))
     .map((w) => w.toLowerCase());
 }
 
@@ -49,6 +81,8 @@ const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 /** A word is in a text when it is there as written, or (a compound of four or more letters) both halves are. */
 function has(textSquashed: string, word: string): boolean {
   if (textSquashed.includes(word)) return true;
+  const shape = VALUE_SHAPES[word];
+  if (shape) return shape.test(textSquashed);
   // Only in a label-sized text ("사업예산" in "예산(사업)"): in a line two halves anywhere are unrelated words.
   if (word.length >= 4 && textSquashed.length <= 12 && /^[가-힣]+$/.test(word)) {
     const half = Math.ceil(word.length / 2);
@@ -116,6 +150,7 @@ export function bestPassage(
         labelHit: false,
         local: words.length,
         whole: true,
+        shaped: false,
       };
       if (better(p, best)) best = p;
       continue;
@@ -127,7 +162,8 @@ export function bestPassage(
       const coverage = words.filter((w) => has(title, w) || has(body, w)).length;
       const labelHit = label !== null && detailWords.some((w) => has(squash(label), w));
       const local = words.filter((w) => has(body, w)).length;
-      const p: Passage = { record: r, text: passageText, fact, src: source, coverage, detail, labelHit, local, whole: false };
+      const shaped = detailWords.some((w) => !!VALUE_SHAPES[w] && !body.includes(w) && has(body, w));
+      const p: Passage = { record: r, text: passageText, fact, src: source, coverage, detail, labelHit, local, whole: false, shaped };
       if (better(p, best)) best = p;
     };
     for (const f of [...formFacts(r), ...(rec.facts ?? [])]) consider(`${f.label} ${f.value}`, f, f.src, f.label);

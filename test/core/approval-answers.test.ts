@@ -82,3 +82,19 @@ describe('many documents, one project', () => {
     expect(reply.suggestions).toContain('청년사업담당관 담당자');
   });
 });
+
+describe('a kind of value asked is answered by a value of that shape in the documents', () => {
+  it('"한 달에 얼마" is the line that writes a monthly amount, "감면 비율" the line with a percentage', () => {
+    // seoul-approval-2025-recruitment-promo-request-2198.txt line 12: "사업내용 : 매월 50만원 x 최대 6개월, …".
+    const monthly = ask('청년수당 한 달에 얼마');
+    expect(monthly.out).toContain('매월 50만원');
+    expect(monthly.reply.sources[0]).toContain('seoul-approval-2025-recruitment-promo-request-2198.txt');
+    // seoul-approval-2025-setec-rent-reduction-1826.txt line 17, a plain document with no form items.
+    const rate = ask('SETEC 임대료 감면 비율');
+    expect(rate.out).toContain('17행: ㅇ 행사 개최 장소에 대한 임대료 100% 감면 요청');
+  });
+
+  it('a value shape alone does not make a passage answer: the words asked must be there too', () => {
+    expect(ask('SETEC 주차 비율').out).not.toContain('100%');
+  });
+});
