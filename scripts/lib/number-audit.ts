@@ -318,7 +318,8 @@ function withoutNames(line: string, titles: Set<string>, docText: string, files:
   return line
     .split(/( — | · |: |^\s*• |")/)
     .map((seg) => {
-      const t = squash(seg);
+      // A title as a list's caption ("[15분도시 조성 확산 …]") is a name too.
+      const t = squash(seg).replace(/^\[(.*)\]$/, '$1');
       if (t.length >= 4 && titles.has(t)) return '';
       const label = /^[([]?(\d{4})년\s*(?:계획|실적)?[)\]]?(?=,|$)/.exec(seg.trim());
       return label && docText.includes(label[1]!) ? seg.trim().slice(label[0].length) : seg;
@@ -422,7 +423,11 @@ export function auditReply(
 
 export function auditQuestions(knowledge: Knowledge, questions: string[]): AuditResult {
   const versions = new Map(knowledge.summaries.map((s) => [s.documentName, s.versionId]));
-  const titles = new Set(knowledge.summaries.map((s) => squash(s.title)));
+  // Names, not figures: record titles and the units an overview lists ("15분도시기획과").
+  const titles = new Set([
+    ...knowledge.summaries.map((s) => squash(s.title)),
+    ...knowledge.summaries.flatMap((s) => knowledge.get(String(s.id))?.record.overview?.units ?? []).map(squash),
+  ]);
   const names = recordNames(knowledge);
   const result: AuditResult = { questions: questions.length, replies: 0, figures: 0, violations: [] };
   for (const q of questions) {

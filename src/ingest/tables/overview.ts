@@ -43,7 +43,10 @@ export function readOverview(lines: string[], range: OverviewRange): DepartmentO
   const tables = read.map((t, k) => nameUnitColumns(t, models[k]!, units));
   // Columns named in full where the chart gave only a tail ("빅데이터통계담당관") are units of their own.
   const named = tables.flatMap((t) => t.columns).filter((c): c is string => !!c && SUB_UNIT.test(c) && !units.includes(c));
-  return { org: orgSummary(lines, range), units: [...units, ...new Set(named)], tables };
+  // A chart name the layout cut a figure off ("분도시기획과") is the column's full name only.
+  const full = (u: string) => named.find((c) => c !== u && c.endsWith(u) && /^\d+$/.test(c.slice(0, c.length - u.length)));
+  const listed = units.map((u) => full(u) ?? u);
+  return { org: orgSummary(lines, range), units: [...new Set([...listed, ...named])], tables };
 }
 
 const HEADER_FILLER = /구분|직급|부서명?|합계|총계|소계|비고|\([^)]*\)/g;
@@ -77,8 +80,8 @@ function nameUnitColumns(t: ReadTable, model: TableModel, units: string[]): Read
  * `count` units, in the chart's order, whose letters the header lines give column by column, top to bottom.
  * A chart may stack a long name over two lines and so give only its tail ("빅데이터 / 통계담당관" → 통계담당관):
  * when no spelling uses the names as they are, a name may take extra letters from the top line before it, and
- * the column is named in full ("빅데이터통계담당관") — but only by one whole word of that line, and only if exactly
- * one spelling does so.
+ * the column is named in full ("빅데이터통계담당관") — but only by one whole word of that line (or a figure the
+ * chart cut off, "15" of "15 / 분도시기획과"), and only if exactly one spelling does so.
  */
 function spell(texts: string[], units: string[], count: number, topWords: string[] = []): string[] | null {
   const solve = (prefixed: boolean): string[][] => {
@@ -93,7 +96,9 @@ function spell(texts: string[], units: string[], count: number, topWords: string
         const top = texts[0]!;
         const extras = prefixed && texts.length > 1 ? Array.from({ length: top.length - pos[0]! + 1 }, (_, n) => n) : [0];
         for (const n of extras) {
-          if (n && !topWords.includes(top.slice(pos[0]!, pos[0]! + n))) continue;
+          // A whole word of the top line, or the figure the chart cut off the name ("15" of 15분도시기획과).
+          const prefix = top.slice(pos[0]!, pos[0]! + n);
+          if (n && !topWords.includes(prefix) && !/^\d{1,3}$/.test(prefix)) continue;
           const name = top.slice(pos[0]!, pos[0]! + n) + units[u]!;
           const start = [pos[0]! + n, ...pos.slice(1)];
           for (const next of n ? pieces(units[u]!, texts, start) : pieces(name, texts, pos)) go(next, u + 1, left - 1, [...acc, name]);
@@ -183,15 +188,37 @@ function subUnits(lines: string[], range: OverviewRange, tables: ReadTable[]): s
   for (const t of tables)
     for (const c of t.columns) if (c && SUB_UNIT.test(c) && !/^\d/.test(c)) out.add(c);
   const last = Math.min(range.to, lines.length, range.from + 40);
+  const squeezed = new Set<string>();
+  let text: string | null = null;
+  const writtenElsewhere = (name: string, at: number) =>
+    (text ??= lines.map((l, k) => (k === at - 1 ? '' : l.replace(/\s+/g, ''))).join('\n')).includes(name);
   for (let i = range.from; i <= last; i++) {
-    for (const seg of segments(lines[i - 1]!)) {
-      const name = seg.text.replace(/\(\d+\)$/, '');
-      if (!SUB_UNIT.test(name) || /[^가-힣A-Za-z0-9]/.test(name)) continue;
-      out.add(headOver(lines, i, range.from, seg) + name);
-    }
+    const segs = segments(lines[i - 1]!);
+    segs.forEach((seg, k) => {
+      // Names a chart box squeezed to single spaces ("북항재개발추진과 도시인프라개발과") are each a unit.
+      const words = seg.text.split(' ');
+      const boxed = words.length > 1 && words.every((w) => SUB_UNIT.test(w) && !DOUBLED.test(w));
+      const names = boxed ? words : [seg.text.replace(/\(\d+\)$/, '')];
+      for (const name of names) {
+        if (!SUB_UNIT.test(name) || /[^가-힣A-Za-z0-9]/.test(name)) continue;
+        // A figure the layout cut off the name ("15  분도시기획과"): joined when the document writes it so.
+        const before = segs[k - 1];
+        const joined = names.length === 1 && before && /^\d{1,3}$/.test(before.text) ? before.text + name : null;
+        if (joined && writtenElsewhere(joined, i)) out.add(joined);
+        else if (boxed) {
+          squeezed.add(name);
+          out.add(name);
+        } else out.add(headOver(lines, i, range.from, seg) + name);
+      }
+    });
   }
+  // A squeezed box's name that is the tail of a name found whole ("통계담당관" of 빅데이터통계담당관) is that unit.
+  for (const name of squeezed) if ([...out].some((u) => u !== name && u.endsWith(name))) out.delete(name);
   return [...out];
 }
+
+/** A name whose stem already ends as a unit does ("담당관담당관"): two header cells run together, not a unit. */
+const DOUBLED = /(?:담당관|과|부|단)(?:담당관|과|부|추진단|기획단)$/;
 
 interface Segment {
   text: string;

@@ -361,7 +361,7 @@ function splitSqueezedLines(
   columns: number,
   elsewhere: () => string,
 ): ModelRow[] {
-  const totalLine = header.find((h) => h.cells.some((c) => c.col === 1 && c.text === '계'));
+  const totalLine = header.find((h) => h.cells.some((c) => c.col === 1 && /^(?:계|합계|총계)$/.test(c.text.replace(/\s+/g, ''))));
   const open = header.filter((h) => !h.cells.some((c) => c.col >= 1));
   if (open.length === 0 || open.length > 3) return header;
   const offset = totalLine ? 2 : 1;

@@ -218,3 +218,19 @@ describe('table reader: unit names squeezed over three header lines', () => {
     expect(staff.columns).not.toContain('영상산업과');
   });
 });
+
+describe('table reader: a chart whose boxes the layout squeezed or cut', () => {
+  it('two names in one box are two units; a figure cut off a name ("15  분도시기획과") is put back by the header', () => {
+    // 부산 도시혁신균형실 (busan-plans/busan-2025-plan-urban-innovation-balance.layout.txt): the chart line 113
+    // writes "북항재개발추진과 도시인프라개발과" with one space; the budget header (146–148) stacks each name over
+    // three lines in chart order: "미 래혁 신 15분도시 …" / "구 분 계 철도시설과 …" / "기 획 과기 획 과 …".
+    const file = 'test/fixtures/plans/busan-2025-plan-urban-innovation-balance.layout.txt';
+    const rec = parseDocument(loadDocument(file).doc).records.find((r) => r.kind === 'department')!;
+    expect(rec.overview!.units).toEqual(['미래혁신기획과', '15분도시기획과', '철도시설과', '북항재개발추진과', '도시인프라개발과', '건설행정과']);
+    const budget = rec.overview!.tables.find((t) => t.rows.some((r) => r.label === '세출'))!;
+    const 세출 = budget.rows.find((r) => r.label === '세출')!;
+    expect(세출.cells.find((c) => c.column === '철도시설과')?.text).toBe('357,505');
+    expect(세출.cells.find((c) => c.column === '15분도시기획과')?.text).toBe('43,530');
+    expect(budget.rows.find((r) => r.label === '세입')!.cells.find((c) => c.column === '건설행정과')?.text).toBe('51,500');
+  });
+});
