@@ -212,27 +212,40 @@ function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boole
 }
 
 /** Lines of the overview that hold every content word and a figure (or the name asked for, e.g. 대표이사). */
-function lineHits(r: StoredRecord, content: Word[], ctx: CommandContext, wholeDocument: boolean): number[] {
+function lineHits(r: StoredRecord, content: Word[], ctx: CommandContext, wholeDocument: boolean): Span[] {
   const lines = ctx.knowledge.lines(r.document.versionId);
   // The department asked by name: any line of its plan is about it; otherwise only its overview's lines are.
   const [from, to] = wholeDocument ? [1, lines.length] : r.record.src.lines;
-  const limit = wholeDocument ? MAX_DOCUMENT_LINES : MAX_LINES;
-  const scored: Array<{ n: number; at: number; len: number }> = [];
-  for (let n = from; n <= Math.min(to, from + limit, lines.length); n++) {
-    const line = squash(lines[n - 1]!);
-    if (line.length < 4) continue;
-    if (!content.every((w) => inText(line, w))) continue;
-    const first = content.find((w) => !w.year);
-    const at = first ? line.indexOf((WIDER[first.text] ?? [first.text]).find((a) => line.includes(a)) ?? '') : 0;
+  const last = Math.min(to, from + (wholeDocument ? MAX_DOCUMENT_LINES : MAX_LINES), lines.length);
+  const first = content.find((w) => !w.year);
+  const scored: Array<{ span: Span; at: number; len: number }> = [];
+  const consider = (span: Span) => {
+    const text = squash(lines.slice(span[0] - 1, span[1]).join(''));
+    if (!content.every((w) => inText(text, w))) return false;
+    const at = first ? text.indexOf((WIDER[first.text] ?? [first.text]).find((a) => text.includes(a)) ?? '') : 0;
     // The figure follows the words asked ("주차장 367면", "정비기금 보유현황 : 204,072백만원"); a position asked
     // ("대표이사") is answered by the name after it.
-    const rest = line.slice(Math.max(0, at));
-    if (!/\d/.test(rest) && !(POSITION.test(content.at(-1)!.text) && /[가-힣]{2,4}$/.test(rest))) continue;
-    scored.push({ n, at, len: line.length });
+    const rest = text.slice(Math.max(0, at));
+    if (!/\d/.test(rest) && !(POSITION.test(content.at(-1)!.text) && /[가-힣]{2,4}$/.test(rest))) return false;
+    scored.push({ span, at, len: text.length });
+    return true;
+  };
+  for (let n = from; n <= last; n++) if (squash(lines[n - 1]!).length >= 4) consider([n, n]);
+  // None: an item whose sub-lines ("- '24년도 목표 초과 …") carry the rest, its label on the item's own line.
+  if (scored.length === 0 && first) {
+    for (let n = from; n <= last; n++) {
+      if (!inText(squash(lines[n - 1]!), first)) continue;
+      for (let m = n + 1; m <= Math.min(n + 2, last) && CONTINUATION.test(lines[m - 1]!); m++) if (consider([n, m])) break;
+    }
   }
-  scored.sort((a, b) => a.at - b.at || a.len - b.len || a.n - b.n);
-  return scored.slice(0, 2).map((s) => s.n);
+  scored.sort((a, b) => a.at - b.at || a.len - b.len || a.span[0] - b.span[0]);
+  return scored.slice(0, 2).map((s) => s.span);
 }
+
+/** Lines of one item: from its label line to the last sub-line that completes it. */
+type Span = [number, number];
+/** A sub-line of the item above it: a dash, a note mark or an arrow first. */
+const CONTINUATION = /^\s*(?:[-–*※▹▸⇒→]|\d+\))/;
 
 /** "계: 104개사", "관광마이스육성진흥기금 증감: 3,263백만원": the cell with its row, column and unit. */
 function cellLine(t: ReadTable, row: TableRow, cell: TableCell): string {
@@ -272,7 +285,7 @@ export function overviewFact(message: string, ctx: CommandContext, options: Over
   if (options.tablesOnly) return null;
   const chart = chartCount(words, pool.map((x) => x.r), ctx);
   if (chart) return chart;
-  const lines: Array<{ r: StoredRecord; n: number[] }> = [];
+  const lines: Array<{ r: StoredRecord; n: Span[] }> = [];
   const seen = new Set<number>();
   for (const { r, scope } of pool) {
     // One document, one look: its overview records share its lines.
@@ -348,13 +361,16 @@ function cellReply(hits: CellHit[], ctx: CommandContext): Reply | null {
   return reply('answer', head, blocks, { sources: [...new Set(sources)], suggestions: records.map((r) => `${r.record.department ?? r.record.title} 조직`) });
 }
 
-function lineReply(found: Array<{ r: StoredRecord; n: number[] }>, ctx: CommandContext): Reply {
+function lineReply(found: Array<{ r: StoredRecord; n: Span[] }>, ctx: CommandContext): Reply {
   const blocks: Block[] = [];
   const sources: string[] = [];
   for (const { r, n } of found) {
     const doc = ctx.knowledge.lines(r.document.versionId);
-    blocks.push(list(n.map((i) => asWritten(doc[i - 1]!.trim())), found.length > 1 ? headOf(r) : '문서에 적힌 문장'));
-    for (const i of n) sources.push(sourceOf(r, src(r.record.src.section, i)));
+    const items = n.flatMap(([a, b]) => doc.slice(a - 1, b).map((l) => asWritten(l.trim())));
+    blocks.push(list(items, found.length > 1 ? headOf(r) : '문서에 적힌 문장'));
+    // A line of the plan outside the overview is cited without the overview's section name.
+    const [from, to] = r.record.src.lines;
+    for (const [a, b] of n) sources.push(sourceOf(r, src(a >= from && b <= to ? r.record.src.section : null, a, b)));
   }
   const head = found.length === 1 ? headOf(found[0]!.r) : '기본현황에서 찾은 내용';
   return reply('answer', head, blocks, { sources, suggestions: found.map(({ r }) => `${r.record.department ?? r.record.title} 조직`) });

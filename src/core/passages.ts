@@ -241,8 +241,8 @@ export function passageReply(
   const head = `${rec.title}${when ? ` (${when})` : ''}`;
   const blocks: Block[] = [];
   if (cell) {
+    // The cell alone: the passage's line also holds the other years' figures, and it is cited below.
     blocks.push(text(`${cell.period} ${p.text.split(/\s+/)[0]}: ${money(cell.amount)}`));
-    blocks.push(list([quotedItem(p.src, p.text, query)]));
   } else if (p.whole) {
     blocks.push(
       text([rec.form?.number, rec.form?.disclosure, orgDeptOf(p.record)].filter(Boolean).join(' · ')),

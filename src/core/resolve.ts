@@ -6,7 +6,7 @@ import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import { orgDept, particle, yearLabel } from './format.js';
 import { withoutParticle } from './people.js';
-import { bestPassage, historyOf, passageReply } from './passages.js';
+import { bestPassage, historyOf, passageReply, queryWords as passageWords } from './passages.js';
 import { bestLines, quotedReply } from './quote.js';
 import { organizationAliases } from '../ingest/structure/organization.js';
 import { departmentWords } from './departments.js';
@@ -97,7 +97,9 @@ export function resolveProject(
   // The message names an item of the documents ("… 사업비", "… 공개 기간"): that item answers, whatever the command.
   const asked = ctx.message ?? q;
   const labelled = bestPassage(asked, history, knowledge.lines);
-  if (labelled?.fact && labelled.labelHit) return { ok: false, reply: passageReply(asked, labelled, history) };
+  // So does a value of the kind asked ("최대 몇 개월" → "최대 6개월") in a passage that holds every word asked.
+  const shapedWhole = labelled?.shaped && labelled.coverage === passageWords(asked).length;
+  if (labelled && ((labelled.fact && labelled.labelHit) || shapedWhole)) return { ok: false, reply: passageReply(asked, labelled, history) };
   if (outcome.verdict === 'ambiguous' && !bodyOnly) {
     // The same project reported and planned in one document is one answer, not a choice.
     const distinct = dedupeByProject(hits.slice(0, 5));

@@ -59,7 +59,10 @@ describe('many documents, one project', () => {
   });
 
   it('a year asked reads that year’s cell of the flattened table the passage is (6308: ’24년 60,293 / ’25년 60,297)', () => {
-    expect(ask('2025년 청년수당 사업예산').out).toContain('’25년 사업예산: 60,297백만원');
+    const 올해 = ask('2025년 청년수당 사업예산');
+    expect(올해.out).toContain('’25년 사업예산: 60,297백만원');
+    expect(올해.out).not.toContain('60,293');
+    expect(올해.reply.sources[0]).toMatch(/5[5-7]/);
     expect(ask('2024년 청년수당 사업예산').out).toContain('’24년 사업예산: 60,293백만원');
   });
 
@@ -92,6 +95,12 @@ describe('a kind of value asked is answered by a value of that shape in the docu
     // seoul-approval-2025-setec-rent-reduction-1826.txt line 17, a plain document with no form items.
     const rate = ask('SETEC 임대료 감면 비율');
     expect(rate.out).toContain('17행: ㅇ 행사 개최 장소에 대한 임대료 100% 감면 요청');
+  });
+
+  it('"최대 몇 개월" asked of the programme: the passage holding every word and a number of months, not a pick-list', () => {
+    const { reply, out } = ask('청년수당 최대 몇 개월');
+    expect(reply.kind).toBe('answer');
+    expect(out).toContain('최대 6개월');
   });
 
   it('a value shape alone does not make a passage answer: the words asked must be there too', () => {

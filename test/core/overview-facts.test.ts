@@ -69,4 +69,12 @@ describe('a figure of a department overview, asked without naming a project', ()
   it('a department named without a unit suffix ("대변인") answers its 계 cell', () => {
     expect(ask('대변인 세출').body).toContain('세출 (계): 17,647백만원');
   });
+
+  it('an item whose sub-line carries the year asked is quoted with that sub-line, cited without the overview\'s section', () => {
+    // busan-2025-plan-waterworks.txt 129–130: "ㅇ유수율 93.5% 성과달성으로 …" / " - '24년도 목표 초과(+0.6%) …".
+    const { r, body } = ask('상수도 2024년 유수율');
+    expect(body).toContain('ㅇ유수율 93.5% 성과달성으로');
+    expect(body).toContain("'24년도 목표 초과");
+    expect(r.sources).toEqual(['busan-2025-plan-waterworks.txt · 129–130행']);
+  });
 });
