@@ -1,5 +1,6 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
 import { orgDept, pct, sourcesOf, yearLabel } from '../src/core/format.js';
+import { departmentWords, namesUnit } from '../src/core/departments.js';
 import { fields, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import { parseKoreanDate } from '../src/domain/korean-date.js';
@@ -15,6 +16,12 @@ export const statusCommand = defineCommand({
   run({ query }, ctx) {
     const found = resolveProject(query, ctx, undefined, true);
     if (!found.ok) return found.reply;
+    // A 과 or team the question names that the project found does not belong to: not that unit's 현황.
+    const other = departmentWords(query).find((w) => ctx.knowledge.unit(w).length > 0 && !namesUnit(found.record, w));
+    if (other)
+      return reply('not_found', `"${other}"의 사업 추진 현황을 찾지 못했습니다.`, [text(`"${other} 조직"으로 부서 현황을 물어보세요.`)], {
+        suggestions: [`${other} 조직`],
+      });
     const { record: r } = found;
     const rec = r.record;
     const s = rec.status;

@@ -226,6 +226,10 @@ export function staffingMeaning(
     // A header this audit cannot line up (names stacked over three squeezed lines): the cell the table reader
     // pinned under the unit's column, in a cited 정원/현원 row, is the one to state.
     if (unit && pinned(label, unit).includes(n)) continue;
+    // An org chart's own notation, quoted ("조직도 표기 「6팀(정원30명)」"), that a cited line writes.
+    const notation = /표기 「([^」]+)」/.exec(line)?.[1]?.replace(/[\s,]/g, '');
+    const flatCited = citedLines.join('').replace(/[\s,]/g, '');
+    if (notation?.includes(`${label}${n}명`) && flatCited.includes(notation)) continue;
     const ok = citedLines.some((l) => {
       // "정         원  46   1   3": spaces inside a word go, the spaces between cells stay.
       const flat = l.replace(/(?<=[가-힣])\s+(?=[가-힣])/g, '').trim();

@@ -14,6 +14,7 @@ import { organizationAliases } from '../ingest/structure/organization.js';
 import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import type { Knowledge } from './knowledge.js';
+import { runTogether } from '../ingest/tables/overview.js';
 import { runs } from './cells.js';
 import { sourceOf } from './format.js';
 import { asWritten } from './quote.js';
@@ -300,40 +301,53 @@ export function overviewFact(message: string, ctx: CommandContext, options: Over
   return lineReply(lines, ctx);
 }
 
-/** "(18명)", "5개팀(31명)": the counts an org chart writes under its units' names. */
-const CHART_COUNT = /^(?:\(?\d+\s*개?\s*(?:팀|담당|과)\)?\s*)?\(\s*\d[\d,]*\s*명\s*\)$/;
+/** "(18명)", "5개팀(31명)", "6팀(정원 29명)": the counts an org chart writes under its units' names. */
+const CHART_COUNT = /(?:\(?\d+\s*개?\s*(?:팀|담당|과)\)?\s*)?\(\s*(?:(정원|현원)\s*)?(\d[\d,]*)\s*명\s*\)/g;
 const CHART_MEASURE = /^(?:인원|인력|정원|현원|직원|몇명|명)$/;
 
 /**
  * "교육지원과 인원" where the chart writes "교육지원과   전문교육과   역량교육과" over "(18명)   (17명)   (12명)": the
- * count under the unit's name, by position, quoted with both lines. The chart does not say whether it counts 정원
- * or 현원, so neither is claimed.
+ * count under the unit's name — by position, or by order where the line names as many units as it has counts
+ * (raw mode, "주택정책과건축정책과도시정비과" over "6팀(정원 29명) 5팀(정원 28명) 6팀(정원 30명)") — quoted with both
+ * lines. It is called 정원 or 현원 only where the chart says so.
  */
 function chartCount(words: Word[], records: StoredRecord[], ctx: CommandContext): Reply | null {
   const unit = words.find((w) => !w.year && UNIT_LIKE.test(w.text) && w.text.length >= 3);
   if (!unit || !words.every((w) => w === unit || CHART_MEASURE.test(w.text))) return null;
+  const asked = words.find((w) => /^(?:정원|현원)$/.test(w.text))?.text ?? null;
   for (const r of records) {
     const lines = ctx.knowledge.lines(r.document.versionId);
     const [from, to] = r.record.src.lines;
     for (let n = from; n <= Math.min(to, lines.length); n++) {
-      const names = [...lines[n - 1]!.matchAll(/\S+/g)];
-      const name = names.find((m) => squash(m[0]) === unit.text);
-      if (!name) continue;
+      const tokens = [...lines[n - 1]!.matchAll(/\S+/g)];
+      const names = tokens.flatMap((m) => (runTogether(m[0]) ?? [m[0]]).map((text) => ({ text, m })));
+      const k = names.findIndex((x) => squash(x.text) === unit.text);
+      if (k < 0) continue;
       const below = n + 1 + lines.slice(n, n + 2).findIndex((l) => l.trim() !== '');
-      const counts = [...(lines[below - 1] ?? '').matchAll(/\S+(?: \S+)*/g)];
-      if (below <= n || counts.length < 2 || !counts.every((c) => CHART_COUNT.test(c[0]))) continue;
-      const centre = (m: RegExpMatchArray) => m.index! + m[0].length / 2;
-      const nearest = [...counts].sort((a, b) => Math.abs(centre(a) - centre(name)) - Math.abs(centre(b) - centre(name)))[0]!;
-      // Another name must not stand nearer to that count than the unit asked.
-      const rival = names.some((m) => m !== name && /[가-힣]{2}/.test(m[0]) && Math.abs(centre(m) - centre(nearest)) < Math.abs(centre(name) - centre(nearest)));
-      if (rival) continue;
-      const figure = /(\d[\d,]*)\s*명/.exec(nearest[0])![1]!;
+      const countLine = lines[below - 1] ?? '';
+      const counts = [...countLine.matchAll(CHART_COUNT)];
+      if (below <= n || counts.length < 2 || countLine.replace(CHART_COUNT, '').trim() !== '') continue;
+      const count = names.length === counts.length ? counts[k]! : byPosition(names[k]!.m, tokens, counts);
+      if (!count) continue;
+      const written = count[1] ?? null;
+      // A chart that says which it counts is read so; the other measure asked is not this figure.
+      if (asked && written && asked !== written) continue;
+      const label = written ? `${unit.text} ${written}` : unit.text;
+      const note = written ? '' : ' (정원·현원 구분 없음)';
       return reply('answer', `${headOf(r)} · ${unit.text}`, [
-        list([`${unit.text}: ${figure}명 — 조직도 표기 "${nearest[0].replace(/\s+/g, '')}" (정원·현원 구분 없음)`], '조직도'),
+        list([`${label}: ${count[2]}명 — 조직도 표기 「${count[0].replace(/\s+/g, '')}」${note}`], '조직도'),
       ], { sources: [sourceOf(r, src(r.record.src.section, n, below))], suggestions: [`${r.record.department ?? r.record.title} 조직`] });
     }
   }
   return null;
+}
+
+/** The count under a name by position, unless another name stands nearer to it. */
+function byPosition(name: RegExpMatchArray, tokens: RegExpMatchArray[], counts: RegExpMatchArray[]): RegExpMatchArray | null {
+  const centre = (m: RegExpMatchArray) => m.index! + m[0].length / 2;
+  const nearest = [...counts].sort((a, b) => Math.abs(centre(a) - centre(name)) - Math.abs(centre(b) - centre(name)))[0]!;
+  const rival = tokens.some((m) => m !== name && /[가-힣]{2}/.test(m[0]) && Math.abs(centre(m) - centre(nearest)) < Math.abs(centre(name) - centre(nearest)));
+  return rival ? null : nearest;
 }
 
 function cellReply(hits: CellHit[], ctx: CommandContext): Reply | null {

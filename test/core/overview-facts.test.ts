@@ -10,6 +10,7 @@ const { store, knowledge } = knowledgeOf([
   `${CORPUS}/busan-2025-plan-hrdi.txt`,
   `${CORPUS}/busan-2025-plan-waterworks.txt`,
   'test/fixtures/plans/busan-2025-plan-culture-sports.layout.txt',
+  'test/fixtures/plans/busan-2025-plan-housing-architecture.raw.txt',
 ]);
 afterAll(() => store.close());
 const ask = (q: string) => {
@@ -76,5 +77,16 @@ describe('a figure of a department overview, asked without naming a project', ()
     expect(body).toContain('ㅇ유수율 93.5% 성과달성으로');
     expect(body).toContain("'24년도 목표 초과");
     expect(r.sources).toEqual(['busan-2025-plan-waterworks.txt · 129–130행']);
+  });
+
+  it('raw mode: a chart line run together ("주택정책과건축정책과도시정비과") names three 과, read in order', () => {
+    // busan-2025-plan-housing-architecture.raw.txt 239–240 and 265–267.
+    expect(ask('주택정책과 세출').body).toContain('주택정책과 세출: 364,901백만원');
+    const staff = ask('도시정비과 정원');
+    expect(staff.body).toContain('도시정비과 정원: 30명');
+    expect(staff.r.sources).toEqual(['busan-2025-plan-housing-architecture.raw.txt · 기본현황 · 239–240행']);
+    // The chart writes 정원: its figure is not a 현원, and no other department's project is the 과's 현황.
+    expect(ask('도시정비과 현원').body).not.toContain('30명');
+    expect(ask('도시정비과 현황').r.title).toContain('주택건축국');
   });
 });

@@ -57,6 +57,8 @@ const HEADER_FILLER = /구분|직급|부서명?|합계|총계|소계|비고|\([^
  * letter used once, nothing left over — the columns take those names. Anything less leaves them unnamed.
  */
 function nameUnitColumns(t: ReadTable, model: TableModel, units: string[]): ReadTable {
+  const listed = namesInOrder(t, model, units);
+  if (listed) return listed;
   const open = t.columns.map((c, k) => (c === null && k !== t.totalColumn ? k : -1)).filter((k) => k >= 0);
   if (open.length < 2 || units.length < open.length || model.header.length === 0 || model.header.length > 3) return t;
   if (open.length !== t.columns.length - (t.totalColumn === null ? 0 : 1)) return t;
@@ -73,6 +75,22 @@ function nameUnitColumns(t: ReadTable, model: TableModel, units: string[]): Read
   const columns = [...t.columns];
   open.forEach((k, i) => (columns[k] = names[i]!));
   const rows = t.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c.col !== null && open.includes(c.col) ? { ...c, column: columns[c.col]! } : c)) }));
+  return { ...t, columns, rows };
+}
+
+/**
+ * A one-line header whose words after 구분 and 계 are, one per column, the chart's units ("구 분 계 주택정책과
+ * 건축정책과 도시정비과" under a chart that ran the three names together): each column takes its word.
+ */
+function namesInOrder(t: ReadTable, model: TableModel, units: string[]): ReadTable | null {
+  if (model.header.length !== 1 || !t.columns.some((c) => c === null)) return null;
+  const words = model.header[0]!.text.trim().split(/\s+/).filter((w) => w.length > 1 && !/^(?:구분|계|합계|총계|구분계|구분합계)$/.test(w));
+  const slots = t.columns.map((_, k) => k).filter((k) => k !== t.totalColumn);
+  if (words.length !== slots.length || !words.every((w) => units.includes(w))) return null;
+  if (slots.some((k, i) => t.columns[k] !== null && t.columns[k] !== words[i])) return null;
+  const columns = [...t.columns];
+  slots.forEach((k, i) => (columns[k] = words[i]!));
+  const rows = t.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c.col !== null && slots.includes(c.col) ? { ...c, column: columns[c.col]! } : c)) }));
   return { ...t, columns, rows };
 }
 
@@ -198,7 +216,8 @@ function subUnits(lines: string[], range: OverviewRange, tables: ReadTable[]): s
       // Names a chart box squeezed to single spaces ("북항재개발추진과 도시인프라개발과") are each a unit.
       const words = seg.text.split(' ');
       const boxed = words.length > 1 && words.every((w) => SUB_UNIT.test(w) && !DOUBLED.test(w));
-      const names = boxed ? words : [seg.text.replace(/\(\d+\)$/, '')];
+      const whole = seg.text.replace(/\(\d+\)$/, '');
+      const names = boxed ? words : (runTogether(whole) ?? [whole]);
       for (const name of names) {
         if (!SUB_UNIT.test(name) || /[^가-힣A-Za-z0-9]/.test(name)) continue;
         // A figure the layout cut off the name ("15  분도시기획과"): joined when the document writes it so.
@@ -215,6 +234,16 @@ function subUnits(lines: string[], range: OverviewRange, tables: ReadTable[]): s
   // A squeezed box's name that is the tail of a name found whole ("통계담당관" of 빅데이터통계담당관) is that unit.
   for (const name of squeezed) if ([...out].some((u) => u !== name && u.endsWith(name))) out.delete(name);
   return [...out];
+}
+
+/**
+ * A chart line whose spread letters the normaliser closed up into one word ("주택정책과건축정책과도시정비과"): the
+ * units it runs together, cut after each 과 (or 담당관), when every piece is a unit's name of three letters or more.
+ */
+export function runTogether(word: string): string[] | null {
+  const pieces = word.match(/[가-힣]+?(?:담당관|과)(?=[가-힣]{3,}|$)/g);
+  if (!pieces || pieces.length < 2 || pieces.join('') !== word) return null;
+  return pieces.every((p) => p.length >= 3 && SUB_UNIT.test(p)) ? pieces : null;
 }
 
 /** A name whose stem already ends as a unit does ("담당관담당관"): two header cells run together, not a unit. */
