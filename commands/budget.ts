@@ -161,7 +161,7 @@ function budgetBlocks(r: StoredRecord, labelled: boolean, year: number | null = 
 function withHeader(ctx: CommandContext, r: StoredRecord, source: Source): Source {
   const lines = ctx.knowledge.lines(r.document.versionId);
   let from = source.lines[0];
-  const floor = Math.max(r.record.src.lines[0], from - 12);
+  const floor = Math.max(r.record.src.lines[0], from - 40);
   // Up over the rows and header lines (blank lines between them too) to the table's heading or a line of prose.
   for (let n = from - 1; n >= floor && n >= 1; n--) {
     const line = lines[n - 1] ?? '';

@@ -1,5 +1,5 @@
 import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
-import { milestoneLine, money, orgDept, pct, sortByDate, sourceOf, timing, yearLabel } from '../src/core/format.js';
+import { figureLine, milestoneLine, money, orgDept, pct, sortByDate, sourceOf, timing, yearLabel } from '../src/core/format.js';
 import { personLine } from '../src/core/people.js';
 import { ASKS_COUNT, overviewFact } from '../src/core/overview-facts.js';
 import { bestPassage, valueShapeWords, passageReply } from '../src/core/passages.js';
@@ -76,8 +76,9 @@ export const projectCommand = defineCommand({
     if (quoted.length) {
       return quotedReply(r, quoted, query, { suggestions: [rec.code ?? rec.title] });
     }
+    const category = figureLine(rec.category, ctx.knowledge.lines(r.document.versionId));
     return reply('answer', rec.title, blocks, {
-      sources: [sourceOf(r)],
+      sources: [sourceOf(r), ...(category ? [sourceOf(r, category)] : [])],
       suggestions: [`예산 ${rec.code ?? rec.title}`, `일정 ${rec.code ?? rec.title}`, `담당 ${rec.code ?? rec.title}`],
       subject: rec.code ?? rec.title,
     });

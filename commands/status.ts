@@ -1,5 +1,5 @@
 import { defineCommand, QueryArgs } from '../src/core/command.js';
-import { orgDept, pct, sourcesOf, yearLabel } from '../src/core/format.js';
+import { figureLine, orgDept, pct, sourcesOf, yearLabel } from '../src/core/format.js';
 import { departmentWords, namesUnit } from '../src/core/departments.js';
 import { fields, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
@@ -45,6 +45,8 @@ export const statusCommand = defineCommand({
     if (s?.period && s.periodSrc) facts.push({ r, src: s.periodSrc });
     const cumulative = rec.indicators.find((i) => i.cumulative);
     if (cumulative) facts.push({ r, src: cumulative.src });
+    const category = figureLine(rec.category, ctx.knowledge.lines(r.document.versionId));
+    if (category) facts.push({ r, src: category });
     const sources = sourcesOf(facts);
     return reply('answer', `${rec.title} — 추진 현황`, blocks, {
       sources,

@@ -86,7 +86,7 @@ function citations(r: Reply, knowledge: Knowledge, versions: Map<string, number>
  * Figures of a cited line as tokens: "02-2133-4299" gives 02, 2133 and 4299; "8/10" gives 8 and 10; a date
  * "2025.2.12." gives 2025.2 and also 2025, 2 and 12 (a reply may write it 2025-02-12).
  */
-function figuresOf(lines: string[]): Set<string> {
+export function figuresOf(lines: string[]): Set<string> {
   const set = new Set<string>();
   for (const l of lines)
     for (const m of l.replace(/-(?=\d)/g, ' ').matchAll(FIGURE)) {
@@ -133,7 +133,7 @@ function amountToWon(figure: string, unit: string): bigint | null {
  * Checks one reply line; returns the figures it checked and the violations. `cited` are the figures of the cited
  * lines, `question` the asked text (figures the user typed are echoes, not answers).
  */
-function auditLine(
+export function auditLine(
   line: string,
   cited: Set<string>,
   citedText: string,
@@ -203,6 +203,8 @@ function auditLine(
     checked++;
     const p = plain(m[0]);
     if (cited.has(p) || asked.has(p)) continue;
+    // A year read in full from the two digits a cited line writes ("’25. 1. 1. 기준" → 2025년).
+    if (/^(?:19|20)\d{2}$/.test(p) && /^년/.test(after) && new RegExp(`[’'‘]\\s*${p.slice(2)}(?!\\d)`).test(citedText)) continue;
     bad.push({ figure: m[0], why: 'not in the cited lines' });
   }
   return { checked, bad };

@@ -32,6 +32,17 @@ export function sourceOf(r: StoredRecord, source: Source = r.record.src): string
 }
 
 /**
+ * The line a field's text is written on, when the text states a figure ("민선8기 …", a 사업 구분 read from a
+ * heading above the record's own lines): cited beside the record so that every figure has its line.
+ */
+export function figureLine(text: string | null, lines: string[]): Source | null {
+  if (!text || !/\d/.test(text)) return null;
+  const want = compact(text);
+  const n = lines.findIndex((l) => compact(l).includes(want));
+  return n >= 0 ? { section: null, lines: [n + 1, n + 1] } : null;
+}
+
+/**
  * One footnote per document for every fact a reply states: "doc · section · 12행, 15–17행". A reply that lists
  * twelve milestones cites all twelve lines, not the first three.
  */

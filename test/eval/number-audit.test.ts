@@ -1,6 +1,6 @@
 /** The audit's own checks, on replies built by hand: each rule must be able to fail. */
 import { describe, expect, it } from 'vitest';
-import { namesOneRecord, readingToWon, staffingMeaning } from '../../scripts/lib/number-audit.js';
+import { auditLine, figuresOf, namesOneRecord, readingToWon, staffingMeaning } from '../../scripts/lib/number-audit.js';
 
 describe('number audit', () => {
   it('converts a 조/억/만 reading back to won', () => {
@@ -45,5 +45,19 @@ describe('number audit', () => {
     expect(staffingMeaning('관광정책과 현원 34명 (원문 32/34)', cited, '관광정책과')).toBeNull();
     expect(staffingMeaning('관광정책과 정원 34명', cited, '관광정책과')).toMatch(/정원 34 is not/);
     expect(staffingMeaning('관광정책과 정원 32명', [row], '관광정책과')).toMatch(/정원 32 is not/);
+  });
+
+  it('reads a full year from the two digits a cited line writes, and no other figure so', () => {
+    const cited = ['(’25. 1. 1. 기준, 단위 : 백만원)', '세출 511,225 172,730'];
+    const check = (line: string) => auditLine(line, figuresOf(cited), cited.join('\n'), '', null).bad;
+    expect(check('구분 | 예산(확보) (2025년)')).toEqual([]);
+    expect(check('구분 | 예산(확보) (2024년)')).toHaveLength(1);
+    expect(check('세출 2025백만원')).toHaveLength(1);
+  });
+
+  it('takes an org chart\'s quoted notation as its figure\'s cell only where a cited line writes it', () => {
+    const cited = ['주택정책과건축정책과도시정비과', '6팀(정원 29명) 5팀(정원 28명) 6팀(정원 30명)'];
+    expect(staffingMeaning('도시정비과 정원: 30명 — 조직도 표기 「6팀(정원30명)」', cited, '도시정비과')).toBeNull();
+    expect(staffingMeaning('도시정비과 정원: 31명 — 조직도 표기 「6팀(정원31명)」', cited, '도시정비과')).toMatch(/정원 31 is not/);
   });
 });

@@ -180,6 +180,8 @@ interface Signer {
   position: string | null;
   name: string;
   line: number;
+  /** The line the position is written on, when it is not the name's ("계약2팀장" / "홍경숙"). */
+  positionLine: number | null;
   signedAs: string | null;
   cooperator: boolean;
 }
@@ -188,6 +190,7 @@ interface Signer {
 function readInterleavedSigners(lines: string[], from: number, to: number): Signer[] {
   const out: Signer[] = [];
   let position: string | null = null;
+  let positionLine: number | null = null;
   let cooperator = false;
   for (let i = from; i < to; i++) {
     const t = compact(lines[i]!);
@@ -200,10 +203,11 @@ function readInterleavedSigners(lines: string[], from: number, to: number): Sign
     const mark = SIGNED_AS.exec(t);
     const name = t.replace(SIGNED_AS, '');
     if (position && NAME.test(name) && !POSITION.test(name)) {
-      out.push({ position, name, line: i + 1, signedAs: mark ? mark[1]! : null, cooperator });
+      out.push({ position, name, line: i + 1, positionLine, signedAs: mark ? mark[1]! : null, cooperator });
       position = null;
     } else if (POSITION.test(t)) {
       position = t;
+      positionLine = i + 1;
     }
   }
   return out;
@@ -306,7 +310,7 @@ function titleKey(line: string): string {
  * the names in the same order. Dates, "12/30" stamps and form labels with their values are skipped.
  */
 function readApprovalLine(lines: string[], from: number, to: number): Signer[] {
-  const positions: string[] = [];
+  const positions: Array<{ text: string; line: number }> = [];
   const names: Array<{ name: string; line: number; signedAs: string | null }> = [];
   for (let i = from; i < to; i++) {
     const raw = lines[i]!.trim().replace(/\s+/g, '');
@@ -321,12 +325,12 @@ function readApprovalLine(lines: string[], from: number, to: number): Signer[] {
     if (names.length === 0) {
       const next = lines[i + 1]?.trim() ?? '';
       if (!POSITION.test(t) && next.length <= 3 && !/\d/.test(next) && POSITION.test(t + next)) {
-        positions.push(t + next);
+        positions.push({ text: t + next, line: i + 1 });
         i++;
         continue;
       }
       if (POSITION.test(t)) {
-        positions.push(t);
+        positions.push({ text: t, line: i + 1 });
         continue;
       }
     }
@@ -335,7 +339,12 @@ function readApprovalLine(lines: string[], from: number, to: number): Signer[] {
     }
   }
   const paired = positions.length === names.length;
-  return names.map((n, k) => ({ ...n, position: paired ? positions[k]! : null, cooperator: false }));
+  return names.map((n, k) => ({
+    ...n,
+    position: paired ? positions[k]!.text : null,
+    positionLine: paired ? positions[k]!.line : null,
+    cooperator: false,
+  }));
 }
 
 /** Where the signer sits: a 팀장 in a team of the department, a 과장/담당관 heading it, a 실장 above it. */
@@ -390,13 +399,18 @@ function tableRowMilestone(
   const prev = lines[i - 1]?.trim() ?? '';
   const label = prev && prev.length <= 6 && !parseKoreanDate(prev) ? prev : '';
   let subject = '';
+  let subjectLine = i + 2;
   for (let j = i + 1; j < Math.min(lines.length, i + 3) && !subject; j++) {
     const t = lines[j]!.trim();
-    if (t && !parseKoreanDate(t)) subject = stripBullet(t).replace(/^\[\s*|\s*\]$/g, '');
+    if (t && !parseKoreanDate(t)) {
+      subject = stripBullet(t).replace(/^\[\s*|\s*\]$/g, '');
+      subjectLine = j + 1;
+    }
   }
   const text = [label, subject].filter(Boolean).join(' ');
   if (!/[가-힣A-Za-z]{2}/.test(text)) return null;
-  return { text, date, done: doneRelativeTo(date, docDate), src: src(section, i + 1, i + 2) };
+  // Cited from the round's own line ("2차"), which the text starts with, to the subject's.
+  return { text, date, done: doneRelativeTo(date, docDate), src: src(section, label ? i : i + 1, subjectLine) };
 }
 
 function docYear(date: ResolvedDate | null): number | null {
@@ -641,7 +655,8 @@ function signerContacts(signers: Signer[], department: string | null): Contact[]
       extension: null,
       role: s.cooperator ? 'cooperator' : isDrafter ? 'drafter' : k === own.length - 1 ? 'approver' : 'reviewer',
       signedAs: s.signedAs,
-      src: src('결재', s.line),
+      // The position's line is cited with the name's: the position names the unit the reply states.
+      src: src('결재', Math.min(s.positionLine ?? s.line, s.line), s.line),
     };
   });
 }

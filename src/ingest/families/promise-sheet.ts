@@ -713,6 +713,11 @@ function locateContacts(found: Contact[], group: ContactGroup) {
       if (o <= at) idx = i;
     });
     const line = group.lines[idx]!.line;
-    c.src = { section: c.src.section, lines: [line, line] } satisfies Source;
+    // A short number completed with the exchange of a full one written earlier ("☎2133-7000" … "☎7705"): the
+    // line that writes the exchange is cited too.
+    const own = group.lines[idx]!.text.replace(/\s+/g, '');
+    const exchange = c.phone?.includes('-') && !own.includes(c.phone.replace(/\s+/g, '')) ? c.phone.slice(0, c.phone.lastIndexOf('-')) : null;
+    const first = exchange ? group.lines.find((l) => l.text.replace(/\s+/g, '').includes(`${exchange}-`)) : undefined;
+    c.src = { section: c.src.section, lines: [first?.line ?? line, line] } satisfies Source;
   }
 }

@@ -444,7 +444,8 @@ export function overviewBudget(
           funding: null,
           item: sideItem,
           amount,
-          src: src(t.src.section, row.line),
+          // From the table's first line: its unit, as-of date and headers say which year and column it is.
+          src: src(t.src.section, t.src.lines[0], row.line),
         });
       }
     }

@@ -56,7 +56,8 @@ describe('approval family: 서울시 청년사업담당관-6308 (’24년 청년
       ['’25년 청년수당 사업 참여자 모집', '2025-03-01', 'month', false],
     ]);
     expect(r.milestones[0]!.date?.written).toBe('2024. 6. 12.(수)');
-    expect(r.milestones[0]!.src).toEqual({ section: 'TF 주요 논의 사항 및 개선 방안', lines: [27, 28] });
+    // From the round's line ("1차", 26) that the text starts with, over the date, to the subject.
+    expect(r.milestones[0]!.src).toEqual({ section: 'TF 주요 논의 사항 및 개선 방안', lines: [26, 28] });
     expect(r.milestones[7]!.src).toEqual({ section: '향후 계획', lines: [259, 259] });
   });
 
@@ -113,7 +114,8 @@ describe('approval family: 부산시 철도시설과-7539 (땅꺼짐 예방 연�
       ['하치덕', '철도시설과장', '철도시설과', null, null],
       ['임경모', '도시혁신균형실장', '도시혁신균형실', null, null],
     ]);
-    expect(r.contacts[0]!.src).toEqual({ section: '결재', lines: [24, 24] });
+    // From the position's line ("주무관", 12) to the name's (24): the reply states both.
+    expect(r.contacts[0]!.src).toEqual({ section: '결재', lines: [12, 24] });
   });
 
   it('reads 사업기간 as the period and the dated 향후계획 steps as planned milestones', () => {

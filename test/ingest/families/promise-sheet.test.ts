@@ -129,7 +129,9 @@ describe('promise-sheet: 서울시 공약 9-2-1 표준계약서 (비예산)', ()
       ['김용경', '전월세팀장', '2133-7702', '7702', '주택정책과'],
       ['윤광호', '담당', '2133-7705', '7705', '주택정책과'],
     ]);
-    expect(record.contacts.map((c) => c.src.lines[0])).toEqual([236, 236, 238]);
+    // Each contact ends on its own line; 윤광호's "☎7705" takes its exchange from 236, which is cited too.
+    expect(record.contacts.map((c) => c.src.lines[1])).toEqual([236, 236, 238]);
+    expect(record.contacts[2]!.src.lines).toEqual([236, 238]);
   });
 });
 
@@ -206,7 +208,7 @@ describe('promise-sheet: detection and shuffled heads', () => {
     expect(record.budget?.lines.map((l) => [l.kind, l.amount.won])).toEqual([['required', 8 * M]]);
     expect(record.budget?.notes.map((n) => n.text)).toEqual(['집행액 : 집행시기 미도래']);
     expect(record.department).toBe('교통정보과');
-    expect(record.contacts.map((c) => [c.name, c.extension, c.src.lines[0]])).toEqual([
+    expect(record.contacts.map((c) => [c.name, c.extension, c.src.lines[1]])).toEqual([
       ['이경순', '4950', 14],
       ['김맹순', '4952', 14],
       ['강안회', '4953', 15],
