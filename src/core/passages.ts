@@ -103,8 +103,9 @@ function linesOf(r: StoredRecord, lines: (versionId: number) => string[]): Array
   const out: Array<{ n: number; text: string }> = [];
   for (let n = from; n <= Math.min(to, all.length); n++) {
     const t = all[n - 1]!.trim();
-    // Lines that are only withheld marks or a cell of one or two letters say nothing on their own.
-    if (t.replace(/[*\s]/g, '').length < 3) continue;
+    // Lines that are only withheld marks or a cell of one or two letters say nothing on their own; a round or a
+    // month of a flattened table ("2차", "3월") labels the cells after it.
+    if (t.replace(/[*\s]/g, '').length < 3 && !/^\d+[차월]$/.test(t)) continue;
     out.push({ n, text: t });
   }
   return out;
@@ -135,7 +136,10 @@ export function bestPassage(
     if (da !== db) return da > db;
     return !!a.fact && !b.fact;
   };
-  for (const r of records) {
+  // A year asked selects the documents of that year, or those whose title names it ("’24년 … ’25년 … 계획").
+  const year = yearAsked(query);
+  const ofYear = year === null ? [] : records.filter((r) => ofTheYear(r, year));
+  for (const r of ofYear.length ? ofYear : records) {
     const rec = r.record;
     const title = squash(recordNames(rec).join(' '));
     const detailWords = words.filter((w) => !has(title, w));
@@ -184,6 +188,12 @@ export function bestPassage(
   // with a long question is not its answer.
   if (!found || found.coverage < Math.max(2, Math.ceil(words.length / 2))) return null;
   return found;
+}
+
+function ofTheYear(r: StoredRecord, year: number): boolean {
+  const yy = String(year).slice(2);
+  const title = squash(r.record.title);
+  return documentDate(r).startsWith(String(year)) || r.record.year === year || title.includes(String(year)) || [`’${yy}`, `'${yy}`, `‘${yy}`].some((f) => title.includes(f));
 }
 
 /** The form head as facts: 문서번호, 결재일자, 공개여부 are asked like any body item. */

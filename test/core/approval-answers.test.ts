@@ -106,4 +106,20 @@ describe('a kind of value asked is answered by a value of that shape in the docu
   it('a value shape alone does not make a passage answer: the words asked must be there too', () => {
     expect(ask('SETEC 주차 비율').out).not.toContain('100%');
   });
+
+  it('a year asked selects the documents of that year: the 2024 TF round, not the 2025 TF plan\'s 회의일시', () => {
+    // 6308 lines 31–33: "2차" / "2024. 7. 4.(목)" / "[정책 목표 …]"; 8074 (2025) writes "회의일시 : ’25. 8. 20.".
+    const { reply, out } = ask('2024년 청년수당 TF 2차 회의 일시');
+    expect(out).toContain('2차 2024. 7. 4.(목)');
+    expect(out).not.toContain('’25. 8. 20.');
+    expect(reply.sources[0]).toBe('seoul-approval-2024-youth-allowance-tf.txt · 31–33행');
+  });
+});
+
+describe('a flattened table of steps written column by column', () => {
+  it('pairs each step with the date in the same place (4906 lines 35–44), a bare "4.3." a day of the document\'s year', () => {
+    const { out } = ask('청년수당 최종선정 및 수당 지급 일정');
+    expect(out).toContain('최종선정 및 수당 지급 — 4.29. ~ 9.29.');
+    expect(out).not.toContain('필수이행사항 진행 — 3.6.');
+  });
 });

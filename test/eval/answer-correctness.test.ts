@@ -44,7 +44,7 @@ describe('answer correctness over the labelled set', () => {
       expect(tags.get(tag)?.answered ?? 0, tag).toBeGreaterThan(0);
   });
 
-  // Issue 6's acceptance targets: 1.0 on the samples (reached, held here), 0.95 overall (not yet: 0.92). The
+  // Issue 6's acceptance targets: 1.0 on the samples (reached, held here), 0.95 overall (not yet: 0.93). The
   // skipped test keeps the second in sight; the floor after it holds what has been reached so nothing slips back.
   it('answers every query over the four samples correctly', () => {
     expect(samples.answered).toBeGreaterThan(0);
@@ -55,7 +55,7 @@ describe('answer correctness over the labelled set', () => {
     expect(overall.correctness, `${overall.correctness}\n${listWrong(results)}`).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('keeps the correctness reached so far: 0.92 overall', () => {
-    if (shared) expect(overall.correctness, listWrong(results)).toBeGreaterThanOrEqual(0.92);
+  it('keeps the correctness reached so far: 0.93 overall', () => {
+    if (shared) expect(overall.correctness, listWrong(results)).toBeGreaterThanOrEqual(0.93);
   });
 });

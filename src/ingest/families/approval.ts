@@ -413,6 +413,53 @@ function tableRowMilestone(
   return { text, date, done: doneRelativeTo(date, docDate), src: src(section, label ? i : i + 1, subjectLine) };
 }
 
+/**
+ * A flattened table written column by column: its k step names, then its k dates ("신청접수 … 최종선정 및 수당
+ * 지급" over "3.6. ~ 3.13. … 4.29. ~ 9.29."). Each name takes the date in the same place; the run is read only
+ * when the two counts are equal.
+ */
+function columnRunMilestones(
+  lines: string[],
+  i: number,
+  section: string | null,
+  docDate: ResolvedDate | null,
+): { milestones: Milestone[]; next: number } | null {
+  const year = docYear(docDate);
+  // Among dates, a bare "4.3." is a month and day of the document's year (alone it could be anything).
+  const dateOf = (t: string): ResolvedDate | null => {
+    const d = parseKoreanDate(t, { year: year ?? undefined });
+    if (d?.start) return d;
+    const md = /^(\d{1,2})\.\s*(\d{1,2})\.$/.exec(t);
+    if (!md || year === null || Number(md[1]) > 12 || Number(md[2]) > 31) return null;
+    const day = `${year}-${md[1]!.padStart(2, '0')}-${md[2]!.padStart(2, '0')}`;
+    return { written: t, start: day, end: day, precision: 'day' };
+  };
+  // Steps take days or months; a year ("2023년") heads a column of figures instead.
+  const isDate = (t: string) => {
+    const d = dateOf(t);
+    return !!d && (d.precision === 'day' || d.precision === 'month') && compact(t).length <= 16 && !/[가-힣]{2}/.test(t);
+  };
+  const label = (t: string) =>
+    t.length >= 2 && t.length <= 24 && /[가-힣]{2}/.test(t) && !isDate(t) && bulletLevel(t) === null && !/[.:：]$|^[(（]|^구\s*분$/.test(t);
+  let j = i;
+  while (j < lines.length && label(lines[j]!.trim())) j++;
+  const k = j - i;
+  if (k < 2) return null;
+  let m = j;
+  while (m < lines.length && m - j < k && isDate(lines[m]!.trim())) m++;
+  if (m - j !== k || (m < lines.length && isDate(lines[m]!.trim()))) return null;
+  const milestones = Array.from({ length: k }, (_, n) => {
+    const date = dateOf(lines[j + n]!.trim())!;
+    return {
+      text: lines[i + n]!.trim(),
+      date,
+      done: doneRelativeTo(date, docDate),
+      src: src(section, i + n + 1, j + n + 1),
+    };
+  });
+  return { milestones, next: m };
+}
+
 function docYear(date: ResolvedDate | null): number | null {
   return date?.start ? Number(date.start.slice(0, 4)) : null;
 }
@@ -437,6 +484,12 @@ function readBody(lines: string[], from: number, to: number, docDate: ResolvedDa
       continue;
     }
     facts.contacts.push(...contactsFromPhoneLine(line, i + 1, section));
+    const run = columnRunMilestones(lines, i, section, docDate);
+    if (run) {
+      facts.milestones.push(...run.milestones);
+      i = run.next - 1;
+      continue;
+    }
     const row = tableRowMilestone(lines, i, section, docDate);
     if (row) {
       facts.milestones.push(row);
