@@ -2,9 +2,9 @@ import { type CommandContext, defineCommand, QueryArgs } from '../src/core/comma
 import { figureLine, milestoneLine, money, orgDept, pct, sortByDate, sourceOf, timing, yearLabel } from '../src/core/format.js';
 import { personLine } from '../src/core/people.js';
 import { ASKS_COUNT, overviewFact } from '../src/core/overview-facts.js';
-import { bestPassage, valueShapeWords, passageReply } from '../src/core/passages.js';
+import { bestPassage, holdsMonths, passageReply, queryWords, valueShapeWords } from '../src/core/passages.js';
 import { bestLines, quotedBlock, quotedReply } from '../src/core/quote.js';
-import { type Block, fields, list, type Reply, reply } from '../src/core/reply.js';
+import { type Block, fields, list, type Reply, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
 import { type ProjectRecord, recordNames } from '../src/domain/project.js';
 import { BUDGET_KIND_LABEL, compact } from '../src/domain/vocabulary.js';
@@ -48,6 +48,12 @@ export const projectCommand = defineCommand({
     }
     const r = found.record;
     const rec = r.record;
+    // A month asked that the document never writes ("10월 반납" of the 9월 refund): not this document's answer.
+    const words = queryWords(asked);
+    if (words.some((w) => /^\d{1,2}월/.test(w)) && !holdsMonths(words, `${recordNames(rec).join(' ')} ${ctx.knowledge.lines(r.document.versionId).join(' ')}`))
+      return reply('not_found', `"${asked}"에 맞는 문서를 찾지 못했습니다.`, [text(`가장 가까운 문서: ${rec.title}`)], {
+        suggestions: [rec.code ?? rec.title],
+      });
     const s = rec.status;
     const next = sortByDate(found.siblings.flatMap((x) => x.record.milestones)).find((m) =>
       ['current', 'upcoming'].includes(timing(m, ctx.today)),

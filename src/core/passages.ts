@@ -187,6 +187,9 @@ export function bestPassage(
   // Half the words at least, and every detail word of a short question: a passage that shares one common word
   // with a long question is not its answer.
   if (!found || found.coverage < Math.max(2, Math.ceil(words.length / 2))) return null;
+  // A month asked ("10월 반납") is a constraint, like a year: a passage whose document does not name it is another
+  // month's, not this one's.
+  if (!holdsMonths(words, `${recordNames(found.record.record).join(' ')} ${found.text}`)) return null;
   return found;
 }
 
@@ -194,6 +197,14 @@ function ofTheYear(r: StoredRecord, year: number): boolean {
   const yy = String(year).slice(2);
   const title = squash(r.record.title);
   return documentDate(r).startsWith(String(year)) || r.record.year === year || title.includes(String(year)) || [`’${yy}`, `'${yy}`, `‘${yy}`].some((f) => title.includes(f));
+}
+
+/** Every month the words ask ("10월", "9월분") is written in the text, not as the tail of another figure. */
+export function holdsMonths(words: string[], text: string): boolean {
+  const held = squash(text);
+  return words
+    .filter((w) => /^\d{1,2}월(?:분)?$/.test(w))
+    .every((m) => new RegExp(`(?<!\\d)${m.replace(/분$/, '')}`).test(held));
 }
 
 /** The form head as facts: 문서번호, 결재일자, 공개여부 are asked like any body item. */

@@ -122,4 +122,10 @@ describe('a flattened table of steps written column by column', () => {
     expect(out).toContain('최종선정 및 수당 지급 — 4.29. ~ 9.29.');
     expect(out).not.toContain('필수이행사항 진행 — 3.6.');
   });
+
+  it('a month asked that no document of the programme writes is not found, never the other month\'s refund', () => {
+    const { reply } = ask('청년수당 10월 반납 금액');
+    expect(reply.kind).toBe('not_found');
+    expect(ask('청년수당 9월 반납 금액').out).toContain('반납금액: 비공개');
+  });
 });
