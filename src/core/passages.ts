@@ -24,6 +24,8 @@ export interface Passage {
   detail: number;
   /** A detail word is the fact's label: "공개기간" asked, "공개기간 : …" found. */
   labelHit: boolean;
+  /** The label is a word asked, whole ("지급금액" asked, "지급금액 : ***" found), not a longer label holding it. */
+  labelExact: boolean;
   /** Query words in the passage itself, title words included: "공개기간" holds 공개 and 기간, "사업기간" one. */
   local: number;
   /** Every word is in the document's title: the document itself answers. */
@@ -129,6 +131,7 @@ export function bestPassage(
     if (a.whole !== b.whole) return a.whole;
     if (a.detail !== b.detail) return a.detail > b.detail;
     if (a.labelHit !== b.labelHit) return a.labelHit;
+    if (a.labelExact !== b.labelExact) return a.labelExact;
     if (a.local !== b.local) return a.local > b.local;
     // The newest document wins a tie: a result supersedes the plan it reports on.
     const da = documentDate(a.record);
@@ -152,6 +155,7 @@ export function bestPassage(
         coverage: words.length,
         detail: 0,
         labelHit: false,
+        labelExact: false,
         local: words.length,
         whole: true,
         shaped: false,
@@ -165,9 +169,22 @@ export function bestPassage(
       if (detail === 0) return;
       const coverage = words.filter((w) => has(title, w) || has(body, w)).length;
       const labelHit = label !== null && detailWords.some((w) => has(squash(label), w));
+      const labelExact = label !== null && detailWords.includes(squash(label));
       const local = words.filter((w) => has(body, w)).length;
       const shaped = detailWords.some((w) => !!VALUE_SHAPES[w] && !body.includes(w) && has(body, w));
-      const p: Passage = { record: r, text: passageText, fact, src: source, coverage, detail, labelHit, local, whole: false, shaped };
+      const p: Passage = {
+        record: r,
+        text: passageText,
+        fact,
+        src: source,
+        coverage,
+        detail,
+        labelHit,
+        labelExact,
+        local,
+        whole: false,
+        shaped,
+      };
       if (better(p, best)) best = p;
     };
     for (const f of [...formFacts(r), ...(rec.facts ?? [])]) consider(`${f.label} ${f.value}`, f, f.src, f.label);

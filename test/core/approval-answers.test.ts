@@ -128,4 +128,11 @@ describe('a flattened table of steps written column by column', () => {
     expect(reply.kind).toBe('not_found');
     expect(ask('청년수당 9월 반납 금액').out).toContain('반납금액: 비공개');
   });
+
+  it('an item labelled exactly as asked beats a longer label that holds a word of the question', () => {
+    // 11734 line 11 "다. 지급금액 : ****" (withheld) against 11667's "자문위원수당지급 : ’25. 12월".
+    const { out } = ask('청년수당 3차 TF 자문위원 수당 지급금액');
+    expect(out).toContain('지급금액: 비공개');
+    expect(out).not.toContain('’25. 12월');
+  });
 });
