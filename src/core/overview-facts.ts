@@ -157,6 +157,22 @@ function captionMeasure(title: string, w: Word, label: string): boolean {
   return title.replace(/^[^가-힣]+/, '').startsWith(w.text) && !GENERIC_ROW.test(label);
 }
 
+/**
+ * The header lines write the word over a column the reader could not pin: whole, or — stacked over two lines
+ * ("인터넷" / "신 문") — both its halves.
+ */
+function inHeader(headerText: string, w: Word): boolean {
+  if (UNIT_LIKE.test(w.text)) return false;
+  if (headerText.includes(w.text)) return true;
+  const half = Math.ceil(w.text.length / 2);
+  return w.text.length >= 4 && /^[가-힣]+$/.test(w.text) && headerText.includes(w.text.slice(0, half)) && headerText.includes(w.text.slice(half));
+}
+
+/** A word of a long row label ("대학" of 대학및지역인재육성기금): the other words asked must be accounted for too. */
+function inLongLabel(label: string, w: Word): boolean {
+  return label.length >= 6 && w.text.length >= 2 && !UNIT_LIKE.test(w.text) && label.includes(w.text);
+}
+
 /** Cells of one table that account for every content word, or [] when some word is left over. */
 function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boolean, doc: string[]): CellHit[] {
   const title = titleKey(t);
@@ -174,7 +190,7 @@ function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boole
     let unpinned = false;
     let complete = true;
     for (const w of content) {
-      if (!w.year && label && (namesHeader(label, w) || labelHead(label, w))) {
+      if (!w.year && label && (namesHeader(label, w) || labelHead(label, w) || inLongLabel(label, w))) {
         byRow = true;
         if (!GENERIC_ROW.test(label)) specific = true;
       } else if (!w.year && title && inText(title, w) && (!GENERIC_ROW.test(w.text) || captionMeasure(title, w, label))) {
@@ -187,7 +203,7 @@ function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boole
         const c = row.cells.findIndex((cell) => cell.column !== null && namesHeader(squash(cell.column), w));
         if (c >= 0 && (column === null || column === c)) column = c;
         // The header writes the word over a column the reader could not pin ("인터넷 신문"): the row is quoted.
-        else if (!w.year && headerText.includes(w.text) && !UNIT_LIKE.test(w.text)) unpinned = true;
+        else if (!w.year && inHeader(headerText, w)) unpinned = true;
         else {
           complete = false;
           break;
@@ -350,7 +366,15 @@ function byPosition(name: RegExpMatchArray, tokens: RegExpMatchArray[], counts: 
   return rival ? null : nearest;
 }
 
-function cellReply(hits: CellHit[], ctx: CommandContext): Reply | null {
+function cellReply(all: CellHit[], ctx: CommandContext): Reply | null {
+  // One document stored twice (a copy under another name) states each cell once.
+  const seen = new Set<string>();
+  const hits = all.filter((h) => {
+    const key = [h.record.record.organization, h.record.record.department, h.table.title, h.row.line, h.row.text].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const records = [...new Set(hits.map((h) => h.record))];
   // The same words in many departments' tables: not one answer.
   if (records.length > 3) return null;

@@ -89,4 +89,11 @@ describe('a figure of a department overview, asked without naming a project', ()
     expect(ask('도시정비과 현원').body).not.toContain('30명');
     expect(ask('도시정비과 현황').r.title).toContain('주택건축국');
   });
+
+  it('a column the reader could not name, whose header stacks the word asked over two lines, is quoted, not read', () => {
+    // busan-2025-plan-spokesperson.txt 89–93: "인터넷" over "신 문"; the row's figures are quoted as written.
+    const { r, body } = ask('정기간행물 인터넷신문 수');
+    expect(body).toMatch(/원문: 335 +8 +18 +32 +274 +3/);
+    expect(r.sources).toEqual(['busan-2025-plan-spokesperson.txt · 기본현황 · 89–93행']);
+  });
 });

@@ -148,7 +148,7 @@ function spacedTable(
   to: number,
   previous: TableModel | undefined,
 ): { table: TableModel | null; next: number } {
-  const body: Array<{ line: number; row: BodyRow }> = [];
+  const body: Array<{ line: number; row: BodyRow; ownLabel: boolean }> = [];
   let i = start;
   let stray = 0;
   while (i <= to) {
@@ -158,9 +158,13 @@ function spacedTable(
       continue;
     }
     const row = bodyRow(text);
+    const last = body.at(-1);
     if (row) {
-      body.push({ line: i, row });
+      body.push({ line: i, row, ownLabel: row.label.length > 0 });
       stray = 0;
+    } else if (last && last.line === i - 1 && labelPiece(text, last.row)) {
+      // A row label the layout split around its figures ("대학 및 지역인재" / figures / "육 성 기 금"): its tail.
+      last.row.label.push(labelToken(text));
     } else {
       if (HEADING.test(text) || UNIT_OR_DATE.test(text) || ++stray > 2) break;
     }
@@ -178,6 +182,13 @@ function spacedTable(
     MAX_HEADER_LINES,
     (t) => HEADING.test(t) || UNIT_OR_DATE.test(t) || CAPTION.test(t),
   );
+  // ... and its head, right above the figures, is the row's, not a header line.
+  const first = body[0]!.row;
+  const above = headerLines.at(-1);
+  if (above && above.line === start - 1 && !body[0]!.ownLabel && labelPiece(above.text, first) && headerLines.length > 1) {
+    first.label.unshift(labelToken(above.text));
+    headerLines.pop();
+  }
   const headerStart = headerLines[0]?.line ?? start;
   const context = linesAbove(lines, headerStart, floor, 4, (t) => bodyRow(t) !== null);
   if (rows.every((r) => r.label.length === 0) && headerLines.length === 0) return { table: null, next };
@@ -208,6 +219,19 @@ function spacedTable(
       )
     : rawHeader(headerLines.at(-1), columns);
   return { table: { header, body: modelBody, columns, context, aligned }, next };
+}
+
+/** Letters only, short, and left of the row's first figure: a piece of the row's label written on a line of its own. */
+function labelPiece(text: string, row: BodyRow): boolean {
+  const t = text.trim();
+  const at = text.length - text.trimStart().length;
+  const closed = t.replace(/\s+/g, '');
+  return /^[가-힣][가-힣\s·ㆍ]*$/.test(t) && closed.length >= 2 && closed.length <= 16 && at + t.length < (row.values[0]?.start ?? 0);
+}
+
+function labelToken(text: string): Token {
+  const start = text.length - text.trimStart().length;
+  return { text: text.trim().replace(/\s+/g, ''), start, end: start + text.trim().length };
 }
 
 /** Non-blank lines above `from` (nearest last), stopping after a line `stop` accepts or at `floor`. */

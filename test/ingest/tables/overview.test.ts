@@ -234,3 +234,15 @@ describe('table reader: a chart whose boxes the layout squeezed or cut', () => {
     expect(budget.rows.find((r) => r.label === '세입')!.cells.find((c) => c.column === '건설행정과')?.text).toBe('51,500');
   });
 });
+
+describe('table reader: a row label the layout split around its figures', () => {
+  it('"대학 및 지역인재" / figures / "육 성 기 금" is one row, labelled in full, and not a header line', () => {
+    // busan-2025-plan-youth-industry-academia.layout.txt lines 86–95 (기금 현황).
+    const d = department('busan-2025-plan-youth-industry-academia.layout.txt');
+    const fund = d.overview!.tables.find((t) => t.rows.some((r) => r.line === 94))!;
+    const row = fund.rows.find((r) => r.line === 94)!;
+    expect(row.label).toBe('대학및지역인재육성기금');
+    expect(row.cells.map((c) => c.text)).toEqual(['596', '1,131', '1,677', '△546', '50', '-']);
+    expect(fund.headerLines).not.toContain(93);
+  });
+});
