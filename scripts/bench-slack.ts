@@ -1,18 +1,27 @@
 /**
  * `npm run bench:slack`: 1,000 signed `/damdang` slash commands, 50 in flight at a time, against the real Bolt app
- * in HTTP mode on loopback, with the fake Slack Web API and response_url of the tests. Reports the time to the
+ * in HTTP mode on loopback, with the tests' fake Slack Web API and a response_url catcher of its own. Reports the time to the
  * HTTP ack (Slack's 3-second limit) and until the answer reaches the response_url, p50/p99, and errors
  * (a non-200 ack, no answer within 5 s of the ack, or an answer that is an error or refusal). A benchmark, not a test.
  *   npm run bench:slack                       # 1,000 commands, 50 at a time
  *   npm run bench:slack -- 5000 100           # count, concurrency
+ *   npm run bench:slack -- --profile /tmp/p   # and a CPU profile of the bot process
+ * The bot's CPU per command is read from /proc, the load client's own from process.cpuUsage(): on a machine of
+ * two cores they share, the second figure says how much of the latency is the client's.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { blockText, FakeSlack, post, slackSignature, slashCommandBody } from '../test/adapters/slack/fakes.js';
+import { blockText, FakeSlack, slackSignature, slashCommandBody } from '../test/adapters/slack/fakes.js';
 
-const [count = 1000, concurrency = 50] = process.argv.slice(2).map(Number);
+const args = process.argv.slice(2);
+const profileAt = args.indexOf('--profile');
+// `--profile DIR`: the bot process writes a V8 CPU profile there on exit (open it in Chrome's DevTools).
+const profileDir = profileAt >= 0 ? args.splice(profileAt, 2)[1] : undefined;
+const [count = 1000, concurrency = 50] = args.map(Number);
 const SECRET = 'bench-signing-secret';
 // Real questions over the real documents, with a figure each answer must contain.
 const QUESTIONS: Array<[string, string]> = [
@@ -30,7 +39,7 @@ const db = join(work, 'bench.db');
 execFileSync(process.execPath, ['bin/damdang.js', 'ingest', 'data/samples', 'test/fixtures/corpus', '--db', db], { stdio: 'ignore' });
 const fake = await new FakeSlack().start();
 // The app runs as `damdang start` does, in its own process: Slack's side (fake API, load client) is not in it.
-const bot = spawn(process.execPath, ['bin/damdang.js', 'start'], {
+const bot = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'bin/damdang.js', 'start'], {
   env: {
     ...process.env,
     DAMDANG_DB: db,
@@ -64,40 +73,104 @@ const acks: number[] = [];
 const delivered: number[] = [];
 const errors: string[] = [];
 
-async function one(i: number): Promise<void> {
+// The load client has to be cheap, or its own CPU on the shared cores is what gets measured: global fetch
+// cost ~2.8 ms of CPU a command here, as much as the bot. So requests are signed before the run, sent over a
+// keep-alive node:http agent, and the answers are caught by a response_url server of the bench's own that only
+// notes the arrival time; their content is checked after the run.
+const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+const caught = new Map<string, { at: number; body: string }>();
+const awaiting = new Map<string, () => void>();
+const catcher = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const id = (req.url ?? '').slice('/response/'.length);
+    caught.set(id, { at: performance.now(), body: Buffer.concat(chunks).toString('utf8') });
+    res.end('{"ok":true}');
+    awaiting.get(id)?.();
+  });
+});
+await new Promise<void>((r) => catcher.listen(0, '127.0.0.1', r));
+const catcherPort = (catcher.address() as AddressInfo).port;
+
+interface Prepared {
+  id: string;
+  question: string;
+  expected: string;
+  body: Buffer;
+  headers: Record<string, string | number>;
+}
+function prepare(i: number): Prepared {
   const [question, expected] = QUESTIONS[i % QUESTIONS.length]!;
   const id = `b${i}`;
   // 250 users asking 4 times each: the per-user rate limit is not what is measured.
-  const body = slashCommandBody({ text: question, user_id: `U${i % 250}`, response_url: fake.responseUrl(id) });
-  const started = performance.now();
-  const res = await post(url, body, { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(SECRET, body) });
-  acks.push(res.ms);
-  if (res.status !== 200) errors.push(`${id}: HTTP ${res.status}`);
-  // Answers already caught are kept, so waiting after the ack misses none.
-  const got = await fake.responses.next((r) => r.id === id, 5000).catch(() => null);
-  if (!got) return void errors.push(`${id}: no answer within 5 s of the ack`);
-  delivered.push(got.at - started);
-  if (!blockText(got.body).includes(expected)) errors.push(`${id}: answer to "${question}" lacks ${expected}`);
+  const form = slashCommandBody({ text: question, user_id: `U${i % 250}`, response_url: `http://127.0.0.1:${catcherPort}/response/${id}` });
+  const body = Buffer.from(form);
+  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': body.length, ...slackSignature(SECRET, form) };
+  return { id, question, expected, body, headers };
 }
 
-async function run(total: number, first: number): Promise<void> {
-  let next = first;
+function send(p: Prepared): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: p.headers }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.once('error', reject);
+    req.end(p.body);
+  });
+}
+
+function answerOf(id: string, ms: number): Promise<{ at: number; body: string } | null> {
+  const have = caught.get(id);
+  if (have) return Promise.resolve(have);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => (awaiting.delete(id), resolve(null)), ms);
+    awaiting.set(id, () => (clearTimeout(timer), awaiting.delete(id), resolve(caught.get(id)!)));
+  });
+}
+
+async function one(p: Prepared): Promise<void> {
+  const started = performance.now();
+  const status = await send(p).catch((err: Error) => (errors.push(`${p.id}: ${err.message}`), 0));
+  acks.push(performance.now() - started);
+  if (status !== 200) return void errors.push(`${p.id}: HTTP ${status}`);
+  const got = await answerOf(p.id, 5000);
+  if (!got) return void errors.push(`${p.id}: no answer within 5 s of the ack`);
+  delivered.push(got.at - started);
+}
+
+function check(p: Prepared): void {
+  const got = caught.get(p.id);
+  if (got && !blockText(JSON.parse(got.body) as Record<string, unknown>).includes(p.expected)) {
+    errors.push(`${p.id}: answer to "${p.question}" lacks ${p.expected}`);
+  }
+}
+
+async function run(batch: Prepared[]): Promise<void> {
+  let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < first + total) await one(next++);
+      while (next < batch.length) await one(batch[next++]!);
     }),
   );
 }
 // Steady state is measured: a warm-up round (JIT, first connections of the load client) is run and not counted.
 const warmUp = concurrency * 2;
-await run(warmUp, count);
+const warmUpBatch = Array.from({ length: warmUp }, (_, i) => prepare(count + i));
+const measured = Array.from({ length: count }, (_, i) => prepare(i));
+await run(warmUpBatch);
 acks.length = 0;
 delivered.length = 0;
 const wall = performance.now();
 const cpu = botCpu();
-await run(count, 0);
+const ownCpu = process.cpuUsage();
+await run(measured);
 const seconds = (performance.now() - wall) / 1000;
 const cpuMs = (botCpu() - cpu) / count;
+const own = process.cpuUsage(ownCpu);
+const ownMs = (own.user + own.system) / 1000 / count;
+for (const p of [...warmUpBatch, ...measured]) check(p);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -114,7 +187,7 @@ process.stdout.write(
     row('ack (HTTP 200)', acks, 100),
     row('answer at response_url', delivered, 300),
     '',
-    `CPU of the damdang process per command: ${cpuMs.toFixed(2)} ms; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`,
+    `CPU of the damdang process per command: ${cpuMs.toFixed(2)} ms; of the load client and fake Slack: ${ownMs.toFixed(2)} ms; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`,
     `errors: ${errors.length}${errors.length ? ` — ${errors.slice(0, 5).join('; ')}` : ''}`,
     '',
   ].join('\n'),
@@ -123,5 +196,7 @@ process.stdout.write(
 bot.kill('SIGTERM');
 await new Promise((r) => bot.once('exit', r));
 await fake.close();
+agent.destroy();
+await new Promise((r) => catcher.close(r));
 rmSync(work, { recursive: true, force: true });
 if (errors.length) process.exitCode = 1;
