@@ -3,7 +3,6 @@ import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { parseDigestArgs } from '../commands/digest.js';
 import { CONSOLE_ORIGIN } from './adapters/console/console.js';
-import { checkedPayload, registerCommands } from './adapters/discord/register.js';
 import { openApp, runChat } from './app.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
@@ -172,6 +171,8 @@ program
   .action(async (opts: { guild?: string; dryRun?: boolean; json?: boolean }) => {
     if (opts.guild !== undefined && !/^\d{15,21}$/.test(opts.guild))
       throw new Error(`--guild: 숫자 서버 ID여야 합니다 (받은 값: ${opts.guild.slice(0, 40)})`);
+    // discord.js is loaded for this command only, not by every other one.
+    const { checkedPayload, registerCommands } = await import('./adapters/discord/register.js');
     if (opts.dryRun) {
       const payload = checkedPayload();
       if (opts.json) process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function sources(dir: string): string[] {
@@ -18,6 +18,25 @@ describe('architecture rules', () => {
       (f) => !f.startsWith(join('src', 'adapters')) && CHAT_SDK.test(readFileSync(f, 'utf8')),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('loads a chat SDK only when its platform starts: the CLI statically reaches neither Bolt nor discord.js', () => {
+    // Static imports only (`import … from`, not `await import(…)`), followed through our own files.
+    const reached = new Set<string>();
+    const sdk: string[] = [];
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm)) {
+        const spec = m[1]!;
+        if (/^(?:@slack\/|discord\.js)/.test(spec)) sdk.push(`${file} → ${spec}`);
+        else if (spec.startsWith('.')) visit(normalize(join(dirname(file), spec.replace(/\.js$/, '.ts'))));
+      }
+    };
+    visit(join('src', 'cli.ts'));
+    expect(reached.has(join('src', 'adapters', 'index.ts'))).toBe(true);
+    expect(sdk).toEqual([]);
   });
 
   it('reads the environment only in src/config.ts', () => {

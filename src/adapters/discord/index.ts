@@ -1,9 +1,11 @@
-/** The Discord entry of the composition root: the guarded answering service, the shared feedback log. */
+/**
+ * The Discord entry of the composition root: the guarded answering service, the shared feedback log. As with
+ * Slack, discord.js is imported on start only: a Slack-only bot and the CLI's other commands do not load it.
+ */
 import { guardService } from '../../core/access.js';
 import type { ChatAdapter } from '../../core/port.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from '../../core/rate-limit.js';
 import type { AdapterDeps } from '../index.js';
-import { createDiscordAdapter } from './discord.js';
 
 export function discordAdapterFromConfig(deps: AdapterDeps): ChatAdapter | null {
   const d = deps.config.discord;
@@ -14,12 +16,20 @@ export function discordAdapterFromConfig(deps: AdapterDeps): ChatAdapter | null 
     limiter: createRateLimiter(DEFAULT_RATE_LIMIT),
     onRefused: (o, reason) => logger.info('refused', { reason, guild: o.workspace, channel: o.channel, user: o.user }),
   });
-  return createDiscordAdapter({
-    config: d,
-    service,
-    knowledge: deps.knowledge,
-    feedback: deps.feedback,
-    log: (level, message) => logger[level](message),
-    now: () => deps.clock.now(),
-  });
+  let adapter: ChatAdapter | null = null;
+  const load = async () =>
+    (adapter ??= (await import('./discord.js')).createDiscordAdapter({
+      config: d,
+      service,
+      knowledge: deps.knowledge,
+      feedback: deps.feedback,
+      log: (level, message) => logger[level](message),
+      now: () => deps.clock.now(),
+    }));
+  return {
+    platform: 'discord',
+    start: async () => (await load()).start(),
+    stop: async () => adapter?.stop(),
+    post: async (target, reply) => (await load()).post(target, reply),
+  };
 }
