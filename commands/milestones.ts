@@ -2,6 +2,7 @@ import { defineCommand, QueryArgs } from '../src/core/command.js';
 import { milestoneLine, sortByDate, sourceOf, sourcesOf, timing } from '../src/core/format.js';
 import type { Knowledge } from '../src/core/knowledge.js';
 import { withoutParticle } from '../src/core/people.js';
+import { detailLines } from '../src/core/detail-lines.js';
 import { bestLines, quotedReply } from '../src/core/quote.js';
 import { type Block, list, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
@@ -30,7 +31,15 @@ export const milestonesCommand = defineCommand({
     }
     if (!found.ok) return found.reply;
     const r = found.record;
+    // A part of the project the schedule does not name ("서울둘레길 언제 개통했어" of 걷고 싶은 서울길): the dated
+    // line of the document that names it, quoted.
     const ms = found.siblings.flatMap((s) => s.record.milestones);
+    const title = compact(r.record.title);
+    const partWords = wordsOf(query).filter((w) => !title.includes(w));
+    if (!namesProject && !found.bodyOnly && !ms.some((m) => partWords.some((w) => compact(m.text).includes(w)))) {
+      const quoted = detailLines(`${query} 언제`, r, ctx.knowledge.lines(r.document.versionId));
+      if (quoted.length) return quotedReply(r, quoted, query, { suggestions: [`일정 ${r.record.code ?? r.record.title}`] });
+    }
     if (ms.length === 0 || found.bodyOnly) return quoteOrNothing(r, query || message, ctx.knowledge);
     // Items dated before the document was written are its history, never "overdue".
     const history = new Set(

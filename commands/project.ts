@@ -3,6 +3,7 @@ import { figureLine, milestoneLine, money, orgDept, pct, sortByDate, sourceOf, t
 import { personLine } from '../src/core/people.js';
 import { ASKS_COUNT, overviewFact } from '../src/core/overview-facts.js';
 import { bestPassage, holdsMonths, passageReply, queryWords, valueShapeWords } from '../src/core/passages.js';
+import { detailLines } from '../src/core/detail-lines.js';
 import { bestLines, quotedBlock, quotedReply } from '../src/core/quote.js';
 import { type Block, fields, list, type Reply, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
@@ -54,6 +55,11 @@ export const projectCommand = defineCommand({
       return reply('not_found', `"${asked}"에 맞는 문서를 찾지 못했습니다.`, [text(`가장 가까운 문서: ${rec.title}`)], {
         suggestions: [rec.code ?? rec.title],
       });
+    // A part of the project named only in its body, with the value asked ("테마산책길 몇 개소"): that line, quoted.
+    if (asksBeyondName(query, r)) {
+      const quoted = detailLines(query, r, ctx.knowledge.lines(r.document.versionId));
+      if (quoted.length) return quotedReply(r, quoted, query, { suggestions: [rec.code ?? rec.title] });
+    }
     const s = rec.status;
     const next = sortByDate(found.siblings.flatMap((x) => x.record.milestones)).find((m) =>
       ['current', 'upcoming'].includes(timing(m, ctx.today)),

@@ -84,9 +84,58 @@ export const promiseSheetFamily: DocumentFamily = {
   },
 };
 
+/**
+ * A file may bind several promises one after another ("혁신-57 …", then "혁신-58 자동차 정비가격 다나와!" with its own
+ * form, plans and ☎ lines): each is a record of its own, read from its own lines only, so no promise takes
+ * another's department, budget or contacts.
+ */
 function parsePromiseSheet(doc: SourceDocument): ParseResult {
+  const starts = promiseStarts(doc.lines);
+  if (starts.length < 2) return parseOnePromise(doc, null);
+  const warnings: ParseWarning[] = [];
+  const organization = authorOf({ doc, warnings }, doc.lines);
+  const records = starts.flatMap((start, k) => {
+    // The lines before the first promise (a cover) go with it; each later promise ends where the next begins.
+    const from = k === 0 ? 1 : start;
+    const to = (starts[k + 1] ?? doc.lines.length + 1) - 1;
+    const own: SourceDocument = { ...doc, lines: doc.lines.map((l, i) => (i + 1 >= from && i + 1 <= to ? l : '')) };
+    const one = parseOnePromise(own, { organization, from, to });
+    warnings.push(...one.warnings);
+    return one.records;
+  });
+  return { family: 'promise-sheet', organization, records, warnings };
+}
+
+/**
+ * Lines (1-based) where a promise starts: a code line followed closely by the form's labels. Code lines with no
+ * form between them ("9-1-5" / "9-1-6" over one title) start one promise.
+ */
+function promiseStarts(lines: string[]): number[] {
+  const out: number[] = [];
+  const labelsBetween = (from: number, to: number) =>
+    new Set(lines.slice(from - 1, to - 1).flatMap((l) => labelOf(l)?.label ?? [])).size;
+  for (let i = 0; i < lines.length; i++) {
+    if (!CODE.test(lines[i]!)) continue;
+    const labels = new Set<Label>();
+    for (let j = i + 1, seen = 0; j < lines.length && seen < 16; j++) {
+      if (isBlank(lines[j]!)) continue;
+      seen++;
+      const label = labelOf(lines[j]!);
+      if (label) labels.add(label.label);
+    }
+    if (labels.size < 3) continue;
+    const previous = out.at(-1);
+    if (previous === undefined || labelsBetween(previous, i + 1) >= 3) out.push(i + 1);
+  }
+  return out;
+}
+
+function parseOnePromise(
+  doc: SourceDocument,
+  part: { organization: string | null; from: number; to: number } | null,
+): ParseResult {
   const ctx: Ctx = { doc, warnings: [] };
-  const organization = authorOf(ctx, doc.lines);
+  const organization = part ? part.organization : authorOf(ctx, doc.lines);
   const sections = findSections(doc.lines);
   const headEnd = headerEnd(doc.lines, sections);
   const head = readHead(ctx, headEnd);
@@ -135,7 +184,7 @@ function parsePromiseSheet(doc: SourceDocument): ParseResult {
     milestones,
     contacts: contactsRead.contacts,
     headings: sections.map((s) => s.name),
-    src: src(null, 1, Math.max(1, doc.lines.length)),
+    src: part ? src(null, part.from, part.to) : src(null, 1, Math.max(1, doc.lines.length)),
   });
   if (!values.state) ctx.warnings.push({ line: null, message: '추진 상황 값을 찾지 못했습니다' });
   return { family: 'promise-sheet', organization, records: [record], warnings: ctx.warnings };
@@ -448,40 +497,45 @@ function readYearTable(ctx: Ctx, s: Section, kind: BudgetKind, unit: MoneyUnit):
       current.lastLine = n;
     } else if (current && !PERIOD.test(line)) current = null;
   }
-  const funded = rows.filter((r) => r.values.length > 0);
-  if (funded.length !== 1) {
-    if (funded.length > 1)
-      ctx.warnings.push({ line: s.start, message: `${s.name} 표가 여러 줄이라 연도별 금액을 읽지 않았습니다` });
-    return [];
-  }
-  const row = funded[0]!;
+  // A row of dashes only (a 단위사업 with no budget, "시 비 - - - -") carries no amount.
+  const funded = rows.filter((r) => r.values.some((v) => /\d/.test(v)));
+  if (funded.length === 0) return [];
   // Period columns run in time order, whatever order their labels first come out of the PDF in.
   periods.sort((a, b) => periodOrder(a) - periodOrder(b));
   const columns = [...periods, ...(afterTerm ? ['임기 후'] : [])];
-  const amounts = row.values.map((v) => parseAmount(v, unit));
-  const [sum, ...parts] = amounts;
-  const inTerm = parts.slice(0, periods.length).reduce((a, m) => a + (m?.won ?? 0), 0);
-  if (!(parts.length === periods.length || parts.length === columns.length) || (sum?.won ?? -1) !== inTerm) {
-    ctx.warnings.push({ line: row.line, message: `${s.name} 표의 금액이 열과 맞지 않아 읽지 않았습니다` });
+  // Each funding row (계, 시 비, 국 비 …) is read on its own, and only when its count fits the columns and its
+  // periods add up to its total; two rows of one funding are several 단위사업, too scrambled to trust.
+  const fits = funded.filter((row) => {
+    const [sum, ...parts] = row.values.map((v) => parseAmount(v, unit));
+    const inTerm = parts.slice(0, periods.length).reduce((a, m) => a + (m?.won ?? 0), 0);
+    const ok = (parts.length === periods.length || parts.length === columns.length) && (sum?.won ?? -1) === inTerm;
+    if (!ok) ctx.warnings.push({ line: row.line, message: `${s.name} 표의 금액이 열과 맞지 않아 읽지 않았습니다` });
+    return ok;
+  });
+  if (new Set(funded.map((r) => r.funding)).size !== funded.length) {
+    ctx.warnings.push({ line: s.start, message: `${s.name} 표가 여러 줄이라 연도별 금액을 읽지 않았습니다` });
     return [];
   }
   const out: BudgetLine[] = [];
-  parts.forEach((amount, i) => {
-    const period = columns[i]!;
-    if (!amount) return;
-    const yy = /(\d{2})/.exec(period);
-    const year = yy ? 2000 + Number(yy[1]) : null;
-    out.push({
-      period,
-      year,
-      kind,
-      funding: row.funding,
-      item: null,
-      amount,
-      // From the period labels down: the year a figure is given for is written there, not on the figure's line.
-      src: src(s.name, Math.min(firstPeriodLine ?? row.line, row.line), row.lastLine),
+  for (const row of fits) {
+    row.values.slice(1).forEach((v, i) => {
+      const amount = parseAmount(v, unit);
+      const period = columns[i]!;
+      if (!amount) return;
+      const yy = /(\d{2})/.exec(period);
+      const year = yy ? 2000 + Number(yy[1]) : null;
+      out.push({
+        period,
+        year,
+        kind,
+        funding: row.funding,
+        item: null,
+        amount,
+        // From the period labels down: the year a figure is given for is written there, not on the figure's line.
+        src: src(s.name, Math.min(firstPeriodLine ?? row.line, row.line), row.lastLine),
+      });
     });
-  });
+  }
   return out;
 }
 

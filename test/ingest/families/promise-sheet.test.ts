@@ -250,6 +250,63 @@ describe('promise-sheet: detection and shuffled heads', () => {
  * The 243 sheets of the real corpus, read in place. decode.ts rejects a file with a NUL byte in its first 8 KB
  * (prom250 has one stray NUL in otherwise clean UTF-8), so NULs are dropped here to measure the parser itself.
  */
+describe('promise-sheet: several promises bound in one file', () => {
+  // The layout of 서울시 혁신-57/58/59 (one file): each promise has its code line, form, year table and ☎ line.
+  const promise = (code: string, title: string, total: string, table: string[], contact: string) => [
+    `${code} ${title}`,
+    '추진 상황',
+    '이행 후 계속추진',
+    '사업 구분',
+    '임기 내',
+    '신규',
+    '총 사업비',
+    total,
+    '집 행 액',
+    '-',
+    '\uf000 최종목표',
+    '○ 목표 문장',
+    '\uf000 연차별 투자수요(계획)',
+    ...table,
+    contact,
+    '-  1085  -',
+  ];
+  const yearTable = ['(단위 : 백만원)', '구 분', '계', '’14년', '’15년', '’16년', '’17년 ’18.6월', '-'];
+  const result = parseText(
+    [
+      ...promise('혁신-58', '자동차 정비가격 다나와!', '비예산 사업', [], '총괄부서 택시물류과장: 양완수 ☎2133-2310 담당 : 최경수 ☎2344'),
+      ...promise(
+        '혁신-59',
+        '청소년 스트레스, 박람회로 한방에 날려드려요!',
+        '676백만원',
+        // 계 and 시 비 carry the same figures; a second 단위사업 of dashes only carries none.
+        [...yearTable, '계', '676', '200', '200', '153', '60', '63', '시 비', '676', '200', '200', '153', '60', '63', '체험공간', '시 비', '-', '-', '-', '-', '-', '-'],
+        '총괄부서 청소년담당관: 박대민 ☎2133-4110 담당 : 류수경 ☎4137',
+      ),
+    ].join('\n'),
+  );
+
+  it('makes one record per promise, each from its own lines, with its own department and contacts', () => {
+    expect(result.records.map((r) => [r.code, r.department, r.src.lines])).toEqual([
+      ['혁신-58', '택시물류과', [1, 15]],
+      ['혁신-59', '청소년담당관', [16, 60]],
+    ]);
+    expect(result.records[0]!.budget?.noBudget).toBeTruthy();
+    expect(result.records[1]!.contacts.map((c) => c.name)).toEqual(['박대민', '류수경']);
+  });
+
+  it('reads each funding row of a year table that adds up, and keeps two code lines over one title as one promise', () => {
+    const lines = result.records[1]!.budget!.lines.filter((l) => l.year !== null);
+    expect(lines.filter((l) => l.funding === '계').map((l) => [l.period, l.amount.won / M])).toEqual([
+      ['’14년', 200],
+      ['’15년', 200],
+      ['’16년', 153],
+      ['’17년', 60],
+      ['’18.6월', 63],
+    ]);
+    expect(new Set(lines.map((l) => l.funding))).toEqual(new Set(['계', '시비']));
+  });
+});
+
 describe.skipIf(!existsSync(SCALE))('promise-sheet: the real corpus at scale', () => {
   const files = existsSync(SCALE) ? readdirSync(SCALE).filter((f) => f.endsWith('.txt')) : [];
   const results = files.map((f) => {
@@ -273,6 +330,17 @@ describe.skipIf(!existsSync(SCALE))('promise-sheet: the real corpus at scale', (
       return !!r?.status?.stateWritten && !!r.contacts.some((c) => c.extension);
     });
     expect(ok.length / results.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('splits a file binding three promises (prom199: 혁신-57, 58, 59) into three records with their own departments', () => {
+    const { result } = results.find((x) => x.file === 'prom199.txt')!;
+    expect(result.records.map((r) => [r.code, r.department])).toEqual([
+      ['혁신-57', '소상공인지원과'],
+      ['혁신-58', '택시물류과'],
+      ['혁신-59', '청소년담당관'],
+    ]);
+    // Every other file holds one promise.
+    expect(results.filter((x) => x.result.records.length > 1).map((x) => x.file).sort()).toEqual(['prom181.txt', 'prom199.txt']);
   });
 
   it('reads 총 사업비 or 비예산 from at least 95 % of them', () => {

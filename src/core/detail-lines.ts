@@ -1,0 +1,135 @@
+/**
+ * A fact about a part of one document: "테마산책길 몇 개소 선정됐어", "2016 학생 건축학교 수료인원", "사회적경제 특구 2차
+ * 준비사업 지원금". The project is found by its title; the part asked is named only in the body, where the
+ * documents write it as an outline item with its value on the item or on a sub-item under it:
+ *
+ *   ○ 사회적경제 특구 2차 준비사업 공모 및 선정(’16. 6. 16.)
+ *     - 금천구 외 4개 자치구에 총 90백만원 지원
+ *
+ * The answer is that line, quoted with its heading, never a figure lifted out of it: the question's words must
+ * be on the line or its heading, and the line must hold a value of the kind asked (a count for "몇 개소", an
+ * amount for "지원금", a date for "언제"). Two lines that fit equally well are both quoted.
+ */
+import { recordNames } from '../domain/project.js';
+import type { StoredRecord } from '../store/store.js';
+import { queryWords, yearAsked } from './passages.js';
+import type { QuotedLine } from './quote.js';
+
+/** What kind of value the question asks for, read off its asking words. */
+type Shape = 'date' | 'money' | 'count' | 'people' | 'figure';
+
+const SHAPES: Record<Shape, RegExp> = {
+  date: /[’‘'`]\s?\d{2}\s?[.년]|(?:19|20)\d{2}\s?[.년]|\d{1,2}\s?월|\d{1,2}\.\s?\d{1,2}\./,
+  money: /\d[\d,.]*\s*(?:조|억|천만|백만|만|천)?\s*원/,
+  count: /\d[\d,]*\s*(?:개소|개교|개사|개|곳|명|호|건|회|대|석|세트|가족|팀|권|km|㎞|m²|㎡)/,
+  people: /\d[\d,]*\s*명/,
+  figure: /\d/,
+};
+
+function shapeAsked(query: string): Shape {
+  const q = query.replace(/\s+/g, '');
+  if (/언제|시기|날짜|며칠|몇월|개통일|완료일/.test(q)) return 'date';
+  if (/얼마|금액|지원금|사업비|비용|한도|단가|보조금|융자/.test(q)) return 'money';
+  if (/인원|몇명|명수|참가자|수료자/.test(q)) return 'people';
+  if (/몇|개수|규모|수량/.test(q)) return 'count';
+  return 'figure';
+}
+
+/**
+ * Words that say what is asked rather than which part ("개통했어", "몇 개소", "목표"): a line holding one is
+ * preferred, but none is required.
+ */
+const ASKING_TAIL = /^(?:언제|시기|날짜|얼마|금액|인원|개수|개소|규모|수량|목표|현황|실적|결과|완료|개통|선정|설치|운영|조성|추진|확대|해|했|됐|돼|하나|되나)/;
+/** What the project's own card already answers (its budget, owner, state): not a part of the project. */
+const CARD_WORD = /^(?:총?사업비|소요|소요예산|예산|집행|집행액|집행률|담당|담당자|담당부서|부서|연락처|전화|전화번호|내선|코드|사업구분|구분|추진상황|상황|연도)$/;
+/** Words of every project ("사업", "추진"): they name no part. */
+const GENERIC = /^(?:사업|과제|계획|내용|관련|세부|주요|정책|프로젝트)$/;
+const VERB_ENDING = /(?:했어요?|됐어요?|했나요?|됐나요?|하나요?|되나요?|해요?|돼요?|했|됐|된|한|할|될)$/;
+
+/** A heading above a line: an outline item one level up, or a year block ("< 2016년 >", "【2016년】"). */
+const OUTLINE = /^\s*(?:[□■❖◇◆○◦ㅇ]\s?|[0-9]{1,2}\.\s|[가-하]\.\s)/;
+const SUB_ITEM = /^\s*(?:[-–▹▸·•ㆍ∙⇒※*]|\(\d\)|\d\))/;
+/** A section heading: a glyph the PDF extraction could not map, or a box, then a short name (" 최종목표"). */
+const SECTION = /^\s*[\uE000-\uF8FF□■❖]\s*[가-힣]/;
+const YEAR_BLOCK = /^\s*[<〈《【[(]\s*(?:’|‘|')?\d{2,4}\s*년?\s*[>〉》】\])]\s*$/;
+const DAY = /\d{1,2}\.\s?\d{1,2}\.?(?!\d)|\d{1,2}월\s?\d{1,2}일/;
+/** "-  1085  -": a page number between the lines of one item. */
+const PAGE_NUMBER = /^\s*-\s*\d{1,4}\s*-\s*$/;
+
+const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+
+interface Scored {
+  line: QuotedLine;
+  heading: QuotedLine | null;
+  score: number;
+}
+
+export function detailLines(query: string, r: StoredRecord, docLines: string[]): QuotedLine[] {
+  const title = squash(recordNames(r.record).join(' '));
+  const words = queryWords(query).filter((w) => !title.includes(w));
+  // The part asked: words the title does not explain, without those that only ask.
+  const tail = words.filter((w) => ASKING_TAIL.test(w)).map((w) => w.replace(VERB_ENDING, '')).filter((w) => w.length >= 2);
+  const asked = shapeAsked(query);
+  // "진격의 스마통 몇 개소 설치했어": the title names the part; the asking words ("설치", "개소") find the line, but
+  // only for a value of a definite kind (a count, an amount, a date), not any figure.
+  // "… 담당부서", "… 소요예산": the card answers, whatever part is named beside it.
+  if (words.some((w) => CARD_WORD.test(w))) return [];
+  const named = words.filter((w) => !ASKING_TAIL.test(w) && !GENERIC.test(w));
+  const part = named.length > 0 ? named : asked === 'figure' ? [] : tail;
+  if (part.length === 0) return [];
+  const shape = SHAPES[asked];
+  const year = yearAsked(query.replace(/(^|\s)(\d{2})년/, (_, s: string, yy: string) => `${s}20${yy}년`));
+  const yearForms = year === null ? [] : [String(year), `’${String(year).slice(2)}`, `‘${String(year).slice(2)}`, `'${String(year).slice(2)}`];
+  const [from, to] = r.record.src.lines;
+  const scored: Scored[] = [];
+  let heading: QuotedLine | null = null;
+  let yearBlock: string | null = null;
+  let section = '';
+  for (let n = from; n <= Math.min(to, docLines.length); n++) {
+    const text = docLines[n - 1]!.trim();
+    if (!text || PAGE_NUMBER.test(text)) continue;
+    if (YEAR_BLOCK.test(text)) {
+      yearBlock = text;
+      continue;
+    }
+    if (SECTION.test(text) && text.length <= 30) {
+      section = squash(text);
+      heading = null;
+      continue;
+    }
+    const isHeading = OUTLINE.test(text) && !SUB_ITEM.test(text);
+    if (isHeading) heading = { line: n, text, score: 0 };
+    if (!shape.test(text)) continue;
+    const own = squash(text);
+    const above = `${!isHeading && heading ? squash(heading.text) : ''} ${section}`;
+    const onLine = part.filter((w) => own.includes(w)).length;
+    const inHeading = part.filter((w) => !own.includes(w) && above.includes(w)).length;
+    // Most of the part asked is named on the line or its heading.
+    // Most of the part asked is named on the line or its heading; a line naming none of it is the value of the
+    // item right above it ("- 금천구 외 4개 자치구에 총 90백만원 지원" under its ○ heading).
+    const nextToHeading = !isHeading && heading !== null && n - heading.line <= 6;
+    const need = named.length > 0 ? Math.ceil((part.length * 2) / 3) : 1;
+    if ((onLine === 0 && !nextToHeading) || onLine + inHeading < need) continue;
+    // Words named on the line or its heading count alike; on the line itself, a little more.
+    let score = (onLine + inHeading) * 2 + onLine * 0.5 + tail.filter((w) => own.includes(w) || above.includes(w)).length * 0.5;
+    // A day written ("’16. 3. 15.") answers "언제" more exactly than a half-year ("’16년 상반기").
+    if (asked === 'date' && DAY.test(text)) score += 0.25;
+    if (yearForms.length) {
+      const context = `${text} ${isHeading ? '' : (heading?.text ?? '')} ${yearBlock ?? ''}`;
+      if (yearForms.some((y) => context.includes(y))) score += 1.5;
+      else if (/(?:19|20)\d{2}|[’‘']\d{2}/.test(context)) score -= 1;
+    }
+    scored.push({ line: { line: n, text, score }, heading: isHeading ? null : heading, score });
+  }
+  if (scored.length === 0) return [];
+  const top = Math.max(...scored.map((s) => s.score));
+  // A near tie is quoted too (the reader tells a plan's half-year from the day it was done).
+  const best = scored.filter((s) => s.score >= top - 0.5).sort((a, b) => b.score - a.score || a.line.line - b.line.line).slice(0, 2);
+  best.sort((a, b) => a.line.line - b.line.line);
+  const out: QuotedLine[] = [];
+  for (const s of best) {
+    if (s.heading && !out.some((o) => o.line === s.heading!.line)) out.push(s.heading);
+    out.push(s.line);
+  }
+  return out;
+}
