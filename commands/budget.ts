@@ -64,13 +64,17 @@ export const budgetCommand = defineCommand({
     // A year asked selects its lines; a year the budget does not give is not answered with another year's.
     const year = yearAsked(message);
     const written = [...new Set(records.flatMap((r) => (r.record.budget?.lines ?? []).flatMap((l) => (l.year === null ? [] : [l.year]))))];
-    if (year !== null && written.length && !written.includes(year) && !records.some((r) => r.record.year === year))
-      return reply('not_found', `${main.title}: ${year}년 예산은 문서에 없습니다.`, [text(`문서에 적힌 연도: ${written.sort().map((y) => `${y}년`).join(', ')}`)], {
+    const yearMissing = year !== null && !written.includes(year) && !records.some((r) => r.record.year === year);
+    // No year's figure was read at all (a table too scrambled to trust): "not in the document" only when its lines
+    // never write the year; else the totals, said to be totals.
+    const unread = yearMissing && written.length === 0 && records.some((r) => writesYear(ctx.knowledge.lines(r.document.versionId), r, year));
+    if (yearMissing && !unread)
+      return reply('not_found', `${main.title}: ${year}년 예산은 문서에 없습니다.`, written.length ? [text(`문서에 적힌 연도: ${written.sort().map((y) => `${y}년`).join(', ')}`)] : [], {
         sources: sourcesOf(records.flatMap((r) => (r.record.budget?.lines ?? []).map((l) => ({ r, src: withHeader(ctx, r, l.src) })))),
         suggestions: [`${main.code ?? main.title} 예산`],
       });
     const only = year !== null && written.includes(year) ? year : null;
-    const blocks: Block[] = [];
+    const blocks: Block[] = unread ? [text(`${year}년 금액은 문서의 표에서 읽어 내지 못했습니다. 적힌 합계만 옮깁니다.`)] : [];
     const sources: string[] = [];
     for (const r of records) {
       blocks.push(...budgetBlocks(r, records.length > 1, only));
@@ -97,6 +101,14 @@ export const budgetCommand = defineCommand({
     });
   },
 });
+
+/** The record's own lines write the year: 2017, ’17, ‘17 or 17년. */
+function writesYear(lines: string[], r: StoredRecord, year: number): boolean {
+  const yy = String(year).slice(2);
+  const forms = new RegExp(`${year}|[’‘'\`]\\s?${yy}(?!\\d)|(?<!\\d)${yy}년`);
+  const [from, to] = r.record.src.lines;
+  return lines.slice(from - 1, to).some((l) => forms.test(l));
+}
 
 /**
  * A query naming a line of a budget table ("순찰 행정" in a department's 예산현황) gets that line, not a guess at a

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { budgetCommand } from '../../commands/budget.js';
 import { commandTest, SAMPLE } from './context.js';
+import { tempDir } from '../helpers.js';
 
 describe('budget command', () => {
   const run = commandTest(SAMPLE.audit);
@@ -44,5 +47,36 @@ describe('budget command over a department whose budget tables have no row label
     expect(text).not.toContain('예산이 적혀 있지 않습니다');
     expect(text).toContain('원문: 5     예산현황 ▷ 세입 11.5억원, 세출 204억원');
     expect(reply.sources.join(' ')).toContain('99행');
+  });
+});
+
+describe('budget command, a year asked of a promise whose year table could not be read', () => {
+  // The layout of 서울시 공약 prom101: two 단위사업 with text cells between the figures, so no year's cell is read.
+  const dir = tempDir();
+  const file = join(dir, 'promise-scrambled.txt');
+  writeFileSync(
+    file,
+    [
+      '11-1-4 동북아 대도시 대기환경협의체 구성',
+      '추진 상황', '정상추진', '사업 구분', '임기 내', '신규', '총 사업비', '475백만원', '집 행 액', '195백만원',
+      '\uf000 최종목표', '○ 동북아 대도시 대기질 개선 협력',
+      '\uf000 연차별 투자수요(계획)', '단위사업', '(단위 : 백만원)', '구 분', '계',
+      '’14년 ’15년 ’16년 ’17년 ’18.6월', '임기 내', '임기 후', '-', '계', '475', '대기질 개선', '국제포럼 개최',
+      '시 비', '475', '비예산', '-', '65', '65', '-',
+      '총괄부서 대기관리과장 : 홍길동 ☎2133-3600 담당 : 김철수 ☎3611',
+    ].join('\n'),
+  );
+  const run = commandTest(file);
+  it('says the year\'s figure was not read and gives the totals as totals, never as that year\'s', () => {
+    const { reply, text } = run(budgetCommand, '대기환경협의체 2017년');
+    expect(reply.kind).toBe('answer');
+    expect(text).toContain('2017년 금액은 문서의 표에서 읽어 내지 못했습니다');
+    expect(text).toContain('총 사업비 | 475백만원');
+    expect(text).not.toMatch(/’17년 \|/);
+  });
+  it('is "not in the document" for a year its lines never write', () => {
+    const { reply, text } = run(budgetCommand, '대기환경협의체 2019년');
+    expect(reply.kind).toBe('not_found');
+    expect(text).toContain('2019년 예산은 문서에 없습니다');
   });
 });
