@@ -68,7 +68,11 @@ export function resolveProject(
   // An organisation word selects records; the rest of the question must find them ("부산 청년수당" is not every
   // 부산 document).
   const searched = constraints.organization ? withoutWords(q, constraints.organizationWords) || q : q;
-  const outcome = knowledge.index.search(searched, { limit: 30, filter: allowedId });
+  // A year asked is a constraint, not a name: "어르신 예술가 2018년 예산" is not 안심주택 8만호 공급(2018년). The
+  // year selects among the records found by the other words (and names a record only when they find nothing).
+  const withoutYear = constraints.year !== null ? searched.replace(YEAR_WORD, ' ').trim() : '';
+  const byName = withoutYear ? knowledge.index.search(withoutYear, { limit: 30, filter: allowedId }) : null;
+  const outcome = byName && byName.verdict !== 'none' ? byName : knowledge.index.search(searched, { limit: 30, filter: allowedId });
   const all = outcome.hits
     .map((h, k) => ({ r: knowledge.get(h.id), fields: outcome.hits[k]!.matchedFields }))
     .filter((h): h is { r: StoredRecord; fields: string[] } => allowed(h.r))
@@ -166,6 +170,8 @@ function withoutWords(query: string, words: string[]): string {
 }
 
 /** Words of the question that select rather than search: a year, an organisation the store knows. */
+const YEAR_WORD = /(?:^|\s)(?:19|20)\d{2}년?(?:도)?(?=\s|$)/g;
+
 function constraintsOf(query: string, ctx: CommandContext): Constraints {
   const year = /(?:^|\s)((?:19|20)\d{2})년?(?:도)?(?=\s|$)/.exec(query);
   let organization: string | null = null;

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { budgetCommand } from '../../commands/budget.js';
 import { commandTest, SAMPLE } from './context.js';
-import { tempDir } from '../helpers.js';
+import { knowledgeOf, tempDir } from '../helpers.js';
+import { commandContext } from '../../src/core/context.js';
+import { renderText } from '../../src/render/text.js';
 
 describe('budget command', () => {
   const run = commandTest(SAMPLE.audit);
@@ -78,5 +80,26 @@ describe('budget command, a year asked of a promise whose year table could not b
     const { reply, text } = run(budgetCommand, '대기환경협의체 2019년');
     expect(reply.kind).toBe('not_found');
     expect(text).toContain('2019년 예산은 문서에 없습니다');
+  });
+});
+
+describe('budget command, a year asked beside a project name', () => {
+  // Another promise whose title holds the year (서울시 9-1-1 "안심주택 8만호 공급(2018년)") must not win on it.
+  const dir = tempDir();
+  const other = join(dir, 'promise-with-year.txt');
+  writeFileSync(
+    other,
+    ['9-1-1 안심주택 8만호 공급(2018년)', '추진 상황', '정상추진', '사업 구분', '임기 후', '신규', '총 사업비', '3,157,626백만원',
+      '집 행 액', '1,407,186백만원', '\uf000 최종목표', '○ 2018년까지 공공임대주택 8만호 공급 (디지털 도어락, 국제 규격)',
+      '총괄부서 임대주택과장 : 임인구 ☎2133-7050'].join('\n'),
+  );
+  const { store, knowledge } = knowledgeOf(['test/fixtures/corpus/seoul-promise-2016-prom142.txt', other]);
+  afterAll(() => store.close());
+  it('answers the named project\'s cell of that year, the year selecting among its figures', () => {
+    const reply = budgetCommand.run({ query: '국제페스티벌 2018년', message: '국제페스티벌 2018년 예산' }, commandContext(knowledge));
+    const text = renderText(reply);
+    expect(reply.title).toContain('디지털 국제페스티벌 개최');
+    expect(text).toContain('500백만원');
+    expect(text).not.toContain('3,157,626');
   });
 });
