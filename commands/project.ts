@@ -71,6 +71,7 @@ export const projectCommand = defineCommand({
       { label: '사업 구분', value: rec.category },
       { label: '추진 상황', value: s ? [pct(s.progressPct), s.stateWritten].filter(Boolean).join(' · ') : null },
       { label: '목표', value: s?.targetWritten },
+      { label: '최종 목표', value: s?.goalWritten },
       { label: '예산', value: budgetOneLine(rec) },
       { label: '다음 일정', value: next ? milestoneLine(next, ctx.today) : null },
       { label: '담당', value: owner ? personLine(owner) : rec.teams.join(', ') || null },
@@ -90,7 +91,7 @@ export const projectCommand = defineCommand({
     }
     const category = figureLine(rec.category, ctx.knowledge.lines(r.document.versionId));
     return reply('answer', rec.title, blocks, {
-      sources: [sourceOf(r), ...(category ? [sourceOf(r, category)] : [])],
+      sources: [sourceOf(r), ...(category ? [sourceOf(r, category)] : []), ...(s?.goalWritten && s.goalSrc ? [sourceOf(r, s.goalSrc)] : [])],
       suggestions: [`예산 ${rec.code ?? rec.title}`, `일정 ${rec.code ?? rec.title}`, `담당 ${rec.code ?? rec.title}`],
       subject: rec.code ?? rec.title,
     });
@@ -136,7 +137,11 @@ function asksBeyondName(query: string, r: StoredRecord): boolean {
 function detailBlocks(query: string, r: StoredRecord, ctx: CommandContext): Block[] {
   const rec = r.record;
   const title = compact(recordNames(rec).join(''));
-  const rest = query.split(/\s+/).filter((w) => w.length >= 2 && !title.includes(compact(w)));
+  const rest = query
+    .split(/\s+/)
+    .filter((w) => w.length >= 2 && !title.includes(compact(w)))
+    // The card's own 최종 목표 answers "목표".
+    .filter((w) => !(rec.status?.goalWritten && /^목표/.test(w)));
   if (rest.length === 0) return [];
   const ms = r.record.milestones.filter((m) => rest.some((w) => compact(m.text).includes(compact(w))));
   if (ms.length)

@@ -32,6 +32,7 @@ export const statusCommand = defineCommand({
         { label: '사업 구분', value: rec.category },
         { label: '추진 상황', value: progress },
         { label: '목표 시점', value: s?.targetWritten ?? s?.targetMonth },
+        { label: '최종 목표', value: s?.goalWritten },
         // A date is stated only with the line it is written on.
         { label: '사업 기간', value: s?.periodSrc ? s.period?.written : null },
         { label: '누적 추진율', value: cumulativeLine(rec.indicators, ctx.today) },
@@ -43,6 +44,7 @@ export const statusCommand = defineCommand({
     const facts = [{ r, src: s?.src ?? rec.src }];
     if (s?.asOf && s.asOfSrc) facts.push({ r, src: s.asOfSrc });
     if (s?.period && s.periodSrc) facts.push({ r, src: s.periodSrc });
+    if (s?.goalWritten && s.goalSrc) facts.push({ r, src: s.goalSrc });
     const cumulative = rec.indicators.find((i) => i.cumulative);
     if (cumulative) facts.push({ r, src: cumulative.src });
     const category = figureLine(rec.category, ctx.knowledge.lines(r.document.versionId));

@@ -45,6 +45,9 @@ export const StatusSchema = z.object({
   /** The as-of date as the document writes it ("2021.3."), when `asOf` fills in what it leaves out (the day). */
   asOfWritten: z.string().nullable().optional(),
   periodSrc: SourceSchema.nullable().optional(),
+  /** The document's own goal (a promise sheet's 최종목표), as written, and where. */
+  goalWritten: z.string().nullable().optional(),
+  goalSrc: SourceSchema.nullable().optional(),
 });
 
 export const BudgetKindSchema = z.enum(['allocated', 'executed', 'planned', 'required', 'expected', 'balance']);

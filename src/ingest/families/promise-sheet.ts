@@ -155,6 +155,7 @@ function parseOnePromise(
   const key = code ? recordKey([organization, code]) : recordKey([organization, department, title]);
 
   const period = readPeriod(ctx, sections, year);
+  const goal = readGoal(ctx, sections);
   const record = emptyRecord({
     kind: 'project',
     key,
@@ -178,6 +179,8 @@ function parseOnePromise(
           asOf: null,
           src: src(null, values.state.line),
           periodSrc: period ? src(null, period.line) : null,
+          goalWritten: goal?.text ?? null,
+          goalSrc: goal?.src ?? null,
         }
       : null,
     budget,
@@ -537,6 +540,33 @@ function readYearTable(ctx: Ctx, s: Section, kind: BudgetKind, unit: MoneyUnit):
     });
   }
   return out;
+}
+
+/**
+ * 최종목표 as written: its ○ items, each with the lines that continue it ("○ 사회복지인력 2,000명 → 4,000명", "○ 방문간호사"
+ * / "400명 → 800명 이상으로 확대"), at most three, joined; sub-items and notes are left to the document.
+ */
+function readGoal(ctx: Ctx, sections: Section[]): { text: string; src: Source } | null {
+  const s = sections.find((x) => /^최종목표/.test(compact(x.name)));
+  if (!s) return null;
+  const items: Array<{ text: string; last: number }> = [];
+  let first: number | null = null;
+  for (let n = s.start; n < s.end; n++) {
+    const line = ctx.doc.lines[n - 1] ?? '';
+    if (isBlank(line) || /^\s*-\s*\d{1,4}\s*-\s*$/.test(line)) continue;
+    const level = bulletLevel(line);
+    if (level !== null && level <= 1) {
+      if (items.length === 3) break;
+      items.push({ text: stripBullet(line), last: n });
+      first ??= n;
+    } else if (level === null && items.length) {
+      const item = items.at(-1)!;
+      item.text = `${item.text} ${line.trim()}`;
+      item.last = n;
+    } else if (items.length) break;
+  }
+  if (first === null || items.length === 0) return null;
+  return { text: items.map((i) => i.text).join(' / '), src: src(s.name, first, items.at(-1)!.last) };
 }
 
 /** ’16년 → 201600, ’18.6월 → 201806: labels compared by year, then month. */

@@ -33,6 +33,15 @@ describe('promise-sheet: 서울시 공약 2-4-3 일자리진흥지구', () => {
     expect(record.key).toBe('서울특별시/2-4-3');
   });
 
+  it('reads 최종목표 as written, each ○ item with the lines that continue it, citing them', () => {
+    expect(record.status?.goalWritten).toBe(
+      '일자리관련 업체가 밀집된 지역공간을 ‘일자리진흥지구(취업의 거리)’로 지정하고, 특화된 일자리센터 운영으로 새로운 일자리 스토리텔링' +
+        ' / 앵커시설(카페형 일자리센터) 설치 및 프로그램 운영, 일자리 매칭 지원을 통한 고용 · 복지 공간 조성' +
+        ' / 일자리 알선업체․민간기업․공공기관 등과 민관 거버넌스를 구축하여 민간업체 지원 및 참여 유도',
+    );
+    expect(record.status?.goalSrc?.lines).toEqual([25, 35]);
+  });
+
   it('reads the label/value head: state, category, 총 사업비 and 집행액', () => {
     expect(record.status).toMatchObject({ stateWritten: '이행 후 계속추진', state: 'completed_ongoing' });
     expect(record.status?.src.lines).toEqual([7, 7]);
