@@ -768,7 +768,8 @@ function contactGroups(region: ContactLine[]): ContactGroup[] {
 function repairContactText(text: string): string {
   return text
     .replace(/([:：]\s*)([가-힣]) ([가-힣]{1,2})\s*☎/g, '$1$2$3 ☎')
-    .replace(/([가-힣)]+(?:장|관|담당))\s+([가-힣]{2,4})\s*☎/g, '$1 : $2 ☎')
+    // "담당 김성훈 ☎5834": the bare 담당 (staff) too, not only …장/…관/…담당 positions.
+    .replace(/((?:[가-힣)]+(?:장|관|담당))|(?<![가-힣])담당)\s+([가-힣]{2,4})\s*☎/g, '$1 : $2 ☎')
     .replace(/([0-9])\s*,?\s+([가-힣]{2,4})\s*☎/g, '$1 담당 : $2 ☎')
     .replace(/([:：]\s*[가-힣]{2,4})\s+(\d{2,4}-\d{3,4})(?!\d)/g, '$1 ☎$2');
 }

@@ -259,6 +259,21 @@ describe('promise-sheet: detection and shuffled heads', () => {
  * The 243 sheets of the real corpus, read in place. decode.ts rejects a file with a NUL byte in its first 8 KB
  * (prom250 has one stray NUL in otherwise clean UTF-8), so NULs are dropped here to measure the parser itself.
  */
+describe('promise-sheet: a contact line written without colons', () => {
+  it('reads every person, the bare 담당 too, with the exchange of the head\'s number (서울시 7-1-2)', () => {
+    const result = parseText(
+      ['7-1-2', '주민센터 사회복지인력 두배 확대', '추진 상황', '정상추진', '사업 구분', '임기 내', '신규', '총 사업비', '145,501백만원',
+        '\uf000 최종목표', '○ 사회복지인력 2,000명 → 4,000명',
+        '총괄부서 자치행정과장 임동국 ☎ 2133-5800 동혁신팀장 김형래 ☎5833 담당 김성훈 ☎5834'].join('\n'),
+    );
+    expect(result.records[0]!.contacts.map((c) => [c.name, c.position, c.phone])).toEqual([
+      ['임동국', '자치행정과장', '2133-5800'],
+      ['김형래', '동혁신팀장', '2133-5833'],
+      ['김성훈', '담당', '2133-5834'],
+    ]);
+  });
+});
+
 describe('promise-sheet: several promises bound in one file', () => {
   // The layout of 서울시 혁신-57/58/59 (one file): each promise has its code line, form, year table and ☎ line.
   const promise = (code: string, title: string, total: string, table: string[], contact: string) => [
