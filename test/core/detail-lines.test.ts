@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/core/knowledge.js';
 import { renderText } from '../../src/render/text.js';
-import { answer, CORPUS, knowledgeOf, SAMPLES } from '../helpers.js';
+import { answer, CORPUS, knowledgeOf, SAMPLES, tempDir } from '../helpers.js';
 
 // 서울시 공약 9-2-1 (주택임대차 표준계약서): its 추진 실적 are ○ items with dated "-" sub-items, named only in the body.
 let k: Knowledge;
@@ -35,5 +37,31 @@ describe('a part of a project named only in its body', () => {
     const owner = ask('표준계약서 공인중개사 교육 담당부서');
     expect(owner.text).not.toContain('문서에서 찾은 내용');
     expect(ask('표준계약서 우주선 발사 언제').reply.kind).toBe('not_found');
+  });
+});
+
+describe('an item heading found among a programme\'s documents', () => {
+  // The layout of 서울시 공약 2-4-3/2-4-4 (사회적경제 특구 and 지역허브, one 담당관's two promises).
+  const promise = (code: string, title: string, body: string[]) =>
+    [code, title, '추진 상황', '정상추진', '사업 구분', '임기 내', '신규', '총 사업비', '4,800백만원', '집 행 액', '1,200백만원',
+      '\uf000 최종목표', '○ 서울특별시 사회적경제 생태계 조성', '\uf000 추진 실적', ...body,
+      '총괄부서 사회적경제담당관 : 전효관 ☎2133-5480 담당 : 김민 ☎5484'].join('\n\n');
+  let kh: Knowledge;
+  beforeAll(() => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'zone.txt'), promise('2-4-3', '자치구별 ‘사회적경제 특구’ 육성 지원', [
+      '○ 사회적경제 특구 2차 준비사업 공모 및 선정(’16. 6. 16.)', '- 금천구 외 4개 자치구에 총 90백만원 지원',
+      '○ 사회적경제 특구 본사업 2년차 선정', '- 6개 자치구 대상 본사업 지원 연장 심사',
+    ]));
+    writeFileSync(join(dir, 'hub.txt'), promise('2-4-4', '‘사회적경제 지역허브’ 공간 조성', ['○ 지역허브 3개소 개소']));
+    kh = knowledgeOf([dir]).knowledge;
+  });
+
+  it('quotes the heading with its sub-item holding the amount asked, not the heading alone', () => {
+    const r = answer('사회적경제 특구 2차 준비사업 지원금', kh);
+    const text = renderText(r);
+    expect(text).toContain('○ 사회적경제 특구 2차 준비사업 공모 및 선정(’16. 6. 16.)');
+    expect(text).toContain('- 금천구 외 4개 자치구에 총 90백만원 지원');
+    expect(text).not.toContain('4,800');
   });
 });
