@@ -157,7 +157,12 @@ interface Attempt {
   hits: Hit[];
   /** Words the best record does not fully cover and that the index does not know: candidates for correction. */
   weakWords: PlannedWord[];
+  /** Of those, names no document writes ("반려견", "수소버스"): the best record covers under half of them. */
+  foreignWords: PlannedWord[];
 }
+
+/** A spoken word's ending ("궁금해", "되고있어", "알려주세요"): not a name, even when no document writes it. */
+const SPOKEN_ENDING = /(?:[어요해지나까니다고서며면게죠줘라네데야]|습니다|합니다|할까|인가|는지|은지|ㄴ지)$/;
 
 function wordCoverage(w: PlannedWord, matched: Uint8Array): number {
   if (w.formSlots.some((s) => matched[s] === 1)) return 1;
@@ -499,7 +504,10 @@ export class ProjectIndex {
       (w) =>
         !w.filler && wordCoverage(w, firstMatched) < 1 && w.forms.every((f) => !this.terms.has(encodeTerm(f))),
     );
-    return { words: planned, slots, hits: top, weakWords };
+    const foreignWords = weakWords.filter(
+      (w) => w.kind === 'hangul' && w.word.length >= 3 && !SPOKEN_ENDING.test(w.word) && wordCoverage(w, firstMatched) < 0.5,
+    );
+    return { words: planned, slots, hits: top, weakWords, foreignWords };
   }
 
   /** Slots a hit matched, each in one of its own fields. */
@@ -516,7 +524,9 @@ export class ProjectIndex {
       first && first.coverage >= CONFIDENCE.minCoverage ? a.hits.slice(0, limit).map((h) => this.describe(a, h)) : [];
     // Half the words, found only in running text ("오늘 날씨" → a report that says 오늘), is not an answer.
     const bodyOnly = hits[0]?.matchedFields.every((f) => f === 'body') ?? true;
-    if (hits.length === 0 || (bodyOnly && coverage < CONFIDENCE.bodyOnlyCoverage)) {
+    // A thing the question names that no document writes ("반려견 놀이터" of a 모래 놀이터 record) is not found,
+    // however well the other words match.
+    if (hits.length === 0 || (bodyOnly && coverage < CONFIDENCE.bodyOnlyCoverage) || a.foreignWords.length > 0) {
       const suggestions = [...new Set(a.hits.map((h) => this.titles[h.doc] as string).filter(Boolean))];
       return { verdict: 'none', hits: [], suggestions: suggestions.slice(0, MAX_SUGGESTIONS), fallback, coverage };
     }

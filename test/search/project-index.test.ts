@@ -168,6 +168,15 @@ describe('ProjectIndex: confidence', () => {
     expect(o.suggestions.length).toBeLessThanOrEqual(3);
   });
 
+  it('is none when the question names a thing no document writes, however well its other words match', () => {
+    // 반려견 is in no document: "반려견 인권보호 거버넌스" is not the 수원 record, although the rest is its title.
+    const o = index.search('반려견 인권보호 거버넌스');
+    expect(o.verdict).toBe('none');
+    expect(o.suggestions[0]).toBe('인권보호 거버넌스 구축 및 인권조직 위상 강화');
+    // A spoken word no document writes ("궁금해") names nothing: the question still finds its record.
+    expect(index.search('인권보호 거버넌스 궁금해').verdict).toBe('confident');
+  });
+
   it('is none when half the words are found only in running text', () => {
     const o = index.search('영화 예매'); // 인권영화 is in a body; 예매 nowhere
     expect(o.verdict).toBe('none');
