@@ -52,7 +52,11 @@ export const budgetCommand = defineCommand({
       if (passage?.shaped) return passageReply(message, passage, history);
     }
     // A unit the question names that no document has ("부산 교통국 예산"): not another unit's project budget.
-    const unknown = department ? undefined : departmentWords(query).find((w) => !ctx.knowledge.unit(w).length && !namesUnit(found.record, w));
+    // A unit-like word inside the project's own title ("대학가 주변 창업거점센터 조성") names the project, not a unit.
+    const title = found.record.record.title.replace(/\s+/g, '');
+    const unknown = department
+      ? undefined
+      : departmentWords(query).find((w) => !ctx.knowledge.unit(w).length && !namesUnit(found.record, w) && !title.includes(w));
     if (unknown) {
       const near = nearUnitNames(unknown, ctx);
       return reply('not_found', `"${unknown}"${particle(unknown, '이라는', '라는')} 부서의 예산 자료를 찾지 못했습니다.`, [

@@ -103,3 +103,21 @@ describe('budget command, a year asked beside a project name', () => {
     expect(text).not.toContain('3,157,626');
   });
 });
+
+describe('budget command, a project whose title holds a unit-like word', () => {
+  // 서울시 공약 5-3-2 "대학가 주변 창업거점센터 조성": 창업거점센터 is the project's subject, not an office.
+  const dir = tempDir();
+  const file = join(dir, 'startup-centres.txt');
+  writeFileSync(
+    file,
+    ['5-3-2', '대학가 주변 창업거점센터 조성', '추진 상황', '정상추진', '사업 구분', '임기 내', '계속', '총 사업비', '2,758백만원',
+      '\uf000 연차별 투자수요(계획)', '(단위 : 백만원)', '구 분', '계', '’14년', '’15년', '’16년', '’17년 ’18.6월', '임기 내', '임기 후',
+      '시 비 2,758', '-', '400', '1,187', '571', '600', '-', '총괄부서 디지털창업과장 : 박태주 ☎2133-4750'].join('\n'),
+  );
+  const run = commandTest(file);
+  it('answers the year asked from the project\'s table, not "no such office"', () => {
+    const { reply, text } = run(budgetCommand, '대학가 창업거점센터 2017년');
+    expect(reply.kind).toBe('answer');
+    expect(text).toContain('’17년 시비 | 571백만원');
+  });
+});

@@ -481,13 +481,15 @@ function readYearTable(ctx: Ctx, s: Section, kind: BudgetKind, unit: MoneyUnit):
     const line = ctx.doc.lines[n - 1] ?? '';
     if (isBlank(line)) continue;
     const t = compact(line);
-    if (t === '임기후') afterTerm = true;
+    // "임기 후" as one cell, or its two words cut over two lines ("임기" / "후").
+    if (t === '임기후' || (t === '후' && compact(previousText(ctx, n)) === '임기')) afterTerm = true;
     for (const m of line.matchAll(PERIODS))
       if (!periods.includes(m[0])) {
         periods.push(m[0]);
         firstPeriodLine ??= n;
       }
-    const row = fundingAtStart(t);
+    // "시민청 확대 시 비 2,714": the 단위사업's name before the funding label of its row.
+    const row = fundingAtStart(t) ?? fundingAfterName(t);
     if (row && (row.rest === '' || /^[\d,\-–]/.test(row.rest))) {
       current = { funding: row.funding, values: [], line: n, lastLine: n };
       rows.push(current);
@@ -567,6 +569,18 @@ function readGoal(ctx: Ctx, sections: Section[]): { text: string; src: Source } 
   }
   if (first === null || items.length === 0) return null;
   return { text: items.map((i) => i.text).join(' / '), src: src(s.name, first, items.at(-1)!.last) };
+}
+
+/** The last non-blank line before line n. */
+function previousText(ctx: Ctx, n: number): string {
+  for (let k = n - 1; k >= 1; k--) if (!isBlank(ctx.doc.lines[k - 1] ?? '')) return ctx.doc.lines[k - 1]!;
+  return '';
+}
+
+/** "시민청확대시비2,714": a short name, then a funding label with the row's first figure right after it. */
+function fundingAfterName(compacted: string): ReturnType<typeof fundingAtStart> {
+  const m = /^([가-힣]{2,15}?)((?:시비|국비|구비|도비|군비|기금|민자|계)[\d,\-–].*)$/.exec(compacted);
+  return m ? fundingAtStart(m[2]!) : null;
 }
 
 /** ’16년 → 201600, ’18.6월 → 201806: labels compared by year, then month. */

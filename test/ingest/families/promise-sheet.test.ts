@@ -274,6 +274,31 @@ describe('promise-sheet: a contact line written without colons', () => {
   });
 });
 
+describe('promise-sheet: year tables as the PDF extraction leaves them', () => {
+  const head = ['6-1-2', '시민청 확대', '추진 상황', '정상추진', '사업 구분', '임기 내', '신규', '총 사업비', '2,714백만원', '\uf000 연차별 투자수요(계획)'];
+  const contact = '총괄부서 시민소통담당관 : 홍길동 ☎2133-6400';
+  const read = (table: string[]) =>
+    parseText([...head, ...table, contact].join('\n')).records[0]!.budget!.lines.filter((l) => l.year !== null).map((l) => [l.period, l.amount.won / M]);
+
+  it('reads a row whose 단위사업 name stands before its funding label (서울시 prom241)', () => {
+    expect(read(['단위사업', '임기 내', '(단위 : 백만원)', '임기 후', '구 분', '계', '’14년', '’15년', '’16년', '’17년 ’18.6월', '시민청 확대 시 비 2,714', '-', '487', '330', '897', '1,000', '-'])).toEqual([
+      ['’15년', 487],
+      ['’16년', 330],
+      ['’17년', 897],
+      ['’18.6월', 1000],
+    ]);
+  });
+
+  it('takes "임기" / "후" cut over two lines for the after-term column (서울시 prom204)', () => {
+    expect(read(['임기 내', '구 분', '계', '’14년 ’15년 ’16년 ’17년 ’18.6월', '임기', '후', '(단위 : 백만원)', '시 비', '340', '-', '100', '100', '100', '40', '-'])).toEqual([
+      ['’15년', 100],
+      ['’16년', 100],
+      ['’17년', 100],
+      ['’18.6월', 40],
+    ]);
+  });
+});
+
 describe('promise-sheet: several promises bound in one file', () => {
   // The layout of 서울시 혁신-57/58/59 (one file): each promise has its code line, form, year table and ☎ line.
   const promise = (code: string, title: string, total: string, table: string[], contact: string) => [
