@@ -37,3 +37,13 @@ export function evaluationPaths(): { paths: string[]; shared: string | null; mis
     };
   return { paths: [...paths, ...SHARED_FOLDERS.map((f) => join(shared, f))], shared, missing: null };
 }
+
+/**
+ * The scale folders of unseen documents (../shared/scale), for the set labelled by readers before damdang ran on
+ * them (test/fixtures/eval-unseen.json), or null when this machine has none.
+ */
+export function sharedScaleDir(): string | null {
+  const corpus = sharedCorpusDir();
+  const dir = corpus ? join(dirname(corpus), 'scale', 'seoul-promises-2016') : null;
+  return dir && existsSync(dir) ? dir : null;
+}
