@@ -39,6 +39,14 @@ export const milestonesCommand = defineCommand({
     if (!namesProject && !found.bodyOnly && !ms.some((m) => partWords.some((w) => compact(m.text).includes(w)))) {
       const quoted = detailLines(`${query} 언제`, r, ctx.knowledge.lines(r.document.versionId));
       if (quoted.length) return quotedReply(r, quoted, query, { suggestions: [`일정 ${r.record.code ?? r.record.title}`] });
+      // Most of what the question names is nowhere in this document: it was found on another word
+      // ("어르신 작품 발표회" → a 어르신 project without any 발표회). Not its schedule.
+      const own = compact(ctx.knowledge.lines(r.document.versionId).slice(r.record.src.lines[0] - 1, r.record.src.lines[1]).join(''));
+      const named = partWords.filter((w) => !/^\d/.test(w));
+      if (named.length && named.filter((w) => own.includes(w)).length * 2 < named.length)
+        return reply('not_found', `"${query}" 일정을 문서에서 찾지 못했습니다.`, [text(`가장 가까운 사업: ${r.record.title}`)], {
+          suggestions: [`일정 ${r.record.code ?? r.record.title}`],
+        });
     }
     if (ms.length === 0 || found.bodyOnly) return quoteOrNothing(r, query || message, ctx.knowledge);
     // Items dated before the document was written are its history, never "overdue".

@@ -16,13 +16,14 @@ import { queryWords, yearAsked } from './passages.js';
 import type { QuotedLine } from './quote.js';
 
 /** What kind of value the question asks for, read off its asking words. */
-type Shape = 'date' | 'money' | 'count' | 'people' | 'figure';
+type Shape = 'date' | 'money' | 'count' | 'people' | 'size' | 'figure';
 
 const SHAPES: Record<Shape, RegExp> = {
   date: /[’‘'`]\s?\d{2}\s?[.년]|(?:19|20)\d{2}\s?[.년]|\d{1,2}\s?월|\d{1,2}\.\s?\d{1,2}\./,
   money: /\d[\d,.]*\s*(?:조|억|천만|백만|만|천)?\s*원/,
   count: /\d[\d,]*\s*(?:개소|개교|개사|개|곳|명|호|건|회|대|석|세트|가족|팀|권|km|㎞|m²|㎡)/,
   people: /\d[\d,]*\s*명/,
+  size: /\d[\d,.]*\s*(?:km|㎞|m²|㎡|m|평|ha|㏊)/,
   figure: /\d/,
 };
 
@@ -31,6 +32,7 @@ function shapeAsked(query: string): Shape {
   if (/언제|시기|날짜|며칠|몇월|개통일|완료일/.test(q)) return 'date';
   if (/얼마|금액|지원금|사업비|비용|한도|단가|보조금|융자/.test(q)) return 'money';
   if (/인원|몇명|명수|참가자|수료자/.test(q)) return 'people';
+  if (/길이|거리|연장|면적|넓이/.test(q)) return 'size';
   if (/몇|개수|규모|수량/.test(q)) return 'count';
   return 'figure';
 }
@@ -39,7 +41,7 @@ function shapeAsked(query: string): Shape {
  * Words that say what is asked rather than which part ("개통했어", "몇 개소", "목표"): a line holding one is
  * preferred, but none is required.
  */
-const ASKING_TAIL = /^(?:언제|시기|날짜|얼마|금액|인원|개수|개소|규모|수량|목표|현황|실적|결과|완료|개통|선정|설치|운영|조성|추진|확대|해|했|됐|돼|하나|되나)/;
+const ASKING_TAIL = /^(?:언제|시기|날짜|얼마|금액|인원|개수|개소|규모|수량|길이|거리|연장|면적|넓이|목표|현황|실적|결과|완료|개통|선정|설치|운영|조성|추진|확대|해|했|됐|돼|하나|되나)/;
 /** What the project's own card already answers (its budget, owner, state): not a part of the project. */
 const CARD_WORD = /^(?:총?사업비|소요|소요예산|예산|집행|집행액|집행률|담당|담당자|담당부서|부서|연락처|전화|전화번호|내선|코드|사업구분|구분|추진상황|상황|연도)$/;
 /** Words of every project ("사업", "추진"): they name no part. */
@@ -60,6 +62,7 @@ const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 
 interface Scored {
   line: QuotedLine;
+  wrap: QuotedLine | null;
   heading: QuotedLine | null;
   score: number;
 }
@@ -99,8 +102,12 @@ export function detailLines(query: string, r: StoredRecord, docLines: string[]):
     }
     const isHeading = OUTLINE.test(text) && !SUB_ITEM.test(text);
     if (isHeading) heading = { line: n, text, score: 0 };
-    if (!shape.test(text)) continue;
-    const own = squash(text);
+    // A bulleted item wrapped onto the next line ("- … 1로(2.5km)에 역사적 스토리가 담긴" / "G밸리 관광첨단 메인스트리트
+    // 조성") is read whole.
+    const wrap = isHeading || SUB_ITEM.test(text) ? continuation(docLines, n, to) : null;
+    const whole = wrap ? `${text} ${wrap.text}` : text;
+    if (!shape.test(whole)) continue;
+    const own = squash(whole);
     const above = `${!isHeading && heading ? squash(heading.text) : ''} ${section}`;
     const onLine = part.filter((w) => own.includes(w)).length;
     const inHeading = part.filter((w) => !own.includes(w) && above.includes(w)).length;
@@ -119,7 +126,7 @@ export function detailLines(query: string, r: StoredRecord, docLines: string[]):
       if (yearForms.some((y) => context.includes(y))) score += 1.5;
       else if (/(?:19|20)\d{2}|[’‘']\d{2}/.test(context)) score -= 1;
     }
-    scored.push({ line: { line: n, text, score }, heading: isHeading ? null : heading, score });
+    scored.push({ line: { line: n, text, score }, wrap, heading: isHeading ? null : heading, score });
   }
   if (scored.length === 0) return [];
   const top = Math.max(...scored.map((s) => s.score));
@@ -130,6 +137,19 @@ export function detailLines(query: string, r: StoredRecord, docLines: string[]):
   for (const s of best) {
     if (s.heading && !out.some((o) => o.line === s.heading!.line)) out.push(s.heading);
     out.push(s.line);
+    if (s.wrap) out.push(s.wrap);
   }
   return out;
+}
+
+/** The next non-blank line when it continues line n: no bullet, no heading, short, and n does not end a sentence. */
+function continuation(docLines: string[], n: number, to: number): QuotedLine | null {
+  if (/(?:다|함|음|임|됨)\.?$|[.。]$/.test(docLines[n - 1]!.trim())) return null;
+  for (let k = n + 1; k <= Math.min(to, docLines.length, n + 3); k++) {
+    const t = docLines[k - 1]!.trim();
+    if (!t) continue;
+    if (OUTLINE.test(t) || SUB_ITEM.test(t) || SECTION.test(t) || YEAR_BLOCK.test(t) || PAGE_NUMBER.test(t) || t.length > 60) return null;
+    return { line: k, text: t, score: 0 };
+  }
+  return null;
 }

@@ -33,6 +33,23 @@ describe('a part of a project named only in its body', () => {
     expect(text).toContain('226행: - 표준(임대차)계약서 사용 법제화(2016.11.30.시행)');
   });
 
+  it('is not the project\'s schedule when the part asked is nowhere in its document (토론회 is in another document)', () => {
+    const { reply, text } = ask('표준계약서 토론회 언제');
+    expect(reply.kind).toBe('not_found');
+    expect(text).toContain('가장 가까운 사업: 주택임대차 표준계약서 의무사용 법제화 건의');
+  });
+
+  it('reads an item wrapped onto the next line, for a size asked (서울시 공약 2-1-1 G밸리)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'gvalley.txt'), ['2-1-1', 'G밸리 飛上 프로젝트 본격화', '추진 상황', '정상추진', '사업 구분', '임기 후', '계속',
+      '총 사업비', '24,000백만원', '\uf000 최종목표', '○ 서울특별시 G밸리 활성화', '\uf000 추진계획',
+      '○ G밸리 이미지 개선 및 브랜딩', '- G밸리 디지털로 및 가산디지털 1로(2.5km)에 역사적 스토리가 담긴', 'G밸리 관광첨단 메인스트리트 조성',
+      '총괄부서 산업거점조성반장 : 홍길동 ☎2133-8500'].join('\n\n'));
+    const text = renderText(answer('G밸리 메인스트리트 길이', knowledgeOf([dir]).knowledge));
+    expect(text).toContain('- G밸리 디지털로 및 가산디지털 1로(2.5km)에 역사적 스토리가 담긴');
+    expect(text).toContain('G밸리 관광첨단 메인스트리트 조성');
+  });
+
   it('leaves what the card answers to the card, and a part the document never names is not found', () => {
     const owner = ask('표준계약서 공인중개사 교육 담당부서');
     expect(owner.text).not.toContain('문서에서 찾은 내용');
