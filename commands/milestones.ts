@@ -42,7 +42,10 @@ export const milestonesCommand = defineCommand({
       // Most of what the question names is nowhere in this document: it was found on another word
       // ("어르신 작품 발표회" → a 어르신 project without any 발표회). Not its schedule.
       const own = compact(ctx.knowledge.lines(r.document.versionId).slice(r.record.src.lines[0] - 1, r.record.src.lines[1]).join(''));
-      const named = partWords.filter((w) => !/^\d/.test(w));
+      // Its office's name is not a part ("감염병관리과 일정" asks for that office's schedule).
+      const rec = r.record;
+      const offices = compact([rec.organization, rec.department, ...rec.teams].filter(Boolean).join(' '));
+      const named = partWords.filter((w) => !/^\d/.test(w) && !offices.includes(w));
       if (named.length && named.filter((w) => own.includes(w)).length * 2 < named.length)
         return reply('not_found', `"${query}" 일정을 문서에서 찾지 못했습니다.`, [text(`가장 가까운 사업: ${r.record.title}`)], {
           suggestions: [`일정 ${r.record.code ?? r.record.title}`],
