@@ -13,7 +13,7 @@ import type { StoredRecord } from '../src/store/store.js';
 
 export const budgetCommand = defineCommand({
   name: 'budget',
-  aliases: { ko: ['예산', '세입', '세출', '세입예산', '세출예산', '집행', '집행액', '사업비', '집행률', '집행율', '썼어', '썼나', '썼지', '얼마', '얼마나'], en: ['spend'] },
+  aliases: { ko: ['예산', '세입', '세출', '세입예산', '세출예산', '집행', '집행액', '사업비', '총사업비', '지출', '지출액', '집행률', '집행율', '썼어', '썼나', '썼지', '얼마', '얼마나'], en: ['spend'] },
   precedence: 30,
   description: '예산과 집행: 연도별 확보·집행·계획, 집행률 (문서 표기와 계산값)',
   args: QueryArgs,
@@ -52,11 +52,14 @@ export const budgetCommand = defineCommand({
       if (passage?.shaped) return passageReply(message, passage, history);
     }
     // A unit the question names that no document has ("부산 교통국 예산"): not another unit's project budget.
+    // The record's own lines name the unit ("도시기반시설본부 기획예산과" heading a budget programme record).
+    const writes = (r: StoredRecord, w: string) =>
+      ctx.knowledge.lines(r.document.versionId).slice(r.record.src.lines[0] - 1, r.record.src.lines[1]).some((l) => l.replace(/\s+/g, '').includes(w));
     // A unit-like word inside the project's own title ("대학가 주변 창업거점센터 조성") names the project, not a unit.
     const title = found.record.record.title.replace(/\s+/g, '');
     const unknown = department
       ? undefined
-      : departmentWords(query).find((w) => !ctx.knowledge.unit(w).length && !namesUnit(found.record, w) && !title.includes(w));
+      : departmentWords(query).find((w) => !ctx.knowledge.unit(w).length && !namesUnit(found.record, w) && !title.includes(w) && !writes(found.record, w));
     if (unknown) {
       const near = nearUnitNames(unknown, ctx);
       return reply('not_found', `"${unknown}"${particle(unknown, '이라는', '라는')} 부서의 예산 자료를 찾지 못했습니다.`, [

@@ -69,7 +69,8 @@ interface Scored {
 
 export function detailLines(query: string, r: StoredRecord, docLines: string[]): QuotedLine[] {
   const title = squash(recordNames(r.record).join(' '));
-  const words = queryWords(query).filter((w) => !title.includes(w));
+  // "16년" is the year asked (read below), not a word of the part.
+  const words = queryWords(query).filter((w) => !title.includes(w) && !/^\d{2}년도?$/.test(w));
   // The part asked: words the title does not explain, without those that only ask.
   const tail = words.filter((w) => ASKING_TAIL.test(w)).map((w) => w.replace(VERB_ENDING, '')).filter((w) => w.length >= 2);
   const asked = shapeAsked(query);

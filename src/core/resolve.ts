@@ -6,7 +6,7 @@ import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import { orgDept, particle, yearLabel } from './format.js';
 import { withoutParticle } from './people.js';
-import { bestPassage, historyOf, passageReply, queryWords as passageWords } from './passages.js';
+import { bestPassage, historyOf, passageReply, queryWords as passageWords, valueShapeWords } from './passages.js';
 import { bestLines, quotedReply } from './quote.js';
 import { organizationAliases } from '../ingest/structure/organization.js';
 import { departmentWords } from './departments.js';
@@ -102,11 +102,22 @@ export function resolveProject(
   const asked = ctx.message ?? q;
   const labelled = bestPassage(asked, history, knowledge.lines);
   // So does a value of the kind asked ("최대 몇 개월" → "최대 6개월") in a passage that holds every word asked.
-  const shapedWhole = labelled?.shaped && labelled.coverage === passageWords(asked).length;
+  // "… 예산 얼마" of a record with its budget: the budget answers, not a body line with an amount in it.
+  const budgetAsked =
+    /예산|사업비|집행|지출|세입|세출/.test(asked) && valueShapeWords(asked).every((w) => /^얼마/.test(w)) && (best.record.budget?.lines.length ?? 0) > 0;
+  const shapedWhole = !budgetAsked && labelled?.shaped && labelled.coverage === passageWords(asked).length;
   if (labelled && ((labelled.fact && labelled.labelHit) || shapedWhole)) return { ok: false, reply: passageReply(asked, labelled, history) };
   if (outcome.verdict === 'ambiguous' && !bodyOnly) {
     // The same project reported and planned in one document is one answer, not a choice.
     const distinct = dedupeByProject(hits.slice(0, 5));
+    // Near-twin titles ("… 감시망 운영-급성호흡기" / "… 운영-노로바이러스"): the one that writes the words asked as
+    // one run, in order, is the one asked.
+    const run = searched.replace(/[\s\p{P}\p{S}]/gu, '');
+    const written = run.length >= 4 ? distinct.filter((d) => d.record.title.replace(/[\s\p{P}\p{S}]/gu, '').includes(run)) : [];
+    if (distinct.length > 1 && written.length === 1) {
+      const one = written[0]!;
+      return { ok: true, record: one, siblings: bySiblingYear(siblingsOf(one, ctx), constraints.year), bodyOnly: false, history: [one] };
+    }
     // Documents of one programme are its history, not rival answers: the best passage of all of them answers.
     const oneHistory = distinct.every((d) => history.some((h) => h.document.id === d.document.id));
     if (distinct.length > 1 && oneHistory) {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { budgetCommand } from '../../commands/budget.js';
 import { commandTest, SAMPLE } from './context.js';
-import { knowledgeOf, tempDir } from '../helpers.js';
+import { answer, knowledgeOf, tempDir } from '../helpers.js';
 import { commandContext } from '../../src/core/context.js';
 import { renderText } from '../../src/render/text.js';
 
@@ -119,5 +119,16 @@ describe('budget command, a project whose title holds a unit-like word', () => {
     const { reply, text } = run(budgetCommand, '대학가 창업거점센터 2017년');
     expect(reply.kind).toBe('answer');
     expect(text).toContain('’17년 시비 | 571백만원');
+  });
+});
+
+describe('budget command words and units of a budget programme record (서울시 재정 2018)', () => {
+  it('is reached by "지출액" and "총사업비", and the unit heading the record ("서울혁신기획관") is not an unknown office', () => {
+    const { knowledge } = knowledgeOf(['test/fixtures/corpus/seoul-openfinance-2018-1137.txt']);
+    for (const q of ['민관협력 활성화 지출액', '민관협력 활성화 총사업비', '서울혁신기획관 민관협력 활성화 예산']) {
+      const text = renderText(answer(q, knowledge));
+      expect(text, q).toContain('120,000,000원');
+      expect(text, q).toContain('지출 | - | 0원');
+    }
   });
 });

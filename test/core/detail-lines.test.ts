@@ -26,6 +26,8 @@ describe('a part of a project named only in its body', () => {
     // The next sub-item (전광판 홍보, ’14.10) is another part: not quoted for this one.
     expect(text).not.toContain('전광판');
     expect(ask('표준계약서 전광판 홍보 언제').text).toContain('190행: - 표준임대차계약서 활용을 위한 전광판 홍보 실시(’14.10)');
+    // A year written "14년" is the year asked, not a word the line must hold.
+    expect(ask('14년 표준계약서 전광판 홍보 언제').text).toContain('190행');
   });
 
   it('takes a value of the kind asked: a date for "언제", not the heading line that only names the part', () => {

@@ -785,6 +785,8 @@ function repairContactText(text: string): string {
     // "담당 김성훈 ☎5834": the bare 담당 (staff) too, not only …장/…관/…담당 positions.
     .replace(/((?:[가-힣)]+(?:장|관|담당))|(?<![가-힣])담당)\s+([가-힣]{2,4})\s*☎/g, '$1 : $2 ☎')
     .replace(/([0-9])\s*,?\s+([가-힣]{2,4})\s*☎/g, '$1 담당 : $2 ☎')
+    // "담당 신재민 : ☎5030": the colon after the name.
+    .replace(/((?:[가-힣)]+(?:장|관))|(?<![가-힣])담당)\s+([가-힣]{2,4})\s*[:：]\s*☎/g, '$1 : $2 ☎')
     .replace(/([:：]\s*[가-힣]{2,4})\s+(\d{2,4}-\d{3,4})(?!\d)/g, '$1 ☎$2');
 }
 

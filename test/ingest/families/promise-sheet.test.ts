@@ -272,6 +272,18 @@ describe('promise-sheet: a contact line written without colons', () => {
       ['김성훈', '담당', '2133-5834'],
     ]);
   });
+
+  it('reads a staff member whose colon follows the name ("담당 신재민 : ☎5030", 서울시 혁신-11)', () => {
+    const result = parseText(
+      ['혁신-11', '<안심귀가 스카우트> 확대 운영', '추진 상황', '정상추진', '사업 구분', '임기 내', '계속', '총 사업비', '11,964백만원',
+        '총괄부서 여성정책담당관 : 박종수 ☎2133-5005', '여성일자리팀장 김성태☎ 5027 담당 신재민 : ☎5030'].join('\n'),
+    );
+    expect(result.records[0]!.contacts.map((c) => [c.name, c.position, c.phone])).toEqual([
+      ['박종수', '여성정책담당관', '2133-5005'],
+      ['김성태', '여성일자리팀장', '2133-5027'],
+      ['신재민', '담당', '2133-5030'],
+    ]);
+  });
 });
 
 describe('promise-sheet: year tables as the PDF extraction leaves them', () => {
