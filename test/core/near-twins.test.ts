@@ -28,3 +28,13 @@ describe('near-twin titles', () => {
     expect(text).not.toContain('140,000천원');
   });
 });
+
+describe('a budget programme record\'s written fields', () => {
+  it('answers "… 근거" with its 근거 and "… 목적" with its 목적, citing their lines', () => {
+    const { knowledge } = knowledgeOf(['test/fixtures/corpus/seoul-openfinance-2018-1137.txt']);
+    const basis = answer('민관협력 활성화 근거', knowledge);
+    expect(renderText(basis)).toMatch(/근거: ○ 청년 기본 조례 제14조/);
+    expect(basis.sources.join(' ')).toContain('seoul-openfinance-2018-1137.txt · 근거 · 23행');
+    expect(renderText(answer('민관협력 활성화 목적', knowledge))).toContain('목적: ○저임금, 학자금 대출');
+  });
+});

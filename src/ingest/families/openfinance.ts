@@ -216,6 +216,13 @@ function parseOpenFinance(doc: SourceDocument): ParseResult {
     .filter((h): h is string => !!h)
     .map((h) => h.replace(/\s+/g, ' '));
   const lastLine = Math.max(1, ...fields.map((f) => f.to));
+  // The record's written fields, as label : value facts: "… 근거" is answered by its 근거, "… 목적" by its 목적.
+  const facts = (['목적', '근거', '내용'] as const).flatMap((label) => {
+    const f = get(label);
+    if (!f) return [];
+    const value = f.value.replace(/<br\s*\/?>/gi, ' ').replace(/\s+/g, ' ').trim();
+    return value ? [{ label, value, withheld: false, src: src(label, f.from, f.to) }] : [];
+  });
   const record = emptyRecord({
     kind: 'project',
     key: uidCode ? recordKey([organization, uidCode]) : recordKey([organization, department, title || doc.name]),
@@ -232,6 +239,7 @@ function parseOpenFinance(doc: SourceDocument): ParseResult {
           periodSrc: src(period.field.label, period.field.from, period.field.to),
         }) : null,
     headings,
+    facts,
     src: src(null, 1, lastLine),
   });
   return { family: 'openfinance', organization, records: [record], warnings };

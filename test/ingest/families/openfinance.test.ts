@@ -13,6 +13,15 @@ describe('openfinance family: 서울시 재정사업 1137 (건강한 금융생�
   const result = parseDocument(loadDocument(FILE).doc);
   const r = result.records[0]!;
 
+  it('keeps its written 목적, 근거 and 내용 as facts with their lines, <br> read as a break', () => {
+    const facts = new Map((r.facts ?? []).map((f) => [f.label, f]));
+    expect([...facts.keys()]).toEqual(['목적', '근거', '내용']);
+    expect(facts.get('근거')).toMatchObject({ withheld: false, src: { section: '근거', lines: [23, 23] } });
+    expect(facts.get('근거')!.value).toMatch(/^○ 청년 기본 조례 제14조 및 ?제21조$/);
+    expect(facts.get('목적')!.value).toMatch(/^○저임금, 학자금 대출, 높은 생활비 등으로 청년층의 채무증가/);
+    expect(facts.get('내용')!.value).toContain('○운영기간 : ’16. 1~12월 ○지원내용 : 자조금융활성화');
+  });
+
   it('is detected from its label sequence and gives one record keyed by 유아이디', () => {
     expect(result.family).toBe('openfinance');
     expect(result.organization).toBe('서울특별시');
