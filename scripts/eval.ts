@@ -6,7 +6,7 @@ import { loadKnowledge } from '../src/core/knowledge.js';
 import { fixedClock } from '../src/domain/clock.js';
 import { ingestPaths } from '../src/ingest/ingest.js';
 import { ProjectStore } from '../src/store/store.js';
-import { evaluationPaths, REPO_ROOT, sharedScaleDir } from './lib/corpus-paths.js';
+import { evaluationPaths, REPO_ROOT, sharedScaleDirs } from './lib/corpus-paths.js';
 import { askableQueries, evaluate, formatTable, loadQueries } from './lib/evaluate.js';
 
 const { paths, shared, missing } = evaluationPaths();
@@ -33,14 +33,14 @@ if (wrong.length) {
 }
 store.close();
 
-// Documents nobody tuned on: the promise sheets of ../shared/scale, with questions written by readers of the
-// documents before damdang was run on them, over the same store plus those 243 sheets.
-const scale = sharedScaleDir();
+// Documents nobody tuned on: ../shared/scale (243 promise sheets, 4,022 budget programme records), with questions
+// written by readers of the documents before damdang was run on them, over the same store plus those folders.
+const scale = sharedScaleDirs();
 if (scale) {
   const unseenStore = ProjectStore.open(join(mkdtempSync(join(tmpdir(), 'damdang-eval-unseen-')), 'eval.db'));
-  ingestPaths(unseenStore, [...paths, scale]);
+  ingestPaths(unseenStore, [...paths, ...scale]);
   const unseen = evaluate(loadKnowledge(unseenStore, fixedClock('2017-06-01')), loadQueries(join(REPO_ROOT, 'test/fixtures/eval-unseen.json')));
-  process.stdout.write(`\nunseen promise sheets (../shared/scale/seoul-promises-2016):\n${formatTable(unseen.tags, unseen.overall)}\n`);
+  process.stdout.write(`\nunseen documents (../shared/scale):\n${formatTable(unseen.tags, unseen.overall)}\n`);
   const wrongUnseen = unseen.results.filter((r) => r.correct === false);
   if (wrongUnseen.length) {
     process.stdout.write(`\nwrong answers (${wrongUnseen.length}):\n`);
@@ -48,4 +48,4 @@ if (scale) {
       process.stdout.write(`- "${w.query.q}" [${w.query.doc ?? ''}] ${w.why} — ${(w.reply ?? '').split('\n')[0]}\n`);
   }
   unseenStore.close();
-} else process.stdout.write('\nnote: ../shared/scale not found: the unseen promise-sheet set is skipped\n');
+} else process.stdout.write('\nnote: ../shared/scale not found: the unseen set is skipped\n');

@@ -39,11 +39,12 @@ export function evaluationPaths(): { paths: string[]; shared: string | null; mis
 }
 
 /**
- * The scale folders of unseen documents (../shared/scale), for the set labelled by readers before damdang ran on
- * them (test/fixtures/eval-unseen.json), or null when this machine has none.
+ * The scale folders of unseen documents (../shared/scale: 243 promise sheets, 4,022 budget programme records), for
+ * the set labelled by readers before damdang ran on them (test/fixtures/eval-unseen.json), or null when absent.
  */
-export function sharedScaleDir(): string | null {
+export function sharedScaleDirs(): string[] | null {
   const corpus = sharedCorpusDir();
-  const dir = corpus ? join(dirname(corpus), 'scale', 'seoul-promises-2016') : null;
-  return dir && existsSync(dir) ? dir : null;
+  if (!corpus) return null;
+  const dirs = ['seoul-promises-2016', 'seoul-openfinance-2018'].map((f) => join(dirname(corpus), 'scale', f));
+  return dirs.every((d) => existsSync(d)) ? dirs : null;
 }
