@@ -7,6 +7,8 @@ import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/o
 import { type Block, list, type Reply, reply, text } from '../src/core/reply.js';
 import { bestPassage, passageReply, valueShapeWords, yearAsked } from '../src/core/passages.js';
 import { resolveProject } from '../src/core/resolve.js';
+import { detailLines } from '../src/core/detail-lines.js';
+import { quotedReply } from '../src/core/quote.js';
 import type { BudgetLine } from '../src/domain/project.js';
 import type { Source } from '../src/domain/provenance.js';
 import type { StoredRecord } from '../src/store/store.js';
@@ -65,6 +67,13 @@ export const budgetCommand = defineCommand({
       return reply('not_found', `"${unknown}"${particle(unknown, '이라는', '라는')} 부서의 예산 자료를 찾지 못했습니다.`, [
         near.length ? list(near, '비슷한 이름의 부서·팀') : text('"찾기 키워드"로 검색해 보세요.'),
       ]);
+    }
+    // An item of the project named only in its body ("장애인권익옹호기관 운영" in 장애인 편의증진 및 인권보장 강화): the
+    // line that gives its amount, quoted with its heading, not the project's other budget lines.
+    if (!department && !found.bodyOnly) {
+      const r = found.record;
+      const quoted = detailLines(`${query} 얼마`, r, ctx.knowledge.lines(r.document.versionId));
+      if (quoted.length) return quotedReply(r, quoted, query, { suggestions: [`${r.record.code ?? r.record.title} 예산`] });
     }
     const records = found.siblings.length ? found.siblings : [found.record];
     const main = found.record.record;

@@ -91,7 +91,7 @@ export function detailLines(query: string, r: StoredRecord, docLines: string[]):
   let section = '';
   for (let n = from; n <= Math.min(to, docLines.length); n++) {
     const text = docLines[n - 1]!.trim();
-    if (!text || PAGE_NUMBER.test(text)) continue;
+    if (!/[가-힣A-Za-z0-9]/.test(text) || PAGE_NUMBER.test(text)) continue;
     if (YEAR_BLOCK.test(text)) {
       yearBlock = text;
       continue;
@@ -135,12 +135,8 @@ export function detailLines(query: string, r: StoredRecord, docLines: string[]):
   const best = scored.filter((s) => s.score >= top - 0.5).sort((a, b) => b.score - a.score || a.line.line - b.line.line).slice(0, 2);
   best.sort((a, b) => a.line.line - b.line.line);
   const out: QuotedLine[] = [];
-  for (const s of best) {
-    if (s.heading && !out.some((o) => o.line === s.heading!.line)) out.push(s.heading);
-    out.push(s.line);
-    if (s.wrap) out.push(s.wrap);
-  }
-  return out;
+  for (const s of best) for (const l of [s.heading, s.line, s.wrap]) if (l && !out.some((o) => o.line === l.line)) out.push(l);
+  return out.sort((a, b) => a.line - b.line);
 }
 
 /** The next non-blank line when it continues line n: no bullet, no heading, short, and n does not end a sentence. */
@@ -148,7 +144,8 @@ function continuation(docLines: string[], n: number, to: number): QuotedLine | n
   if (/(?:다|함|음|임|됨)\.?$|[.。]$/.test(docLines[n - 1]!.trim())) return null;
   for (let k = n + 1; k <= Math.min(to, docLines.length, n + 3); k++) {
     const t = docLines[k - 1]!.trim();
-    if (!t) continue;
+    // Blank, or a stray mark of the layout ("·"): not a line of text.
+    if (!/[가-힣A-Za-z0-9]/.test(t)) continue;
     if (OUTLINE.test(t) || SUB_ITEM.test(t) || SECTION.test(t) || YEAR_BLOCK.test(t) || PAGE_NUMBER.test(t) || t.length > 60) return null;
     return { line: k, text: t, score: 0 };
   }

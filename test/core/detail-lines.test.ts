@@ -83,4 +83,10 @@ describe('an item heading found among a programme\'s documents', () => {
     expect(text).toContain('- 금천구 외 4개 자치구에 총 90백만원 지원');
     expect(text).not.toContain('4,800');
   });
+
+  it('answers the budget of that item from its own line, not with the project\'s total', () => {
+    const text = renderText(answer('사회적경제 특구 2차 준비사업 예산', kh));
+    expect(text).toContain('- 금천구 외 4개 자치구에 총 90백만원 지원');
+    expect(text).not.toContain('4,800');
+  });
 });
