@@ -1,11 +1,12 @@
-import { defineCommand, QueryArgs } from '../src/core/command.js';
+import { type CommandContext, defineCommand, QueryArgs } from '../src/core/command.js';
 import { milestoneLine, sortByDate, sourceOf, sourcesOf, timing } from '../src/core/format.js';
 import type { Knowledge } from '../src/core/knowledge.js';
 import { withoutParticle } from '../src/core/people.js';
 import { detailLines } from '../src/core/detail-lines.js';
 import { bestLines, quotedReply } from '../src/core/quote.js';
-import { type Block, list, reply, text } from '../src/core/reply.js';
+import { type Block, list, type Reply, reply, text } from '../src/core/reply.js';
 import { resolveProject } from '../src/core/resolve.js';
+import { departmentWords, recordsOfUnit } from '../src/core/departments.js';
 import type { Milestone } from '../src/domain/project.js';
 import { compact } from '../src/domain/vocabulary.js';
 import type { StoredRecord } from '../src/store/store.js';
@@ -18,6 +19,8 @@ export const milestonesCommand = defineCommand({
   args: QueryArgs,
   examples: ['혁신토론회 언제 해?', '일정 협치', 'next 3-8-76'],
   run({ query, message }, ctx) {
+    const unit = unitSchedule(query, ctx);
+    if (unit) return unit;
     const found = resolveProject(query, ctx);
     // "혁신토론회 언제?" names an item; "인권보호 거버넌스 일정" names a project whose schedule is wanted.
     const namesProject =
@@ -69,6 +72,33 @@ export const milestonesCommand = defineCommand({
     });
   },
 });
+
+/**
+ * "감사담당관 일정": an office's coming items across its projects, in date order, each with its project. Only when
+ * the question is the office's name alone; "<과> <사업> 일정" is that project's.
+ */
+function unitSchedule(query: string, ctx: CommandContext): Reply | null {
+  const words = wordsOf(query);
+  const name = departmentWords(query).find((w) => words.length === 1 && compact(words[0]!) === w);
+  if (!name) return null;
+  const records = recordsOfUnit(name, ctx)
+    .filter((s) => s.kind !== 'department')
+    .flatMap((s) => ctx.knowledge.get(String(s.id)) ?? []);
+  const items = records.flatMap((r) => r.record.milestones.map((m) => ({ r, m })));
+  const coming = items
+    .filter(({ m }) => ['current', 'upcoming'].includes(timing(m, ctx.today)))
+    .sort((a, b) => (a.m.date?.start ?? a.m.date?.end ?? '9999').localeCompare(b.m.date?.start ?? b.m.date?.end ?? '9999'))
+    .slice(0, 10);
+  if (records.length === 0) return null;
+  if (coming.length === 0)
+    return reply('answer', `${name} — 일정 (오늘 ${ctx.today} 기준)`, [text(`${name} 사업 문서에 다가오는 일정이 없습니다.`)], {
+      sources: [...new Set(records.map((r) => sourceOf(r)))].slice(0, 5),
+    });
+  return reply('answer', `${name} — 다가오는 일정 (오늘 ${ctx.today} 기준)`, [list(coming.map(({ r, m }) => `${milestoneLine(m, ctx.today)} — ${r.record.title}`))], {
+    sources: sourcesOf(coming.map(({ r, m }) => ({ r, src: m.src }))),
+    suggestions: [`${name} 맡은 사업`],
+  });
+}
 
 /** Query words without particles and verb endings: "구성했어" → "구성", "토론회는" → "토론회". */
 function wordsOf(query: string): string[] {

@@ -100,6 +100,17 @@ describe('status and the project card', () => {
 });
 
 describe('milestones', () => {
+  it('gives an office\'s coming items across its projects, in date order, each with its project ("인권담당관 일정")', () => {
+    const { reply, text } = ask('인권담당관 일정');
+    expect(reply.title).toBe('인권담당관 — 다가오는 일정 (오늘 2021-06-01 기준)');
+    const items = text.split('\n').filter((l) => l.startsWith('  • '));
+    expect(items[0]).toBe('  • 내부 협의체 간담회 및 협력방안 논의 — 2021. 하반기 (예정) — 인권보호 거버넌스 구축 및 인권조직 위상 강화');
+    expect(items.at(-1)).toBe('  • 운영위원회 및 실무협의회 구성·운영 — 2022. 하반기 (예정) — 인권보호 거버넌스 구축 및 인권조직 위상 강화');
+    expect(reply.sources).toEqual(['suwon-policy-sheet-3-8-76-human-rights-governance.txt · 향후추진계획 · 81–84행']);
+    // An office whose documents have no coming item says so, with no other office's schedule.
+    expect(ask('감사담당관 일정').text).toContain('감사담당관 사업 문서에 다가오는 일정이 없습니다.');
+  });
+
   it('gives a named item its date, upcoming before it and past after it', () => {
     expect(ask('혁신토론회 언제 해?', at('2019-01-15')).text).toMatch(/혁신토론회[^\n]*3월[^\n]*예정/);
     expect(ask('혁신토론회 언제 해?', at('2019-06-01')).text).toMatch(/혁신토론회[^\n]*3월[^\n]*지남/);
