@@ -84,18 +84,23 @@ function unitSchedule(query: string, ctx: CommandContext): Reply | null {
   const records = recordsOfUnit(name, ctx)
     .filter((s) => s.kind !== 'department')
     .flatMap((s) => ctx.knowledge.get(String(s.id)) ?? []);
-  const items = records.flatMap((r) => r.record.milestones.map((m) => ({ r, m })));
-  const coming = items
-    .filter(({ m }) => ['current', 'upcoming'].includes(timing(m, ctx.today)))
-    .sort((a, b) => (a.m.date?.start ?? a.m.date?.end ?? '9999').localeCompare(b.m.date?.start ?? b.m.date?.end ?? '9999'))
-    .slice(0, 10);
   if (records.length === 0) return null;
-  if (coming.length === 0)
-    return reply('answer', `${name} — 일정 (오늘 ${ctx.today} 기준)`, [text(`${name} 사업 문서에 다가오는 일정이 없습니다.`)], {
+  const items = records.flatMap((r) => r.record.milestones.map((m) => ({ r, m })));
+  const order = new Map(sortByDate(items.map((i) => i.m)).map((m, k) => [m, k]));
+  const dated = (keep: (m: Milestone) => boolean) => items.filter(({ m }) => keep(m)).sort((a, b) => order.get(a.m)! - order.get(b.m)!);
+  const coming = dated((m) => ['current', 'upcoming'].includes(timing(m, ctx.today))).slice(0, 10);
+  // As for one project: when every item has passed, the latest ones, marked 지남.
+  const shown = coming.length ? coming : dated((m) => timing(m, ctx.today) === 'past').slice(-5);
+  const line = ({ r, m }: (typeof items)[number]) => `${milestoneLine(m, ctx.today)} — ${r.record.title}`;
+  if (shown.length === 0)
+    return reply('answer', `${name} — 일정 (오늘 ${ctx.today} 기준)`, [text(`${name} 사업 문서에 날짜가 적힌 일정이 없습니다.`)], {
       sources: [...new Set(records.map((r) => sourceOf(r)))].slice(0, 5),
     });
-  return reply('answer', `${name} — 다가오는 일정 (오늘 ${ctx.today} 기준)`, [list(coming.map(({ r, m }) => `${milestoneLine(m, ctx.today)} — ${r.record.title}`))], {
-    sources: sourcesOf(coming.map(({ r, m }) => ({ r, src: m.src }))),
+  const blocks: Block[] = coming.length
+    ? [list(shown.map(line))]
+    : [text('문서의 일정이 모두 지났습니다. 지난 일정을 보여 드립니다.'), list(shown.map(line), '지난 일정')];
+  return reply('answer', `${name} — ${coming.length ? '다가오는 ' : ''}일정 (오늘 ${ctx.today} 기준)`, blocks, {
+    sources: sourcesOf(shown.map(({ r, m }) => ({ r, src: m.src }))),
     suggestions: [`${name} 맡은 사업`],
   });
 }

@@ -107,8 +107,11 @@ describe('milestones', () => {
     expect(items[0]).toBe('  • 내부 협의체 간담회 및 협력방안 논의 — 2021. 하반기 (예정) — 인권보호 거버넌스 구축 및 인권조직 위상 강화');
     expect(items.at(-1)).toBe('  • 운영위원회 및 실무협의회 구성·운영 — 2022. 하반기 (예정) — 인권보호 거버넌스 구축 및 인권조직 위상 강화');
     expect(reply.sources).toEqual(['suwon-policy-sheet-3-8-76-human-rights-governance.txt · 향후추진계획 · 81–84행']);
-    // An office whose documents have no coming item says so, with no other office's schedule.
-    expect(ask('감사담당관 일정').text).toContain('감사담당관 사업 문서에 다가오는 일정이 없습니다.');
+    // An office whose items have all passed: its latest ones, marked 지남, each with its project (as for one project).
+    const audit = ask('감사담당관 일정').text;
+    expect(audit).toContain('문서의 일정이 모두 지났습니다. 지난 일정을 보여 드립니다.');
+    expect(audit).toContain('(지남) — 구정 청렴도 향상');
+    expect(audit).not.toContain('인권보호 거버넌스');
   });
 
   it('gives a named item its date, upcoming before it and past after it', () => {
