@@ -11,6 +11,7 @@
  * amount for "지원금", a date for "언제"). Two lines that fit equally well are both quoted.
  */
 import { recordNames } from '../domain/project.js';
+import { bulletLevel } from '../ingest/structure/headings.js';
 import type { StoredRecord } from '../store/store.js';
 import { queryWords, yearAsked } from './passages.js';
 import type { QuotedLine } from './quote.js';
@@ -49,8 +50,9 @@ const GENERIC = /^(?:사업|과제|계획|내용|관련|세부|주요|정책|프
 const VERB_ENDING = /(?:했어요?|됐어요?|했나요?|됐나요?|하나요?|되나요?|해요?|돼요?|했|됐|된|한|할|될)$/;
 
 /** A heading above a line: an outline item one level up, or a year block ("< 2016년 >", "【2016년】"). */
-const OUTLINE = /^\s*(?:[□■❖◇◆○◦ㅇ]\s?|[0-9]{1,2}\.\s|[가-하]\.\s)/;
-const SUB_ITEM = /^\s*(?:[-–▹▸·•ㆍ∙⇒※*]|\(\d\)|\d\))/;
+/** An item one level up (□, ○, "1. ", "가. "), or under one (-, ·, ※, "(1)", "⇒"): the bullets ingest reads. */
+const isOutline = (t: string) => (bulletLevel(t) ?? 9) <= 1 || /^\s*(?:[0-9]{1,2}\.\s|[가-하]\.\s)/.test(t);
+const isSubItem = (t: string) => (bulletLevel(t) ?? 0) >= 2 || /^\s*(?:⇒|\(\d\)|\d\))/.test(t);
 /** A section heading: a glyph the PDF extraction could not map, or a box, then a short name (" 최종목표"). */
 const SECTION = /^\s*[\uE000-\uF8FF□■❖]\s*[가-힣]/;
 const YEAR_BLOCK = /^\s*[<〈《【[(]\s*(?:’|‘|')?\d{2,4}\s*년?\s*[>〉》】\])]\s*$/;
@@ -101,11 +103,11 @@ export function detailLines(query: string, r: StoredRecord, docLines: string[]):
       heading = null;
       continue;
     }
-    const isHeading = OUTLINE.test(text) && !SUB_ITEM.test(text);
+    const isHeading = isOutline(text) && !isSubItem(text);
     if (isHeading) heading = { line: n, text, score: 0 };
     // A bulleted item wrapped onto the next line ("- … 1로(2.5km)에 역사적 스토리가 담긴" / "G밸리 관광첨단 메인스트리트
     // 조성") is read whole.
-    const wrap = isHeading || SUB_ITEM.test(text) ? continuation(docLines, n, to) : null;
+    const wrap = isHeading || isSubItem(text) ? continuation(docLines, n, to) : null;
     const whole = wrap ? `${text} ${wrap.text}` : text;
     if (!shape.test(whole)) continue;
     const own = squash(whole);
@@ -146,7 +148,7 @@ function continuation(docLines: string[], n: number, to: number): QuotedLine | n
     const t = docLines[k - 1]!.trim();
     // Blank, or a stray mark of the layout ("·"): not a line of text.
     if (!/[가-힣A-Za-z0-9]/.test(t)) continue;
-    if (OUTLINE.test(t) || SUB_ITEM.test(t) || SECTION.test(t) || YEAR_BLOCK.test(t) || PAGE_NUMBER.test(t) || t.length > 60) return null;
+    if (isOutline(t) || isSubItem(t) || SECTION.test(t) || YEAR_BLOCK.test(t) || PAGE_NUMBER.test(t) || t.length > 60) return null;
     return { line: k, text: t, score: 0 };
   }
   return null;

@@ -22,7 +22,7 @@ import { stateOf } from '../../domain/vocabulary.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { compact, isBlank, noBudgetPhrase } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
-import { type Funding, fundingAtStart } from '../structure/funding.js';
+import { type Funding, fundingAfterName, fundingAtStart } from '../structure/funding.js';
 import { bulletLevel, labelValue, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
 
@@ -575,12 +575,6 @@ function readGoal(ctx: Ctx, sections: Section[]): { text: string; src: Source } 
 function previousText(ctx: Ctx, n: number): string {
   for (let k = n - 1; k >= 1; k--) if (!isBlank(ctx.doc.lines[k - 1] ?? '')) return ctx.doc.lines[k - 1]!;
   return '';
-}
-
-/** "시민청확대시비2,714": a short name, then a funding label with the row's first figure right after it. */
-function fundingAfterName(compacted: string): ReturnType<typeof fundingAtStart> {
-  const m = /^([가-힣]{2,15}?)((?:시비|국비|구비|도비|군비|기금|민자|계)[\d,\-–].*)$/.exec(compacted);
-  return m ? fundingAtStart(m[2]!) : null;
 }
 
 /** ’16년 → 201600, ’18.6월 → 201806: labels compared by year, then month. */

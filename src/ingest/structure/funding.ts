@@ -40,6 +40,14 @@ export function fundingAtStart(compacted: string): { funding: Funding; rest: str
   return { funding: fundingOfLabel(m[1]!)!, rest: compacted.slice(m[1]!.length) };
 }
 
+/** "시민청확대시비2,714": a short 단위사업 name, then a funding label with the row's first figure right after it. */
+const SOURCE_AFTER_NAME = new RegExp(`^[가-힣]{2,15}?((?:${[...SOURCES, '계'].join('|')})[\\d,\\-–].*)$`);
+
+export function fundingAfterName(compacted: string): { funding: Funding; rest: string } | null {
+  const m = SOURCE_AFTER_NAME.exec(compacted);
+  return m ? fundingAtStart(m[1]!) : null;
+}
+
 /** "(국비 50%, 시비 50%)" → the shares as written, in order. */
 export function fundingShares(text: string): Array<{ funding: Funding; percent: number }> {
   return [...text.matchAll(SHARE)].map((m) => ({ funding: m[1] as Funding, percent: Number(m[2]) }));
