@@ -17,7 +17,13 @@ export interface ChatAdapter {
   readonly platform: Platform;
   start(): Promise<void>;
   stop(): Promise<void>;
-  post(target: PostTarget, reply: Reply): Promise<void>;
+  /** Resolves once the platform accepted the post, with its message id where the platform gives one. */
+  post(target: PostTarget, reply: Reply): Promise<PostReceipt | void>;
+}
+
+/** What a platform returned for a post: its id for the message (Slack's ts, Discord's snowflake). */
+export interface PostReceipt {
+  messageId: string | null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * exponential backoff that honours Retry-After.
  */
 import type { Platform } from '../core/inbound.js';
-import { type ChatAdapter, DeliveryError, type PostTarget } from '../core/port.js';
+import { type ChatAdapter, DeliveryError, type PostReceipt, type PostTarget } from '../core/port.js';
 import { type Block, type Reply, reply } from '../core/reply.js';
 import { DISCORD_LIMITS, renderDiscord } from '../render/discord.js';
 import { renderText, TEXT_LIMITS } from '../render/text.js';
@@ -109,7 +109,75 @@ export interface DeliveryOutcome {
   error: string | null;
 }
 
-/** Posts every part in order; stops at the first part that still fails after the retries. */
+/**
+ * Where the progress of a send is recorded (the store, for a scheduled digest): `begin` before each attempt,
+ * then `posted` or `failed`. `begin` answers false when the part is no longer this sender's to post.
+ */
+export interface PartJournal {
+  begin(index: number): boolean;
+  posted(index: number, messageId: string | null): void;
+  failed(index: number, error: string): void;
+}
+
+export interface PartsOutcome {
+  ok: boolean;
+  attempts: number;
+  /** Parts posted by this call. */
+  posted: number;
+  error: string | null;
+  /** Stopped before finishing (the process is shutting down, or another sender took a part): the rest is left pending. */
+  stopped: boolean;
+}
+
+/**
+ * Posts parts in order, each retried under the policy; stops at the first part that still fails. A post that
+ * resolved is journalled as posted before the next part begins, and outside the attempt's error handling: a
+ * failure to record it can never make the part be posted again.
+ */
+export async function deliverParts(
+  adapter: ChatAdapter,
+  target: PostTarget,
+  parts: ReadonlyArray<{ index: number; reply: Reply }>,
+  journal: PartJournal,
+  options: { policy?: RetryPolicy; log?: (line: string) => void; stopping?: () => boolean } = {},
+): Promise<PartsOutcome> {
+  const policy = options.policy ?? DEFAULT_RETRY;
+  const log = options.log ?? (() => {});
+  const stopping = options.stopping ?? (() => false);
+  let attempts = 0;
+  let posted = 0;
+  const stopped = (error: string | null = null): PartsOutcome => ({ ok: false, attempts, posted, error, stopped: true });
+  for (const part of parts) {
+    for (let attempt = 1; ; attempt++) {
+      if (stopping()) return stopped();
+      if (!journal.begin(part.index)) return stopped(`${part.index + 1}부를 다른 프로세스가 보내고 있습니다`);
+      attempts++;
+      let receipt: PostReceipt | void;
+      try {
+        receipt = await adapter.post(target, part.reply);
+      } catch (err) {
+        const e = err instanceof DeliveryError ? err : null;
+        const message = `${(err as Error).message}`.slice(0, 200);
+        journal.failed(part.index, message);
+        const retryable = e ? e.retryable : true;
+        if (!retryable || attempt >= policy.attempts)
+          return { ok: false, attempts, posted, error: `${message} (시도 ${attempt}회)`, stopped: false };
+        const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+        // The platform's Retry-After is the wait it asked for; otherwise back off exponentially.
+        const wait = e?.retryAfterMs ?? backoff;
+        log(`digest: ${target.platform}/${target.channel} 전송 실패 (${message}); ${wait} ms 후 다시 시도`);
+        await policy.sleep(wait);
+        continue;
+      }
+      journal.posted(part.index, receipt?.messageId ?? null);
+      posted++;
+      break;
+    }
+  }
+  return { ok: true, attempts, posted, error: null, stopped: false };
+}
+
+/** Posts every part of a digest in order, journalled in memory only (nothing to resume). */
 export async function deliver(
   adapter: ChatAdapter,
   target: PostTarget,
@@ -117,27 +185,8 @@ export async function deliver(
   policy: RetryPolicy = DEFAULT_RETRY,
   log: (line: string) => void = () => {},
 ): Promise<DeliveryOutcome> {
-  const parts = splitReply(digest, partBudget(target.platform));
-  let attempts = 0;
-  for (let p = 0; p < parts.length; p++) {
-    for (let attempt = 1; ; attempt++) {
-      attempts++;
-      try {
-        await adapter.post(target, parts[p]!);
-        break;
-      } catch (err) {
-        const e = err instanceof DeliveryError ? err : null;
-        const message = `${(err as Error).message}`.slice(0, 200);
-        const retryable = e ? e.retryable : true;
-        if (!retryable || attempt >= policy.attempts)
-          return { ok: false, attempts, parts: p, error: `${message} (시도 ${attempt}회)` };
-        const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-        // The platform's Retry-After is the wait it asked for; otherwise back off exponentially.
-        const wait = e?.retryAfterMs ?? backoff;
-        log(`digest: ${target.platform}/${target.channel} 전송 실패 (${message}); ${wait} ms 후 다시 시도`);
-        await policy.sleep(wait);
-      }
-    }
-  }
-  return { ok: true, attempts, parts: parts.length, error: null };
+  const parts = splitReply(digest, partBudget(target.platform)).map((reply, index) => ({ index, reply }));
+  const journal: PartJournal = { begin: () => true, posted: () => {}, failed: () => {} };
+  const r = await deliverParts(adapter, target, parts, journal, { policy, log });
+  return { ok: r.ok, attempts: r.attempts, parts: r.posted, error: r.error };
 }

@@ -1,11 +1,13 @@
 /**
  * Digest subscriptions and their deliveries, in the store's SQLite file (tables from the last migration).
  * A scheduled slot is claimed with one INSERT before anything is posted: the UNIQUE (subscription, slot) row is
- * what makes "never twice" hold across restarts.
+ * what makes "never twice" hold across restarts. The parts of a digest are stored with the claim, and each
+ * part's post is journalled (see `beginPart`), so a restart resumes a digest cut off mid-way.
  */
 import type Database from 'better-sqlite3';
 import type { Platform } from '../core/inbound.js';
 import type { PostTarget } from '../core/port.js';
+import type { Reply } from '../core/reply.js';
 import type { ProjectStore } from '../store/store.js';
 
 export type Cadence = 'weekly' | 'daily';
@@ -74,6 +76,38 @@ interface DeliveryRow {
   error: string | null;
 }
 
+export type PartStatus = 'pending' | 'posting' | 'posted' | 'unknown';
+
+/** One part of a digest as stored for posting. */
+export interface PlannedPart {
+  index: number;
+  reply: Reply;
+}
+
+export interface DeliveryPart {
+  index: number;
+  status: PartStatus;
+  attempts: number;
+  messageId: string | null;
+  postedAt: string | null;
+  error: string | null;
+}
+
+/** A delivery still 'sending': under way here or in another process, or left by one that died. */
+export interface UnfinishedDelivery {
+  id: number;
+  subscriptionId: number;
+  slot: string;
+  /** host:pid of the process sending it (null: a version that kept none). */
+  owner: string | null;
+  startedAt: string;
+  /** ISO time of its last recorded step: the claim, or a part's latest attempt or post. */
+  lastActivity: string;
+  /** Parts stored with the claim (0: a version that kept none), and how many were posted. */
+  parts: number;
+  posted: number;
+}
+
 export class SubscriptionStore {
   private readonly db: Database.Database;
 
@@ -127,20 +161,44 @@ export class SubscriptionStore {
       .run(error, error ? at.toISOString() : null, id);
   }
 
-  /** Claims a slot; false when any process already claimed (or recorded) it. */
-  claim(subscriptionId: number, slot: string, status: 'sending' | 'missed', late: boolean, now: Date): number | null {
-    const r = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO digest_deliveries (subscription_id, slot, status, late, started_at, finished_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(subscriptionId, slot, status, late ? 1 : 0, now.toISOString(), status === 'missed' ? now.toISOString() : null);
-    return r.changes > 0 ? Number(r.lastInsertRowid) : null;
+  /**
+   * Claims a slot; null when any process already claimed (or recorded) it. A send's parts, as composed, are
+   * stored in the same transaction: a 'sending' row without parts is one of a version that kept none.
+   */
+  claim(
+    subscriptionId: number,
+    slot: string,
+    status: 'sending' | 'missed',
+    late: boolean,
+    now: Date,
+    plan: { parts: Reply[]; owner: string } | null = null,
+  ): number | null {
+    return this.db.transaction(() => {
+      const r = this.db
+        .prepare(
+          `INSERT OR IGNORE INTO digest_deliveries (subscription_id, slot, status, late, started_at, finished_at, owner)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          subscriptionId,
+          slot,
+          status,
+          late ? 1 : 0,
+          now.toISOString(),
+          status === 'missed' ? now.toISOString() : null,
+          plan?.owner ?? null,
+        );
+      if (r.changes === 0) return null;
+      const id = Number(r.lastInsertRowid);
+      const part = this.db.prepare('INSERT INTO digest_parts (delivery_id, part, reply_json) VALUES (?, ?, ?)');
+      plan?.parts.forEach((reply, i) => part.run(id, i, JSON.stringify(reply)));
+      return id;
+    }).immediate();
   }
 
   finish(
     deliveryId: number,
-    outcome: { status: 'sent' | 'failed'; attempts: number; parts: number; error: string | null },
+    outcome: { status: 'sent' | 'failed' | 'missed'; attempts: number; parts: number; error: string | null },
     now: Date,
   ): void {
     this.db
@@ -148,17 +206,132 @@ export class SubscriptionStore {
       .run(outcome.status, outcome.attempts, outcome.parts, outcome.error, now.toISOString(), deliveryId);
   }
 
+  /** Deliveries left 'sending': a process's sends under way, or those of a process that died. */
+  unfinished(): UnfinishedDelivery[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.id, d.subscription_id, d.slot, d.owner, d.started_at,
+                COUNT(p.part) AS total,
+                COALESCE(SUM(p.status = 'posted'), 0) AS posted,
+                MAX(d.started_at, COALESCE(MAX(p.attempted_at), ''), COALESCE(MAX(p.posted_at), '')) AS last_activity
+         FROM digest_deliveries d LEFT JOIN digest_parts p ON p.delivery_id = d.id
+         WHERE d.status = 'sending' GROUP BY d.id ORDER BY d.id`,
+      )
+      .all() as Array<{
+      id: number;
+      subscription_id: number;
+      slot: string;
+      owner: string | null;
+      started_at: string;
+      total: number;
+      posted: number;
+      last_activity: string;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      subscriptionId: r.subscription_id,
+      slot: r.slot,
+      owner: r.owner,
+      startedAt: r.started_at,
+      lastActivity: r.last_activity,
+      parts: r.total,
+      posted: r.posted,
+    }));
+  }
+
+  /** Makes `owner` the sender of an unfinished delivery; false when another process took it first. */
+  takeOver(deliveryId: number, from: string | null, owner: string): boolean {
+    return (
+      this.db
+        .prepare("UPDATE digest_deliveries SET owner = ? WHERE id = ? AND status = 'sending' AND owner IS ?")
+        .run(owner, deliveryId, from).changes > 0
+    );
+  }
+
   /**
-   * Sends a previous process started and never finished: whether the post arrived is unknown, so they are
+   * A send of a version that kept no parts, cut off by a restart: whether its post arrived is unknown, so it is
    * marked for `digest list` rather than sent again.
    */
-  markInterrupted(now: Date): number {
-    return this.db
+  interrupt(deliveryId: number, now: Date): void {
+    this.db
       .prepare(
         `UPDATE digest_deliveries SET status = 'interrupted', finished_at = ?,
-           error = '전송 중 프로그램이 멈췄습니다: 도착 여부를 확인하세요' WHERE status = 'sending'`,
+           error = '전송 중 프로그램이 멈췄습니다: 도착 여부를 확인하세요' WHERE id = ? AND status = 'sending'`,
       )
-      .run(now.toISOString()).changes;
+      .run(now.toISOString(), deliveryId);
+  }
+
+  /** Parts whose post was under way when their process died become 'unknown': never sent again. */
+  settleInFlight(deliveryId: number): number[] {
+    const rows = this.db
+      .prepare("UPDATE digest_parts SET status = 'unknown' WHERE delivery_id = ? AND status = 'posting' RETURNING part")
+      .all(deliveryId) as Array<{ part: number }>;
+    return rows.map((r) => r.part).sort((a, b) => a - b);
+  }
+
+  /** The parts not yet posted, in order. */
+  pendingParts(deliveryId: number): PlannedPart[] {
+    const rows = this.db
+      .prepare("SELECT part, reply_json FROM digest_parts WHERE delivery_id = ? AND status = 'pending' ORDER BY part")
+      .all(deliveryId) as Array<{ part: number; reply_json: string }>;
+    return rows.map((r) => ({ index: r.part, reply: JSON.parse(r.reply_json) as Reply }));
+  }
+
+  /**
+   * Marks a part 'posting', committed before its post is attempted; false when it is no longer pending
+   * (another process took it). What a restart finds 'posting' is the one post whose fate is unknown.
+   */
+  beginPart(deliveryId: number, part: number, now: Date): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE digest_parts SET status = 'posting', attempts = attempts + 1, attempted_at = ?
+           WHERE delivery_id = ? AND part = ? AND status = 'pending'`,
+        )
+        .run(now.toISOString(), deliveryId, part).changes > 0
+    );
+  }
+
+  /** The attempt failed (the platform answered with an error, or the request never went out): pending again. */
+  partFailed(deliveryId: number, part: number, error: string): void {
+    this.db
+      .prepare("UPDATE digest_parts SET status = 'pending', error = ? WHERE delivery_id = ? AND part = ? AND status = 'posting'")
+      .run(error, deliveryId, part);
+  }
+
+  /** The platform accepted the post: committed before the next part is begun, never posted again. */
+  partPosted(deliveryId: number, part: number, messageId: string | null, now: Date): void {
+    this.db
+      .prepare(
+        `UPDATE digest_parts SET status = 'posted', message_id = ?, posted_at = ?, error = NULL
+         WHERE delivery_id = ? AND part = ?`,
+      )
+      .run(messageId, now.toISOString(), deliveryId, part);
+  }
+
+  /** The parts of a delivery, in order, with how each went (not their text). */
+  parts(deliveryId: number): DeliveryPart[] {
+    const rows = this.db
+      .prepare(
+        `SELECT part, status, attempts, message_id, posted_at, error FROM digest_parts
+         WHERE delivery_id = ? ORDER BY part`,
+      )
+      .all(deliveryId) as Array<{
+      part: number;
+      status: PartStatus;
+      attempts: number;
+      message_id: string | null;
+      posted_at: string | null;
+      error: string | null;
+    }>;
+    return rows.map((r) => ({
+      index: r.part,
+      status: r.status,
+      attempts: r.attempts,
+      messageId: r.message_id,
+      postedAt: r.posted_at,
+      error: r.error,
+    }));
   }
 
   /** The latest scheduled slot recorded for a subscription (any outcome): scheduling resumes after it. */

@@ -127,4 +127,23 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX digest_deliveries_subscription ON digest_deliveries (subscription_id, status);
   `,
+  // Each part of a digest as composed, and how its post went, committed before and after every attempt: a
+  // restart within the grace period resumes from the first part not posted. A part still 'posting' when its
+  // process died becomes 'unknown' and is not sent again (its request had most likely reached the platform).
+  // `owner` (host:pid) tells a live process's delivery from a dead one's.
+  `
+  ALTER TABLE digest_deliveries ADD COLUMN owner TEXT;
+  CREATE TABLE digest_parts (
+    delivery_id INTEGER NOT NULL REFERENCES digest_deliveries(id),
+    part INTEGER NOT NULL,
+    reply_json TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'posting', 'posted', 'unknown')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    attempted_at TEXT,
+    posted_at TEXT,
+    message_id TEXT,
+    error TEXT,
+    PRIMARY KEY (delivery_id, part)
+  ) WITHOUT ROWID;
+  `,
 ];

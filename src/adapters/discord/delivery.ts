@@ -11,7 +11,8 @@ import { DeliveryError } from '../../core/port.js';
 import type { DiscordMessage } from '../../render/discord.js';
 
 export interface ChannelPoster {
-  post(channel: string, message: DiscordMessage): Promise<void>;
+  /** Resolves with the created message's id, recorded with the digest part it carried. */
+  post(channel: string, message: DiscordMessage): Promise<string | null>;
 }
 
 export function createChannelPoster(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): ChannelPoster {
@@ -21,7 +22,10 @@ export function createChannelPoster(config: Pick<DiscordConfig, 'token' | 'apiUr
     async post(channel, message) {
       const { content, ...withoutContent } = message;
       try {
-        await rest.post(Routes.channelMessages(channel), { body: content ? message : withoutContent });
+        const created = (await rest.post(Routes.channelMessages(channel), { body: content ? message : withoutContent })) as {
+          id?: unknown;
+        } | null;
+        return typeof created?.id === 'string' ? created.id : null;
       } catch (err) {
         throw toDeliveryError(err);
       }

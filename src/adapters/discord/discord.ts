@@ -224,7 +224,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter & { 
       await client.destroy();
     },
     async post(target: PostTarget, r: Reply) {
-      await poster.post(target.thread ?? target.channel, renderDiscord(r));
+      return { messageId: await poster.post(target.thread ?? target.channel, renderDiscord(r)) };
     },
   };
 }

@@ -147,11 +147,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       port = null;
     },
     async post(target: PostTarget, reply: Reply) {
-      await poster.post({
+      const messageId = await poster.post({
         channel: target.channel,
         ...(target.thread ? { thread_ts: target.thread } : {}),
         ...renderSlack(reply),
       });
+      return { messageId };
     },
   };
 }

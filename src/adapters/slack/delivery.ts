@@ -12,7 +12,8 @@ type ChatPostMessageArguments = webApi.ChatPostMessageArguments;
 import { DeliveryError } from '../../core/port.js';
 
 export interface SlackChannelPoster {
-  post(message: ChatPostMessageArguments): Promise<void>;
+  /** Resolves with the message's ts (Slack's id for it), recorded with the digest part it carried. */
+  post(message: ChatPostMessageArguments): Promise<string | null>;
 }
 
 export function createSlackChannelPoster(token: string, apiUrl: string | null | undefined): SlackChannelPoster {
@@ -24,7 +25,8 @@ export function createSlackChannelPoster(token: string, apiUrl: string | null | 
   return {
     async post(message) {
       try {
-        await client.chat.postMessage(message);
+        const res = await client.chat.postMessage(message);
+        return res.ts ?? null;
       } catch (err) {
         throw toDeliveryError(err);
       }
