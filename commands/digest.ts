@@ -6,10 +6,10 @@ import type { Cadence } from '../src/digest/subscriptions.js';
 
 const USAGE = [
   'digest [부서|팀|all] [--days N]',
-  'digest subscribe <weekly|daily> <요일> <HH:MM> [부서|팀]',
-  'digest list',
-  'digest unsubscribe <번호>',
-  'digest send <번호>',
+  'digest subscribe <weekly|daily> <요일> <HH:MM> [부서|팀] (관리자)',
+  'digest list (관리자가 아니면 이 채널의 구독만)',
+  'digest unsubscribe <번호> (관리자)',
+  'digest send <번호> (관리자)',
 ];
 
 export const digestCommand = defineCommand({
@@ -20,9 +20,14 @@ export const digestCommand = defineCommand({
   description: '이번 주 챙길 것: 다가오는·지난 일정, 계획 대비 부진, 바뀐 점, 오래된 문서 (구독하면 정해진 시각에)',
   args: QueryArgs,
   examples: ['digest 정책기획과', 'digest all --days 14', 'digest subscribe weekly mon 09:00 정책기획과', 'digest list'],
+  // Subscribing, ending a subscription and sending change what channels receive; composing and listing only read.
+  sideEffects: ({ query }) => {
+    const sub = subcommandOf(query);
+    return sub !== undefined && EFFECTS.has(sub);
+  },
   run({ query }, ctx) {
     const words = query.split(/\s+/).filter(Boolean);
-    const sub = SUBCOMMANDS[words[0]?.toLowerCase() ?? ''];
+    const sub = subcommandOf(query);
     if (sub && !ctx.digests) return reply('error', '이 창에서는 요약 구독을 다룰 수 없습니다.', [text('Slack·Discord 채널에서 써 주세요.')]);
     switch (sub) {
       case 'subscribe':
@@ -50,6 +55,12 @@ const SUBCOMMANDS: Record<string, 'subscribe' | 'unsubscribe' | 'list' | 'send'>
   send: 'send',
   보내기: 'send',
 };
+
+const EFFECTS = new Set<string>(['subscribe', 'unsubscribe', 'send']);
+
+function subcommandOf(query: string): 'subscribe' | 'unsubscribe' | 'list' | 'send' | undefined {
+  return SUBCOMMANDS[query.trim().split(/\s+/)[0]?.toLowerCase() ?? ''];
+}
 
 /** `digest [scope] [--days N]`: also what the CLI prints. */
 export function parseDigestArgs(words: string[]): { scope: string | null; days: number } | { error: string } {
@@ -116,9 +127,16 @@ function subscribe(words: string[], ctx: CommandContext): Reply {
     target: { platform: origin.platform, workspace: origin.workspace, channel: origin.channel },
     createdBy: origin.user,
   });
-  return reply('answer', `요약 구독 #${s.id}을 만들었습니다.`, [text(`${describe(s.cadence, s.days, s.time)} · ${s.scope ?? '전체'} · 이 채널 (${digests.settings.timeZone})`)], {
-    suggestions: [`digest send ${s.id}`, 'digest list'],
-  });
+  // No "digest send N" button: a button never sends (it would replay the question); the line says what to type.
+  return reply(
+    'answer',
+    `요약 구독 #${s.id}을 만들었습니다.`,
+    [
+      text(`${describe(s.cadence, s.days, s.time)} · ${s.scope ?? '전체'} · 이 채널 (${digests.settings.timeZone})`),
+      text(`지금 한 번 보내려면 "digest send ${s.id}"를 입력하세요.`),
+    ],
+    { suggestions: ['digest list'] },
+  );
 }
 
 function unsubscribe(words: string[], ctx: CommandContext): Reply {
@@ -131,6 +149,7 @@ function unsubscribe(words: string[], ctx: CommandContext): Reply {
 }
 
 function sendNow(words: string[], ctx: CommandContext): Reply {
+  if (!ctx.digests!.isAdmin(ctx.origin)) return reply('error', '요약 보내기는 관리자만 할 수 있습니다.');
   const id = idOf(words);
   if (id === null) return usage('보낼 구독 번호를 써 주세요');
   if (!ctx.digests!.subscriptions.get(id)) return reply('not_found', `요약 구독 #${id}이 없습니다.`, [], { suggestions: ['digest list'] });
@@ -139,11 +158,25 @@ function sendNow(words: string[], ctx: CommandContext): Reply {
   return reply('answer', `요약 #${id}을 지금 보냅니다.`, [text('결과는 "digest list"에서 볼 수 있습니다.')]);
 }
 
+/**
+ * Every platform's channels, schedules and delivery errors for an admin or the operator at the terminal (the
+ * CLI, the console: they hold the database anyway); anyone else sees the subscriptions of the channel they ask
+ * in, and nothing where they ask outside a channel.
+ */
 function listSubscriptions(ctx: CommandContext): Reply {
-  const views = ctx.digests!.list();
-  if (views.length === 0) return reply('answer', '요약 구독이 없습니다.', [], { suggestions: ['digest subscribe weekly mon 09:00'] });
-  const tz = ctx.digests!.settings.timeZone;
-  return reply('answer', `요약 구독 ${views.length}건 (${tz})`, [list(views.map((v) => viewLine(v, tz)))]);
+  const digests = ctx.digests!;
+  const origin = ctx.origin;
+  const all = digests.isAdmin(origin) || !origin || origin.platform === 'cli' || origin.platform === 'console';
+  const tz = digests.settings.timeZone;
+  if (all) {
+    const views = digests.list();
+    if (views.length === 0) return reply('answer', '요약 구독이 없습니다.', [], { suggestions: ['digest subscribe weekly mon 09:00'] });
+    return reply('answer', `요약 구독 ${views.length}건 (${tz})`, [list(views.map((v) => viewLine(v, tz)))]);
+  }
+  const views = origin.channel ? digests.list({ platform: origin.platform, workspace: origin.workspace, channel: origin.channel }) : [];
+  const note = text('다른 채널의 구독은 관리자만 볼 수 있습니다.');
+  if (views.length === 0) return reply('answer', '이 채널의 요약 구독이 없습니다.', [note]);
+  return reply('answer', `이 채널의 요약 구독 ${views.length}건 (${tz})`, [list(views.map((v) => viewLine(v, tz))), note]);
 }
 
 export function viewLine(v: SubscriptionView, timeZone: string): string {

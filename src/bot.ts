@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { COMMANDS } from '../commands/index.js';
-import type { Command } from './core/command.js';
+import { type Command, replayRefusal } from './core/command.js';
 import { commandContext } from './core/context.js';
 import { cleanMessage, createRouter } from './core/dispatch.js';
 import type { AnsweringService, Inbound } from './core/inbound.js';
@@ -45,7 +45,8 @@ export function createBot(deps: BotDeps): AnsweringService {
     const query = args.query ?? '';
     const parsed = command.args.safeParse({ message: query, ...args, query });
     if (!parsed.success) return reply('error', `입력을 이해하지 못했습니다: ${parsed.error.issues[0]?.message ?? ''}`);
-    return command.run(parsed.data, commandContext(knowledge, undefined, { origin: inbound.origin, digests: deps.digests }));
+    const ctx = commandContext(knowledge, undefined, { origin: inbound.origin, digests: deps.digests, replay: inbound.replay });
+    return replayRefusal(command, parsed.data, ctx) ?? command.run(parsed.data, ctx);
   };
 
   return {
@@ -53,7 +54,10 @@ export function createBot(deps: BotDeps): AnsweringService {
       const { origin } = inbound;
       try {
         const knowledge = deps.knowledge();
-        const out = inbound.kind === 'text' ? router.answer(inbound.text, knowledge, { origin, digests: deps.digests }) : runCommand(inbound, knowledge);
+        const out =
+          inbound.kind === 'text'
+            ? router.answer(inbound.text, knowledge, { origin, digests: deps.digests, replay: inbound.replay })
+            : runCommand(inbound, knowledge);
         logger.debug('answered', { platform: origin.platform, kind: inbound.kind, reply: out.kind });
         return out;
       } catch (err) {

@@ -4,7 +4,7 @@ import type { DigestService } from '../digest/service.js';
 import type { Origin } from './inbound.js';
 import type { Knowledge } from './knowledge.js';
 import type { PersonMatch } from './people.js';
-import type { Reply } from './reply.js';
+import { type Reply, reply, text } from './reply.js';
 import type { StoredRecord } from '../store/store.js';
 
 /**
@@ -27,6 +27,8 @@ export interface CommandContext {
   origin?: Origin | undefined;
   /** Digests and their subscriptions, where the process has them. */
   digests?: DigestService | undefined;
+  /** The question came back from a button (Inbound.replay): a command with side effects is refused. */
+  replay?: boolean | undefined;
 }
 
 export const QueryArgs = z.object({
@@ -51,9 +53,28 @@ export interface Command<A extends z.ZodType = typeof QueryArgs> {
   description: string;
   args: A;
   examples: string[];
+  /**
+   * Whether running these arguments changes something beyond the answer (a subscription made or ended, a post
+   * sent). Such a run happens only when typed: a button replaying the question is refused (see `replayRefusal`).
+   * Absent: the command only reads.
+   */
+  sideEffects?: (args: z.infer<A>) => boolean;
   run(args: z.infer<A>, ctx: CommandContext): Reply;
 }
 
 export function defineCommand<A extends z.ZodType>(command: Command<A>): Command<A> {
   return command;
 }
+
+export const REPLAY_REFUSED = '버튼으로는 무언가를 바꾸는 명령을 실행하지 않습니다.';
+
+/**
+ * The refusal of a side-effect command replayed by a button; null when the command may run. Routing and the
+ * bot both ask it after choosing the command and its arguments, so text and slash commands are judged alike.
+ */
+export function replayRefusal<A extends z.ZodType>(command: Command<A>, args: z.infer<A>, ctx: CommandContext): Reply | null {
+  if (!ctx.replay || !command.sideEffects?.(args)) return null;
+  return reply('error', REPLAY_REFUSED, [text('구독·해지·보내기처럼 무언가를 바꾸는 명령은 직접 입력해 주세요 (예: digest send 1).')]);
+}
+
+export const isReplayRefusal = (r: Reply): boolean => r.kind === 'error' && r.title === REPLAY_REFUSED;

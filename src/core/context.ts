@@ -7,7 +7,7 @@ import { findPeople } from './people.js';
 export function commandContext(
   knowledge: Knowledge,
   today = knowledge.clock.today(),
-  extra: Pick<CommandContext, 'origin' | 'digests'> = {},
+  extra: Pick<CommandContext, 'origin' | 'digests' | 'replay'> = {},
 ): CommandContext {
   const people = new Map<string, ReturnType<Lookups['people']>>();
   const departments = new Map<string, ReturnType<Lookups['department']>>();

@@ -2,7 +2,7 @@
  * Routing of free text: any message in, a short Reply out. Nothing a user types — empty, 5,000 characters,
  * emoji, markup, mass mentions — reaches a command unchecked. The error boundary is the bot's (src/bot.ts).
  */
-import type { Command, CommandContext } from './command.js';
+import { type Command, type CommandContext, replayRefusal } from './command.js';
 import { commandContext } from './context.js';
 import { departmentWords, findOverviewUnit } from './departments.js';
 import { withoutParticle } from './people.js';
@@ -18,7 +18,7 @@ const MAX_QUERY_CHARS = 200;
 
 export interface Router {
   /** Free text → the command it asks for → its Reply. Errors propagate to the caller's boundary (src/bot.ts). */
-  answer(message: string, knowledge: Knowledge, extra?: Pick<CommandContext, 'origin' | 'digests'>): Reply;
+  answer(message: string, knowledge: Knowledge, extra?: Pick<CommandContext, 'origin' | 'digests' | 'replay'>): Reply;
   /** The command a name or alias (any case) names. */
   command(nameOrAlias: string): Command | undefined;
   readonly commands: readonly Command[];
@@ -71,6 +71,8 @@ export function createRouter(commands: readonly Command[]): Router {
     const command = byName.get(name) ?? fallback!;
     const args = command.args.safeParse({ query: intent.query, message: cleaned });
     if (!args.success) return reply('error', `입력을 이해하지 못했습니다: ${args.error.issues[0]?.message ?? ''}`);
+    const refused = replayRefusal(command, args.data, ctx);
+    if (refused) return refused;
     const answered = command.run(args.data, { ...ctx, message: cleaned });
     // Nothing the command reads answers ("화력발전지역개발특별회계 세출", "시립미술관 현원"): a figure that a department
     // overview states in a table or a line, when every word of the question is accounted for there.

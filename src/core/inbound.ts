@@ -16,9 +16,21 @@ export interface Origin {
   user: string | null;
 }
 
+/**
+ * `replay`: the question came back from a button (a follow-up, 채널에 공유, 👍/👎) rather than being typed. Its
+ * payload is untrusted and a click is no request to act again, so a command with side effects (digest
+ * subscribe, unsubscribe, send) is refused instead of run.
+ */
 export type Inbound =
-  | { kind: 'text'; text: string; origin: Origin; at: Date }
-  | { kind: 'command'; command: string; args: Readonly<Record<string, string>>; origin: Origin; at: Date };
+  | { kind: 'text'; text: string; origin: Origin; at: Date; replay?: boolean | undefined }
+  | {
+      kind: 'command';
+      command: string;
+      args: Readonly<Record<string, string>>;
+      origin: Origin;
+      at: Date;
+      replay?: boolean | undefined;
+    };
 
 /** The one way in. Adapters translate their platform's events to an Inbound and render the Reply out. */
 export interface AnsweringService {

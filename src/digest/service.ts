@@ -7,10 +7,10 @@ import type { DeliveryOutcome } from './deliver.js';
 import { cronPattern, type DigestScheduler } from './schedule.js';
 import { digestReply } from './reply.js';
 import { Cron } from 'croner';
-import type { Delivery, NewSubscription, Subscription, SubscriptionStore } from './subscriptions.js';
+import type { ChannelKey, Delivery, NewSubscription, Subscription, SubscriptionStore } from './subscriptions.js';
 
 export interface DigestSettings {
-  /** DAMDANG_ADMINS: platform user ids allowed to subscribe and unsubscribe. */
+  /** DAMDANG_ADMINS: platform user ids allowed to subscribe, unsubscribe, send now and list every channel's subscriptions. */
   admins: readonly string[];
   timeZone: string;
   staleDays: number;
@@ -67,8 +67,9 @@ export class DigestService {
     return ok;
   }
 
-  list(): SubscriptionView[] {
-    return this.subscriptions.active().map((subscription) => ({
+  /** Every active subscription, or those of one channel. */
+  list(channel?: ChannelKey): SubscriptionView[] {
+    return this.subscriptions.active(channel).map((subscription) => ({
       subscription,
       recent: this.subscriptions.deliveries(subscription.id, 3),
       missed: this.subscriptions.count(subscription.id, 'missed'),

@@ -13,6 +13,13 @@ import type { ProjectStore } from '../store/store.js';
 export type Cadence = 'weekly' | 'daily';
 export type DeliveryStatus = 'sending' | 'sent' | 'missed' | 'failed' | 'interrupted';
 
+/** One channel of one platform: whose subscriptions a non-admin's `digest list` shows. */
+export interface ChannelKey {
+  platform: Platform;
+  workspace: string | null;
+  channel: string;
+}
+
 /** What `digest subscribe` asks for. */
 export interface NewSubscription {
   cadence: Cadence;
@@ -146,8 +153,17 @@ export class SubscriptionStore {
     return row ? toSubscription(row) : undefined;
   }
 
-  active(): Subscription[] {
-    const rows = this.db.prepare('SELECT * FROM digest_subscriptions WHERE active = 1 ORDER BY id').all() as SubscriptionRow[];
+  /** Active subscriptions; with `channel`, only those posting to that channel (what a non-admin may see). */
+  active(channel?: ChannelKey): Subscription[] {
+    const rows = (
+      channel
+        ? this.db
+            .prepare(
+              'SELECT * FROM digest_subscriptions WHERE active = 1 AND platform = ? AND workspace IS ? AND channel = ? ORDER BY id',
+            )
+            .all(channel.platform, channel.workspace, channel.channel)
+        : this.db.prepare('SELECT * FROM digest_subscriptions WHERE active = 1 ORDER BY id').all()
+    ) as SubscriptionRow[];
     return rows.map(toSubscription);
   }
 

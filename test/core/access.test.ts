@@ -86,3 +86,39 @@ describe('the guarded answering service', () => {
     expect(refused).toEqual(['T2/U1:workspace', 'T1/U1:rate']);
   });
 });
+
+describe('the guard every way in asks first', () => {
+  const store = ProjectStore.open(join(tempDir(), 'admit.db'));
+  ingestPaths(store, [SAMPLES]);
+  const knowledge = loadKnowledge(store, fixedClock('2021-06-01'));
+  const refused: string[] = [];
+  const guard = guardService(createBot({ knowledge: () => knowledge }), {
+    access: { workspaces: ['T1'], channels: ['C1'] },
+    limiter: createRateLimiter({ burst: 2, refillMs: 60_000 }),
+    typingLimiter: createRateLimiter({ burst: 3, refillMs: 60_000 }),
+    onRefused: (o, reason) => refused.push(`${o.workspace}/${o.channel}/${o.user}:${reason}`),
+  });
+  const at = new Date('2025-01-01T00:00:00Z');
+
+  it('admits, then answers on the pass at no second charge; a refusal carries its reply', async () => {
+    const first = guard.admit(origin(), at);
+    expect(first.allowed).toBe(true);
+    if (!first.allowed) return;
+    for (let i = 0; i < 3; i++) expect(renderText(await guard.answer(first.pass, { kind: 'text', text: '박동일 내선번호' }))).toContain('2580');
+    expect(guard.admit(origin(), at).allowed).toBe(true);
+    const third = guard.admit(origin(), at);
+    expect(third).toMatchObject({ allowed: false, reason: 'rate' });
+    expect(!third.allowed && renderText(third.reply)).toContain('60초 뒤에 다시');
+    expect(guard.admit(origin({ workspace: 'T9', user: 'U9' }), at)).toMatchObject({ allowed: false, reason: 'workspace' });
+    expect(guard.admit(origin({ channel: 'C7', user: 'U9' }), at)).toMatchObject({ allowed: false, reason: 'channel' });
+    expect(guard.admit(origin({ channel: 'D7', user: 'U9' }), at, { direct: true }).allowed).toBe(true);
+    expect(refused).toEqual(['T1/C1/U1:rate', 'T9/C1/U9:workspace', 'T1/C7/U9:channel']);
+  });
+
+  it('typing (autocomplete) draws on its own bucket: it neither spends nor is stopped by the questions', () => {
+    const typist = origin({ user: 'U5' });
+    expect([1, 2, 3, 4].map(() => guard.admit(typist, at, { typing: true }).allowed)).toEqual([true, true, true, false]);
+    expect([1, 2, 3].map(() => guard.admit(typist, at).allowed)).toEqual([true, true, false]);
+    expect(guard.admit(origin({ workspace: 'T9', user: 'U5' }), at, { typing: true })).toMatchObject({ allowed: false, reason: 'workspace' });
+  });
+});
