@@ -14,13 +14,14 @@ import { ACTIONS, renderSlack } from '../../render/slack.js';
 import type { FeedbackLog } from '../../store/feedback.js';
 import { actionListener, FEEDBACK_MODAL, feedbackSubmitListener } from './action.js';
 import { commandListener } from './command.js';
-import type { SlackDeps, SlackLog } from './context.js';
+import { isDirectChannel, type SlackDeps, type SlackLog } from './context.js';
 import { homeListener } from './home.js';
 import { boltLogger, redactor } from './log.js';
 import { mentionListener } from './mention.js';
 import { messageListener } from './message.js';
 import { respondTo } from './response-url.js';
 import { seenEvents } from './retries.js';
+import { shownReplies } from './shown.js';
 import { createSlackChannelPoster } from './delivery.js';
 
 export const SLASH_COMMAND = '/damdang';
@@ -31,6 +32,7 @@ export interface SlackAdapterOptions {
   log: SlackLog;
   feedback?: FeedbackLog | null;
   about: () => Reply;
+  /** The per-user question limit (every way in: slash, mention, DM, buttons, modal, Home); DEFAULT_RATE_LIMIT unless set. */
   rateLimit?: RateLimitOptions;
   /** Listen address in HTTP mode (all interfaces unless set; tests use 127.0.0.1). */
   host?: string;
@@ -49,15 +51,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const now = options.now ?? (() => new Date());
   const redact = redactor([config.botToken, config.appToken, config.signingSecret]);
   const logger = boltLogger(log, redact, toBoltLevel(options.libraryLogLevel ?? 'warn'));
-  const guarded = guardService(options.service, {
+  // The service is reachable only through this guard: listeners get `guard`, never `options.service`.
+  const guard = guardService(options.service, {
     access: { workspaces: config.allowedTeams, channels: config.allowedChannels },
     limiter: createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
-    isDirect: (i) => i.origin.channel?.startsWith('D') ?? false,
+    isDirect: (i) => isDirectChannel(i.origin.channel),
     onRefused: (o, reason) => log.warn('request refused', { reason, team: o.workspace, channel: o.channel, user: o.user }),
   });
   const deps: SlackDeps = {
-    service: guarded,
-    reanswer: options.service,
+    guard,
+    shown: shownReplies(),
     feedback: options.feedback ?? null,
     about: options.about,
     log,

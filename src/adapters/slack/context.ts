@@ -1,12 +1,15 @@
 /**
- * What every Slack listener shares: the answering service (already behind access lists and the rate limit),
- * the raw service for re-answering a clicked question, the feedback log, the App Home facts and a logger.
- * Listeners take these as arguments, so each can be called in a test without a running Bolt app.
+ * What every Slack listener shares: the guarded answering service (access lists and the rate limit come before
+ * anything else, core/access.ts; listeners never hold the service itself), the replies already shown, the
+ * feedback log, the App Home facts and a logger. Listeners take these as arguments, so each can be called in a
+ * test without a running Bolt app.
  */
-import type { AnsweringService, Inbound, Origin } from '../../core/inbound.js';
+import type { Admission, GuardedService, Pass, Question } from '../../core/access.js';
+import type { Origin } from '../../core/inbound.js';
 import { type Reply, reply } from '../../core/reply.js';
 import type { FeedbackLog } from '../../store/feedback.js';
 import { answerTurns } from '../turns.js';
+import type { ShownReplies } from './shown.js';
 
 /** The logger shape listeners need (the project logger fits it). */
 export interface SlackLog {
@@ -17,15 +20,23 @@ export interface SlackLog {
 }
 
 export interface SlackDeps {
-  /** Questions: access lists and the rate limit apply. */
-  service: AnsweringService;
-  /** Re-answering a question already answered (feedback): no second rate-limit charge. */
-  reanswer: AnsweringService;
+  /** Every way in asks it first (`admit`), then answers through it: the one guard of slash, mention, DM, buttons, modal and Home. */
+  guard: GuardedService;
+  /** Replies shown with share or feedback buttons: a click reposts or records exactly what was shown. */
+  shown: ShownReplies;
   feedback: FeedbackLog | null;
   /** "What damdang knows" for the App Home tab. */
   about: () => Reply;
   log: SlackLog;
   now: () => Date;
+}
+
+/** Slack's DM channel ids start with D: a DM passes the channel allow-list (never the team list). */
+export const isDirectChannel = (channel: string | null | undefined): boolean => channel?.startsWith('D') ?? false;
+
+/** The guard's decision for this origin, now. */
+export function admit(deps: SlackDeps, origin: Origin, direct = isDirectChannel(origin.channel)): Admission {
+  return deps.guard.admit(origin, deps.now(), { direct });
 }
 
 export const slackOrigin = (team: string | null | undefined, channel: string | null | undefined, user: string | null | undefined): Origin => ({
@@ -55,22 +66,15 @@ export function fromSlackText(text: string, botUserId?: string | null): string {
 const nextTurn = answerTurns();
 
 /**
- * A question to the service, in a turn of its own (callers ack first); any failure becomes a short Korean
- * reply (details only in the log).
+ * The answer for an admitted origin, in a turn of its own (callers ack first); any failure becomes a short
+ * Korean reply (details only in the log).
  */
-export async function ask(service: AnsweringService, inbound: Inbound, log: SlackLog): Promise<Reply> {
+export async function ask(deps: SlackDeps, pass: Pass, question: Question): Promise<Reply> {
   await nextTurn();
   try {
-    return await service.handle(inbound);
+    return await deps.guard.answer(pass, question.kind === 'text' ? { ...question, text: question.text || 'help' } : question);
   } catch (err) {
-    log.error('answer failed', { error: (err as Error).message, channel: inbound.origin.channel });
+    deps.log.error('answer failed', { error: (err as Error).message, channel: pass.origin.channel });
     return reply('error', '답을 만드는 중 문제가 생겼습니다. 잠시 뒤 다시 물어봐 주세요.');
   }
 }
-
-export const textInbound = (text: string, origin: Origin, at: Date): Inbound => ({
-  kind: 'text',
-  text: text || 'help',
-  origin,
-  at,
-});

@@ -193,18 +193,23 @@ export async function post(url: string, body: string, headers: Record<string, st
   return { status: res.status, ms: performance.now() - started };
 }
 
-/** A block action payload as Slack sends it (form field `payload`). */
-export function actionPayload(action: { action_id: string; value: string }, where: { ephemeral: boolean; responseUrl: string }) {
+/** A block action payload as Slack sends it (form field `payload`); by U1 of T1 in C1 unless `who` says otherwise. */
+export function actionPayload(
+  action: { action_id: string; value: string },
+  where: { ephemeral: boolean; responseUrl: string },
+  who: { team?: string; user?: string; channel?: string } = {},
+) {
+  const { team = 'T1', user = 'U1', channel = 'C1' } = who;
   return {
     type: 'block_actions',
-    team: { id: 'T1', domain: 'city' },
-    user: { id: 'U1', team_id: 'T1' },
+    team: { id: team, domain: 'city' },
+    user: { id: user, team_id: team },
     api_app_id: 'A1',
     trigger_id: 'trig-2',
-    channel: { id: 'C1', name: 'general' },
+    channel: { id: channel, name: 'general' },
     container: where.ephemeral
-      ? { type: 'message', message_ts: '1.1', channel_id: 'C1', is_ephemeral: true }
-      : { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: false },
+      ? { type: 'message', message_ts: '1.1', channel_id: channel, is_ephemeral: true }
+      : { type: 'message', message_ts: '1.2', channel_id: channel, is_ephemeral: false },
     ...(where.ephemeral ? {} : { message: { ts: '1.2', thread_ts: '1.0', type: 'message', text: '' } }),
     response_url: where.responseUrl,
     actions: [{ type: 'button', block_id: 'b', action_ts: '1.3', text: { type: 'plain_text', text: 'x' }, ...action }],
