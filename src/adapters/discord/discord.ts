@@ -2,8 +2,10 @@
  * The Discord adapter: a discord.js Client with the Guilds intent (plus Guild Messages and the privileged
  * Message Content intent only when mentions are enabled). Slash commands, autocomplete and buttons become
  * Inbounds for the answering service; replies are rendered by ../../render/discord.ts and always sent with
- * mentions disabled. Each interaction is its own error boundary: a failure is logged and answered, never
- * thrown into discord.js.
+ * mentions disabled. The service is reached only through the adapter's guard (core/access.ts): slash commands,
+ * buttons, autocomplete and mentions are admitted (allow-lists, rate limit) before anything is done, and a
+ * button's question is a replay, which never runs a command with side effects. Each interaction is its own
+ * error boundary: a failure is logged and answered, never thrown into discord.js.
  */
 import {
   type AutocompleteInteraction,
@@ -20,10 +22,11 @@ import {
 } from 'discord.js';
 import { commandNamed } from '../../../commands/index.js';
 import type { DiscordConfig } from '../../config.js';
-import { type AccessLists, checkAccess } from '../../core/access.js';
+import { guardService, TYPING_RATE_LIMIT } from '../../core/access.js';
 import type { AnsweringService, Inbound, Origin } from '../../core/inbound.js';
 import type { Knowledge } from '../../core/knowledge.js';
 import type { ChatAdapter, PostTarget } from '../../core/port.js';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../../core/rate-limit.js';
 import { type Reply, type ReplyKind, reply } from '../../core/reply.js';
 import { CUSTOM_ID_PREFIX, type DiscordMessage, DISCORD_LIMITS, renderDiscord } from '../../render/discord.js';
 import type { FeedbackInput, Verdict } from '../../store/feedback.js';
@@ -33,8 +36,12 @@ import { COMMAND_NAME, EPHEMERAL_OPTION, QUERY_OPTION, subcommandSpec } from './
 
 export interface DiscordAdapterDeps {
   config: DiscordConfig;
-  /** The (guarded) answering service: access lists and rate limit are applied there. */
+  /** The answering service; the adapter reaches it only through its guard (DISCORD_ALLOWED_*, rate limit). */
   service: AnsweringService;
+  /** Questions per user (slash commands, buttons, mentions); DEFAULT_RATE_LIMIT unless set. */
+  rateLimit?: RateLimitOptions;
+  /** Autocomplete's own, lighter bucket (it runs per keystroke); TYPING_RATE_LIMIT unless set. */
+  typingRateLimit?: RateLimitOptions;
   /** The current knowledge, for autocomplete. */
   knowledge: () => Knowledge;
   feedback: { record(input: FeedbackInput): number } | null;
@@ -50,9 +57,16 @@ const KIND_CODE: Record<ReplyKind, string> = { answer: 'a', not_found: 'n', ambi
 const CODE_KIND = Object.fromEntries(Object.entries(KIND_CODE).map(([k, v]) => [v, k])) as Record<string, ReplyKind>;
 
 export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter & { readonly client: Client } {
-  const { config, service, log } = deps;
+  const { config, log } = deps;
   const now = deps.now ?? (() => new Date());
-  const access: AccessLists = { workspaces: config.allowedGuilds, channels: config.allowedChannels };
+  const isDirect = (o: Origin) => o.workspace === null;
+  const guard = guardService(deps.service, {
+    access: { workspaces: config.allowedGuilds, channels: config.allowedChannels },
+    limiter: createRateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT),
+    typingLimiter: createRateLimiter(deps.typingRateLimit ?? TYPING_RATE_LIMIT),
+    isDirect: (i) => isDirect(i.origin),
+    onRefused: (o, reason) => log('info', `discord: refused (${reason}) guild=${o.workspace} channel=${o.channel} user=${o.user}`),
+  });
   const intents = [GatewayIntentBits.Guilds];
   if (config.mentions) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
   const options: ClientOptions = { intents, allowedMentions: { parse: [] } };
@@ -78,7 +92,8 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter & { 
 
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
     const origin = originOf(i);
-    const allowed = checkAccess(access, origin, i.guildId === null).allowed;
+    // Refused (elsewhere, or typing faster than the typing bucket): no choices, nothing searched.
+    const allowed = guard.admit(origin, now(), { direct: isDirect(origin), typing: true }).allowed;
     const focused = i.options.getFocused(true);
     const choices =
       allowed && focused.name === QUERY_OPTION
@@ -104,14 +119,16 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter & { 
     if (action === 'ask') {
       const [command = '', ...q] = rest;
       const query = q.join(':');
-      await answer(i, inboundFor(command, query, originOf(i)), { command, query, ephemeral });
+      await answer(i, { ...inboundFor(command, query, originOf(i)), replay: true }, { command, query, ephemeral });
       return;
     }
     if (action === 'fb') {
       const [verdict, kindCode = 'a', command = '', ...q] = rest;
       const origin = originOf(i);
-      if (!checkAccess(access, origin, i.guildId === null).allowed) {
-        await i.reply({ content: '이 채널에서는 담당을 쓸 수 없습니다.', flags: MessageFlags.Ephemeral });
+      // Recorded from the message as shown (Discord sends it with the click); nothing is answered again.
+      const admission = guard.admit(origin, now(), { direct: isDirect(origin) });
+      if (!admission.allowed) {
+        await i.reply({ content: admission.reply.title, flags: MessageFlags.Ephemeral });
         return;
       }
       const embeds = i.message.embeds;
@@ -143,7 +160,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter & { 
     inbound: Inbound,
     how: { command: string; query: string; ephemeral: boolean },
   ): Promise<void> {
-    const pending = service.handle(inbound).catch((err: Error) => {
+    const pending = guard.handle(inbound).catch((err: Error) => {
       log('error', `discord: answering failed: ${err.message}`);
       return reply('error', '답변을 만들다 문제가 생겼습니다. 다시 물어봐 주세요.');
     });
@@ -170,7 +187,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter & { 
       if (!me || m.author.bot || !m.mentions.users.has(me.id)) return;
       const text = m.content.replace(/<@!?\d+>/g, ' ').trim();
       const origin: Origin = { platform: 'discord', workspace: m.guildId, channel: m.channelId, user: m.author.id };
-      const r = await service.handle({ kind: 'text', text, origin, at: now() });
+      const r = await guard.handle({ kind: 'text', text, origin, at: now() });
       await m.reply({ ...toOptions(render(r, { command: 'ask', query: text })), allowedMentions: { parse: [], repliedUser: false } });
     } catch (err) {
       log('error', `discord: mention ${m.id} failed: ${(err as Error).message}`);

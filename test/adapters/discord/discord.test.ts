@@ -4,10 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapterDeps } from '../../../src/adapters/discord/discord.js';
 import { createBot } from '../../../src/bot.js';
 import { loadConfig } from '../../../src/config.js';
-import { guardService } from '../../../src/core/access.js';
 import type { AnsweringService } from '../../../src/core/inbound.js';
 import { loadKnowledge } from '../../../src/core/knowledge.js';
-import { createRateLimiter } from '../../../src/core/rate-limit.js';
 import { fixedClock } from '../../../src/domain/clock.js';
 import { ingestPaths } from '../../../src/ingest/ingest.js';
 import { ProjectStore } from '../../../src/store/store.js';
@@ -47,17 +45,21 @@ beforeAll(async () => {
     {},
     { DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_API_URL: fake.apiUrl, DISCORD_ALLOWED_GUILDS: FAKE.guildId },
   ).discord!;
-  const guarded = guardService(createBot({ knowledge: () => knowledge }), {
-    access: { workspaces: config.allowedGuilds, channels: config.allowedChannels },
-    limiter: createRateLimiter({ burst: 100, refillMs: 1000 }),
-  });
+  const bot = createBot({ knowledge: () => knowledge });
   const service: AnsweringService = {
     handle: async (inbound) => {
       if (slowMs) await new Promise((r) => setTimeout(r, slowMs));
-      return guarded.handle(inbound);
+      return bot.handle(inbound);
     },
   };
-  deps = { config, service, knowledge: () => knowledge, feedback: store.feedback, log: () => undefined };
+  deps = {
+    config,
+    service,
+    rateLimit: { burst: 100, refillMs: 1000 },
+    knowledge: () => knowledge,
+    feedback: store.feedback,
+    log: () => undefined,
+  };
   adapter = createDiscordAdapter(deps);
   await adapter.start();
 });

@@ -30,6 +30,12 @@ export const FAKE = {
   userId: '400000000000000004',
 } as const;
 
+/** Where an interaction happens: another guild or channel than the fake's own. */
+export interface Where {
+  guild?: string;
+  channel?: string;
+}
+
 let snowflake = 500000000000000000n;
 const nextId = () => String(++snowflake);
 
@@ -120,8 +126,13 @@ export class FakeDiscord {
     return id;
   }
 
-  /** A slash command interaction: `/damdang <sub> query:<query>`, by `user`. Returns its id and token. */
-  slash(sub: string, options: Record<string, string | boolean> = {}, user: string = FAKE.userId): { id: string; token: string } {
+  /** A slash command interaction: `/damdang <sub> query:<query>`, by `user` (in `where`, else the fake's guild and channel). */
+  slash(
+    sub: string,
+    options: Record<string, string | boolean> = {},
+    user: string = FAKE.userId,
+    where: Where = {},
+  ): { id: string; token: string } {
     return this.interaction(2, {
       id: '600000000000000006',
       name: 'damdang',
@@ -133,35 +144,42 @@ export class FakeDiscord {
           options: Object.entries(options).map(([name, value]) => ({ type: typeof value === 'boolean' ? 5 : 3, name, value })),
         },
       ],
-    }, undefined, user);
+    }, undefined, user, where);
   }
 
   /** An autocomplete interaction with `query` focused. */
-  autocomplete(sub: string, typed: string): { id: string; token: string } {
+  autocomplete(sub: string, typed: string, user: string = FAKE.userId, where: Where = {}): { id: string; token: string } {
     return this.interaction(4, {
       id: '600000000000000006',
       name: 'damdang',
       type: 1,
       options: [{ type: 1, name: sub, options: [{ type: 3, name: 'query', value: typed, focused: true }] }],
-    });
+    }, undefined, user, where);
   }
 
   /** A button press on a message the bot sent (the message as Discord returns it). */
-  button(customId: string, message: Record<string, unknown>): { id: string; token: string } {
-    return this.interaction(3, { custom_id: customId, component_type: 2 }, message);
+  button(customId: string, message: Record<string, unknown>, user: string = FAKE.userId, where: Where = {}): { id: string; token: string } {
+    return this.interaction(3, { custom_id: customId, component_type: 2 }, message, user, where);
   }
 
-  private interaction(type: number, data: unknown, message?: unknown, user: string = FAKE.userId): { id: string; token: string } {
+  private interaction(
+    type: number,
+    data: unknown,
+    message?: unknown,
+    user: string = FAKE.userId,
+    where: Where = {},
+  ): { id: string; token: string } {
     const id = nextId();
     const token = `itoken-${id}`;
+    const { guild = FAKE.guildId, channel = FAKE.channelId } = where;
     this.dispatch('INTERACTION_CREATE', {
       id,
       application_id: FAKE.appId,
       type,
       data,
-      guild_id: FAKE.guildId,
-      channel_id: FAKE.channelId,
-      channel: { id: FAKE.channelId, type: 0, guild_id: FAKE.guildId, name: 'general' },
+      guild_id: guild,
+      channel_id: channel,
+      channel: { id: channel, type: 0, guild_id: guild, name: 'general' },
       member: {
         user: { id: user, username: 'staff', discriminator: '0', global_name: '직원', avatar: null },
         roles: [],
@@ -177,7 +195,7 @@ export class FakeDiscord {
       locale: 'ko',
       guild_locale: 'ko',
       entitlements: [],
-      authorizing_integration_owners: { '0': FAKE.guildId },
+      authorizing_integration_owners: { '0': guild },
       context: 0,
       attachment_size_limit: 10485760,
       ...(message ? { message } : {}),
