@@ -16,6 +16,9 @@ export interface SourceDocument {
   lines: string[];
   /** Lines where bytes that were not valid text were replaced (U+FFFD) while decoding. */
   damagedLines?: number[];
+  /** What decoding and normalising could not read as written (a UTF-8 line in a CP949 file, a reference to no
+   * character), each with its line. */
+  readWarnings?: ParseWarning[];
 }
 
 export interface ParseWarning {

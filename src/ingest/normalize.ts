@@ -3,6 +3,7 @@
  * line number a person sees in their editor; joining wrapped lines is left to the structure readers.
  */
 import { stripControls } from '../domain/control-chars.js';
+import type { ParseWarning } from '../domain/document.js';
 
 /** Tag names that appear inside flattened table cells; anything else in <…> is document text ("<단위 : 백만원>"). */
 const HTML_TAG = /<\/?(?:ul|ol|li|p|br|span|div|strong|b|em|i|u|table|tr|td|th|tbody|thead|font)\b[^>]*>/gi;
@@ -21,16 +22,38 @@ export function splitLines(text: string): string[] {
 }
 
 export function normalizeText(text: string): string[] {
-  return splitLines(text).map(normalizeLine);
+  return normalizeDocumentText(text).lines;
 }
 
-export function normalizeLine(raw: string): string {
+/** Normalised lines, and a warning naming each line where a character reference names no character. */
+export function normalizeDocumentText(text: string): { lines: string[]; warnings: ParseWarning[] } {
+  const warnings: ParseWarning[] = [];
+  const lines = splitLines(text).map((raw, i) => {
+    const invalid: string[] = [];
+    const line = normalizeLine(raw, (ref) => invalid.push(ref));
+    if (invalid.length) warnings.push({ line: i + 1, message: invalidReferenceMessage(invalid) });
+    return line;
+  });
+  return { lines, warnings };
+}
+
+function invalidReferenceMessage(refs: string[]): string {
+  const named = refs
+    .slice(0, 3)
+    .map((r) => (r.length > 16 ? `${r.slice(0, 12)}…;` : r))
+    .join(', ');
+  const more = refs.length > 3 ? ` 외 ${refs.length - 3}개` : '';
+  return `문자 참조 ${named}${more}: 유니코드에 없는 문자라서 �(U+FFFD)로 바꿔 읽었습니다 (invalid character reference)`;
+}
+
+/** `onInvalidReference` hears each numeric character reference that names no character (it becomes U+FFFD). */
+export function normalizeLine(raw: string, onInvalidReference: (ref: string) => void = () => {}): string {
   // NEL, U+2028 and U+2029 become spaces, not breaks: line numbers stay those a person's editor shows.
   let line = stripControls(raw.replace(/[\u0085\u2028\u2029]/g, ' ')).normalize('NFC');
   line = toHalfWidth(line);
   line = line.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/[\u00a0\u3000]/g, ' ');
   line = stripInlineMarkup(line);
-  line = stripHtml(line);
+  line = stripHtml(line, onInvalidReference);
   line = stripMarkdown(line);
   line = dropRepeatedUnits(line);
   if (isPageNumber(line) || isStrayJamo(line)) return '';
@@ -59,17 +82,33 @@ function stripInlineMarkup(line: string): string {
   return line.replace(OWPML_TAG, ' ');
 }
 
-function stripHtml(line: string): string {
+function stripHtml(line: string, onInvalidReference: (ref: string) => void): string {
   if (!line.includes('<') && !line.includes('&')) return line;
-  return line
+  const decoded = line
     .replace(HTML_TAG, ' ')
     .replace(/ *\t */g, '\t')
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {
-      if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(Number.parseInt(e.slice(2), 16));
-      if (e.startsWith('#')) return String.fromCodePoint(Number.parseInt(e.slice(1), 10));
+      if (e.startsWith('#')) return numericReference(m, e, onInvalidReference);
       return HTML_ENTITIES[e.toLowerCase()] ?? m;
-    })
-    .replace(/ {2,}/g, ' ');
+    });
+  // The line's own controls went before decoding; what a reference spelled ("&#x1b;[2J", "&#x202e;") goes now.
+  return stripControls(decoded).replace(/ {2,}/g, ' ');
+}
+
+/**
+ * The character a numeric reference names. A number beyond U+10FFFF or a surrogate half names none: U+FFFD, as
+ * HTML reads it, and reported, so one bad reference does not lose the document. A line break becomes a space:
+ * it would split the stored line and shift the number of every line after it.
+ */
+function numericReference(whole: string, ref: string, onInvalid: (ref: string) => void): string {
+  const hex = ref[1] === 'x' || ref[1] === 'X';
+  const code = Number.parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
+  if (!(code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) {
+    onInvalid(whole);
+    return '\ufffd';
+  }
+  const ch = String.fromCodePoint(code);
+  return /[\n\r\u0085\u2028\u2029]/.test(ch) ? ' ' : ch;
 }
 
 /**

@@ -9,18 +9,27 @@ import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '
 import { IngestError } from './errors.js';
 import { genericFamily } from './families/generic.js';
 import { FAMILIES } from './families/index.js';
-import { normalizeText } from './normalize.js';
+import { normalizeDocumentText } from './normalize.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md'] as const;
 
 export type { LoadedDocument };
 
 export function loadDocument(path: string, bytes: Buffer = readFileSync(path)): LoadedDocument {
-  const { text, encoding, damagedLines } = decodeDocument(bytes, path);
-  const lines = normalizeText(text);
+  const { text, encoding, damagedLines, warnings } = decodeDocument(bytes, path);
+  const normalized = normalizeDocumentText(text);
+  const lines = normalized.lines;
   if (lines.every((l) => l.trim() === '')) throw new IngestError(path, '내용이 없는 문서입니다 (only blank lines)');
+  const readWarnings = [...warnings, ...normalized.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return {
-    doc: { path, name: basename(path), encoding, lines, ...(damagedLines.length ? { damagedLines } : {}) },
+    doc: {
+      path,
+      name: basename(path),
+      encoding,
+      lines,
+      ...(damagedLines.length ? { damagedLines } : {}),
+      ...(readWarnings.length ? { readWarnings } : {}),
+    },
     hash: createHash('sha256').update(bytes).digest('hex'),
     text: lines.join('\n'),
   };
@@ -54,6 +63,7 @@ export function parseDocument(doc: SourceDocument, families: readonly DocumentFa
   if (doc.encoding === 'cp949') extra.push({ line: null, message: 'EUC-KR(CP949) 인코딩을 UTF-8로 변환해 읽었습니다' });
   for (const line of doc.damagedLines ?? [])
     extra.push({ line, message: 'UTF-8이 아닌 바이트가 있어 �로 바꿔 읽었습니다 (invalid UTF-8 replaced)' });
+  extra.push(...(doc.readWarnings ?? []));
   try {
     const result = family.parse(doc);
     const { valid, problems } = validateRecords(result.records);
