@@ -65,7 +65,7 @@ function openForAnswering(config: Config, logger: Logger): { store: ProjectStore
     seeded = writer.write(() => {
       if (!writer.isEmpty()) return null;
       logger.info(`데이터베이스가 비어 있어 ${config.samplesDir}의 예시 문서를 읽습니다…`);
-      return ingestPaths(writer, [config.samplesDir]);
+      return ingestPaths(writer, [config.samplesDir], undefined, { maxDocumentMb: config.maxDocumentMb });
     });
   } catch (err) {
     writer.close();

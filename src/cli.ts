@@ -50,7 +50,10 @@ program
       if (many) bar?.update(done, { file: report.file.slice(-40) });
       else printReport(report);
     };
-    const summary = ingestPaths(store, paths, onProgress, { organization: opts.org?.trim() || null });
+    const summary = ingestPaths(store, paths, onProgress, {
+      organization: opts.org?.trim() || null,
+      maxDocumentMb: config.maxDocumentMb,
+    });
     if (many) {
       bar?.stop();
       for (const r of summary.reports.filter((x) => x.outcome === 'failed' || x.warnings.length > 0).slice(0, 50))

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './domain/clock.js';
+import { DEFAULT_MAX_DOCUMENT_MB } from './domain/document.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -18,6 +19,12 @@ const EnvSchema = z.object({
   DAMDANG_SAMPLES: z.string().min(1).default('data/samples'),
   DAMDANG_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DAMDANG_TZ: z.string().refine(isTimeZone, '알 수 없는 시간대입니다 (예: Asia/Seoul)').default(DEFAULT_TIME_ZONE),
+  DAMDANG_MAX_DOCUMENT_MB: z.coerce
+    .number('숫자(MB)여야 합니다')
+    .positive('0보다 커야 합니다')
+    // A longer text than V8's largest string (about 512 M characters) cannot be decoded at all.
+    .max(500, '500 MB 이하여야 합니다')
+    .default(DEFAULT_MAX_DOCUMENT_MB),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'xoxb-로 시작하는 봇 토큰이어야 합니다').optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'xapp-로 시작하는 앱 토큰이어야 합니다').optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
@@ -46,6 +53,8 @@ export interface Config {
   logLevel: LogLevel;
   /** IANA zone of the office ("Asia/Seoul"): what "today" and a digest's "09:00" mean. */
   timeZone: string;
+  /** Documents larger than this (MB) are refused by ingest, named with their size. */
+  maxDocumentMb: number;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   /** Platform user ids allowed to manage digest subscriptions. */
@@ -122,6 +131,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     samplesDir: e.DAMDANG_SAMPLES,
     logLevel: e.DAMDANG_LOG_LEVEL,
     timeZone: e.DAMDANG_TZ,
+    maxDocumentMb: e.DAMDANG_MAX_DOCUMENT_MB,
     slack: slackConfig(e),
     discord: discordConfig(e),
     admins: e.DAMDANG_ADMINS.split(/[\s,]+/).filter(Boolean),

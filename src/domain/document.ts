@@ -6,6 +6,12 @@ import type { ProjectRecord } from './project.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'cp949';
 
+/**
+ * A larger document is refused before it is read (DAMDANG_MAX_DOCUMENT_MB raises it): ingest holds about 35
+ * times a document's size while parsing it (10 MB took 340 MB), and the largest real document is 0.2 MB.
+ */
+export const DEFAULT_MAX_DOCUMENT_MB = 10;
+
 export interface SourceDocument {
   /** The path as given to ingest, for messages. */
   path: string;

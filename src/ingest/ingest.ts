@@ -14,6 +14,7 @@ import {
   statSync,
 } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { DEFAULT_MAX_DOCUMENT_MB } from '../domain/document.js';
 import type { ProjectStore, SaveOutcome } from '../store/store.js';
 import { IngestError } from './errors.js';
 import type { ParseResult } from './document.js';
@@ -192,8 +193,11 @@ function unsupported(p: string): string {
   return `${p}: 지원하지 않는 형식입니다 (${extname(p) || '확장자 없음'}); 지금은 ${SUPPORTED_EXTENSIONS.join(', ')}만 읽습니다`;
 }
 
-/** Reads a regular file only: opened without blocking, so a FIFO renamed .txt is refused instead of waited on. */
-export function readRegularFile(path: string): Buffer {
+/**
+ * Reads a regular file only: opened without blocking, so a FIFO renamed .txt is refused instead of waited on.
+ * A file over `maxMb` is refused by its size before a byte is read, so one huge file cannot exhaust memory.
+ */
+export function readRegularFile(path: string, maxMb = DEFAULT_MAX_DOCUMENT_MB): Buffer {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -203,10 +207,22 @@ export function readRegularFile(path: string): Buffer {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new IngestError(path, specialReason(st));
-    return readFileSync(fd);
+    if (st.size > maxMb * MB) throw new IngestError(path, tooLarge(st.size, maxMb));
+    const bytes = readFileSync(fd);
+    // A file still being written may have grown since it was measured.
+    if (bytes.length > maxMb * MB) throw new IngestError(path, tooLarge(bytes.length, maxMb));
+    return bytes;
   } finally {
     closeSync(fd);
   }
+}
+
+const MB = 1024 * 1024;
+
+function tooLarge(size: number, maxMb: number): string {
+  // Rounded up, so a file just over the limit never reads as the limit itself.
+  const mb = Math.ceil((size / MB) * 10) / 10;
+  return `문서가 너무 커서 읽지 않습니다: ${mb} MB, 한도 ${maxMb} MB — 더 큰 문서는 DAMDANG_MAX_DOCUMENT_MB를 늘려 읽습니다 (file too large)`;
 }
 
 /** Ingests one file; every failure becomes a report naming the file, and the store is left as it was. */
@@ -216,6 +232,8 @@ export interface IngestOptions {
    * sheet that names only the district where a project happens is still the city's.
    */
   organization?: string | null;
+  /** Documents larger than this many MB are refused (DAMDANG_MAX_DOCUMENT_MB); default DEFAULT_MAX_DOCUMENT_MB. */
+  maxDocumentMb?: number;
 }
 
 export function ingestFile(store: ProjectStore, file: string, options: IngestOptions = {}): DocumentReport {
@@ -229,7 +247,7 @@ export function ingestFile(store: ProjectStore, file: string, options: IngestOpt
     error: null,
   };
   try {
-    const bytes = readRegularFile(file);
+    const bytes = readRegularFile(file, options.maxDocumentMb);
     // An unchanged file (say, the other of two ingests stored it a moment ago) is not parsed again.
     const known = store.currentVersion(resolve(file));
     if (known && known.hash === createHash('sha256').update(bytes).digest('hex')) {
