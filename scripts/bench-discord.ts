@@ -48,6 +48,8 @@ try {
     knowledge: () => knowledge,
     feedback: null,
     log: () => undefined,
+    // One user types all the queries: the bench measures the search, so the typing limit must not answer them.
+    typingRateLimit: { burst: INTERACTIONS, refillMs: 1 },
   });
   await adapter.start();
 
