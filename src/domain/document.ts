@@ -2,6 +2,7 @@
  * A document as ingest reads it and the store keeps it: the types both sides share (the store never imports
  * ingest; ingest writes through the store).
  */
+import type { DocModel } from './doc-model.js';
 import type { ProjectRecord } from './project.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'cp949';
@@ -37,6 +38,8 @@ export interface ParseResult {
   organization: string | null;
   records: ProjectRecord[];
   warnings: ParseWarning[];
+  /** The document model (blocks and metadata), whatever the family. */
+  model?: DocModel;
 }
 
 export interface LoadedDocument {

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { DocModel } from '../domain/doc-model.js';
 import type { LoadedDocument } from '../domain/document.js';
 import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
 import { decodeDocument } from './decode.js';
@@ -9,6 +10,7 @@ import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '
 import { IngestError } from './errors.js';
 import { genericFamily } from './families/generic.js';
 import { FAMILIES } from './families/index.js';
+import { readModel } from './model/read-model.js';
 import { normalizeDocumentText } from './normalize.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md'] as const;
@@ -58,6 +60,16 @@ export function chooseFamily(doc: SourceDocument, families: readonly DocumentFam
  * back to the generic record and the failure becomes a warning naming the file.
  */
 export function parseDocument(doc: SourceDocument, families: readonly DocumentFamily[] = FAMILIES): ParseResult {
+  const result = parseFamily(doc, families);
+  try {
+    const model = readModel(doc);
+    return { ...(result.family === 'generic' ? withModelMeta(result, model) : result), model };
+  } catch (err) {
+    return { ...result, warnings: [...result.warnings, { line: null, message: `문서 구조를 읽지 못했습니다: ${(err as Error).message}` }] };
+  }
+}
+
+function parseFamily(doc: SourceDocument, families: readonly DocumentFamily[]): ParseResult {
   const family = chooseFamily(doc, families);
   const extra: ParseWarning[] = [];
   if (doc.encoding === 'cp949') extra.push({ line: null, message: 'EUC-KR(CP949) 인코딩을 UTF-8로 변환해 읽었습니다' });
@@ -99,4 +111,18 @@ function validateRecords(records: ProjectRecord[]): { valid: ProjectRecord[]; pr
     valid.push({ ...parsed.data, key });
   }
   return { valid, problems };
+}
+
+/** A document of no known family is named and staffed as its model reads it: a real title, its header's contacts. */
+function withModelMeta(result: ParseResult, model: DocModel): ParseResult {
+  const { meta } = model;
+  return {
+    ...result,
+    records: result.records.map((r) => ({
+      ...r,
+      title: meta.titleLine ? meta.title : r.title,
+      department: r.department ?? meta.department,
+      contacts: r.contacts.length ? r.contacts : meta.contacts,
+    })),
+  };
 }

@@ -146,4 +146,26 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (delivery_id, part)
   ) WITHOUT ROWID;
   `,
+  // The document model of every version, whatever its family: metadata, and its blocks as passages with a
+  // full-text index of their Korean tokens (the block's own, and its title and section path apart, weighted lower).
+  `
+  CREATE TABLE doc_models (
+    version_id INTEGER PRIMARY KEY REFERENCES document_versions(id),
+    title TEXT NOT NULL,
+    department TEXT,
+    date TEXT,
+    meta_json TEXT NOT NULL
+  );
+  CREATE TABLE passages (
+    id INTEGER PRIMARY KEY,
+    version_id INTEGER NOT NULL REFERENCES document_versions(id),
+    ord INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    line_from INTEGER NOT NULL,
+    line_to INTEGER NOT NULL,
+    block_json TEXT NOT NULL
+  );
+  CREATE INDEX passages_version ON passages (version_id, ord);
+  CREATE VIRTUAL TABLE passages_fts USING fts5(body, context, content='', tokenize='unicode61 remove_diacritics 0');
+  `,
 ];

@@ -10,6 +10,8 @@ import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
 import type { LoadedDocument, ParseResult, ParseWarning } from '../domain/document.js';
 import { FeedbackLog } from './feedback.js';
 import { MIGRATIONS } from './migrations.js';
+import { currentModels, type PassageDocument, passageDocument, passagesOf, savePassages, searchPassages, type StoredPassage } from './passages.js';
+import type { DocBlock } from '../domain/doc-model.js';
 
 export interface StoredRecord {
   id: number;
@@ -222,6 +224,7 @@ export class ProjectStore {
         const items = new Set(r.budget?.lines.flatMap((l) => (l.item ? [l.item.replace(/\s+/g, '')] : [])) ?? []);
         for (const it of items) item.run(id, it);
       }
+      if (result.model) savePassages(this.db, versionId, result.model);
       this.prepared('UPDATE documents SET current_version_id = ? WHERE id = ?').run(versionId, documentId);
       this.prepared("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
       return existing ? 'updated' : 'new';
@@ -341,6 +344,26 @@ export class ProjectStore {
       | { text: string }
       | undefined;
     return row ? row.text.split('\n') : [];
+  }
+
+  /** Passages of current documents holding the query's words, best first (the document model's blocks). */
+  searchPassages(query: string, limit = 200): StoredPassage[] {
+    return searchPassages(this.db, query, limit);
+  }
+
+  /** A version's document model metadata, path and family. */
+  passageDocument(versionId: number): PassageDocument | undefined {
+    return passageDocument(this.db, versionId);
+  }
+
+  /** A version's blocks in order (ord range inclusive). */
+  blocksOf(versionId: number, from?: number, to?: number): DocBlock[] {
+    return passagesOf(this.db, versionId, from, to);
+  }
+
+  /** Metadata of every current document's model. */
+  currentModels(): PassageDocument[] {
+    return currentModels(this.db);
   }
 
   /** Current documents with their text, for the body-line search. */

@@ -1,0 +1,41 @@
+/**
+ * The document model every document becomes, whatever its family: metadata and an ordered list of blocks, each
+ * with the headings above it (its section path) and the lines it was read from. Families add meaning on top
+ * (projects, budgets, milestones); a document of no known family is still answerable through its blocks.
+ * Shared by ingest (which builds it) and the store and answering (which read it): no reading code here.
+ */
+import type { Contact } from './project.js';
+
+export type BlockKind = 'heading' | 'paragraph' | 'item' | 'row';
+
+export interface DocBlock {
+  kind: BlockKind;
+  /** The block's text: wrapped lines joined; a row's cells joined by " | ". */
+  text: string;
+  /** 1-based, inclusive line range of the document text. */
+  lines: [number, number];
+  /** Headings above the block, outermost first. */
+  section: string[];
+  /** Heading depth (0 outermost) or list nesting (0 top). */
+  level: number;
+  /** A list item's parent item, as written (so "○ 예산 : 30억원" under "□ 청년 쉼터" keeps its subject). */
+  parent?: string;
+  /** A table row: its header cells (top to bottom joined per column), cells, and the table's unit line. */
+  table?: { header: string[]; cells: string[]; unit: string | null };
+}
+
+export interface DocMeta {
+  title: string;
+  organization: string | null;
+  department: string | null;
+  /** The document's own date as written ("2025년 7월 8일(화)"), and its ISO day when readable. */
+  date: { written: string; iso: string | null } | null;
+  contacts: Contact[];
+  /** The line the title was read from (0 when the title is the file name). */
+  titleLine: number;
+}
+
+export interface DocModel {
+  meta: DocMeta;
+  blocks: DocBlock[];
+}

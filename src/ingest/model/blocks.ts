@@ -1,0 +1,204 @@
+/**
+ * Normalised lines → the ordered blocks of the document model: headings (with depth), paragraphs (wrapped lines
+ * joined), list items (nesting and parent item), and table rows (with their header cells and unit line). Reads the
+ * conventions of Korean administrative writing — Roman and Arabic section numbers, □ ○ - · ※ bullets, 가. 1) ①
+ * numbering, label : value lines — never a particular document's wording.
+ */
+import type { DocBlock } from '../../domain/doc-model.js';
+import { isUnitLine } from '../structure/headings.js';
+import type { TableModel } from '../tables/model.js';
+import { textTables } from '../tables/text.js';
+
+const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ';
+/** Longest line a block may be read from: longer ones are pasted data, kept whole as a paragraph. */
+const MAX_LINE = 2_000;
+
+interface Marker {
+  kind: 'heading' | 'item';
+  /** Heading depth or item nesting (lower is outer). */
+  level: number;
+  /** The text without its bullet or number. */
+  text: string;
+}
+
+const HEADING_PATTERNS: Array<[RegExp, number]> = [
+  [new RegExp(`^(?:[${ROMAN}]|[IVX]{1,4})\\s*[.．]\\s*(\\S.{0,78})$`), 0],
+  [/^(?:제\s*\d{1,2}\s*[장절]|PART\s*\d)\s*(\S.{0,78})$/, 0],
+  [/^참고\s*\d{0,2}\s{2,}(\S.{0,60})$/, 0],
+  [/^\d{1,2}\s*[.．]\s+(\S.{0,58})$/, 1],
+  [/^【\s*(.{1,40}?)\s*】$/, 2],
+  [/^<\s*([^<>]{2,40}?)\s*>$/, 2],
+];
+
+/** □ ■ ❖ ◈ at top; ○ ㅇ ❍ next; - ▹ then · • then ※ * notes; 가. 1) ① (1) as their own levels. */
+const ITEM_PATTERNS: Array<[RegExp, number]> = [
+  [/^[□■❖◆◇◈▣]\s*(\S.*)$/, 0],
+  [/^(?:[○◦❍●◎]|ㅇ(?=\s))\s*(\S.*)$/, 1],
+  [/^[가-하]\s*[.)]\s*(\S.*)$/, 1],
+  [/^\(?\d{1,2}\)\s*(\S.*)$/, 2],
+  [/^[①-⑳]\s*(\S.*)$/, 2],
+  [/^[-–▹▸►‣]\s*(\S.*)$/, 2],
+  [/^[·•ㆍ∙]\s*(\S.*)$/, 3],
+  [/^[※*]\s*(\S.*)$/, 4],
+  [/^[\u{F0000}-\u{FFFFD}]\s*(\S.*)$/u, 1],
+];
+
+export function markerOf(line: string): Marker | null {
+  const t = line.trim();
+  if (t.length > MAX_LINE) return null;
+  for (const [re, level] of HEADING_PATTERNS) {
+    const m = re.exec(t);
+    // A numbered line ending a sentence ("1. 신청은 …합니다.") is an item, not a heading.
+    if (m && !(level === 1 && /[.。다]$/.test(t))) return { kind: 'heading', level, text: m[1]!.trim() };
+  }
+  for (const [re, level] of ITEM_PATTERNS) {
+    const m = re.exec(t);
+    if (m) return { kind: 'item', level, text: m[1]!.trim() };
+  }
+  return null;
+}
+
+/** A short □ line with no sentence in it ("□ 추진배경") heads the items under it. */
+function isBoxHeading(line: string, marker: Marker): boolean {
+  return marker.kind === 'item' && marker.level === 0 && /^[□■❖]/.test(line.trim()) && marker.text.length <= 30 &&
+    !/[다.。]$/.test(marker.text) && !/\d[\d,.]*\s*(?:원|명|건|개|%)/.test(marker.text);
+}
+
+/** Joins a line wrapped by the export: mid-word between two syllables when the upper line is full, else a space. */
+export function joinWrapped(upper: string, lower: string, width: number): string {
+  const a = upper.trimEnd();
+  const b = lower.trim();
+  const full = a.trim().length >= Math.max(20, width * 0.8);
+  return /[가-힣]$/.test(a) && /^[가-힣]/.test(b) && full ? a + b : `${a} ${b}`;
+}
+
+export function readBlocks(lines: string[]): DocBlock[] {
+  const tables = safeTables(lines);
+  const rowAt = new Map<number, { table: TableModel; cells: string[]; header: string[] }>();
+  const tableLines = new Set<number>();
+  for (const table of tables) {
+    for (const r of table.header) tableLines.add(r.line);
+    let header = headerCells(table);
+    for (const r of table.body) {
+      tableLines.add(r.line);
+      const cells: string[] = [];
+      for (const c of r.cells) cells[c.col] = c.text;
+      const row = Array.from(cells, (c) => c ?? '');
+      // A row of years ("연도 2020 2021 …") is the header of the rows under it, not a row of figures.
+      if (row.length > 2 && row.slice(1).every((c) => c === '' || /^(?:19|20)\d{2}(?:년도?)?$/.test(c.trim()))) {
+        header = row;
+        continue;
+      }
+      rowAt.set(r.line, { table, cells: row, header });
+    }
+  }
+  const width = Math.max(40, ...lines.map((l) => (l.length <= MAX_LINE ? l.trim().length : 0)));
+  const blocks: DocBlock[] = [];
+  const headings: Array<{ level: number; text: string }> = [];
+  const items: Array<{ level: number; text: string }> = [];
+  let open: DocBlock | null = null;
+  const section = () => headings.map((h) => h.text);
+  const close = () => {
+    if (open) blocks.push(open);
+    open = null;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const raw = lines[i]!;
+    const t = raw.trim();
+    if (t === '' || /^[-=_~·.\s]{3,}$/.test(t) || /^\f/.test(raw)) {
+      close();
+      continue;
+    }
+    const row = rowAt.get(lineNo);
+    if (row) {
+      close();
+      blocks.push({
+        kind: 'row',
+        text: row.cells.filter((c) => c !== '').join(' | '),
+        lines: [lineNo, lineNo],
+        section: section(),
+        level: 0,
+        table: { header: row.header, cells: row.cells, unit: unitOfTable(row.table) },
+      });
+      continue;
+    }
+    if (tableLines.has(lineNo)) {
+      // A header line is read with its rows; it is never an answer of its own.
+      close();
+      continue;
+    }
+    const marker = markerOf(raw);
+    if (marker && (marker.kind === 'heading' || isBoxHeading(raw, marker))) {
+      close();
+      const level = marker.kind === 'heading' ? marker.level : 2;
+      while (headings.length && headings.at(-1)!.level >= level) headings.pop();
+      blocks.push({ kind: 'heading', text: marker.text, lines: [lineNo, lineNo], section: section(), level });
+      headings.push({ level, text: marker.text });
+      items.length = 0;
+      continue;
+    }
+    if (marker) {
+      close();
+      while (items.length && items.at(-1)!.level >= marker.level) items.pop();
+      const parent = items.at(-1)?.text;
+      open = { kind: 'item', text: marker.text, lines: [lineNo, lineNo], section: section(), level: marker.level, ...(parent ? { parent } : {}) };
+      items.push({ level: marker.level, text: marker.text });
+      continue;
+    }
+    if (open && continues(lines[i - 1] ?? '', raw, open)) {
+      const o: DocBlock = open;
+      o.text = joinWrapped(o.text, t, width);
+      o.lines = [o.lines[0], lineNo];
+      if (o.kind === 'item') items[items.length - 1]!.text = o.text;
+      continue;
+    }
+    close();
+    open = { kind: 'paragraph', text: t, lines: [lineNo, lineNo], section: section(), level: 0 };
+    if (items.length) open.parent = items.at(-1)!.text;
+  }
+  close();
+  return blocks;
+}
+
+/** The next line carries on the open block: no marker, not a label : value line of its own, not a unit line. */
+function continues(previous: string, line: string, open: DocBlock): boolean {
+  if (previous.trim() === '' || isUnitLine(line) || open.text.length > 1_500) return false;
+  if (/^\s*[가-힣A-Za-z][가-힣A-Za-z\s·]{0,14}\s*[:：]/.test(line) && /[:：]/.test(open.text)) return false;
+  // A line starting far right of the block is a column of its own (layout mode), not a continuation.
+  const indent = line.length - line.trimStart().length;
+  const prevIndent = previous.length - previous.trimStart().length;
+  return indent <= prevIndent + 8;
+}
+
+function safeTables(lines: string[]): TableModel[] {
+  try {
+    return textTables(lines);
+  } catch {
+    return [];
+  }
+}
+
+/** Per value column, the header cells above it joined top to bottom ("2024년" over "확정(B)"). */
+function headerCells(table: TableModel): string[] {
+  const out: string[] = [];
+  for (const row of table.header) {
+    for (const cell of row.cells) {
+      for (let c = cell.col; c < cell.col + Math.max(1, cell.span); c++) out[c] = out[c] ? `${out[c]} ${cell.text}` : cell.text;
+    }
+  }
+  return Array.from(out, (c) => c ?? '');
+}
+
+function unitOfTable(table: TableModel): string | null {
+  for (const c of [...table.context].reverse()) {
+    const m = /단\s*위\s*[:：]\s*([^)\]>]+)/.exec(c.text);
+    if (m) return m[1]!.trim();
+  }
+  for (const r of table.header) {
+    const m = /단\s*위\s*[:：]\s*([^)\]>]+)/.exec(r.text);
+    if (m) return m[1]!.trim();
+  }
+  return null;
+}
