@@ -8,6 +8,7 @@ import { departmentWords, findOverviewUnit } from './departments.js';
 import { withoutParticle } from './people.js';
 import { particle } from './format.js';
 import { overviewFact } from './overview-facts.js';
+import { withGeneralAnswer } from './answer/fall-through.js';
 import { intentVocabulary, parseIntent } from './intent.js';
 import type { Knowledge } from './knowledge.js';
 import { normalizeMessage } from './message-text.js';
@@ -76,8 +77,9 @@ export function createRouter(commands: readonly Command[]): Router {
     const answered = command.run(args.data, { ...ctx, message: cleaned });
     // Nothing the command reads answers ("화력발전지역개발특별회계 세출", "시립미술관 현원"): a figure that a department
     // overview states in a table or a line, when every word of the question is accounted for there.
-    if (answered.kind === 'not_found' || answered.kind === 'ambiguous') return overviewFact(cleaned, ctx) ?? answered;
-    return answered;
+    const fact = answered.kind === 'not_found' || answered.kind === 'ambiguous' ? overviewFact(cleaned, ctx) : null;
+    if (fact) return { ...fact, trace: [`${command.name}: ${answered.kind}`, 'overview fact'] };
+    return withGeneralAnswer(cleaned, command.name, answered, ctx.knowledge);
   }
 
   return {

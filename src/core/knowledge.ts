@@ -12,6 +12,7 @@ import type { Contact } from '../domain/project.js';
 import { organizationAliases } from '../ingest/structure/organization.js';
 import { ProjectIndex, type SearchDoc } from '../search/project-index.js';
 import type { ProjectStore, RecordSummary, StoredRecord } from '../store/store.js';
+import type { PassageStore } from './answer/passage-store.js';
 
 export interface PersonEntry {
   contact: Contact;
@@ -39,6 +40,8 @@ export interface Knowledge {
   withBudgetItem(item: string): StoredRecord[];
   /** The same project in other years or phases (실적 and 계획 of one report), oldest first. */
   siblings(id: string): StoredRecord[];
+  /** The document model's passages and metadata, searched in the store (any document, any family). */
+  passages: PassageStore;
 }
 
 const CACHE_LIMIT = 5000;
@@ -133,6 +136,11 @@ function buildKnowledge(store: ProjectStore, clock: Clock, hooks: LoadHooks): Kn
     },
     withBudgetItem(item) {
       return store.budgetItemRecordIds(item.replace(/\s+/g, '')).flatMap((id) => get(String(id)) ?? []);
+    },
+    passages: {
+      search: (query, limit) => store.searchPassages(query, limit),
+      document: (versionId) => store.passageDocument(versionId),
+      blocks: (versionId, from, to) => store.blocksOf(versionId, from, to),
     },
     siblings(id) {
       const s = byId.get(id);

@@ -68,11 +68,15 @@ export interface QuotedReplyOptions {
   suggestions?: string[];
 }
 
+/** The trace mark of a reply that quotes lines without stating a value: a value found elsewhere beats it. */
+export const QUOTED_LINES = 'quoted lines';
+
 /** A reply quoting a document's own lines (the figure is the reader's to take from them), citing those lines. */
 export function quotedReply(r: StoredRecord, lines: QuotedLine[], query: string, options: QuotedReplyOptions = {}): Reply {
   const { kind = 'answer', title = `${r.record.title} — 문서에서 찾은 내용`, caption = null, suggestions } = options;
   return reply(kind, title, [quotedBlock(lines, query, caption)], {
     sources: [quotedSource(r, lines)],
+    trace: [QUOTED_LINES],
     ...(suggestions ? { suggestions } : {}),
   });
 }

@@ -20,6 +20,8 @@ export interface Reply {
   suggestions: string[];
   /** The one project an answer is about, as a query that finds it again (code or title): for follow-up buttons. */
   subject?: string | undefined;
+  /** Which answerer produced the reply and what was tried before it (for `ask --json` and feedback; not rendered). */
+  trace?: string[] | undefined;
 }
 
 export function reply(kind: ReplyKind, title: string, blocks: Block[] = [], extra: Partial<Reply> = {}): Reply {

@@ -1,0 +1,60 @@
+/**
+ * When a family command's reply does not answer what was asked — "not found", a list of candidates, or a card
+ * without a value of the kind asked (an amount for "얼마", a date for "언제") — the general answerer reads the
+ * passages of every document. Its answer replaces the command's only when it holds such a value; every reply
+ * carries a trace of which answerer produced it and what was tried before.
+ */
+import type { Knowledge } from '../knowledge.js';
+import type { Reply } from '../reply.js';
+import { QUOTED_LINES } from '../quote.js';
+import { generalAnswer } from './general.js';
+import { readQuestion } from './question.js';
+import { valuesOf } from './values.js';
+
+/** Commands that answer a question about documents; the rest (digest, help, search) keep their replies. */
+/** Commands whose "not found" a value found in a passage may replace. */
+const OVERRIDABLE = new Set(['project', 'budget', 'milestones', 'status', 'contact']);
+const ANSWERING = new Set(['project', 'budget', 'milestones', 'status', 'contact', 'owner', 'department']);
+
+export function withGeneralAnswer(message: string, command: string, answered: Reply, knowledge: Knowledge): Reply {
+  const tried = `${command}: ${answered.kind}${answered.trace?.length ? ` (${answered.trace.join(', ')})` : ''}`;
+  if (!ANSWERING.has(command)) return { ...answered, trace: [tried] };
+  const q = readQuestion(message);
+  const valueShape = q.shape !== 'state' && q.shape !== 'fact';
+  const body = answered.kind === 'answer' ? replyText(answered) : '';
+  // A card of a document no family reads, or lines quoted without a value: a passage holding the value beats it.
+  const weak = (answered.trace?.includes(QUOTED_LINES) ?? false) || isGenericCard(answered, knowledge);
+  const quoted = weak;
+  const answers = answered.kind === 'answer' && !quoted && (!valueShape || valuesOf(q.shape, body).length > 0);
+  if (answers) return { ...answered, trace: [tried] };
+  const general = generalAnswer(message, knowledge);
+  if (!general) return { ...answered, trace: [tried, 'general: nothing found'] };
+  // A family command's "not found" for a unit, a person or a project the words only mention is deliberate: only a
+  // value of the asked kind, found where the project command found nothing, replaces it.
+  if (answered.kind === 'not_found' && (!valueShape || !OVERRIDABLE.has(command))) return { ...answered, trace: [tried, general.trace] };
+  if (quoted && !valueShape) return { ...answered, trace: [tried, general.trace] };
+  if (general.reply.kind === 'answer' || answered.kind !== 'answer') {
+    // A command's own "not found" stays when the general answerer finds nothing better either.
+    if (general.reply.kind !== 'answer' && answered.kind === 'not_found' && command !== 'project') return { ...answered, trace: [tried, general.trace] };
+    return { ...general.reply, trace: [tried, general.trace] };
+  }
+  return { ...answered, trace: [tried, general.trace] };
+}
+
+/** The words and figures a reply states (title and blocks; not its sources). */
+function replyText(r: Reply): string {
+  const parts = [r.title];
+  for (const b of r.blocks) {
+    if (b.type === 'text') parts.push(b.text);
+    else if (b.type === 'fields') parts.push(...b.fields.map((f) => `${f.label} ${f.value}`));
+    else if (b.type === 'list') parts.push(...b.items);
+    else parts.push(...b.headers, ...b.rows.flat());
+  }
+  return parts.join('\n');
+}
+
+function isGenericCard(r: Reply, knowledge: Knowledge): boolean {
+  const subject = r.subject;
+  if (r.kind !== 'answer' || !subject) return false;
+  return knowledge.summaries.some((s) => s.kind === 'document' && (s.title === subject || s.code === subject));
+}

@@ -1,0 +1,309 @@
+/**
+ * The general answerer: any question over any document. The question's subject words find passages (paragraphs,
+ * list items with their parent, table rows with their headers) through the store's full-text index; the document
+ * that holds most of the subject is the one asked about; within it, the passage that holds the subject and a
+ * value of the kind asked is the answer. The value is stated as the passage writes it, with the passage quoted and
+ * its document, section and lines cited. No passage with such a value: "not found", with the nearest passages.
+ */
+import type { DocBlock } from '../../domain/doc-model.js';
+import type { Contact } from '../../domain/project.js';
+import type { Knowledge } from '../knowledge.js';
+import { type Block, fields, list, type Reply, reply, text } from '../reply.js';
+import type { PassageDocument, StoredPassage } from './passage-store.js';
+import { type Question, readQuestion, type Shape } from './question.js';
+import { figureCells, holdsValue, type ValueSpan, valuesOf } from './values.js';
+
+const CANDIDATES = 400;
+const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+const UNIT_NAME = /(?:과|팀|담당관|국|실|센터|본부|사업소|위원회)$/;
+/** Words every document writes: they never decide which document is asked about. */
+const GENERIC = /^(?:사업|사업들|추진|운영|계획|관리|지원|결과|보고|요청|지급|현황|내용|관련|없는|있는|부산|서울|시|우리|올해|작년|이번|전체|모든)$/;
+
+/** A word is in a text when it is written there, or (a compound of 4+ letters) most of its two-letter parts are. */
+export function wordIn(word: string, flat: string): boolean {
+  if (flat.includes(word)) return true;
+  // A unit's name is written whole or not at all: "빅데이터통계담당관" is not 빅데이터 + 통계 + 담당관.
+  if (word.length < 4 || !/^[가-힣]+$/.test(word) || UNIT_NAME.test(word)) return false;
+  let hit = 0;
+  for (let i = 0; i + 1 < word.length; i++) if (flat.includes(word.slice(i, i + 2))) hit++;
+  return hit / (word.length - 1) >= 0.67;
+}
+
+interface Scored {
+  passage: StoredPassage;
+  inText: boolean[];
+  inContext: boolean[];
+  score: number;
+  values: ValueSpan[];
+}
+
+export interface GeneralAnswer {
+  reply: Reply;
+  trace: string;
+}
+
+const SHAPE_LABEL: Record<Shape, string> = {
+  amount: '금액',
+  date: '일시·기간',
+  count: '수',
+  person: '담당',
+  phone: '연락처',
+  organisation: '기관·부서',
+  place: '장소',
+  rate: '비율',
+  state: '내용',
+  fact: '내용',
+};
+
+/** Shape words that only ask ("얼마", "언제"); the others name a measure ("예산", "상금") the passage must write. */
+const ASKING_SHAPE = /^(?:얼마|언제|몇.*|어디.*|누구|까지|기간|일정|일시|시간|전화|연락처|번호|%|비율|장소|위치|규모)$/;
+
+const PLANNED = /향후|계획|일정|예정|추진\s*방향|로드맵|추진절차/;
+const DONE = /실적|추진\s*현황|추진\s*경과|성과|결과|경위/;
+
+export function generalAnswer(message: string, knowledge: Knowledge): GeneralAnswer | null {
+  const q = readQuestion(message);
+  if (q.subject.length === 0) return null;
+  const found = knowledge.passages.search(q.subject.join(' '), CANDIDATES);
+  if (found.length === 0) return null;
+  const docs = new Map<number, PassageDocument | undefined>();
+  const docOf = (v: number) => {
+    if (!docs.has(v)) docs.set(v, knowledge.passages.document(v));
+    return docs.get(v);
+  };
+  // Which subject words each document holds anywhere (title, sections, passages found).
+  const docWords = new Map<number, boolean[]>();
+  const docExact = new Map<number, boolean[]>();
+  const scored: Scored[] = [];
+  for (const p of found) {
+    const doc = docOf(p.versionId);
+    if (!doc) continue;
+    const flatText = squash(p.block.text);
+    const flatContext = squash([doc.meta.title, ...p.block.section, p.block.parent ?? '', ...(p.block.table?.header ?? [])].join(' '));
+    const inText = q.subject.map((w) => wordIn(w, flatText));
+    const inContext = q.subject.map((w) => wordIn(w, flatContext));
+    const seen = docWords.get(p.versionId) ?? q.subject.map(() => false);
+    docWords.set(p.versionId, seen.map((s, i) => s || inText[i]! || inContext[i]!));
+    const exact = docExact.get(p.versionId) ?? q.subject.map(() => false);
+    docExact.set(p.versionId, exact.map((s, i) => s || flatText.includes(q.subject[i]!) || flatContext.includes(q.subject[i]!)));
+    scored.push({ passage: p, inText, inContext, score: 0, values: rowValues(p.block, q) ?? counted(q, valuesOf(q.shape, p.block.text)) });
+  }
+  const n = q.subject.length;
+  // Words written as asked count before words pieced together from their parts; a tie goes to both.
+  // The words naming the thing decide the document; a word asking for the value ("마감", "예산") may be unwritten.
+  const naming = q.subject.map((w) => !q.shapeWords.includes(w) && !GENERIC.test(w));
+  if (!naming.some(Boolean)) return null;
+  const nn = naming.filter(Boolean).length;
+  const docShare = (v: number) =>
+    (docWords.get(v) ?? []).filter((x, i) => x && naming[i]).length / nn +
+    (docExact.get(v) ?? []).filter(Boolean).length / (n * 10);
+  const bestDocShare = Math.max(0, ...[...docWords.keys()].map(docShare));
+  // Every naming word of a short question, three in four of a long one: a word no document writes is not guessed past.
+  if (bestDocShare < (nn <= 2 ? 1 : 0.75)) return null;
+  for (const s of scored) s.score = passageScore(s, q, docShare(s.passage.versionId), bestDocShare);
+  const ranked = scored.filter((s) => s.score > -Infinity).sort((a, b) => b.score - a.score);
+  if (ranked.length === 0) return null;
+  const topDoc = ranked[0]!.passage.versionId;
+  const doc = docOf(topDoc)!;
+
+  // Who to call: the document's own contacts answer "담당자", "연락처", "담당 부서" of any document.
+  if (asksStaff(q) && doc.meta.contacts.length) {
+    const titleFlat = squash(doc.meta.title);
+    const specific = q.subject.filter((w) => !wordIn(w, titleFlat) && !STAFF.test(w));
+    const local = ranked.find(
+      (s) => s.passage.versionId === topDoc && s.values.length > 0 && specific.length > 0 && specific.every((w) => wordIn(w, squash(s.passage.block.text))),
+    );
+    if (!local || q.shape === 'organisation') return { reply: contactReply(doc, q), trace: `general: contacts of ${doc.name}` };
+  }
+  const measure = q.shapeWords.find((w) => !ASKING_SHAPE.test(w));
+  const labelled = (s: Scored) => {
+    if (!measure || !needsValue(q.shape)) return true;
+    const b = s.passage.block;
+    return squash([b.text, b.parent ?? '', ...(b.table?.header ?? []), ...b.section.slice(-1)].join(' ')).includes(squash(measure));
+  };
+  const withValue = ranked.filter((s) => s.passage.versionId === topDoc && (s.values.length > 0 || !needsValue(q.shape)) && labelled(s));
+  const best = withValue[0];
+  if (!best || best.score < ranked[0]!.score - 3) {
+    return { reply: notFoundReply(q, doc, ranked.slice(0, 3)), trace: `general: no ${q.shape} value in ${doc.name}` };
+  }
+  return { reply: answerReply(q, doc, withFollowing(best, q, knowledge)), trace: `general: ${q.shape} from ${doc.name} lines ${best.passage.block.lines.join('-')}` };
+}
+
+/**
+ * A label standing alone ("탁도", "접수기간") is not an answer: the blocks right under it are (a table written a
+ * cell a line, a heading's first items). They are quoted with it and their values read.
+ */
+function withFollowing(s: Scored, q: Question, knowledge: Knowledge): Scored {
+  const b = s.passage.block;
+  if (b.text.length > 24 || b.kind === 'row' || (needsValue(q.shape) && s.values.length > 0)) return s;
+  const next = knowledge.passages.blocks(s.passage.versionId, s.passage.ord + 1, s.passage.ord + 3);
+  const taken: DocBlock[] = [];
+  for (const n of next) {
+    if (n.kind === 'heading' || n.text.length > 200) break;
+    taken.push(n);
+    if (needsValue(q.shape) ? valuesOf(q.shape, n.text).length > 0 : taken.length >= 2) break;
+  }
+  if (taken.length === 0) return s;
+  const textAll = [b.text, ...taken.map((t) => t.text)].join(' / ');
+  const block: DocBlock = { ...b, text: textAll, lines: [b.lines[0], taken.at(-1)!.lines[1]] };
+  return { ...s, passage: { ...s.passage, block }, values: valuesOf(q.shape, textAll) };
+}
+
+const needsValue = (shape: Shape) => shape !== 'state' && shape !== 'fact';
+
+/** A table row answers amounts, counts and rates with its figure cells (the unit is the table's). */
+function rowValues(b: DocBlock, q: Question): ValueSpan[] | null {
+  if (b.kind !== 'row' || !b.table || !(q.shape === 'amount' || q.shape === 'count' || q.shape === 'rate')) return null;
+  return askedColumns(b, q).map((i) => ({ text: b.table!.cells[i]!, start: 0, end: 0 }));
+}
+
+/** The figure columns asked: those whose header names the year or a word asked, else every figure column. */
+function askedColumns(b: DocBlock, q: Question): number[] {
+  const t = b.table!;
+  const figures = figureCells(t.cells);
+  const label = squash(t.cells[0] ?? '');
+  const yearForms = q.year ? [String(q.year), `’${String(q.year).slice(2)}`, `'${String(q.year).slice(2)}`] : [];
+  const words = q.subject.filter((w) => !label.includes(w) && !q.shapeWords.includes(w));
+  // Each column scores the year and the words asked its header names; the best-scoring columns are the answer.
+  const scores = figures.map((i) => {
+    const h = squash(t.header[i] ?? '');
+    return (yearForms.some((y) => h.includes(y)) ? 1 : 0) + words.filter((w) => h.includes(w)).length;
+  });
+  const top = Math.max(0, ...scores);
+  if (top === 0) return q.year ? [] : figures;
+  return figures.filter((_, k) => scores[k] === top);
+}
+
+/** "몇 명", "인원": only counts of people answer; "몇 곳": places; a count asked with its counter keeps that counter. */
+function counted(q: Question, values: ValueSpan[]): ValueSpan[] {
+  if (q.shape !== 'count') return values;
+  const counter = /몇\s*([가-힣]{1,2})/.exec(q.text)?.[1] ?? (/인원|참가자|명단|모집/.test(q.text) ? '명' : null);
+  if (!counter) return values;
+  const same = values.filter((v) => v.text.replace(/\s+/g, '').includes(counter === '곳' ? '곳' : counter) || (counter === '곳' && /개소/.test(v.text)));
+  return same;
+}
+
+function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: number): number {
+  const n = q.subject.length;
+  const b = s.passage.block;
+  const covered = s.inText.filter((x, i) => x || s.inContext[i]).length / n;
+  const local = s.inText.filter(Boolean).length / n;
+  // The thing asked must be named by the passage itself or the headings and title above it.
+  const namingWords = q.subject.filter((w) => !q.shapeWords.includes(w) && !GENERIC.test(w));
+  const named = namingWords.filter((w) => s.inText[q.subject.indexOf(w)] || s.inContext[q.subject.indexOf(w)]).length;
+  if (named < (namingWords.length <= 2 ? namingWords.length : Math.ceil(namingWords.length * 0.67))) return -Infinity;
+  if (covered < 0.5 || docShare < bestDocShare - 1e-9) return -Infinity;
+  let score = covered * 3 + local * 2;
+  if (s.values.length > 0) score += 1.5;
+  const flat = squash(b.text);
+  if (q.shapeWords.some((w) => flat.includes(squash(w)))) score += 0.7;
+  const section = b.section.join(' ');
+  if (q.tense === 'planned' && PLANNED.test(section)) score += 1;
+  if (q.tense === 'done' && DONE.test(section)) score += 1;
+  if (q.year) {
+    const all = `${b.text} ${section} ${(b.table?.header ?? []).join(' ')}`;
+    const years = [...all.matchAll(/(?<!\d)(20\d{2})(?!\d)|[’'‘](\d{2})(?![\d])/g)].map((m) => Number(m[1] ?? `20${m[2]}`));
+    if (years.includes(q.year)) score += 1;
+    else if (years.length) score -= 0.5;
+  }
+  if (b.kind === 'row' && (q.shape === 'amount' || q.shape === 'count' || q.shape === 'rate')) score += 0.3;
+  // Shorter passages say one thing; a long one holds many values and the one asked is less sure.
+  score -= Math.min(1, b.text.length / 600);
+  return score - s.passage.rank * 0.01;
+}
+
+/** Words asking for the document's own staff (its header or 문의처), not for a person the text talks about. */
+const STAFF = /^(?:담당|담당자|담당부서|부서|연락처|문의|문의처|전화|전화번호|번호|과장|팀장|책임자|내선)$/;
+const asksStaff = (q: Question) =>
+  (q.shape === 'person' || q.shape === 'phone' || q.shape === 'organisation') && /담당|연락처|문의|전화|번호|과장|팀장|책임자|부서/.test(q.text);
+
+function contactReply(doc: PassageDocument, q: Question): Reply {
+  const rankAsked = /(과장|팀장|담당자|국장|실장|책임자|매니저)/.exec(q.text)?.[1];
+  let people = doc.meta.contacts;
+  if (rankAsked) {
+    const ranked = people.filter((c) => c.position?.includes(rankAsked));
+    if (ranked.length) people = ranked;
+  }
+  const shown = people.slice(0, 6);
+  const lines = shown.map(contactLine);
+  const departments = [...new Set([doc.meta.department, ...doc.meta.contacts.map((c) => c.department)].filter((d): d is string => !!d))];
+  const blocks: Block[] = [];
+  if (departments.length) blocks.push(fields([{ label: '담당 부서', value: departments.join(', ') }]));
+  blocks.push(list(lines));
+  const cited = [...new Set(shown.map((c) => c.src.lines[0]))].sort((a, b) => a - b);
+  return reply('answer', `${doc.meta.title} — 담당·연락처`, blocks, {
+    sources: [`${doc.name} · ${cited.length ? `${cited.join(', ')}행` : '머리글'}`],
+  });
+}
+
+const contactLine = (c: Contact) =>
+  [c.department, c.team, c.position, c.name, c.phone].filter((x, i, a) => x && a.indexOf(x) === i).join(' ');
+
+function answerReply(q: Question, doc: PassageDocument, s: Scored): Reply {
+  const b = s.passage.block;
+  const blocks: Block[] = [];
+  if (b.kind === 'row' && b.table) {
+    blocks.push(rowBlock(b, q));
+  } else if (needsValue(q.shape)) {
+    const value = chooseValue(s, q);
+    if (value) blocks.push(fields([{ label: labelOf(b, value, q), value: value.text }]));
+  }
+  blocks.push(text(`> ${quoteOf(b)}`));
+  const section = b.section.at(-1) ?? null;
+  const lines = b.lines[0] === b.lines[1] ? `${b.lines[0]}행` : `${b.lines[0]}–${b.lines[1]}행`;
+  return reply('answer', doc.meta.title, blocks, {
+    sources: [[doc.name, section, lines].filter(Boolean).join(' · ')],
+  });
+}
+
+/** The passage as quoted: a list item under its parent item, so the quote says what it is about. */
+function quoteOf(b: DocBlock): string {
+  const own = b.table ? b.text : b.text;
+  const clipped = own.length > 400 ? `${own.slice(0, 400)}…` : own;
+  return b.parent && b.kind === 'item' && b.parent.length <= 80 ? `${b.parent} › ${clipped}` : clipped;
+}
+
+/** A table row stated cell by cell under its headers, the year asked first when the header names it. */
+function rowBlock(b: DocBlock, q: Question): Block {
+  const t = b.table!;
+  const pairs = t.cells
+    .map((cell, i) => ({ label: (t.header[i] ?? '').trim() || (i === 0 ? '구분' : `${i}열`), value: cell }))
+    .filter((p) => p.value.trim() !== '');
+  const columns = askedColumns(b, q);
+  const shown = columns.length ? [pairs[0]!, ...columns.map((i) => ({ label: (t.header[i] ?? '').trim() || `${i}열`, value: t.cells[i]! }))] : pairs;
+  // "(단위: 백만원, %)": the money unit for figures, the percent sign for rates written bare.
+  const unit = t.unit?.split(/[,，]/)[0]?.trim() || null;
+  return fields(shown.map((p) => ({ label: p.label, value: unit && /\d/.test(p.value) && !/%/.test(p.value) && !/^[a-z]/i.test(p.value) ? `${p.value}${unit}` : p.value })));
+}
+
+/** The value nearest after a word of the subject or of the shape; else the first of the passage. */
+function chooseValue(s: Scored, q: Question): ValueSpan | null {
+  const text = s.passage.block.text;
+  if (s.values.length === 0) return null;
+  const anchors = [...q.shapeWords, ...q.subject]
+    .map((w) => text.toLowerCase().indexOf(w.toLowerCase()))
+    .filter((i) => i >= 0);
+  if (anchors.length === 0) return s.values[0]!;
+  const anchor = Math.max(...anchors);
+  return s.values.find((v) => v.start >= anchor) ?? s.values.at(-1)!;
+}
+
+/** "지원금액 : 최대 29,000천원" → 지원금액; "(일 정) …" → 일정; else the kind of value asked. */
+function labelOf(b: DocBlock, value: ValueSpan, q: Question): string {
+  const before = b.text.slice(0, value.start);
+  const m = /(?:^|[\s(])([가-힣][가-힣\s]{0,10}?)\s*(?:[):：]|\s-\s)\s*[^):：]*$/.exec(before);
+  const label = m?.[1]?.replace(/\s+/g, '');
+  return label && label.length >= 2 && label.length <= 10 ? label : SHAPE_LABEL[q.shape];
+}
+
+function notFoundReply(q: Question, doc: PassageDocument, near: Scored[]): Reply {
+  return reply('not_found', `"${q.text}"에 맞는 ${SHAPE_LABEL[q.shape]}을(를) 문서에서 찾지 못했습니다`, [
+    text(`가장 가까운 문서: ${doc.meta.title}`),
+    list(
+      near.map((s) => `${s.passage.block.text.slice(0, 120)} (${s.passage.block.lines[0]}행)`),
+      '관련 내용',
+    ),
+  ], { sources: [doc.name] });
+}
+
+export const hasValueOfShape = (shape: Shape, body: string) => holdsValue(shape, body);

@@ -1,0 +1,85 @@
+/**
+ * A question's shape — which kind of value it asks for — and its constraints (a year, a month, planned or done),
+ * read from the words staff use. The rest of the question is its subject: the words a passage must hold.
+ */
+import { withoutParticle } from '../people.js';
+
+export type Shape =
+  | 'amount'
+  | 'date'
+  | 'count'
+  | 'person'
+  | 'phone'
+  | 'organisation'
+  | 'place'
+  | 'rate'
+  | 'state'
+  | 'fact';
+
+export interface Question {
+  text: string;
+  shape: Shape;
+  /** Words that must be found: the question less its asking words and particles. */
+  subject: string[];
+  /** The words that decided the shape ("예산", "언제"): a passage labelled with one is the better answer. */
+  shapeWords: string[];
+  year: number | null;
+  month: number | null;
+  /** "다음 일정", "향후계획", "언제 해": planned sections first; "했어", "실적": done ones. */
+  tense: 'planned' | 'done' | null;
+}
+
+/** Checked in order: the first that matches decides ("담당자 연락처" is a phone question). */
+const SHAPES: Array<[Shape, RegExp]> = [
+  ['state', /어디까지|어떻게\s*(?:됐|되고|돼|진행)/],
+  ['phone', /전화|연락처|번호|내선|문의처|☎|팩스/],
+  ['rate', /%|퍼센트|비율|[률율](?:은|이|는)?$|보조율|증가율|감소율|달성률|집행률|경쟁률/],
+  ['count', /몇\s*(?:명|개|곳|건|개사|팀|회|개소|가구|대|편|점|종|호|차례|번|일|개월|년|시간)|인원|규모|몇\s*$|개수|수는|건수|횟수|몇/],
+  ['amount', /얼마|예산|사업비|금액|비용|지원금|상금|확보|총액|액수|급여|보수|연봉|월급|단가|임금|수당|사업규모|세출|세입|집행액|결산|투자액|출연금|보조금|시상금|지원액|한도/],
+  ['date', /언제|기간|까지|일정|마감|날짜|며칠|몇\s*월|기한|일시|시간|시각|개최일|접수일|시작|종료|발표일|시기/],
+  ['person', /누구|담당자|팀장|과장|책임자|국장|실장|대표|위원장|단장|센터장|원장|매니저/],
+  ['place', /어디서|장소|어디에서|위치|어디에|주소|개최지|행사장/],
+  ['organisation', /어느\s*(?:부서|과|기관|팀|곳)|부서|주관|소관|주최|기관|어디/],
+  ['state', /어떻게|진행|현황|상황|결과|됐어|되고|추진\s*상황|실적/],
+];
+
+const ASKING =
+  /^(?:뭐|뭐야|무엇|무엇인가|언제|얼마|얼마나|얼마야|어디|어디야|어디서|어떻게|어떤|몇|몇개|몇명|누구|누구야|알려줘|알려|말해줘|궁금해|궁금|있어|있나|있나요|되나|되나요|해|해요|했어|하나|하니|인가|인가요|야|요|좀|그|이|저|관련|대한|대해|내용|정도|혹시|이번|거|것|건|게|뭔가|나와|나와있어|돼|되|됐어|돼요|알아|줘|하는|있는|어느|까지|부터)$/;
+
+/** The question read: shape, constraints and subject words. */
+export function readQuestion(text: string): Question {
+  const t = text.trim();
+  let shape: Shape = 'fact';
+  const shapeWords: string[] = [];
+  for (const [s, re] of SHAPES) {
+    const m = re.exec(t);
+    if (m) {
+      shape = s;
+      shapeWords.push(m[0].replace(/\s+/g, ''));
+      break;
+    }
+  }
+  const yearMatch = /(?<!\d)(20\d{2})\s*년?도?|[’'‘](\d{2})(?!\d)|(?<![\d.])(\d{2})\s*년(?!\s*(?:간|차|이상|이내|미만))/.exec(t);
+  const year = yearMatch ? Number(yearMatch[1] ?? `20${yearMatch[2] ?? yearMatch[3]}`) : null;
+  const monthMatch = /(?<!\d)(1[0-2]|[1-9])\s*월/.exec(t);
+  const tense = /다음|향후|예정|계획|언제\s*해|할\s*예정|하나요|앞으로|남은/.test(t)
+    ? 'planned'
+    : /했어|했나|했니|됐어|실적|지난|작년|했던|완료/.test(t)
+      ? 'done'
+      : null;
+  const subject = subjectWords(t);
+  return { text: t, shape, subject, shapeWords, year, month: monthMatch ? Number(monthMatch[1]) : null, tense };
+}
+
+/** The words that name what is asked about: particles off, asking words and constraints out. */
+export function subjectWords(text: string): string[] {
+  return text
+    .replace(/[?？!.,~…·"'“”‘’「」『』()[\]]/g, ' ')
+    .replace(/(몇|한)\s+(명|개|곳|건|개사|달|개월)/g, '$1$2')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => withoutParticle(w).at(-1) ?? w)
+    .filter((w) => w.length >= 2 || /^\d$/.test(w) === false && /[A-Za-z]/.test(w))
+    .filter((w) => !ASKING.test(w) && !/^(?:19|20)?\d{2}년?도?$/.test(w) && !/^[’'‘]\d{2}년?$/.test(w) && !/^\d{1,2}월$/.test(w))
+    .map((w) => w.toLowerCase());
+}

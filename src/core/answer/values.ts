@@ -1,0 +1,95 @@
+/**
+ * Values of each kind as documents write them: amounts with their unit, dates and periods, counts with their
+ * counter, rates, phone numbers, people, organisations, places. A value is always a span of the passage's own
+ * text: nothing is computed or reworded, so the figure stated is the figure quoted.
+ */
+import type { Shape } from './question.js';
+
+const NUM = String.raw`[△▲-]?\d[\d,]*(?:\.\d+)?`;
+const KOREAN_AMOUNT = String.raw`(?:\d[\d,]*(?:\.\d+)?\s*조\s*)?(?:\d[\d,]*(?:\.\d+)?\s*억\s*)?(?:\d[\d,]*(?:\.\d+)?\s*(?:천만|백만|만|천)\s*)?`;
+
+const PATTERNS: Partial<Record<Shape, RegExp>> = {
+  amount: new RegExp(
+    String.raw`(?<!제\s?)(?:최대|총|약|연|월|각)?\s*(?:[￦₩]\s?\d[\d,]*(?:-|원)?|${NUM}\s*(?:조|억|천만|백만|만|천)?\s*(?:${KOREAN_AMOUNT})?원|\d[\d,.]*\s*억(?:\s*\d[\d,.]*\s*(?:천만|백만|만))?\s*원?|\d[\d,.]*\s*조\s*\d[\d,.]*\s*억\s*원?)`,
+    'g',
+  ),
+  count: new RegExp(
+    String.raw`(?:총|약|최대|최소|각)?\s*${NUM}\s*(?:여\s*)?(?:명|개사|개소|개팀|개국|개|곳|건|팀|회|가구|대|편|점|종|호|차례|번|과제|기업|업체|작품|곳|세대|석|부스|개월|주|일간)(?![가-힣])`,
+    'g',
+  ),
+  rate: new RegExp(String.raw`${NUM}\s*(?:%|퍼센트|％)(?:\s*[~∼-]\s*${NUM}\s*%)?`, 'g'),
+  phone: /(?<![\d-])(?:0\d{1,2}\s?[-.)]\s?)?\d{3,4}\s?[-—]\s?\d{4}(?!\d)|☎\s*\d[\d-]{2,12}\d|\(\d{4}\)/g,
+  date: new RegExp(
+    [
+      String.raw`(?:20\d{2}|[’'‘\`]\d{2})\s*[.년-]\s*\d{1,2}\s*[.월-]?\s*(?:\d{1,2}\s*[.일]?)?(?:\s*\([월화수목금토일]\))?(?:\s*\d{1,2}:\d{2})?`,
+      String.raw`\d{1,2}\s*월\s*\d{1,2}\s*일(?:\s*\([월화수목금토일]\))?`,
+      String.raw`\d{1,2}\s*\.\s*\d{1,2}\s*\.(?:\s*\([월화수목금토일]\))?`,
+      String.raw`\d{1,2}\s*월(?:\s*[초중말])?`,
+      String.raw`\d{1,2}:\d{2}`,
+      String.raw`(?:상|하)반기|\d\s*분기|연중|상시|수시`,
+    ]
+      .map((p) => `(?:${p})`)
+      .join('|') + String.raw`(?:\s*[~∼-]\s*(?:(?:20\d{2}|[’'‘\`]\d{2})\s*[.년]\s*)?\d{1,2}\s*[.월:]\s*(?:\d{1,2}\s*[.일]?)?(?:\s*\([월화수목금토일]\))?(?:\s*\d{1,2}:\d{2})?)?(?:\s*까지)?`,
+    'g',
+  ),
+  organisation: /[가-힣A-Za-z()]{2,20}(?:담당관실|담당관|과|팀|국|실|본부|센터|공단|공사|재단|진흥원|연구원|협회|위원회|청|부|처|원|기관|대학교|사업단|지사|지원단)(?![가-힣])/g,
+  person: /[가-힣]{2,4}\s*(?:과장|팀장|담당자|주무관|국장|실장|단장|부장|본부장|센터장|소장|원장|책임매니저|선임매니저|매니저|연구원|위원장|대표|책임|주임)(?![가-힣])|(?:과장|팀장|담당자|주무관|국장|실장|단장|부장|본부장|센터장|책임매니저|매니저)\s*[:：]?\s*[가-힣]{2,4}(?![가-힣])/g,
+};
+
+export interface ValueSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Values of the shape in the text, in order. State and fact questions have no value of their own. */
+export function valuesOf(shape: Shape, text: string): ValueSpan[] {
+  if (shape === 'amount' || shape === 'count') return valuesMatching(shape, text).filter((v) => !/^제/.test(v.text));
+  return valuesMatching(shape, text);
+}
+
+/** Figure cells of a table row (its label cell aside): what amount, count and rate questions read in tables. */
+export function figureCells(cells: string[]): number[] {
+  return cells.flatMap((c, i) => (i > 0 && /^[△▲-]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|원|천원|백만원|억원|명|개|건|개소)?$/.test(c.trim()) ? [i] : []));
+}
+
+function valuesMatching(shape: Shape, text: string): ValueSpan[] {
+  if (shape === 'place') return placesOf(text);
+  const re = PATTERNS[shape];
+  if (!re) return [];
+  const out: ValueSpan[] = [];
+  for (const m of text.matchAll(new RegExp(re.source, re.flags))) {
+    const v = m[0].trim();
+    if (!v || (shape === 'date' && !/\d|반기|연중|상시|수시/.test(v))) continue;
+    // A year alone ("2025년") is not a date answer, and a 4-digit number is not a phone number.
+    if (shape === 'date' && /^(?:20\d{2}|[’']\d{2})\s*[.년]?$/.test(v)) continue;
+    if (shape === 'amount' && !/\d/.test(v)) continue;
+    const start = m.index + m[0].indexOf(v);
+    out.push({ text: v, start, end: start + v.length });
+  }
+  return out;
+}
+
+/** "장소 : 벡스코 제1전시장", "(장소) …", "…에서 개최": the place a passage names. */
+function placesOf(text: string): ValueSpan[] {
+  const out: ValueSpan[] = [];
+  const labelled = /(?:장\s*소|위\s*치|개최\s*장소|행사장|주\s*소|교육\s*장소)\s*[):：]\s*([^,;※\n|]{2,60})/g;
+  for (const m of text.matchAll(labelled)) {
+    const v = m[1]!.trim();
+    const start = m.index + m[0].lastIndexOf(v);
+    out.push({ text: v, start, end: start + v.length });
+  }
+  if (out.length) return out;
+  for (const m of text.matchAll(/([가-힣A-Za-z0-9()·\s]{2,30}?)\s*(?:에서|에 있는)(?=\s)/g)) {
+    const v = m[1]!.trim().split(/\s+/).slice(-3).join(' ');
+    if (v.length < 2) continue;
+    const start = m.index + m[0].indexOf(v);
+    out.push({ text: v, start, end: start + v.length });
+  }
+  return out;
+}
+
+/** True when the passage holds a value of the shape (state and fact: any passage answers). */
+export function holdsValue(shape: Shape, text: string): boolean {
+  return shape === 'state' || shape === 'fact' ? true : valuesOf(shape, text).length > 0;
+}

@@ -1,0 +1,79 @@
+/**
+ * The general answerer over documents of families with no parser (보도자료, 예산 사업설명자료): through the real
+ * router and a real SQLite store, the value asked is stated from the passage that holds it, or "not found".
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
+import { readQuestion } from '../../../src/core/answer/question.js';
+import { renderText } from '../../../src/render/text.js';
+import { answer, knowledgeOf, SAMPLES } from '../../helpers.js';
+
+const shared = sharedCorpusDir();
+
+describe('question shapes and constraints', () => {
+  it.each([
+    ['HACKSIUM 담당자 연락처', 'phone'],
+    ['청년일자리창출지원 2024 확정 예산', 'amount'],
+    ['해킹방어대회 언제 해?', 'date'],
+    ['본선 진출 몇 팀이야', 'count'],
+    ['국고보조율 얼마', 'rate'],
+    ['개막식 장소', 'place'],
+    ['주관 기관 어디야', 'organisation'],
+  ])('%s → %s', (q, shape) => {
+    expect(readQuestion(q).shape).toBe(shape);
+  });
+
+  it('reads a year written in any of the forms staff type, and leaves it out of the subject', () => {
+    expect(readQuestion('생계급여 22년 결산').year).toBe(2022);
+    expect(readQuestion('생계급여 ’23 예산').year).toBe(2023);
+    expect(readQuestion('생계급여 2024년 예산').subject).toEqual(['생계급여', '예산']);
+  });
+});
+
+describe.skipIf(!shared)('answers from documents no family reads (../shared/corpus)', () => {
+  const { store, knowledge } = knowledgeOf(
+    [SAMPLES, join(shared!, 'busan-press'), join(shared!, 'budget-briefs')],
+    '2025-07-01',
+  );
+  afterAll(() => store.close());
+  const ask = (q: string) => answer(q, knowledge);
+
+  it('states a budget table cell under the column asked, with its unit and the row quoted', () => {
+    const r = ask('청년일자리창출지원 2024 확정 예산');
+    const body = renderText(r);
+    expect(r.kind).toBe('answer');
+    expect(body).toContain('확정(B): 657,680백만원');
+    // The row is quoted whole; only the column asked is stated as the answer.
+    expect(body).not.toMatch(/^- .*: 889,078/m);
+    expect(r.sources[0]).toContain('budget-brief-2024-employment-labor-youth-job-creation.layout.txt');
+    expect(r.trace?.at(-1)).toMatch(/^general: amount/);
+  });
+
+  it('reads a year row as the header of the figures under it', () => {
+    const body = renderText(ask('청년일자리창출지원 2021년 사업비'));
+    expect(body).toContain('- 2021: 1,121,166');
+    expect(body).not.toMatch(/^- .*: 796,338/m);
+  });
+
+  it('answers who to call from the release header', () => {
+    const body = renderText(ask('HACKSIUM 해킹방어대회 담당자 연락처'));
+    expect(body).toContain('김대영');
+    expect(body).toContain('051-888-4565');
+  });
+
+  it('states the amount a body item gives, quoting the item', () => {
+    const r = ask('HACKSIUM 우수상 상금 얼마');
+    expect(r.kind).toBe('answer');
+    expect(renderText(r)).toContain('300만 원');
+  });
+
+  it('does not guess past a word no document writes', () => {
+    expect(ask('zzz 추진 현황').kind).toBe('not_found');
+  });
+
+  it('says a release without the asked kind of value has none, rather than another document’s figure', () => {
+    const r = ask('해양금융발전협의회 참가비 얼마');
+    expect(r.kind).not.toBe('answer');
+  });
+});
