@@ -7,7 +7,9 @@ import { fixedClock } from '../src/domain/clock.js';
 import { ingestPaths } from '../src/ingest/ingest.js';
 import { ProjectStore } from '../src/store/store.js';
 import { evaluationPaths, REPO_ROOT, sharedScaleDirs } from './lib/corpus-paths.js';
-import { askableQueries, evaluate, formatTable, loadQueries } from './lib/evaluate.js';
+import { askableQueries, evaluate, formatTable, loadQueries, type QueryResult } from './lib/evaluate.js';
+import { familyOf, familyTable, shapeOf } from './lib/family-table.js';
+import { baselineLines } from './lib/keyword-baseline.js';
 
 const { paths, shared, missing } = evaluationPaths();
 if (missing) process.stdout.write(`note: ${missing}\n`);
@@ -30,6 +32,21 @@ if (wrong.length) {
   process.stdout.write(`\nwrong answers (${wrong.length}):\n`);
   for (const w of wrong)
     process.stdout.write(`- "${w.query.q}" [${w.query.tags.join(',')}] ${w.why} — ${(w.reply ?? '').split('\n')[0]}\n`);
+}
+// Families the repo has no parser for (보도자료, 예산 사업설명자료, 공고, HWP texts): sets written from the documents
+// before damdang was run on them, asked as of the documents' own time, beside the keyword baseline.
+const lines = baselineLines(store.currentDocuments());
+const familySets = ['eval-press.json', 'eval-briefs.json', 'eval-notices.json', 'eval-hwp.json'];
+const newQueries = askableQueries(familySets.flatMap((f) => loadQueries(join(REPO_ROOT, 'test/fixtures', f))), shared !== null);
+const newResults = evaluate(loadKnowledge(store, fixedClock('2025-07-01')), newQueries).results;
+const all: QueryResult[] = [...results, ...newResults];
+process.stdout.write(`\nper family (same store; keyword baseline over questions with values):\n${familyTable(all, lines, (r) => familyOf(r.query.doc), 'family')}\n`);
+process.stdout.write(`\nnew families, per question shape:\n${familyTable(newResults, lines, (r) => shapeOf(r.query.tags), 'shape')}\n`);
+const wrongNew = newResults.filter((r) => r.correct === false);
+if (wrongNew.length) {
+  process.stdout.write(`\nwrong answers, new families (${wrongNew.length}):\n`);
+  for (const w of wrongNew)
+    process.stdout.write(`- "${w.query.q}" [${familyOf(w.query.doc)}] ${w.why} — ${(w.reply ?? '').split('\n').slice(0, 3).join(' / ').slice(0, 200)}\n`);
 }
 store.close();
 

@@ -20,7 +20,7 @@ export function sharedCorpusDir(): string | null {
 }
 
 /** The folders of the shared corpus that the fixtures do not already copy (its top-level files are in test/fixtures/corpus). */
-export const SHARED_FOLDERS = ['busan-plans', 'seoul-approvals'] as const;
+export const SHARED_FOLDERS = ['busan-plans', 'seoul-approvals', 'busan-press', 'budget-briefs', 'notices', 'hwp'] as const;
 
 /**
  * Every folder an evaluation ingests: the samples, the fixture corpus and, when present, the shared folders.

@@ -248,5 +248,5 @@ export function formatTable(tags: TagScore[], overall: TagScore, samples?: TagSc
 /** Without the shared corpus, the queries answered from its folders cannot be asked. */
 export function askableQueries(queries: LabelledQuery[], sharedPresent: boolean): LabelledQuery[] {
   if (sharedPresent) return queries;
-  return queries.filter((q) => !q.doc || !/^(?:busan-plans|seoul-approvals)\//.test(q.doc));
+  return queries.filter((q) => !q.doc || !/^(?:busan-plans|seoul-approvals|busan-press|budget-briefs|notices|hwp)\//.test(q.doc));
 }
