@@ -2,10 +2,12 @@
  * Reply → Discord messages (API JSON, no SDK import): embeds with a title, fields and the source as footer,
  * follow-up and feedback buttons. Every limit Discord enforces is a named constant; text that does not fit
  * is split over further embeds or shortened with a count of what was left out, never rejected. All document
- * text is defused (../render/safe.ts) and markdown-escaped, and every message disables mentions.
+ * text is neutralised (../render/safe.ts: control and bidi characters stripped, mentions defused) and
+ * markdown-escaped, masked links `[text](url)` included, and every message disables mentions.
  */
 import type { Block, Reply, ReplyKind } from '../core/reply.js';
-import { defuse } from './safe.js';
+import { stripControls } from '../domain/control-chars.js';
+import { neutralize } from './safe.js';
 
 /** Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -78,10 +80,13 @@ export interface RenderOptions {
 /** Prefix of every custom id damdang sends, so other apps' components are never mistaken for ours. */
 export const CUSTOM_ID_PREFIX = 'damdang';
 
-/** `damdang:ask:<command>:<query>`; the query is shortened to fit Discord's 100-character custom id. */
+/**
+ * `damdang:ask:<command>:<query>`; the query is shortened to fit Discord's 100-character custom id. It comes back
+ * as the question when clicked, so it is only stripped of control characters, not defused.
+ */
 export function followUpId(command: string, query: string): string {
   const head = `${CUSTOM_ID_PREFIX}:ask:${command}:`;
-  return head + query.slice(0, DISCORD_LIMITS.customId - head.length);
+  return head + stripControls(query).slice(0, DISCORD_LIMITS.customId - head.length);
 }
 
 export function renderDiscord(reply: Reply, options: RenderOptions = {}): DiscordMessage {
@@ -93,7 +98,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
   let used = title.length;
   let omitted = 0;
   const footer = reply.sources.length
-    ? shorten(`출처: ${reply.sources.map(defuse).join(' | ')}`, DISCORD_LIMITS.footer)
+    ? shorten(`출처: ${reply.sources.map(neutralize).join(' | ')}`, DISCORD_LIMITS.footer)
     : null;
   // Room kept for the footer and the "… 생략" notice, so they always fit the 6,000 total.
   const reserve = (footer?.length ?? 0) + 60;
@@ -127,7 +132,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
 
   for (const block of reply.blocks) renderBlock(block, addLine, addField);
   if (reply.suggestions.length && !reply.subject)
-    addField('더 물어보기', reply.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(' · '), false);
+    addField('더 물어보기', reply.suggestions.map((s) => `\`${neutralize(s).replace(/`/g, "'")}\``).join(' · '), false);
 
   const last = embeds[embeds.length - 1]!;
   if (omitted > 0) {
@@ -200,10 +205,14 @@ function buttons(reply: Reply, options: RenderOptions): DiscordActionRow[] {
   return rows;
 }
 
-/** Defused document text with Discord markdown neutralised, so a `*` or `__` in a sheet stays literal. */
+/**
+ * Neutralised document text with Discord markdown escaped, so a `*` or `__` in a sheet stays literal and a masked
+ * link `[보도자료](http://…)` is shown as written, never as a link whose text hides where it goes. A bare URL
+ * stays a URL: the reader sees exactly where it leads.
+ */
 function safe(text: string): string {
-  return defuse(text)
-    .replace(/([\\*_`])/g, '\\$1')
+  return neutralize(text)
+    .replace(/([\\*_`[\]])/g, '\\$1')
     .replace(/(~~|\|\|)/g, (m) => `\\${m[0]}\\${m[1]}`)
     .replace(/^(\s*)([>#-])/, '$1\\$2');
 }

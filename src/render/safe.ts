@@ -2,10 +2,11 @@
  * Text from a document or a user must never ping a channel or drive a terminal: "@everyone", "@here",
  * "<!channel>", "<@U123>", "<#C123>" and HTML are defused, escape and control characters removed, before any
  * renderer sees them. A zero-width joiner after "@" keeps the word readable while no platform treats it as a
- * mention. Every renderer (plain text, Slack, Discord, `ask --json`) takes its strings from neutralizeReply.
+ * mention. Every renderer (plain text, Slack, Discord, `ask --json`) neutralises its strings here again, whatever
+ * ingest already stripped: a reply also carries what users typed and what a later code path adds.
  */
 import type { Block, Reply } from '../core/reply.js';
-import { stripControls } from '../domain/control-chars.js';
+import { LINE_BREAK, stripControls } from '../domain/control-chars.js';
 
 export function defuse(text: string): string {
   return text
@@ -19,6 +20,20 @@ export function defuse(text: string): string {
 /** One string made safe to show: no control characters, no mention. Idempotent. */
 export function neutralize(text: string): string {
   return defuse(stripControls(text));
+}
+
+/** Any JSON value with every string in it neutralised (keys too): for `--json` output of stored rows and digests. */
+export function neutralizeJson<T>(value: T): T {
+  if (typeof value === 'string') return neutralize(value) as T;
+  if (Array.isArray(value)) return value.map(neutralizeJson) as T;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [neutralize(k), neutralizeJson(v)])) as T;
+  return value;
+}
+
+/** One terminal line: neutralised, and its line breaks shown as " ⏎ " so a stored text cannot forge further lines. */
+export function terminalLine(text: string): string {
+  return neutralize(text).replace(LINE_BREAK, ' ⏎ ');
 }
 
 /** The same reply with every string neutralised: what every renderer and every JSON consumer gets. */

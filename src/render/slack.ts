@@ -1,11 +1,12 @@
 /**
  * Reply → Slack Block Kit, within Slack's limits (named below). Too much is shortened with a "more" pointer,
- * never rejected by Slack. Every text from a document or a user is defused (src/render/safe.ts) and then escaped
- * (&, <, >) so `<!channel>`, `<@U123>` or `<#C1>` in a document is shown, never acted on.
+ * never rejected by Slack. Every text from a document or a user is neutralised (src/render/safe.ts: control and
+ * bidi characters stripped, mentions defused) and then escaped (&, <, >) so `<!channel>`, `<@U123>`, `<#C1>` or a
+ * masked link `<http://…|text>` in a document is shown, never acted on.
  * Block shapes are written out here (plain JSON) so the renderer needs no Slack SDK import.
  */
 import type { Block, Reply } from '../core/reply.js';
-import { defuse } from './safe.js';
+import { neutralize } from './safe.js';
 
 export const SLACK_LIMITS = {
   blocks: 50,
@@ -67,7 +68,7 @@ export interface SlackRenderOptions {
 
 /** Slack's own escaping for message text, after the shared neutraliser. */
 export function slackEscape(text: string): string {
-  return defuse(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return neutralize(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Cuts at a line break where possible, marking the cut. */
@@ -177,7 +178,7 @@ function actionBlocks(reply: Reply, options: SlackRenderOptions): SlackBlock[] {
   const value = (s: string) => s.slice(0, SLACK_LIMITS.buttonValue);
   const buttons: SlackButton[] = reply.suggestions
     .slice(0, SLACK_LIMITS.suggestionButtons)
-    .map((s, i) => ({ type: 'button', action_id: `${ACTIONS.ask}_${i}`, text: plain(defuse(s)), value: value(s) }));
+    .map((s, i) => ({ type: 'button', action_id: `${ACTIONS.ask}_${i}`, text: plain(neutralize(s)), value: value(s) }));
   const question = options.question?.trim();
   if (options.share && question)
     buttons.push({ type: 'button', action_id: ACTIONS.share, text: plain('채널에 공유'), value: value(question) });
