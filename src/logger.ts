@@ -6,6 +6,8 @@
  * pretty-printer are a second dependency tree for that, and its JSON lines are not what a person reading a
  * console chat's stderr wants. The `Logger` interface is pino-shaped (`info(fields, msg)`), so swapping is easy.
  */
+import { LINE_BREAK, stripControls } from './domain/control-chars.js';
+
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type LogFields = Record<string, unknown>;
@@ -40,9 +42,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     const scope = Object.values(bindings).filter((v) => typeof v === 'string');
     const extra = formatFields({ ...Object.fromEntries(Object.entries(bindings).filter(([, v]) => typeof v !== 'string')), ...fields });
     write(
-      [time().toISOString(), at.toUpperCase().padEnd(5), scope.length ? `[${scope.join('/')}]` : '', msg, extra]
-        .filter(Boolean)
-        .join(' '),
+      escapeControls(
+        [time().toISOString(), at.toUpperCase().padEnd(5), scope.length ? `[${scope.join('/')}]` : '', msg, extra]
+          .filter(Boolean)
+          .join(' '),
+      ),
     );
   };
   return {
@@ -57,6 +61,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 /** A logger that drops everything (library code given no logger). */
 export const silentLogger: Logger = createLogger({ level: 'error', write: () => {} });
+
+/**
+ * A logged value (a user's message, a file name, a library's error) cannot drive the operator's terminal or split
+ * an event over lines: escape and bidi characters are stripped (the one shared definition), line breaks shown as \n.
+ */
+function escapeControls(line: string): string {
+  return stripControls(line).replace(LINE_BREAK, '\\n');
+}
 
 function formatFields(fields: LogFields): string {
   return Object.entries(fields)

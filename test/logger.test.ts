@@ -16,6 +16,14 @@ describe('the logger', () => {
     expect(lines[1]).toMatch(/^2021-06-01T00:00:00.000Z ERROR boom error="Error: bad \\"thing\\"/);
   });
 
+  it('one event is one line, and no logged value can drive the terminal: escape, bidi and line breaks', () => {
+    const lines: string[] = [];
+    const root = createLogger({ level: 'info', write: (l) => lines.push(l), time: at });
+    root.warn('refused \x1b[2J\x1b]0;pwned\x07message\nFAKE ERROR line', { user: 'U1\u202eevil', text: '\x9b31mred' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toBe('2021-06-01T00:00:00.000Z WARN  refused message\\nFAKE ERROR line user=U1evil text=red');
+  });
+
   it('writes to standard error by default, never standard output', () => {
     const root = createLogger({ level: 'debug' });
     const out = process.stdout.write;
