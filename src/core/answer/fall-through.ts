@@ -14,6 +14,7 @@ import { valuesOf } from './values.js';
 /** Commands that answer a question about documents; the rest (digest, help, search) keep their replies. */
 /** Commands whose "not found" a value found in a passage may replace. */
 const OVERRIDABLE = new Set(['project', 'budget', 'milestones', 'status', 'contact']);
+const PEOPLE = new Set(['contact', 'owner', 'department']);
 const ANSWERING = new Set(['project', 'budget', 'milestones', 'status', 'contact', 'owner', 'department']);
 
 export function withGeneralAnswer(message: string, command: string, answered: Reply, knowledge: Knowledge): Reply {
@@ -26,7 +27,8 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   const weak = (answered.trace?.includes(QUOTED_LINES) ?? false) || isGenericCard(answered, knowledge);
   const quoted = weak;
   const answers = answered.kind === 'answer' && !quoted && (!valueShape || valuesOf(q.shape, body).length > 0);
-  if (answers) return { ...answered, trace: [tried] };
+  // The people and unit commands answer who and where from the records' own contact lines: kept as they are.
+  if (answers || (answered.kind === 'answer' && PEOPLE.has(command))) return { ...answered, trace: [tried] };
   const general = generalAnswer(message, knowledge);
   if (!general) return { ...answered, trace: [tried, 'general: nothing found'] };
   // A family command's "not found" for a unit, a person or a project the words only mention is deliberate: only a

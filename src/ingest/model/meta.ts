@@ -65,13 +65,15 @@ function isTitle(t: string): boolean {
   if (DOC_KIND.test(t.replace(/\s+/g, ''))) return false;
   if (/보도할\s*수\s*있|보도\s*시점|엠바고|배포\s*일시|^\s*(?:수\s*신|경\s*유|발\s*신|시\s*행|접\s*수)\b/.test(t)) return false;
   if (/제?\s*\d{2,4}\s*-\s*\d+\s*호|문서\s*번호|^[가-힣()]+\s*공고\s*제/.test(t)) return false;
-  if (/^[#\w-]+\s*:\s/.test(t) || /^\S{1,12}\s*[:：]/.test(t)) return false;
+  if (/^[#\w-]+\s*:\s/.test(t) || /^[^\s:：]{1,12}\s*[:：]/.test(t) || /^[가-힣](?:\s*[가-힣]){0,5}\s*[:：]/.test(t)) return false;
+  if (/^\(?\d{4}\s*(?:년|\.)\s*\d{1,2}\s*(?:월|\.)/.test(t) && t.length < 40) return false;
+  // A sentence of the body ("…공개모집하오니", "…바랍니다.") is not the title.
+  if (/(?:니다|하오니|오니|바랍니다|하며|하고)\.?$/.test(t)) return false;
   PHONE.lastIndex = 0;
   if (PHONE.test(t) || /☎/.test(t)) return false;
   // A date line ("2025년 7월 3일(목) 정기"): the date takes most of it.
   const date = parseKoreanDate(t.replace(/\([월화수목금토일]\)/g, ''));
   if (date && date.written.length >= t.replace(/\s+/g, '').length * 0.5) return false;
-  if (/^\(?\d{4}[.\s년]/.test(t) && t.length < 30) return false;
   if (/^[-–—]?\s*\d+\s*[-–—]?$|^page\s*\d/i.test(t)) return false;
   // A note ("※ 사진자료 추후 별송") or a line of unit names only ("관광정책과 관광정책팀", "복지환경위원회").
   if (/^[※*]/.test(t)) return false;
