@@ -38,8 +38,11 @@ export function openApp(config: Config, logger: Logger): App {
   const { store, seeded } = openForAnswering(config, logger);
   const clock = clockFor(config.today, config.timeZone);
   const started = performance.now();
-  const knowledge = liveKnowledge(store, clock, (r) =>
-    logger.info(`저장소가 바뀌어 다시 읽었습니다: 사업 ${r.records}건 (${r.millis} ms)`, { generation: r.generation }),
+  const knowledge = liveKnowledge(
+    store,
+    clock,
+    (r) => logger.info(`저장소가 바뀌어 다시 읽었습니다: 사업 ${r.records}건 (${r.millis} ms)`, { generation: r.generation }),
+    { onError: (error) => logger.warn('저장소를 다시 읽지 못해 이전 내용으로 답합니다', { error }) },
   );
   logger.info(
     `사업 ${knowledge().summaries.length}건 색인 (${Math.round(performance.now() - started)} ms), 오늘: ${clock.today()} (${clock.timeZone})`,
@@ -47,7 +50,11 @@ export function openApp(config: Config, logger: Logger): App {
   const digestLog = logger.child({ component: 'digest' });
   const digests = createDigests(config, store, { now: () => clock.now(), log: (line) => digestLog.warn(line) });
   const bot = createBot({ knowledge, commands: COMMANDS, logger: logger.child({ component: 'bot' }), digests: digests.service });
-  return { store, clock, knowledge, bot, seeded, logger, config, digests, close: () => store.close() };
+  const close = () => {
+    knowledge.close();
+    store.close();
+  };
+  return { store, clock, knowledge, bot, seeded, logger, config, digests, close };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import type { Clock } from '../domain/clock.js';
 import { projectIdentity } from '../domain/identity.js';
 import type { Contact } from '../domain/project.js';
@@ -66,6 +67,22 @@ export function loadKnowledge(store: ProjectStore, clock: Clock, hooks: LoadHook
 function buildKnowledge(store: ProjectStore, clock: Clock, hooks: LoadHooks): Knowledge {
   const summaries = store.currentSummaries();
   hooks.afterSummaries?.();
+  const identity = store.identity();
+  const index = loadOrBuildIndex(store, identity, summaries);
+  return assembleKnowledge(store, clock, identity.generation, summaries, index);
+}
+
+/**
+ * The knowledge of one generation from its summaries and index, however they were read (here, or by a
+ * background reload's worker); full records and document lines are read from the store when asked.
+ */
+export function assembleKnowledge(
+  store: ProjectStore,
+  clock: Clock,
+  generation: number,
+  summaries: RecordSummary[],
+  index: ProjectIndex,
+): Knowledge {
   const byId = new Map(summaries.map((s) => [recordId(s), s]));
   const cache = new Map<string, StoredRecord>();
   const get = (id: string): StoredRecord | undefined => {
@@ -108,16 +125,8 @@ function buildKnowledge(store: ProjectStore, clock: Clock, hooks: LoadHooks): Kn
     const k = projectIdentity(s);
     identities.set(k, [...(identities.get(k) ?? []), recordId(s)]);
   }
-  const identity = store.identity();
-  const index = loadOrBuildIndex(store, identity, () =>
-    summaries.flatMap((s) => {
-      const r = get(recordId(s));
-      return r ? [toSearchDoc(r, lines(r.document.versionId))] : [];
-    }),
-  );
-  cache.clear();
   return {
-    generation: identity.generation,
+    generation,
     summaries,
     summaryOf: (id) => byId.get(id),
     unit: (name) => units.get(name) ?? [],
@@ -152,30 +161,203 @@ function buildKnowledge(store: ProjectStore, clock: Clock, hooks: LoadHooks): Kn
   };
 }
 
+/** The knowledge a bot answers from, following the store (see `liveKnowledge`). */
+export interface LiveKnowledge {
+  /** The current generation's knowledge: never waits for a reload. */
+  (): Knowledge;
+  /** Whether a reload is under way. */
+  readonly reloading: boolean;
+  /**
+   * Settles once no reload is under way or due (the store's generation is the knowledge's), or a reload has
+   * failed; resolves with the current knowledge. For tests, benchmarks and shutdown.
+   */
+  settled(): Promise<Knowledge>;
+  /** Stops watching the store; a reload under way is abandoned (its worker ended). */
+  close(): void;
+}
+
+export interface LiveKnowledgeOptions {
+  /** How often the store's generation is looked at between questions (one indexed read); 0: only on questions. */
+  pollMs?: number;
+  /** A reload that failed (the previous generation goes on answering; it is tried again after a pause). */
+  onError?: (err: Error) => void;
+  /** Test seam: called when the next generation is ready, before it replaces the current one. */
+  beforeSwap?: (next: Knowledge) => void;
+}
+
 /**
  * Knowledge that follows the store: a long-running bot answers from documents ingested after it started (by
- * this process or another one writing the same SQLite file). Each call compares the store's generation, one
- * indexed read, and reloads summaries and index only when it moved.
+ * this process or another one writing the same SQLite file). Each call, and a timer between calls, compares the
+ * store's generation with the knowledge's (one indexed read); when it moved, the next generation is read in the
+ * background — summaries and index in a worker thread over its own read-only connection, under one snapshot,
+ * the saved index reused or rebuilt and saved as before — and handed over in chunks, while every question is
+ * answered from the previous generation until the new one replaces it. One reload at a time; a commit made
+ * during a reload is read by one more reload after it. (An in-memory store, which no worker can open, is
+ * reloaded in place.)
  */
 export function liveKnowledge(
   store: ProjectStore,
   clock: Clock,
   onReload: (info: { generation: number; records: number; millis: number }) => void = () => {},
-): () => Knowledge {
+  options: LiveKnowledgeOptions = {},
+): LiveKnowledge {
   let current = loadKnowledge(store, clock);
-  return () => {
-    // Compared with the generation the knowledge was read at, not one read beside it.
-    if (store.identity().generation !== current.generation) {
+  let running: Promise<void> | null = null;
+  let failures = 0;
+  let retryAt = 0;
+  let closed = false;
+  const abort = new AbortController();
+  const waiters: Array<() => void> = [];
+  // Compared with the generation the knowledge was read at, not one read beside it.
+  const moved = () => store.identity().generation !== current.generation;
+  const wake = () => {
+    for (const w of waiters.splice(0)) w();
+  };
+
+  const reload = (): void => {
+    if (running || closed) return;
+    if (store.file === ':memory:') {
       const started = performance.now();
       current = loadKnowledge(store, clock);
-      onReload({
-        generation: current.generation,
-        records: current.summaries.length,
-        millis: Math.round(performance.now() - started),
-      });
+      onReload({ generation: current.generation, records: current.summaries.length, millis: Math.round(performance.now() - started) });
+      return;
     }
-    return current;
+    if (Date.now() < retryAt) return;
+    const started = performance.now();
+    running = loadInBackground(store, clock, abort.signal)
+      .then(
+        (next) => {
+          if (closed) return;
+          options.beforeSwap?.(next);
+          current = next;
+          failures = 0;
+          onReload({ generation: next.generation, records: next.summaries.length, millis: Math.round(performance.now() - started) });
+        },
+        (err: unknown) => {
+          if (closed) return;
+          // The previous generation keeps answering; the next question or tick after the pause tries again.
+          failures++;
+          retryAt = Date.now() + Math.min(60_000, 1000 * 2 ** failures);
+          options.onError?.(err instanceof Error ? err : new Error(String(err)));
+        },
+      )
+      .finally(() => {
+        running = null;
+        if (!closed && failures === 0 && safely(moved)) reload();
+        if (!running) wake();
+      });
   };
+
+  const live = (() => {
+    if (!running && moved()) reload();
+    return current;
+  }) as LiveKnowledge;
+  Object.defineProperty(live, 'reloading', { get: () => running !== null });
+  live.settled = () =>
+    new Promise<Knowledge>((resolve) => {
+      if (!running && !safely(moved)) return resolve(current);
+      waiters.push(() => resolve(current));
+      if (!running) reload();
+      if (!running) wake();
+    });
+  const timer = (options.pollMs ?? 2000) > 0 ? setInterval(() => !running && safely(moved) && reload(), options.pollMs ?? 2000) : null;
+  timer?.unref();
+  live.close = () => {
+    closed = true;
+    abort.abort();
+    if (timer) clearInterval(timer);
+    wake();
+  };
+  return live;
+}
+
+/** A check that must not throw where nobody waits for it (a timer; a store already closed). */
+function safely(check: () => boolean): boolean {
+  try {
+    return check();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Postings of the index's terms per message from the worker (a term with its field and record entries): ~5,000
+ * are received in a few milliseconds; a chunk of a fixed number of terms took up to 165 ms where common words
+ * gather (measured over ../shared/scale, 100,000 terms and 930,000 postings).
+ */
+export const POSTINGS_PER_CHUNK = 5000;
+
+/** What a reload's worker sends first: everything but the index's terms, which follow in chunks on request. */
+export interface GenerationHead {
+  type: 'head';
+  generation: number;
+  summaries: RecordSummary[];
+  /** ProjectIndex.toJSON() with an empty term list. */
+  index: { minisearch: { index: unknown[] } } & Record<string, unknown>;
+}
+
+/**
+ * Reads the store's current generation in a worker thread and assembles it here: the worker's messages are
+ * asked for one at a time, each after the event loop has turned, and the index is loaded in chunks too.
+ */
+async function loadInBackground(store: ProjectStore, clock: Clock, signal: AbortSignal, ignoreSaved = false): Promise<Knowledge> {
+  const { head, terms } = await new Promise<{ head: GenerationHead; terms: unknown[] }>((resolve, reject) => {
+    const worker = new Worker(new URL('./knowledge-worker.mjs', import.meta.url), { workerData: { file: store.file, ignoreSaved } });
+    // A reload never keeps a process alive (`ask` answers and exits).
+    worker.unref();
+    let head: GenerationHead | null = null;
+    const terms: unknown[] = [];
+    let done = false;
+    const end = (err: Error | null) => {
+      if (done) return;
+      done = true;
+      signal.removeEventListener('abort', abandon);
+      void worker.terminate();
+      if (err) reject(err);
+      else if (head) resolve({ head, terms });
+      else reject(new Error('knowledge worker: no generation was sent'));
+    };
+    const abandon = () => end(new Error('knowledge reload abandoned'));
+    if (signal.aborted) return abandon();
+    signal.addEventListener('abort', abandon, { once: true });
+    worker.on('message', (m: GenerationHead | { type: 'terms'; entries: unknown[] } | { type: 'done' }) => {
+      if (done) return;
+      if (m.type === 'head') head = m;
+      else if (m.type === 'terms') for (const e of m.entries) terms.push(e);
+      else return end(null);
+      setImmediate(() => !done && worker.postMessage('next'));
+    });
+    worker.on('error', (err) => end(err));
+    worker.on('exit', (code) => end(new Error(`knowledge worker stopped (exit code ${code}) before sending the generation`)));
+  });
+  head.index.minisearch.index = terms;
+  let index: ProjectIndex;
+  try {
+    index = await ProjectIndex.fromJSONAsync(head.index);
+  } catch (err) {
+    // A saved index that passed the worker's identity check but not loading: once more, rebuilt by the worker.
+    if (ignoreSaved || signal.aborted) throw err;
+    return loadInBackground(store, clock, signal, true);
+  }
+  return assembleKnowledge(store, clock, head.generation, head.summaries, index);
+}
+
+/**
+ * What a reload's worker reads over its own connection, under one snapshot: the generation, its summaries and
+ * its index as JSON — the saved one when it was built from this very database at this generation, else built
+ * here and saved.
+ */
+export function readGeneration(
+  store: ProjectStore,
+  ignoreSaved = false,
+): { generation: number; summaries: RecordSummary[]; index: unknown } {
+  return store.snapshot(() => {
+    const summaries = store.currentSummaries();
+    const identity = store.identity();
+    const saved = ignoreSaved ? null : savedIndex(store, identity);
+    const index = saved ?? buildIndex(store, identity, summaries).json();
+    return { generation: identity.generation, summaries, index };
+  });
 }
 
 export function toSearchDoc(r: StoredRecord, docLines: string[]): SearchDoc {
@@ -197,32 +379,67 @@ export function toSearchDoc(r: StoredRecord, docLines: string[]): SearchDoc {
 }
 
 /** The saved index is trusted only when it was built from this very database at its current generation. */
-function loadOrBuildIndex(
-  store: ProjectStore,
-  { storeId, generation }: { storeId: string; generation: number },
-  docs: () => SearchDoc[],
-): ProjectIndex {
-  const file = store.file === ':memory:' ? null : `${store.file}.index.json`;
-  if (file && existsSync(file)) {
+function loadOrBuildIndex(store: ProjectStore, identity: StoreIdentity, summaries: RecordSummary[]): ProjectIndex {
+  const saved = savedIndex(store, identity);
+  if (saved) {
     try {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { storeId: string; generation: number; index: unknown };
-      if (saved.storeId === storeId && saved.generation === generation) return ProjectIndex.fromJSON(saved.index);
+      return ProjectIndex.fromJSON(saved);
     } catch {
-      // A damaged or foreign index file is rebuilt below.
+      // A damaged index file is rebuilt below.
     }
   }
-  const index = ProjectIndex.build(docs());
+  return buildIndex(store, identity, summaries).index;
+}
+
+interface StoreIdentity {
+  storeId: string;
+  generation: number;
+}
+
+const indexFile = (store: ProjectStore): string | null => (store.file === ':memory:' ? null : `${store.file}.index.json`);
+
+/** The saved index's JSON when it was saved for this database at this generation; null otherwise. */
+function savedIndex(store: ProjectStore, { storeId, generation }: StoreIdentity): unknown {
+  const file = indexFile(store);
+  if (!file || !existsSync(file)) return null;
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { storeId: string; generation: number; index: unknown };
+    return saved.storeId === storeId && saved.generation === generation ? saved.index : null;
+  } catch {
+    return null; // A damaged or foreign index file is rebuilt.
+  }
+}
+
+/** Builds the index of these summaries' records and saves it for this database and generation. */
+function buildIndex(
+  store: ProjectStore,
+  { storeId, generation }: StoreIdentity,
+  summaries: RecordSummary[],
+): { index: ProjectIndex; json: () => unknown } {
+  const docLines = new Map<number, string[]>();
+  const docs = summaries.flatMap((s) => {
+    const r = store.recordById(s.id);
+    if (!r) return [];
+    let lines = docLines.get(r.document.versionId);
+    if (!lines) docLines.set(r.document.versionId, (lines = store.documentLines(r.document.versionId)));
+    return [toSearchDoc(r, lines)];
+  });
+  const index = ProjectIndex.build(docs);
+  let json: unknown = null;
+  // Serialising sorts every term (seconds at scale): once, for saving and for a worker's hand-over alike.
+  const asJSON = () => (json ??= index.toJSON());
+  const file = indexFile(store);
   if (file) {
     // Write then rename, so a crash never leaves half an index that a later start would trust; the temporary
     // name is this process's own, so two processes saving at once never interleave their bytes.
     const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     try {
-      writeFileSync(tmp, JSON.stringify({ storeId, generation, index: index.toJSON() }));
+      writeFileSync(tmp, JSON.stringify({ storeId, generation, index: asJSON() }));
       renameSync(tmp, file);
     } catch {
       // Saving is an optimisation; a read-only folder only costs start-up time.
       rmSync(tmp, { force: true });
     }
   }
-  return index;
+  return { index, json: asJSON };
 }

@@ -228,6 +228,17 @@ function queryOf(units: readonly Unit[]): Query {
   };
 }
 
+function checkedJSON(json: unknown): { ids: unknown[]; titles: unknown[]; minisearch: unknown } {
+  const j = json as { format?: unknown; version?: unknown; ids?: unknown; titles?: unknown; minisearch?: unknown };
+  if (!j || typeof j !== 'object' || j.format !== FORMAT || j.version !== VERSION) {
+    throw new Error(`search: saved index has an unknown format (expected ${FORMAT} version ${VERSION})`);
+  }
+  if (!Array.isArray(j.ids) || !Array.isArray(j.titles) || j.titles.length !== j.ids.length) {
+    throw new Error('search: saved index is corrupt');
+  }
+  return { ids: j.ids, titles: j.titles, minisearch: j.minisearch };
+}
+
 export class ProjectIndex {
   private constructor(
     private readonly terms: TermIndex,
@@ -256,14 +267,15 @@ export class ProjectIndex {
   }
 
   static fromJSON(json: unknown): ProjectIndex {
-    const j = json as { format?: unknown; version?: unknown; ids?: unknown; titles?: unknown; minisearch?: unknown };
-    if (!j || typeof j !== 'object' || j.format !== FORMAT || j.version !== VERSION) {
-      throw new Error(`search: saved index has an unknown format (expected ${FORMAT} version ${VERSION})`);
-    }
-    if (!Array.isArray(j.ids) || !Array.isArray(j.titles) || j.titles.length !== j.ids.length) {
-      throw new Error('search: saved index is corrupt');
-    }
+    const j = checkedJSON(json);
     const terms = TermIndex.fromJSON(j.minisearch, j.ids.length);
+    return new ProjectIndex(terms, j.ids.map(String), j.titles.map(String));
+  }
+
+  /** As `fromJSON`, in chunks that leave the event loop free between them (a reload while answering). */
+  static async fromJSONAsync(json: unknown): Promise<ProjectIndex> {
+    const j = checkedJSON(json);
+    const terms = await TermIndex.fromJSONAsync(j.minisearch, j.ids.length);
     return new ProjectIndex(terms, j.ids.map(String), j.titles.map(String));
   }
 

@@ -105,6 +105,15 @@ function dictionary(ms: MiniSearch<Indexed>): SearchableMap<FieldTermData> {
   return index;
 }
 
+function checked(js: unknown, docCount: number): AsPlainObject {
+  const j = js as Partial<AsPlainObject> | null;
+  const expected = FIELDS.every((f, i) => j?.fieldIds?.[f] === i);
+  if (!j || typeof j !== 'object' || !Array.isArray(j.index) || !expected || j.documentCount !== docCount) {
+    throw new Error('search: saved index is corrupt');
+  }
+  return j as AsPlainObject;
+}
+
 function byKey(a: [string, unknown], b: [string, unknown]): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
@@ -132,14 +141,22 @@ export class TermIndex {
 
   /** Loads `toJSON()` output (already parsed: `MiniSearch.loadJS`, not `loadJSON`, so it is parsed once). */
   static fromJSON(js: unknown, docCount: number): TermIndex {
-    const j = js as Partial<AsPlainObject> | null;
-    const expected = FIELDS.every((f, i) => j?.fieldIds?.[f] === i);
-    if (!j || typeof j !== 'object' || !Array.isArray(j.index) || !expected || j.documentCount !== docCount) {
-      throw new Error('search: saved index is corrupt');
-    }
+    const j = checked(js, docCount);
     let ms: MiniSearch<Indexed>;
     try {
-      ms = MiniSearch.loadJS<Indexed>(j as AsPlainObject, OPTIONS);
+      ms = MiniSearch.loadJS<Indexed>(j, OPTIONS);
+    } catch (e) {
+      throw new Error(`search: saved index is corrupt (${(e as Error).message})`);
+    }
+    return new TermIndex(ms);
+  }
+
+  /** As `fromJSON`, yielding to the event loop every thousand terms (MiniSearch's loadJSAsync). */
+  static async fromJSONAsync(js: unknown, docCount: number): Promise<TermIndex> {
+    const j = checked(js, docCount);
+    let ms: MiniSearch<Indexed>;
+    try {
+      ms = await MiniSearch.loadJSAsync<Indexed>(j, OPTIONS);
     } catch (e) {
       throw new Error(`search: saved index is corrupt (${(e as Error).message})`);
     }
