@@ -24,9 +24,9 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   const valueShape = q.shape !== 'state' && q.shape !== 'fact';
   const body = answered.kind === 'answer' ? replyText(answered) : '';
   // A card of a document no family reads, or lines quoted without a value: a passage holding the value beats it.
-  const weak = (answered.trace?.includes(QUOTED_LINES) ?? false) || isGenericCard(answered, knowledge);
-  const quoted = weak;
-  const answers = answered.kind === 'answer' && !quoted && (!valueShape || valuesOf(q.shape, body).length > 0);
+  const quoted = answered.trace?.includes(QUOTED_LINES) ?? false;
+  const holds = !valueShape || valuesOf(q.shape, body).length > 0;
+  const answers = answered.kind === 'answer' && holds && !(quoted && !valueShape) && !isGenericCard(answered, knowledge);
   // The people and unit commands answer who and where from the records' own contact lines: kept as they are.
   if (answers || (answered.kind === 'answer' && PEOPLE.has(command))) return { ...answered, trace: [tried] };
   const general = generalAnswer(message, knowledge);
