@@ -17,7 +17,7 @@ const CANDIDATES = 400;
 const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 const UNIT_NAME = /(?:과|팀|담당관|국|실|센터|본부|사업소|위원회)$/;
 /** Words every document writes: they never decide which document is asked about. */
-const GENERIC = /^(?:사업|사업들|추진|운영|계획|관리|지원|결과|보고|요청|지급|현황|내용|관련|없는|있는|부산|서울|시|우리|올해|작년|이번|전체|모든)$/;
+const GENERIC = /^(?:사업|사업들|추진|운영|계획|관리|지원|결과|보고|요청|지급|현황|내용|관련|없는|있는|우리|올해|작년|이번|전체|모든)$/;
 
 /** A word is in a text when it is written there, or (a compound of 4+ letters) most of its two-letter parts are. */
 export function wordIn(word: string, flat: string): boolean {
