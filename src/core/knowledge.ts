@@ -224,28 +224,26 @@ export function liveKnowledge(
     }
     if (Date.now() < retryAt) return;
     const started = performance.now();
-    running = loadInBackground(store, clock, abort.signal)
-      .then(
-        (next) => {
-          if (closed) return;
-          options.beforeSwap?.(next);
-          current = next;
-          failures = 0;
-          onReload({ generation: next.generation, records: next.summaries.length, millis: Math.round(performance.now() - started) });
-        },
-        (err: unknown) => {
-          if (closed) return;
-          // The previous generation keeps answering; the next question or tick after the pause tries again.
-          failures++;
-          retryAt = Date.now() + Math.min(60_000, 1000 * 2 ** failures);
-          options.onError?.(err instanceof Error ? err : new Error(String(err)));
-        },
-      )
-      .finally(() => {
-        running = null;
-        if (!closed && failures === 0 && safely(moved)) reload();
-        if (!running) wake();
-      });
+    running = (async () => {
+      try {
+        const next = await loadInBackground(store, clock, abort.signal);
+        if (closed) return;
+        options.beforeSwap?.(next);
+        current = next;
+        failures = 0;
+        onReload({ generation: next.generation, records: next.summaries.length, millis: Math.round(performance.now() - started) });
+      } catch (err) {
+        if (closed) return;
+        // The previous generation keeps answering; the next question or tick after the pause tries again.
+        failures++;
+        retryAt = Date.now() + Math.min(60_000, 1000 * 2 ** failures);
+        options.onError?.(err instanceof Error ? err : new Error(String(err)));
+      }
+    })().finally(() => {
+      running = null;
+      if (!closed && failures === 0 && safely(moved)) reload();
+      if (!running) wake();
+    });
   };
 
   const live = (() => {
