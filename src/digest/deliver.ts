@@ -5,7 +5,7 @@
 import type { Platform } from '../core/inbound.js';
 import { type ChatAdapter, DeliveryError, type PostReceipt, type PostTarget } from '../core/port.js';
 import { type Block, type Reply, reply } from '../core/reply.js';
-import { DISCORD_LIMITS, renderDiscord } from '../render/discord.js';
+import { DISCORD_LIMITS, renderDiscordCounted } from '../render/discord.js';
 import { renderText, TEXT_LIMITS } from '../render/text.js';
 
 /** How much one post may hold, measured the way its platform counts. */
@@ -16,9 +16,14 @@ export interface PartBudget {
 
 const textBudget = (maxChars: number): PartBudget => ({ maxChars, size: (r) => renderText(r).length });
 
-/** Characters Discord counts against one message's 6,000 across its embeds (title, description, fields, footer). */
+/**
+ * Characters Discord counts against one message's 6,000 across its embeds (title, description, fields, footer);
+ * infinite when the renderer had to leave something out, since the size it reaches then is capped, not whole.
+ */
 export function discordEmbedChars(r: Reply): number {
-  return renderDiscord(r).embeds.reduce(
+  const { message, omitted } = renderDiscordCounted(r);
+  if (omitted > 0) return Number.POSITIVE_INFINITY;
+  return message.embeds.reduce(
     (n, e) =>
       n +
       (e.title?.length ?? 0) +

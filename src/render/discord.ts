@@ -90,6 +90,15 @@ export function followUpId(command: string, query: string): string {
 }
 
 export function renderDiscord(reply: Reply, options: RenderOptions = {}): DiscordMessage {
+  return renderDiscordCounted(reply, options).message;
+}
+
+/**
+ * The message and how many lines or fields were left out to fit it (0: shown whole). A caller that splits a long
+ * reply into posts (digests) needs the count: the rendered size is capped by what was left out, so size alone
+ * never says a part is too big.
+ */
+export function renderDiscordCounted(reply: Reply, options: RenderOptions = {}): { message: DiscordMessage; omitted: number } {
   const color = COLOR[reply.kind];
   const title = shorten(safe(reply.title), DISCORD_LIMITS.title);
   const embeds: DiscordEmbed[] = [];
@@ -140,12 +149,13 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
     last.description = last.description ? shorten(`${last.description}\n${note}`, DISCORD_LIMITS.description) : note;
   }
   if (footer) last.footer = { text: footer };
-  return {
+  const message: DiscordMessage = {
     content: '',
     embeds: embeds.filter((e) => e.title || e.description || e.fields.length || e.footer),
     components: buttons(reply, options),
     allowed_mentions: { parse: [] },
   };
+  return { message, omitted };
 }
 
 /** Plain text that must fit `content` (2,000): for mention replies and fallbacks. */
