@@ -228,6 +228,14 @@ function queryOf(units: readonly Unit[]): Query {
   };
 }
 
+/** A later record with the same id replaces the earlier one instead of failing. */
+function distinct(docs: SearchDoc[]): { kept: SearchDoc[]; ids: string[]; titles: string[] } {
+  const byId = new Map<string, SearchDoc>();
+  for (const d of docs) byId.set(String(d.id), d);
+  const kept = [...byId.values()];
+  return { kept, ids: [...byId.keys()], titles: kept.map((d) => (typeof d.title === 'string' ? d.title : '')) };
+}
+
 function checkedJSON(json: unknown): { ids: unknown[]; titles: unknown[]; minisearch: unknown } {
   const j = json as { format?: unknown; version?: unknown; ids?: unknown; titles?: unknown; minisearch?: unknown };
   if (!j || typeof j !== 'object' || j.format !== FORMAT || j.version !== VERSION) {
@@ -247,15 +255,17 @@ export class ProjectIndex {
   ) {}
 
   static build(docs: SearchDoc[]): ProjectIndex {
-    // A later record with the same id replaces the earlier one instead of failing.
-    const byId = new Map<string, SearchDoc>();
-    for (const d of docs) byId.set(String(d.id), d);
-    const kept = [...byId.values()];
-    return new ProjectIndex(
-      TermIndex.build(kept),
-      [...byId.keys()],
-      kept.map((d) => (typeof d.title === 'string' ? d.title : '')),
-    );
+    const { kept, ids, titles } = distinct(docs);
+    return new ProjectIndex(TermIndex.build(kept), ids, titles);
+  }
+
+  /**
+   * As `build`, a few documents at a time with the event loop free between them: for an index built while a
+   * bot answers (a slice of 25 names-only documents takes ~10 ms at scale; the whole of 4,265 took 2 s).
+   */
+  static async buildAsync(docs: SearchDoc[], chunkSize = 25): Promise<ProjectIndex> {
+    const { kept, ids, titles } = distinct(docs);
+    return new ProjectIndex(await TermIndex.buildAsync(kept, chunkSize), ids, titles);
   }
 
   get size(): number {

@@ -132,6 +132,16 @@ export class TermIndex {
     return new TermIndex(ms);
   }
 
+  /** As `build`, `chunkSize` documents at a time with the event loop free between them (MiniSearch's addAllAsync). */
+  static async buildAsync(docs: readonly SearchDoc[], chunkSize: number): Promise<TermIndex> {
+    const ms = new MiniSearch<Indexed>(OPTIONS);
+    await ms.addAllAsync(
+      docs.map((doc, n) => ({ n, doc })),
+      { chunkSize },
+    );
+    return new TermIndex(ms);
+  }
+
   /** MiniSearch's own serialised form, with the dictionary sorted so that saving is deterministic. */
   toJSON(): AsPlainObject {
     const js = this.ms.toJSON();
