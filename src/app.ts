@@ -5,12 +5,13 @@
  * migrates and seeds the sample documents in one transaction, so a second process starting at the same time
  * finds either nothing or every sample, never half of them.
  */
+import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { COMMANDS } from '../commands/index.js';
 import { CHAT_PLATFORMS, type ChatPlatform, chatAdapters } from './adapters/index.js';
 import { createConsoleAdapter } from './adapters/console/console.js';
 import { createBot } from './bot.js';
-import type { Config } from './config.js';
+import { type Config, ConfigError } from './config.js';
 import type { AnsweringService } from './core/inbound.js';
 import { type Knowledge, liveKnowledge } from './core/knowledge.js';
 import { warmUp } from './core/warm-up.js';
@@ -64,6 +65,8 @@ export function openApp(config: Config, logger: Logger): App {
  */
 function openForAnswering(config: Config, logger: Logger): { store: ProjectStore; seeded: IngestSummary | null } {
   const reader = ProjectStore.openReadOnly(config.dbFile);
+  if (reader?.copied)
+    logger.warn(`${config.dbFile}의 폴더에 쓸 수 없어 지금 내용을 메모리에 읽어 답합니다 (이후 넣는 문서는 다시 시작해야 보입니다)`);
   if (reader && !reader.isEmpty()) return { store: reader, seeded: null };
   reader?.close();
   const writer = ProjectStore.open(config.dbFile);
@@ -71,6 +74,11 @@ function openForAnswering(config: Config, logger: Logger): { store: ProjectStore
   try {
     seeded = writer.write(() => {
       if (!writer.isEmpty()) return null;
+      // Without this a missing folder was one failed path in a log line, and the bot answered from nothing.
+      if (!existsSync(config.samplesDir))
+        throw new ConfigError(
+          `설정 오류: DAMDANG_SAMPLES — 폴더 ${config.samplesDir}이(가) 없습니다. 데이터베이스 ${config.dbFile}이(가) 비어 있어 예시 문서를 읽으려 했습니다: DAMDANG_SAMPLES를 고치거나 \`damdang ingest <폴더>\`로 문서를 먼저 넣으세요`,
+        );
       logger.info(`데이터베이스가 비어 있어 ${config.samplesDir}의 예시 문서를 읽습니다…`);
       return ingestPaths(writer, [config.samplesDir], undefined, { maxDocumentMb: config.maxDocumentMb });
     });
@@ -91,6 +99,8 @@ export interface ChatIO {
   interactive: boolean;
   /** Settles when the process is asked to stop (SIGINT/SIGTERM). */
   stopSignal: Promise<void>;
+  /** Called once every adapter (and the digest scheduler) has started, before waiting for the stop. */
+  onRunning?: () => void;
 }
 
 /**
@@ -135,6 +145,7 @@ export async function runChat(app: App, io: ChatIO, platforms: readonly ChatPlat
     // Digests go to the channels of chat platforms; the console has none to subscribe.
     const posting = started.filter((a) => a.platform !== 'console');
     if (posting.length) await app.digests.schedule(posting).start();
+    io.onRunning?.();
     await done;
   } finally {
     app.digests.scheduler?.stop();

@@ -1,4 +1,6 @@
 /** damdang's command line: ingest | ask | digest | feedback | start. The one error boundary of the process is here. */
+import { randomUUID } from 'node:crypto';
+import { constants as osConstants } from 'node:os';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { parseDigestArgs } from '../commands/digest.js';
@@ -7,14 +9,16 @@ import { openApp, runChat } from './app.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
 import { createLogger, type Logger } from './logger.js';
+import { stripControls } from './domain/control-chars.js';
 import { inputLines, jsonLine } from './core/message-text.js';
-import { neutralize, neutralizeReply } from './render/safe.js';
+import { neutralize, neutralizeJson, neutralizeReply, terminalLine } from './render/safe.js';
 import { renderText } from './render/text.js';
 import type { FeedbackRow } from './store/feedback.js';
 import { ProjectStore } from './store/store.js';
 
 // Ingest reports are the command's own output (on stderr, so stdout stays for answers); the logger is for events.
-const log = (line: string) => process.stderr.write(`${line}\n`);
+// They quote file names and document text: escape and bidi characters are stripped before the terminal sees them.
+const log = (line: string) => process.stderr.write(`${stripControls(line)}\n`);
 const loggerFor = (config: Config): Logger => createLogger({ level: config.logLevel });
 const dbOption = () => new Option('--db <file>', 'SQLite 데이터베이스 파일 (기본 data/damdang.db, 또는 DAMDANG_DB)');
 const todayOption = () => new Option('--today <YYYY-MM-DD>', '오늘 날짜를 고정 (또는 DAMDANG_TODAY)');
@@ -106,8 +110,13 @@ program
   .action(async (words: string[], opts: { db?: string; today?: string; json?: boolean; days?: string }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
     const app = openApp(config, loggerFor(config));
+    // The JSON carries document text (titles, milestones, changed values): neutralised like `ask --json`.
     const write = (r: Parameters<typeof renderText>[0], digest?: unknown) =>
-      process.stdout.write(opts.json ? `${JSON.stringify({ digest, text: renderText(r), reply: r })}\n` : `${renderText(r)}\n`);
+      process.stdout.write(
+        opts.json
+          ? `${JSON.stringify({ digest: neutralizeJson(digest), text: renderText(r), reply: neutralizeReply(r) })}\n`
+          : `${renderText(r)}\n`,
+      );
     try {
       if (/^(?:list|목록)$/i.test(words[0] ?? '')) {
         const origin = { ...CONSOLE_ORIGIN, platform: 'cli' as const, channel: 'digest' };
@@ -136,7 +145,8 @@ program
     const store = ProjectStore.open(loadConfig({ db: opts.db }).dbFile);
     const rows = store.feedback.list({ since: opts.since });
     store.close();
-    for (const f of rows) process.stdout.write(opts.json ? `${JSON.stringify(f)}\n` : `${feedbackText(f)}\n`);
+    // Questions and comments are what anyone in a channel typed: never raw to the operator's terminal.
+    for (const f of rows) process.stdout.write(opts.json ? `${JSON.stringify(neutralizeJson(f))}\n` : `${feedbackText(f)}\n`);
     const count = (v: string) => rows.filter((f) => f.verdict === v).length;
     if (!opts.json) log(`피드백 ${rows.length}건: 👍 ${count('up')}, 👎 ${count('down')}`);
   });
@@ -148,10 +158,20 @@ program
   .addOption(todayOption())
   .action(async (opts: { db?: string; today?: string }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
-    const app = openApp(config, loggerFor(config));
+    const logger = loggerFor(config);
+    const app = openApp(config, logger);
+    const guard = guardWhileRunning(logger);
+    let running = false;
+    // Once running, a signal stops the adapters in order; while starting (a connection still being tried) it ends
+    // the process at once: nothing is written then but the seeding transaction, which SQLite rolls back.
     const stopSignal = new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (running) return resolve();
+        logger.warn(`시작하는 중에 ${signal}을(를) 받아 종료합니다`);
+        process.exit(128 + (osConstants.signals[signal] ?? 1));
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
     });
     try {
       await runChat(app, {
@@ -159,8 +179,13 @@ program
         output: process.stdout,
         interactive: Boolean(process.stdin.isTTY),
         stopSignal,
+        onRunning: () => {
+          running = true;
+          guard.install();
+        },
       });
     } finally {
+      guard.remove();
       app.close();
     }
   });
@@ -188,15 +213,59 @@ program
     log(`등록했습니다: 명령 ${result.commands}개, ${result.guildId ? `서버 ${result.guildId}` : '전역 (반영까지 최대 1시간)'}`);
   });
 
+/** One feedback entry, each stored text on its own line: neutralised, its breaks shown, so it cannot forge entries. */
 function feedbackText(f: FeedbackRow): string {
-  const where = [f.platform, f.workspace, f.channel, f.user].filter(Boolean).join('/');
+  const where = terminalLine([f.platform, f.workspace, f.channel, f.user].filter(Boolean).join('/'));
   return [
-    `#${f.id} ${f.at.slice(0, 16).replace('T', ' ')} ${f.verdict === 'up' ? '👍' : '👎'} ${where}`,
-    `  질문: ${f.question}`,
-    `  답: ${f.replyText.split('\n')[0] ?? ''} (${f.replyKind})`,
-    ...(f.sources.length ? [`  출처: ${f.sources.join(' | ')}`] : []),
-    ...(f.comment ? [`  의견: ${f.comment}`] : []),
+    `#${f.id} ${terminalLine(f.at.slice(0, 16).replace('T', ' '))} ${f.verdict === 'up' ? '👍' : '👎'} ${where}`,
+    `  질문: ${terminalLine(f.question)}`,
+    `  답: ${terminalLine(f.replyText.split('\n')[0] ?? '')} (${terminalLine(f.replyKind)})`,
+    ...(f.sources.length ? [`  출처: ${terminalLine(f.sources.join(' | '))}`] : []),
+    ...(f.comment ? [`  의견: ${terminalLine(f.comment)}`] : []),
   ].join('\n');
+}
+
+/** More uncaught errors than this within GUARD_WINDOW_MS is a loop failing, not a stray event: the process ends. */
+const GUARD_MAX_ERRORS = 20;
+const GUARD_WINDOW_MS = 60_000;
+
+/**
+ * The running bot's last line of defence. An error a chat SDK raises in its own event handlers, outside every
+ * listener's try/catch (discord.js reading an INTERACTION_CREATE that has neither member nor user), would end the
+ * process and take Slack, Discord and the digest scheduler down with it. Once `start` is running, such an error is
+ * logged with an incident id and the bot keeps answering; its few writes (feedback, the digest journal) are each one
+ * transaction, so no half-done state outlives the error. At start-up and shutdown nothing is caught here: those
+ * errors end the process through the boundary below. A burst still ends it, for a supervisor to restart it.
+ */
+function guardWhileRunning(logger: Logger): { install: () => void; remove: () => void } {
+  const recent: number[] = [];
+  const survive = (kind: 'exception' | 'rejection') => (err: unknown) => {
+    const incident = randomUUID().slice(0, 8);
+    logger.error(`처리하지 못한 오류 — 계속 실행합니다 (사건 번호 ${incident})`, {
+      incident,
+      kind,
+      error: err instanceof Error ? err : String(err),
+    });
+    const now = Date.now();
+    recent.push(now);
+    while (recent[0]! < now - GUARD_WINDOW_MS) recent.shift();
+    if (recent.length > GUARD_MAX_ERRORS) {
+      logger.error(`처리하지 못한 오류가 ${GUARD_WINDOW_MS / 1000}초에 ${recent.length}번 — 종료합니다`);
+      process.exit(1);
+    }
+  };
+  const onException = survive('exception');
+  const onRejection = survive('rejection');
+  return {
+    install: () => {
+      process.on('uncaughtException', onException);
+      process.on('unhandledRejection', onRejection);
+    },
+    remove: () => {
+      process.off('uncaughtException', onException);
+      process.off('unhandledRejection', onRejection);
+    },
+  };
 }
 
 function printReport(r: DocumentReport): void {

@@ -1,11 +1,17 @@
 /** The only reader of process.env. One schema; a readable error names the variable that is wrong. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './domain/clock.js';
 import { DEFAULT_MAX_DOCUMENT_MB } from './domain/document.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** 2021-02-28 is a date, 2021-02-30 is not (Date.parse rolls it over to March 2). */
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
 const SNOWFLAKE = /^\d{15,21}$/;
 const SNOWFLAKE_LIST = /^\s*\d{15,21}(?:\s*,\s*\d{15,21})*\s*$/;
 
@@ -14,7 +20,7 @@ const EnvSchema = z.object({
   DAMDANG_TODAY: z
     .string()
     .regex(DATE, 'YYYY-MM-DD 형식이어야 합니다')
-    .refine((s) => !Number.isNaN(Date.parse(s)), '존재하지 않는 날짜입니다')
+    .refine(isCalendarDate, '존재하지 않는 날짜입니다')
     .optional(),
   DAMDANG_SAMPLES: z.string().min(1).default('data/samples'),
   DAMDANG_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -104,11 +110,44 @@ export interface ConfigOverrides {
 export function loadDotEnv(file = '.env'): string | null {
   if (!existsSync(file)) return null;
   try {
+    const bad = dotEnvProblems(readFileSync(file, 'utf8'));
+    if (bad.length)
+      throw new ConfigError(
+        `설정 오류: ${file} ${bad.map((b) => `${b.line}행${b.key ? ` (${b.key})` : ''}`).join(', ')}: KEY=값 형식이 아닙니다 — 이대로는 그 줄의 설정이 읽히지 않습니다`,
+      );
     process.loadEnvFile(file);
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     throw new ConfigError(`설정 오류: ${file}을(를) 읽지 못했습니다 — ${(err as Error).message}`);
   }
   return file;
+}
+
+/**
+ * Lines of a .env text that are not `KEY=value` (nor blank, nor a # comment): 1-based line numbers and the name
+ * the line seems to set, never its value (it may be a token). A quoted value may run over several lines.
+ */
+export function dotEnvProblems(text: string): Array<{ line: number; key: string | null }> {
+  const lines = text.split(/\r?\n/);
+  const out: Array<{ line: number; key: string | null }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/^\uFEFF/, '');
+    if (!line.trim() || /^\s*#/.test(line)) continue;
+    const m = /^\s*(?:export\s+)?[A-Za-z_][\w.-]*\s*=\s*(.*)$/.exec(line);
+    if (!m) {
+      // Only a name in capitals is shown: a word like "xoxb-…" on its own line is a secret, not a name.
+      out.push({ line: i + 1, key: /^\s*(?:export\s+)?([A-Z_][A-Z0-9_]{0,63})(?![\w.-])/.exec(line)?.[1] ?? null });
+      continue;
+    }
+    // An opening quote with no closing one on this line: the value goes on until the line that closes it.
+    const value = m[1]!;
+    const quote = /^["'`]/.exec(value)?.[0];
+    if (quote && !value.slice(1).includes(quote)) {
+      while (i + 1 < lines.length && !lines[i + 1]!.includes(quote)) i++;
+      i++;
+    }
+  }
+  return out;
 }
 
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {

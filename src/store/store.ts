@@ -3,7 +3,7 @@
  * unchanged file is a no-op; a changed one becomes a new version and the old values stay queryable.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
@@ -58,6 +58,8 @@ export class ProjectStore {
     private readonly db: Database.Database,
     readonly file: string,
     readonly readOnly: boolean,
+    /** Read into memory at open (a WAL file in a folder this process cannot write): later commits are not seen. */
+    readonly copied = false,
   ) {}
 
   // Preparing compiles SQL: an answering process asks the same few queries per message, so each is compiled once.
@@ -77,15 +79,22 @@ export class ProjectStore {
    * a writer that finds another one waits for the busy timeout instead of failing when it upgrades a read.
    */
   static open(file: string): ProjectStore {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    withBusyRetry(() => db.pragma('journal_mode = WAL'));
-    db.pragma('foreign_keys = ON');
-    // WAL + NORMAL: a crash can lose the last commit but never corrupts or half-writes one.
-    db.pragma('synchronous = NORMAL');
-    const store = new ProjectStore(db, file, false);
-    store.migrate();
-    return store;
+    let db: Database.Database | undefined;
+    try {
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+      const opened = db;
+      withBusyRetry(() => opened.pragma('journal_mode = WAL'));
+      db.pragma('foreign_keys = ON');
+      // WAL + NORMAL: a crash can lose the last commit but never corrupts or half-writes one.
+      db.pragma('synchronous = NORMAL');
+      const store = new ProjectStore(db, file, false);
+      store.migrate();
+      return store;
+    } catch (err) {
+      db?.close();
+      throw storeError(file, err);
+    }
   }
 
   /**
@@ -94,8 +103,24 @@ export class ProjectStore {
    */
   static openReadOnly(file: string): ProjectStore | undefined {
     if (file === ':memory:' || !existsSync(file)) return undefined;
-    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-    const version = withBusyRetry(() => db.pragma('user_version', { simple: true }) as number);
+    let db: Database.Database | undefined;
+    let version: number;
+    let copied = false;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      const opened = db;
+      version = withBusyRetry(() => opened.pragma('user_version', { simple: true }) as number);
+    } catch (err) {
+      db?.close();
+      if (!inUnwritableFolder(file, err)) throw storeError(file, err);
+      try {
+        db = memoryCopy(file);
+        version = db.pragma('user_version', { simple: true }) as number;
+        copied = true;
+      } catch (copyErr) {
+        throw storeError(file, copyErr);
+      }
+    }
     if (version > MIGRATIONS.length) {
       db.close();
       throw newerSchema(file, version);
@@ -104,7 +129,7 @@ export class ProjectStore {
       db.close();
       return undefined;
     }
-    return new ProjectStore(db, file, true);
+    return new ProjectStore(db, file, true, copied);
   }
 
   close(): void {
@@ -433,6 +458,64 @@ export class ProjectStore {
 
 const BUSY_TIMEOUT_MS = 10_000;
 const BUSY_ATTEMPTS = 4;
+
+/** better-sqlite3's errors ("file is not a database") name no file; the store's name it and what to check. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+const STORE_PROBLEMS: Record<string, string> = {
+  SQLITE_NOTADB: 'SQLite 데이터베이스 파일이 아닙니다',
+  SQLITE_CORRUPT: '파일이 손상되었습니다',
+  SQLITE_CANTOPEN: '파일을 열 수 없습니다 (경로와 권한을 확인하세요)',
+  SQLITE_READONLY: '쓸 수 없습니다 (파일과 폴더의 권한을 확인하세요)',
+  SQLITE_READONLY_DIRECTORY: '폴더에 쓸 수 없습니다 (폴더의 권한을 확인하세요)',
+  SQLITE_PERM: '권한이 없습니다',
+  SQLITE_FULL: '디스크가 가득 찼습니다',
+  EACCES: '권한이 없습니다',
+  EROFS: '읽기 전용 파일 시스템입니다',
+  ENOTDIR: '경로의 일부가 폴더가 아닙니다',
+  EEXIST: '경로의 일부가 폴더가 아닙니다',
+};
+
+function storeError(file: string, err: unknown): Error {
+  if (err instanceof StoreError || !(err instanceof Error)) return err as Error;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string') return err;
+  const problem = STORE_PROBLEMS[code];
+  const what = problem ? `${problem} (${err.message})` : err.message;
+  return new StoreError(`데이터베이스 ${file}: ${what} — --db 또는 DAMDANG_DB를 확인하세요`, { cause: err });
+}
+
+/** SQLite failed to open a WAL file read-only because the folder cannot be written (FILE-shm cannot be created). */
+function inUnwritableFolder(file: string, err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^SQLITE_(?:CANTOPEN|READONLY)/.test(code)) return false;
+  try {
+    accessSync(dirname(file), fsConstants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A WAL database in a folder this process cannot write (a read-only volume, another account's folder) cannot be
+ * opened by SQLite even read-only: it must create FILE-shm beside it. Its committed content is read into memory
+ * instead, as it is now; documents ingested later are seen after a restart. A FILE-wal still holding commits
+ * would be missed, so that case is refused by name.
+ */
+function memoryCopy(file: string): Database.Database {
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0)
+    throw new StoreError(
+      `데이터베이스 ${file}: 쓸 수 없는 폴더에 있고, 아직 본 파일에 합쳐지지 않은 ${wal}이(가) 있어 읽을 수 없습니다 — 폴더에 쓸 수 있는 계정으로 한 번 열었다 닫거나(damdang ask) 폴더에 쓰기 권한을 주세요`,
+    );
+  const bytes = readFileSync(file);
+  // Header bytes 18–19 are 2 for WAL; the in-memory copy is read as a rollback-journal database (1).
+  if (bytes.length >= 20) bytes[18] = bytes[19] = 1;
+  return new Database(bytes, { readonly: true });
+}
 
 function newerSchema(file: string, version: number): Error {
   return new Error(`${file}: 이 데이터베이스는 더 새 버전의 damdang이 만들었습니다 (schema ${version})`);

@@ -223,18 +223,24 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter & { 
     platform: 'discord',
     client,
     async start() {
-      const ready = new Promise<void>((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error('Discord 게이트웨이 연결이 30초 안에 준비되지 않았습니다')), READY_TIMEOUT_MS);
-        client.once(Events.ClientReady, () => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
       const started = performance.now();
       prepareAutocomplete(deps.knowledge());
       log('info', `Discord: 자동완성 색인 준비 (${Math.round(performance.now() - started)} ms)`);
-      await client.login(config.token);
-      await ready;
+      // Login and the first READY race one deadline; whatever fails, the client is destroyed and one error says
+      // why, so `start` exits at once instead of leaving a timer to reject unobserved 30 s later.
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DiscordStartTimeout()), READY_TIMEOUT_MS);
+      });
+      try {
+        await Promise.race([client.login(config.token).then(() => ready), deadline]);
+      } catch (err) {
+        await client.destroy().catch(() => undefined);
+        throw discordStartError(err, config);
+      } finally {
+        clearTimeout(timer);
+      }
       log('info', `Discord: ${client.user?.tag ?? '?'}로 연결했습니다 (서버 ${client.guilds.cache.size}곳)`);
     },
     async stop() {
@@ -244,6 +250,28 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter & { 
       return { messageId: await poster.post(target.thread ?? target.channel, renderDiscord(r)) };
     },
   };
+}
+
+class DiscordStartTimeout extends Error {
+  constructor() {
+    super(`게이트웨이 연결이 ${READY_TIMEOUT_MS / 1000}초 안에 준비되지 않았습니다`);
+  }
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** A start-up failure as one sentence naming what to check: the token, the address, or the deadline. Never the token. */
+export function discordStartError(err: unknown, config: Pick<DiscordConfig, 'apiUrl'>): Error {
+  const e = err as Error & { code?: unknown; status?: unknown; cause?: { code?: unknown } };
+  const code = typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : '';
+  const where = config.apiUrl ?? 'https://discord.com/api';
+  let why: string;
+  if (code === 'TokenInvalid' || e.status === 401) why = 'DISCORD_TOKEN이 거부되었습니다 — Developer Portal의 Bot 토큰을 확인하세요';
+  else if (NETWORK_CODES.has(code))
+    why = `${where}에 연결할 수 없습니다 (${code}) — 네트워크${config.apiUrl ? '나 DISCORD_API_URL' : ''}을 확인하세요`;
+  else if (err instanceof DiscordStartTimeout) why = `${e.message} (${where})`;
+  else why = e.message;
+  return new Error(`Discord 연결 실패: ${why}`, { cause: err });
 }
 
 function toOptions(m: DiscordMessage) {

@@ -3,7 +3,7 @@
  * translate — Slack event → the answering service → neutral Reply → Block Kit. Implements the ChatAdapter port.
  */
 import type { AddressInfo } from 'node:net';
-import { App, type BlockAction, type ButtonAction, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, type BlockAction, type ButtonAction, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import { guardService } from '../../core/access.js';
 import type { AnsweringService } from '../../core/inbound.js';
@@ -25,6 +25,12 @@ import { shownReplies } from './shown.js';
 import { createSlackChannelPoster } from './delivery.js';
 
 export const SLASH_COMMAND = '/damdang';
+
+/**
+ * Start-up's own token check: one retry half a second later, 10 s per try. Bolt's client retries for about thirty
+ * minutes (right for answers), so an unreachable Slack at start would wait silently for minutes.
+ */
+const STARTUP_CHECK = { retryConfig: { retries: 1, factor: 1, minTimeout: 500, maxTimeout: 500 }, timeout: 10_000 } as const;
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -109,6 +115,21 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     log.error('slack listener failed', { error: redact(err.message), ...(cause ? { cause: cause.code ?? cause.message } : {}) });
   });
 
+  /** auth.test with few retries: a refused token or an unreachable API is one clear error within seconds. */
+  async function checkToken(): Promise<void> {
+    const client = new webApi.WebClient(config.botToken, {
+      ...clientOptions,
+      ...STARTUP_CHECK,
+      // Its retry warnings would only repeat the one error thrown below.
+      logger: boltLogger(log, redact, LogLevel.ERROR),
+    });
+    try {
+      await client.auth.test();
+    } catch (err) {
+      throw slackStartError(err, config.apiUrl, redact);
+    }
+  }
+
   let state: 'stopped' | 'starting' | 'started' = 'stopped';
   let initialized = false;
   let port: number | null = null;
@@ -123,6 +144,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       state = 'starting';
       try {
         if (!initialized) {
+          await checkToken();
           await app.init().catch((err: Error) => {
             throw new Error(`Slack 인증 실패 (auth.test): ${redact(err.message)}`);
           });
@@ -158,6 +180,23 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return { messageId };
     },
   };
+}
+
+/** web-api's start-up failure as one sentence naming what to check; tokens are cut out of anything echoed. */
+export function slackStartError(err: unknown, apiUrl: string | null, redact: (text: string) => string): Error {
+  const e = err as Error & { code?: string; data?: { error?: string }; original?: Error & { code?: string; cause?: { code?: string } } };
+  const where = apiUrl ?? 'https://slack.com/api/';
+  let why: string;
+  if (e.code === webApi.ErrorCode.PlatformError) {
+    const code = e.data?.error ?? '?';
+    why = /^(?:invalid_auth|not_authed|account_inactive|token_revoked|token_expired)$/.test(code)
+      ? `SLACK_BOT_TOKEN이 거부되었습니다 (${code}) — 앱의 봇 토큰(xoxb-)을 확인하세요`
+      : `auth.test가 실패했습니다 (${code})`;
+  } else if (e.code === webApi.ErrorCode.RequestError || e.code === webApi.ErrorCode.HTTPError) {
+    const cause = e.original?.cause?.code ?? e.original?.code ?? e.original?.message ?? e.message;
+    why = `${where}에 연결할 수 없습니다 (${cause}) — 네트워크${apiUrl ? '나 SLACK_API_URL' : ''}을 확인하세요`;
+  } else why = e.message;
+  return new Error(`Slack 연결 실패: ${redact(why)}`, { cause: err });
 }
 
 function toBoltLevel(level: 'debug' | 'info' | 'warn' | 'error'): LogLevel {

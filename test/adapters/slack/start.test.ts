@@ -1,5 +1,7 @@
 /** The whole way through: `damdang start` (what `npm start` runs) with the Slack variables, against fake Slack. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers.js';
@@ -80,6 +82,22 @@ describe('damdang start with Slack configured', () => {
       await fake.close();
     }
   }, 60_000);
+
+  it.each([
+    ['Socket Mode', { SLACK_APP_TOKEN: 'xapp-9-start' }],
+    ['HTTP mode', { SLACK_MODE: 'http', SLACK_SIGNING_SECRET: SECRET, PORT: '0' }],
+  ])('%s, Slack API unreachable: one message naming SLACK_API_URL and a non-zero exit, no minutes of retries', async (_, env) => {
+    // A port nothing listens on: bound, then closed.
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as { port: number };
+    await new Promise((r) => server.close(r));
+    const ready = startBot({ SLACK_BOT_TOKEN: 'xoxb-9-9-start', SLACK_API_URL: `http://127.0.0.1:${port}/api/`, ...env });
+    await expect(ready).rejects.toThrow(/exited 1/);
+    expect(stderr).toMatch(new RegExp(`Slack 연결 실패: http://127\\.0\\.0\\.1:${port}/api/에 연결할 수 없습니다.*SLACK_API_URL`));
+    expect(stderr.match(/Slack 연결 실패/g)).toHaveLength(1);
+    expect(stderr).not.toContain('xoxb-9-9-start');
+  }, 45_000);
 
   it('names the missing variable and starts nothing', async () => {
     await expect(startBot({ SLACK_BOT_TOKEN: 'xoxb-9-9-start', SLACK_MODE: 'http' })).rejects.toThrow(/SLACK_SIGNING_SECRET/);
