@@ -19,12 +19,13 @@ import type { QuotedLine } from './quote.js';
 /** What kind of value the question asks for, read off its asking words. */
 type Shape = 'date' | 'money' | 'count' | 'people' | 'size' | 'figure';
 
+// A figure's digits are bounded ({0,20}): unbounded, a long run of digits was rescanned from each of them (quadratic).
 const SHAPES: Record<Shape, RegExp> = {
   date: /[’‘'`]\s?\d{2}\s?[.년]|(?:19|20)\d{2}\s?[.년]|\d{1,2}\s?월|\d{1,2}\.\s?\d{1,2}\./,
-  money: /\d[\d,.]*\s*(?:조|억|천만|백만|만|천)?\s*원/,
-  count: /\d[\d,]*\s*(?:개소|개교|개사|개|곳|명|호|건|회|대|석|세트|가족|팀|권|km|㎞|m²|㎡)/,
-  people: /\d[\d,]*\s*명/,
-  size: /\d[\d,.]*\s*(?:km|㎞|m²|㎡|m|평|ha|㏊)/,
+  money: /\d[\d,.]{0,20}\s*(?:(?:조|억|천만|백만|만|천)\s*)?원/,
+  count: /\d[\d,]{0,20}\s*(?:개소|개교|개사|개|곳|명|호|건|회|대|석|세트|가족|팀|권|km|㎞|m²|㎡)/,
+  people: /\d[\d,]{0,20}\s*명/,
+  size: /\d[\d,.]{0,20}\s*(?:km|㎞|m²|㎡|m|평|ha|㏊)/,
   figure: /\d/,
 };
 
@@ -55,7 +56,7 @@ const isOutline = (t: string) => (bulletLevel(t) ?? 9) <= 1 || /^\s*(?:[0-9]{1,2
 const isSubItem = (t: string) => (bulletLevel(t) ?? 0) >= 2 || /^\s*(?:⇒|\(\d\)|\d\))/.test(t);
 /** A section heading: a glyph the PDF extraction could not map, or a box, then a short name (" 최종목표"). */
 const SECTION = /^\s*[\uE000-\uF8FF□■❖]\s*[가-힣]/;
-const YEAR_BLOCK = /^\s*[<〈《【[(]\s*(?:’|‘|')?\d{2,4}\s*년?\s*[>〉》】\])]\s*$/;
+const YEAR_BLOCK = /^\s*[<〈《【[(]\s*(?:’|‘|')?\d{2,4}\s*(?:년\s*)?[>〉》】\])]\s*$/;
 const DAY = /\d{1,2}\.\s?\d{1,2}\.?(?!\d)|\d{1,2}월\s?\d{1,2}일/;
 /** "-  1085  -": a page number between the lines of one item. */
 const PAGE_NUMBER = /^\s*-\s*\d{1,4}\s*-\s*$/;

@@ -61,7 +61,7 @@ export function parseIntent(
   for (const [re, joined] of PHRASES) text = text.replace(re, joined);
   const tokens = text
     .split(/\s+/)
-    .map((t) => t.replace(/^[?？!.,~"'“”‘’]+|[?？!.,~"'“”‘’]+$/g, ''))
+    .map((t) => t.replace(/^[?？!.,~"'“”‘’]+|(?<![?？!.,~"'“”‘’])[?？!.,~"'“”‘’]+$/g, ''))
     .filter((t) => t !== '');
   if (tokens.length === 0) return { command: null, query: '', explicit: false };
   const first = commandOf(tokens[0]!, vocabulary.leading);

@@ -138,7 +138,8 @@ interface CellHit {
 
 /** A table's title without its unit and as-of brackets: "출입 언론기관 【’25. 1. 1. 기준 / 단위 : 개사】" → "출입언론기관". */
 function titleKey(t: ReadTable): string {
-  return squash((t.title ?? '').replace(/[【(（][^】)）]*(?:기준|단위)[^】)）]*[】)）]/g, ''));
+  // The bracket's text is bounded: unbounded, a title of unclosed brackets was read to its end from each of them.
+  return squash((t.title ?? '').replace(/[【(（][^】)）]{0,60}?(?:기준|단위)[^】)）]{0,60}[】)）]/g, ''));
 }
 
 /**
@@ -318,7 +319,7 @@ export function overviewFact(message: string, ctx: CommandContext, options: Over
 }
 
 /** "(18명)", "5개팀(31명)", "6팀(정원 29명)": the counts an org chart writes under its units' names. */
-const CHART_COUNT = /(?:\(?\d+\s*개?\s*(?:팀|담당|과)\)?\s*)?\(\s*(?:(정원|현원)\s*)?(\d[\d,]*)\s*명\s*\)/g;
+const CHART_COUNT = /(?:\(?\d{1,4}\s*(?:개\s*)?(?:팀|담당|과)\)?\s*)?\(\s*(?:(정원|현원)\s*)?(\d[\d,]*)\s*명\s*\)/g;
 const CHART_MEASURE = /^(?:인원|인력|정원|현원|직원|몇명|명)$/;
 
 /**

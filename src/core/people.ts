@@ -14,7 +14,7 @@ export interface PersonMatch {
 export function findPeople(query: string, knowledge: Knowledge): PersonMatch | null {
   const words = query
     .split(/\s+/)
-    .map((w) => w.replace(/[?？!.,]+$/, ''))
+    .map((w) => w.replace(/(?<![?？!.,])[?？!.,]+$/, ''))
     .filter(Boolean);
   if (words.length === 0) return null;
   const digits = words.find((w) => /^\d{4}$|^\d{2,4}-\d{3,4}(-\d{4})?$/.test(w));

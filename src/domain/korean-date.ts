@@ -632,7 +632,8 @@ export function findDates(line: string, ctx?: DateContext): DateMatch[] {
 }
 
 const BULLET = /^\s*(?:[-–—·•○●◦▪▫▸▹►❍❖◇◆□■※*ㅇㅁ①-⑳]+\s*)*/;
-const TRAILING_SEPARATORS = /[\s\-–—─―:：▸▹⇒→]+$/;
+// The lookbehind starts the run at its first character: tried from each one, a long run takes quadratic time.
+const TRAILING_SEPARATORS = /(?<![\s\-–—─―:：▸▹⇒→])[\s\-–—─―:：▸▹⇒→]+$/;
 
 /** The item text, or '' when it is a table row (tab-separated cells) rather than one milestone. */
 function cleanItem(text: string): string {

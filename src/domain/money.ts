@@ -22,7 +22,7 @@ export type Money = z.infer<typeof MoneySchema>;
 
 /** Finds the unit named in a "(단위 : 백만원)" / "<단위 : 천원>" / "(단위:천원)" line or cell, if any. */
 export function unitFromText(text: string): MoneyUnit | null {
-  const m = /단\s*위\s*[:：]?\s*(백만\s*원|천\s*원|만\s*원|억\s*원|원)/.exec(text);
+  const m = /단\s*위\s*(?:[:：]\s*)?(백만\s*원|천\s*원|만\s*원|억\s*원|원)/.exec(text);
   if (!m) return null;
   return normalizeUnit(m[1]!);
 }

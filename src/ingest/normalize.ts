@@ -6,7 +6,8 @@ import { stripControls } from '../domain/control-chars.js';
 import type { ParseWarning } from '../domain/document.js';
 
 /** Tag names that appear inside flattened table cells; anything else in <…> is document text ("<단위 : 백만원>"). */
-const HTML_TAG = /<\/?(?:ul|ol|li|p|br|span|div|strong|b|em|i|u|table|tr|td|th|tbody|thead|font)\b[^>]*>/gi;
+// `[^<>]`, not `[^>]`: an unclosed "<p" scans only to the next "<", so a line of them is read in linear time.
+const HTML_TAG = /<\/?(?:ul|ol|li|p|br|span|div|strong|b|em|i|u|table|tr|td|th|tbody|thead|font)\b[^<>]*>/gi;
 const HTML_ENTITIES: Record<string, string> = {
   nbsp: ' ',
   amp: '&',
@@ -62,7 +63,8 @@ export function normalizeLine(raw: string, onInvalidReference: (ref: string) => 
     .map((cell) => joinSpacedLetters(cell))
     .join('\t');
   // Runs of spaces stay: in layout-mode PDF text they are the column separators.
-  return line.replace(/\s+$/, '');
+  // trimEnd, not /\s+$/: the regex retries from every space of a long run and takes quadratic time.
+  return line.trimEnd();
 }
 
 /** Full-width ASCII (Ａ１：) → ASCII. Not NFKC: that would also rewrite compatibility jamo (ㅇ, ㅎㅊ) and ①. */
@@ -75,7 +77,8 @@ function toHalfWidth(line: string): string {
  * `<hp:lineBreak/>`): each stands for white space inside the paragraph. Any namespaced element of the OWPML
  * vocabularies (hp:, hs:, hc:, hh:) is markup, never text; a line break stays a space so line numbers hold.
  */
-const OWPML_TAG = / *<\/?h[pshc]:[A-Za-z]+\b[^>]{0,300}> */g;
+// (?<! ): a run of spaces is tried once from its start, not from each of its spaces (quadratic on long runs).
+const OWPML_TAG = /(?<! ) *<\/?h[pshc]:[A-Za-z]+\b[^>]{0,300}> */g;
 
 function stripInlineMarkup(line: string): string {
   if (!line.includes('<h')) return line;
@@ -86,7 +89,7 @@ function stripHtml(line: string, onInvalidReference: (ref: string) => void): str
   if (!line.includes('<') && !line.includes('&')) return line;
   const decoded = line
     .replace(HTML_TAG, ' ')
-    .replace(/ *\t */g, '\t')
+    .replace(/(?<! ) *\t */g, '\t')
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {
       if (e.startsWith('#')) return numericReference(m, e, onInvalidReference);
       return HTML_ENTITIES[e.toLowerCase()] ?? m;
@@ -131,7 +134,8 @@ function dropRepeatedUnits(line: string): string {
   // A whole line that is one label said two or three times ("부서부서부서") is the label.
   const whole = /^(\s*)([가-힣]{2,6})\2{1,2}\s*$/.exec(line);
   if (whole) return whole[1]! + whole[2]!;
-  const pattern = /(\d+\.|[가-힣]{1,6})\1{3,}/gu;
+  // \d{1,4}: an unbounded \d+ rescans a long run of digits from each of them (quadratic).
+  const pattern = /(\d{1,4}\.|[가-힣]{1,6})\1{3,}/gu;
   if (!pattern.test(line)) return line;
   const removed = line.replace(pattern, ' ').replace(/\s{2,}/g, ' ');
   if (/[가-힣]/.test(removed)) return removed.replace(/^ +/, ' ');
@@ -163,7 +167,7 @@ export function joinSpacedLetters(cell: string): string {
       // "및 전 직원" is two words.
       const label = letters.length >= 3 || /^\s*(?:[:：(]|\d|$)/.test(after);
       if (!label) return whole;
-      return before + letters.join('').replace(/([팀액])(?=[가-힣]{2,})/g, '$1 ');
+      return before + letters.join('').replace(/([팀액])(?=[가-힣]{2})/g, '$1 ');
     },
   );
 }

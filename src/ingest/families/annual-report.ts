@@ -57,11 +57,15 @@ const TOP_HEADING = new RegExp(
   `^\\s*([${ROMAN}]|[IVX]{1,4}|\\d{1,2})\\.\\s*((?:20\\d{2}\\s*년도?\\s*)?[가-힣「‘'"(].{0,50})$`,
 );
 /** "1 조직", " 3 예산현황", "가. 인력", "□ 예산": sub-sections of the general part. */
-const GENERAL_HEADING = /^\s*(?:\d{1,2}\s*\.?|[가-하]\.|[□■○◆◇❖])\s*([가-힣][가-힣\s·()]{0,14}?)\s*(?:[:：(].*)?$/;
+const GENERAL_HEADING = /^\s*(?:\d{1,2}(?:\s*\.)?|[가-하]\.|[□■○◆◇❖])\s*([가-힣][가-힣\s·()]{0,14}?)\s*(?:[:：(].*)?$/;
 /** " 1 감사의 내실화 및 공직기강 확립 감사팀": a number without a dot, then a title. */
-const PROJECT_HEADING = /^\s*(\d{1,2})\s+([^\d\s.)].*?)\s*$/;
-/** Table-of-contents lines end in leader dots and a page number. */
-const TOC_LEADER = /(?:[·.…‥]\s*){4,}\s*\d*\s*$/;
+// The title ends at its last non-space: `.*?\s*$` rescans a run of spaces from each of its positions.
+const PROJECT_HEADING = /^\s*(\d{1,2})\s+([^\d\s.)](?:.*\S)?)\s*$/;
+/**
+ * Table-of-contents lines end in leader dots and a page number. Four leaders, not "four or more" from the first:
+ * a test from every dot of a long run (and `\s*\d*\s*`, which can split spaces many ways) took quadratic time.
+ */
+const TOC_LEADER = /[·.…‥](?:\s*[·.…‥]){3}\s*(?:\d+\s*)?$/;
 const BOX = /^\s*[□■]\s*/;
 const AMOUNT_TOKEN = /^[△▲▽-]?\d{1,3}(?:,\d{3})+$|^[△▲▽-]?\d+(?:\.\d+)?$/;
 const YEAR_IN_TEXT = /(?<!\d)(20\d{2})\s*년/g;
@@ -122,7 +126,7 @@ function detect(doc: SourceDocument): number {
     if (isBoxLine(line) && /실적/.test(boxName(line))) resultBoxes++;
     const c = compact(line);
     if (/예산액/.test(c) && /집행액/.test(c)) executionTables++;
-    if (/[가-힣]+[-–(]+\d+\)?개?(?:팀|담당)/.test(c)) orgLine = true;
+    if (/(?<![가-힣])[가-힣]+[-–(]+\d+\)?개?(?:팀|담당)/.test(c)) orgLine = true;
     const h = PROJECT_HEADING.exec(line);
     if (h && !TOC_LEADER.test(line) && /(?:팀|담당)$/.test(h[2]!)) teamHeadings++;
   }
@@ -299,7 +303,8 @@ interface OrgChart {
   teams: Array<{ name: string; duties: string[]; src: Source }>;
 }
 
-const DEPT_LINE = /^\s*([가-힣]{2,20}?)\s*[-–:：]?\s*[(（]?\s*(\d{1,2})\s*[)）]?\s*개?\s*(?:팀|담당)/;
+// Each optional mark takes the spaces after it: `\s*[-:]?\s*` could split a run of spaces many ways.
+const DEPT_LINE = /^\s*([가-힣]{2,20}?)\s*(?:[-–:：]\s*)?(?:[(（]\s*)?(\d{1,2})\s*(?:[)）]\s*)?(?:개\s*)?(?:팀|담당)/;
 
 /**
  * The org chart's lines: the department line, team names (one line of them, or one team per line), duties as
@@ -333,7 +338,7 @@ function readOrg(ctx: Ctx, section: GeneralSection): OrgChart {
     if (named) {
       teamNames.push(named[1]!);
       teamLines.push(i);
-      labelled.set(named[1]!, named[2]!.split(/\s*[,·]\s*/).filter(Boolean));
+      labelled.set(named[1]!, named[2]!.split(/(?<!\s)\s*[,·]\s*|[,·]\s*/).filter(Boolean));
       continue;
     }
     if (teamNames.length === 0) continue;
@@ -606,8 +611,9 @@ interface Row {
 
 /** "계 287,494 223,512 275,884 11,610" / "20,263 (구비100%) 16,752 (구비100%) 83": label, values, notes. */
 function readRow(line: string, at: number): Row | null {
-  const notes = [...line.matchAll(/\(([^()]*\d+\s*%[^()]*)\)/g)].map((m) => m[1]!.trim());
-  const words = tokens(line.replace(/\([^()]*\d+\s*%[^()]*\)/g, ' '));
+  // The lookahead sees the bracket close before reading into it: an unclosed "(1 %…" is not read from each digit.
+  const notes = [...line.matchAll(/\((?=[^()]*\))([^()]*?\d\s*%[^()]*)\)/g)].map((m) => m[1]!.trim());
+  const words = tokens(line.replace(/\((?=[^()]*\))[^()]*?\d\s*%[^()]*\)/g, ' '));
   let k = words.length;
   while (k > 0 && (AMOUNT_TOKEN.test(words[k - 1]!) || /^[-–]$/.test(words[k - 1]!))) k--;
   const values = words.slice(k);

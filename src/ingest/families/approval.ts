@@ -403,7 +403,8 @@ function tableRowMilestone(
   for (let j = i + 1; j < Math.min(lines.length, i + 3) && !subject; j++) {
     const t = lines[j]!.trim();
     if (t && !parseKoreanDate(t)) {
-      subject = stripBullet(t).replace(/^\[\s*|\s*\]$/g, '');
+      // A run of spaces before "]" is matched from its start only (from each space it was quadratic).
+      subject = stripBullet(t).replace(/^\[\s*|(?<!\s)\s*\]$|\]$/g, '');
       subjectLine = j + 1;
     }
   }
@@ -498,7 +499,7 @@ function readBody(lines: string[], from: number, to: number, docDate: ResolvedDa
     if (bulletLevel(line) === null) continue;
     const split = splitTrailingDate(line, { year });
     if (!split?.date.start) continue;
-    const text = split.text.replace(/[_\s:：]+$/, '').trim();
+    const text = split.text.replace(/(?<![_\s:：])[_\s:：]+$/, '').trim();
     if (/기간$/.test(compact(text))) {
       facts.period ??= { date: split.date, line: i + 1, section };
       continue;
@@ -516,7 +517,7 @@ function readBody(lines: string[], from: number, to: number, docDate: ResolvedDa
 
 /** "가. 건 명 : …", "ㅇ 공개기간 : …", "󰋯 모집기간 : …": an item marker, a short label, a colon, the value. */
 const FACT_LINE =
-  /^\s*(?:[가-하]\.|\d{1,2}[.)]|[ㅇ○◦□■·•▹▸-]|[\u{F0000}-\u{FFFFD}])?\s*([가-힣A-Za-z][가-힣A-Za-z\s·()]{0,16}?)\s*[:：]\s*(.*)$/u;
+  /^\s*(?:(?:[가-하]\.|\d{1,2}[.)]|[ㅇ○◦□■·•▹▸-]|[\u{F0000}-\u{FFFFD}])\s*)?([가-힣A-Za-z][가-힣A-Za-z\s·()]{0,16}?)\s*[:：]\s*(.*)$/u;
 const WITHHELD = /\*{2,}|^\*+$/;
 
 /** Body items as label and value; a value masked with `*` (or whose continuation lines are) is withheld. */
@@ -531,7 +532,7 @@ function readFacts(lines: string[], from: number, to: number): Fact[] {
     if (!m || /^\s*(?:붙임|※)/.test(line)) continue;
     const label = compact(m[1]!);
     // "끝." closes the body; it is not part of the last item's value.
-    let value = m[2]!.replace(/\s*끝\.?\s*$/, '').trim();
+    let value = m[2]!.replace(/(?<!\s)\s*끝\.?\s*$/, '').trim();
     const unbalanced = label.includes('(') !== label.includes(')');
     if (label.length < 2 || unbalanced || /^(?:https?|www)$/i.test(label) || /☎/.test(value)) continue;
     let end = i;

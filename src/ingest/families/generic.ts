@@ -99,7 +99,7 @@ function cleanTitle(line: string): string {
   return (
     line
       .replace(/^[#\s*□○-]+/, '')
-      .replace(/\*+$/, '')
+      .replace(/(?<!\*)\*+$/, '')
       .trim() || line.trim()
   );
 }

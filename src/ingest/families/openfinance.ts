@@ -130,7 +130,9 @@ function wonOf(value: string) {
 /** The bullet items of a value; the "<br>" that separated them is gone, so bullets and dates mark the items. */
 function itemsOf(value: string): string[] {
   return value
-    .split(/\n|(?:^|\s+)(?:[○●◦▶▷□■※]|ㅇ(?=\s)|-(?=\s)|\d\)(?=\s))\s*/)
+    // Spaces before a bullet are matched from the first of them (a line break starts anew): from every space of a
+    // long run the search took quadratic time.
+    .split(/\n|(?:^|(?<![^\S\n])\s+)(?:[○●◦▶▷□■※]|ㅇ(?=\s)|-(?=\s)|\d\)(?=\s))\s*/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }

@@ -191,7 +191,8 @@ function findSections(lines: string[]): Section[] {
 }
 
 function splitHeading(text: string): [string, string] {
-  const m = /^(.*?)\s*((?:\(.*|[:：].*))?$/.exec(text);
+  // The name ends at its last non-space before the first "(" or ":" (a lazy `.*?\s*` rescanned each run of spaces).
+  const m = /^((?:[^(:：]*[^\s(:：])?)\s*([(:：].*)?$/.exec(text);
   const name = (m?.[1] ?? text).trim();
   return [name || text, (m?.[2] ?? '').trim()];
 }
@@ -216,7 +217,7 @@ function reportingEnd(sections: Section[]): { end: string; written: string; line
     const d = findDates(s.tail)[0]?.date;
     // The period's end as written ("2018.7.~2021.3." → "2021.3."): its day, when missing, is not the document's.
     if (d?.end) {
-      const written = d.written.split(/[~～]/).at(-1)!.replace(/[)\]]+$/, '').trim();
+      const written = d.written.split(/[~～]/).at(-1)!.replace(/(?<![)\]])[)\]]+$/, '').trim();
       return { end: d.end, written, line: s.start, section: s.name };
     }
   }
@@ -299,7 +300,7 @@ function readStatus(ctx: Ctx, headerIndex: number): StatusFacts {
 
 /** The header as the column names the state: "추진중 (전체 사업진도율(%))" → "추진중". */
 function stateWord(header: string): string {
-  return header.replace(/\s*\(.*$/, '').trim();
+  return header.replace(/(?<!\s)\s*\(.*$/, '').trim();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -358,7 +359,7 @@ function titleFromOverview(target: string | null, contents: string[], organizati
     for (const name of organization ? [organization, ...organizationAliases(organization)] : []) {
       if (t.startsWith(name)) t = t.slice(name.length).trim();
     }
-    t = t.replace(/\s*사업$/, '').trim();
+    t = t.replace(/(?<!\s)\s*사업$/, '').trim();
     if (t) return t;
   }
   return contents[0] ?? null;
@@ -580,7 +581,7 @@ function readProgressMilestones(ctx: Ctx, section: Section): Milestone[] {
     for (const row of block.rows) {
       for (const cell of row.cells.slice(1)) {
         let parent: string | null = null;
-        for (const item of cell.split(/\s+(?=[○•·ㆍ▸-]\s)/)) {
+        for (const item of cell.split(/(?<!\s)\s+(?=[○•·ㆍ▸-]\s)/)) {
           const text = stripBullet(item);
           if (/^\s*○/.test(item)) parent = text;
           const split = splitDatedItem(text, ctx.dates);
@@ -609,7 +610,7 @@ function splitDatedItem(text: string, dates: DateContext): { text: string; date:
   for (const d of found) rest = rest.replace(d.date.written, '');
   const head = text
     .slice(0, first.index)
-    .replace(/[\s:：(\-–—]+$/, '')
+    .replace(/(?<![\s:：(\-–—])[\s:：(\-–—]+$/, '')
     .trim();
   if (!head || !/^[\s.,/()·~∼-]*$/.test(rest)) return split;
   const written = text.slice(first.index, last.index + last.length).trim();
@@ -627,7 +628,7 @@ function readPlanMilestones(ctx: Ctx, section: Section): Milestone[] {
   for (let n = section.start + 1; n <= section.end; n++) {
     const line = ctx.doc.lines[n - 1] ?? '';
     if (isBlank(line) || line.includes('\t') || bulletLevel(line) === null) continue;
-    const text = stripBullet(line).replace(/\s*-{3,}\s*/, ' ');
+    const text = stripBullet(line).replace(/(?<!\s)\s*-{3,}\s*/, ' ');
     const split = splitDatedItem(text, ctx.dates);
     if (!split) {
       ctx.warnings.push({ line: n, message: `향후계획 항목에서 날짜를 찾지 못했습니다: ${text}` });
@@ -653,7 +654,8 @@ function readIssues(ctx: Ctx, section: Section) {
   for (let n = section.start + 1; n <= section.end; n++) {
     const line = ctx.doc.lines[n - 1] ?? '';
     if (isBlank(line)) continue;
-    const h = /^\s*【\s*(.+?)\s*】/.exec(line);
+    // The word ends at a non-space: `.+?\s*】` rescanned a run of spaces from each of its positions.
+    const h = /^\s*【\s*([^\s】](?:[^】]*?[^\s】])?)\s*】/.exec(line);
     if (h) {
       const word = compact(h[1]!);
       mode = /문제/.test(word) ? 'problem' : /대책|개선/.test(word) ? 'countermeasure' : null;

@@ -258,7 +258,7 @@ function headerEnd(lines: string[], sections: Section[]): number {
 }
 
 function labelOf(line: string): { label: Label; rest: string } | null {
-  const t = compact(line).replace(/\*+$/, '');
+  const t = compact(line).replace(/(?<!\*)\*+$/, '');
   for (const [word, label] of Object.entries(LABELS)) {
     if (t === word) return { label, rest: '' };
     // "집 행 액 1,656,977백만원": the value on the label's line.
@@ -289,6 +289,9 @@ interface CodeTitle {
 
 function readHead(ctx: Ctx, end: number): { codes: CodeTitle[]; items: HeadItem[] } {
   const codes: CodeTitle[] = [];
+  // A title's lines, joined once at the end: joining (and trimming) the whole title again at each line was
+  // quadratic in the head's length.
+  const titleLines = new Map<CodeTitle, string[]>();
   const items: HeadItem[] = [];
   let inTitle = true;
   for (let n = 1; n < end; n++) {
@@ -302,13 +305,17 @@ function readHead(ctx: Ctx, end: number): { codes: CodeTitle[]; items: HeadItem[
         continue;
       }
       const current = codes.at(-1);
-      if (current) current.title = `${current.title} ${line.trim()}`.trim();
-      else codes.push({ code: '', title: line.trim(), line: n });
+      if (current) {
+        const more = titleLines.get(current) ?? [];
+        more.push(line.trim());
+        titleLines.set(current, more);
+      } else codes.push({ code: '', title: line.trim(), line: n });
       continue;
     }
     inTitle = false;
     items.push(item);
   }
+  for (const [code, more] of titleLines) code.title = [code.title, ...more].filter((t) => t !== '').join(' ');
   // A code with no title of its own shares the next one's ("9-1-5" / "9-1-6" / two title lines).
   for (let i = codes.length - 2; i >= 0; i--) if (!codes[i]!.title) codes[i]!.title = codes[i + 1]!.title;
   return { codes: codes.filter((c) => c.code !== '' || codes.length === 1), items };
@@ -740,7 +747,9 @@ interface ContactGroup {
 }
 
 const GROUP_START = new RegExp(
-  `(?:${CONTACT_LEAD.source}\\s*)|[가-힣A-Za-z()·ⅠⅡ]+${HEAD_POSITION.source.replace('$', '')}\\s*[:：]?\\s*[가-힣]{2,4}\\s*☎\\s*\\d{2,4}-\\d{3,4}`,
+  // A head is read from the start of its word (or right after a lead word): tried from every letter of a long run,
+  // the search took quadratic time.
+  `(?:${CONTACT_LEAD.source}\\s*)|(?:(?<![가-힣A-Za-z()·ⅠⅡ])|(?<=부서))[가-힣A-Za-z()·ⅠⅡ]+${HEAD_POSITION.source.replace('$', '')}\\s*(?:[:：]\\s*)?[가-힣]{2,4}\\s*☎\\s*\\d{2,4}-\\d{3,4}`,
   'g',
 );
 
@@ -777,10 +786,10 @@ function repairContactText(text: string): string {
   return text
     .replace(/([:：]\s*)([가-힣]) ([가-힣]{1,2})\s*☎/g, '$1$2$3 ☎')
     // "담당 김성훈 ☎5834": the bare 담당 (staff) too, not only …장/…관/…담당 positions.
-    .replace(/((?:[가-힣)]+(?:장|관|담당))|(?<![가-힣])담당)\s+([가-힣]{2,4})\s*☎/g, '$1 : $2 ☎')
-    .replace(/([0-9])\s*,?\s+([가-힣]{2,4})\s*☎/g, '$1 담당 : $2 ☎')
+    .replace(/((?:(?<![가-힣)])[가-힣)]+(?:장|관|담당))|(?<![가-힣])담당)\s+([가-힣]{2,4})\s*☎/g, '$1 : $2 ☎')
+    .replace(/([0-9])(?:\s*,)?\s+([가-힣]{2,4})\s*☎/g, '$1 담당 : $2 ☎')
     // "담당 신재민 : ☎5030": the colon after the name.
-    .replace(/((?:[가-힣)]+(?:장|관))|(?<![가-힣])담당)\s+([가-힣]{2,4})\s*[:：]\s*☎/g, '$1 : $2 ☎')
+    .replace(/((?:(?<![가-힣)])[가-힣)]+(?:장|관))|(?<![가-힣])담당)\s+([가-힣]{2,4})\s*[:：]\s*☎/g, '$1 : $2 ☎')
     .replace(/([:：]\s*[가-힣]{2,4})\s+(\d{2,4}-\d{3,4})(?!\d)/g, '$1 ☎$2');
 }
 
@@ -798,21 +807,34 @@ function departmentOf(found: Contact[]): string | null {
 
 /** Gives each contact the line its name is on. */
 function locateContacts(found: Contact[], group: ContactGroup) {
+  // Linear in the group's text however many contacts it holds: each line closed up once, each search's answer
+  // kept (a long contact line holds thousands of contacts; redoing them per contact was quadratic).
+  const closed = group.lines.map((l) => l.text.replace(/\s+/g, ''));
+  const holds = new Map<string, boolean>();
+  const firstWith = new Map<string, ContactLine | undefined>();
+  const missing = new Set<string>();
   let from = 0;
+  let idx = 0;
   for (const c of found) {
-    const at = c.name ? group.text.indexOf(c.name, from) : -1;
-    if (at < 0) continue;
+    // Names are searched from the previous one on, so one not found stays not found.
+    const at = c.name && !missing.has(c.name) ? group.text.indexOf(c.name, from) : -1;
+    if (at < 0) {
+      if (c.name) missing.add(c.name);
+      continue;
+    }
     from = at;
-    let idx = 0;
-    group.offsets.forEach((o, i) => {
-      if (o <= at) idx = i;
-    });
+    // The line holding `at`: the last one starting at or before it (positions only grow).
+    while (idx + 1 < group.offsets.length && group.offsets[idx + 1]! <= at) idx++;
     const line = group.lines[idx]!.line;
     // A short number completed with the exchange of a full one written earlier ("☎2133-7000" … "☎7705"): the
     // line that writes the exchange is cited too.
-    const own = group.lines[idx]!.text.replace(/\s+/g, '');
-    const exchange = c.phone?.includes('-') && !own.includes(c.phone.replace(/\s+/g, '')) ? c.phone.slice(0, c.phone.lastIndexOf('-')) : null;
-    const first = exchange ? group.lines.find((l) => l.text.replace(/\s+/g, '').includes(`${exchange}-`)) : undefined;
+    const phone = c.phone?.replace(/\s+/g, '') ?? '';
+    const key = `${idx}:${phone}`;
+    if (c.phone && !holds.has(key)) holds.set(key, closed[idx]!.includes(phone));
+    const exchange = c.phone?.includes('-') && !holds.get(key) ? c.phone.slice(0, c.phone.lastIndexOf('-')) : null;
+    if (exchange !== null && !firstWith.has(exchange))
+      firstWith.set(exchange, group.lines.find((_, i) => closed[i]!.includes(`${exchange}-`)));
+    const first = exchange === null ? undefined : firstWith.get(exchange);
     c.src = { section: c.src.section, lines: [first?.line ?? line, line] } satisfies Source;
   }
 }

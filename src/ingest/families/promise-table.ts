@@ -197,9 +197,16 @@ function asOfDate(lines: string[], before: number): { iso: string; written: stri
 function documentTitle(lines: string[], before: number): string | null {
   for (let i = 0; i < before; i++) {
     let t = lines[i]!;
-    for (const d of findDates(t).reverse()) t = t.slice(0, d.index) + t.slice(d.index + d.length);
+    // The text between the dates, joined once: cutting each date out of the whole line re-copied it per date.
+    let between = '';
+    let at = 0;
+    for (const d of findDates(t)) {
+      between += t.slice(at, d.index);
+      at = d.index + d.length;
+    }
+    t = between + t.slice(at);
     t = t
-      .replace(/\(\s*(?:기준|현재)?\s*\)/g, '')
+      .replace(/\(\s*(?:(?:기준|현재)\s*)?\)/g, '')
       .replace(/(?:^|\s)(?:기준|현재)(?=\s|$)/g, ' ')
       .trim();
     if (/[가-힣]{2}/.test(t)) return t;
@@ -257,7 +264,7 @@ function promiseRecord(
 /** "N건" in the 계 row: the number of promises the table claims, to check the rows read. */
 function claimedCount(cells: string[]): number | null {
   for (const c of cells) {
-    const m = /(\d+)\s*건/.exec(c);
+    const m = /(?<!\d)(\d+)\s*건/.exec(c);
     if (m) return Number(m[1]);
   }
   return null;

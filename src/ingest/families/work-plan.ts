@@ -37,7 +37,10 @@ import { overviewBudget, overviewStaffing, readOverview } from '../tables/overvi
 const FAMILY = 'work-plan';
 const ROMAN_HEADING = /^\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]{1,4})\s*\.\s*(.+)$/;
 /** A table-of-contents page reference: "⇥6", "········ 7", "   12", or the lone " ·" of a dotted leader. */
-const PAGE_REF = /(?:\t\s*\d{1,3}|\s*[·…ㆍ.]{2,}\s*\d{0,3}|\s+·\s*\d{0,3}|\s{2,}\d{1,3})\s*$/;
+// Tried only where a run of spaces or of leaders begins (from every position of a long run it took quadratic
+// time), with the page number's spaces read one way: `\s*\d{0,3}\s*` could split them many ways.
+const PAGE_REF =
+  /(?:(?<!\s)(?:\t\s*\d{1,3}\s*|\s+[·…ㆍ.]{2,}\s*(?:\d{1,3}\s*)?|\s+·\s*(?:\d{1,3}\s*)?|\s{2,}\d{1,3}\s*)|(?<![·…ㆍ.])[·…ㆍ.]{2,}\s*(?:\d{1,3}\s*)?)$/;
 const TOTAL_LABEL = /^(?:계|합계|총계|총액)$/;
 const SUMMARY_GLYPH = /^\s*(?:-\s*)?[◇◈❖◆]/;
 /**
@@ -587,7 +590,8 @@ function staffingInline(ctx: Context, general: Range, section: string | null): S
       src: src(section, i + 1),
     };
     const inner = /정원\s*[\d,]+\s*명\s*\(([^)]*)\)/.exec(line)?.[1] ?? '';
-    const parts = [...inner.matchAll(/([가-힣·ㆍ][가-힣·ㆍ\s]*?)\s*([\d,]+)\s*명/g)].map((m) => ({
+    // A group's name is short; unbounded, it was read from every letter to the end of a long line.
+    const parts = [...inner.matchAll(/([가-힣·ㆍ][가-힣·ㆍ\s]{0,40}?)\s*([\d,]+)\s*명/g)].map((m) => ({
       group: m[1]!.trim(),
       n: countOf(m[2]!),
     }));
@@ -863,7 +867,7 @@ function columnOf(label: string, planYear: number | null, contextText: string): 
 
 /** "【’25. 1. 1. 기준 / 단위 : 백만원】": the date the figures of a table without year columns are as of. */
 function asOfNote(text: string): { year: number; written: string } | null {
-  const m = /(?:[’‘'`ˊ](\d{2})|(\d{4}))[\d.]*기준/.exec(text);
+  const m = /(?:[’‘'`ˊ](\d{2})|(?<!\d)(\d{4}))[\d.]{0,12}기준/.exec(text);
   if (!m) return null;
   return { year: m[2] ? Number(m[2]) : 2000 + Number(m[1]), written: m[0] };
 }
@@ -1005,7 +1009,7 @@ function readInlineBudget(ctx: Context, general: Range, section: string | null):
   for (let i = general.from - 1; i < general.to && i < doc.lines.length; i++) {
     const text = doc.lines[i]!;
     if (!/예산\s*규모|예산\s*총액|예\s*산\s*[:▸]/.test(text)) continue;
-    const m = /([\d,]+(?:\.\d+)?)\s*(백만\s*원|천\s*원|억\s*원|만\s*원)/.exec(text);
+    const m = /(?<![\d,])([\d,]+(?:\.\d+)?)\s*(백만\s*원|천\s*원|억\s*원|만\s*원)/.exec(text);
     if (!m) continue;
     const unit = unitFromText(`단위:${m[2]!}`);
     const amount = unit ? parseAmount(m[1]!, unit) : null;
@@ -1017,7 +1021,7 @@ function readInlineBudget(ctx: Context, general: Range, section: string | null):
     for (let j = i + 1; j < general.to && j < doc.lines.length && j <= i + 4; j++) {
       const list = /^\s*-\s*\((세입|세출)\)\s*(.+)$/.exec(doc.lines[j]!);
       if (!list) continue;
-      const items = [...list[2]!.matchAll(/([가-힣][가-힣·ㆍ\s]*?)\s*([\d,]+(?:\.\d+)?)(?=\s*(?:,|$))/g)];
+      const items = [...list[2]!.matchAll(/([가-힣][가-힣·ㆍ\s]{0,40}?)\s*([\d,]+(?:\.\d+)?)(?=\s*(?:,|$))/g)];
       const amounts = items.map((it) => ({ name: it[1]!.trim(), money: parseAmount(it[2]!, unit) }));
       const sum = amounts.reduce((s, a) => s + (a.money?.won ?? 0), 0);
       if (sum !== amount.won || amounts.some((a) => !a.money)) {
@@ -1357,9 +1361,10 @@ function sectionHeading(doc: SourceDocument, i: number): string | null {
 function milestonesOf(ctx: Context, raw: string, lineNo: number, section: string): Milestone[] {
   if (cellsOf(raw).length >= 4) return [];
   // Layout text leaves stray marks at line ends ("제작(2~6월)    ·").
-  const text = raw.replace(/\s{2,}[·‧․,.ㆍ]+\s*$/, '');
+  const text = raw.replace(/(?<!\s)\s{2,}[·‧․,.ㆍ]+\s*$/, '');
   const opts = ctx.year === null ? {} : { year: ctx.year };
-  const dates = findDates(text, opts).filter((d) => !/[“"「『]$/.test(text.slice(0, d.index)));
+  // The one character before each date (testing the whole text before it was quadratic in the dates of a line).
+  const dates = findDates(text, opts).filter((d) => !/[“"「『]/.test(text.charAt(d.index - 1)));
   if (dates.length === 0) return [];
   if (dates.length === 1) {
     const only = dates[0]!;
@@ -1369,10 +1374,12 @@ function milestonesOf(ctx: Context, raw: string, lineNo: number, section: string
     return [milestone(ctx, singleDateText(text, only.index, only.length), only.date, lineNo, section)];
   }
   const out: Milestone[] = [];
+  // The whole line's text, cleaned once for all the dates that fall back to it (per date it was quadratic).
+  let whole: string | null = null;
   // Each date with its own item: the clause before it, or after it when the date leads ("’05. 1. : GB해제").
   for (const item of datedClauses(text, dates)) {
     if (item.label) continue;
-    out.push(milestone(ctx, cleanClause(item.text) ?? cleanText(text), item.date.date, lineNo, section));
+    out.push(milestone(ctx, cleanClause(item.text) ?? (whole ??= cleanText(text)), item.date.date, lineNo, section));
   }
   return out;
 }
@@ -1393,7 +1400,7 @@ function cleanText(text: string): string {
 function cleanClause(text: string): string | null {
   const t = stripGlyph(text)
     .replace(/^[\s,;및·ㆍ/〈<《【]+/, '')
-    .replace(/[\s,;:：▸▹⇒→~∼(-]+$/, '')
+    .replace(/(?<![\s,;:：▸▹⇒→~∼(-])[\s,;:：▸▹⇒→~∼(-]+$/, '')
     .trim();
   return /[가-힣A-Za-z]/.test(t) ? t : null;
 }

@@ -10,6 +10,7 @@ import type { TableModel } from '../tables/model.js';
 import { textTables } from '../tables/text.js';
 
 const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ';
+const COLUMN_GAP = /\S {4,}\S|\t/;
 /** Longest line a block may be read from: longer ones are pasted data, kept whole as a paragraph. */
 const MAX_LINE = 2_000;
 
@@ -24,7 +25,7 @@ interface Marker {
 const HEADING_PATTERNS: Array<[RegExp, number]> = [
   [new RegExp(`^(?:[${ROMAN}]|[IVX]{1,4})\\s*[.．]\\s*(\\S.{0,78})$`), 0],
   [/^(?:제\s*\d{1,2}\s*[장절]|PART\s*\d)\s*(\S.{0,78})$/, 0],
-  [/^참고\s*\d{0,2}\s{2,}(\S.{0,60})$/, 0],
+  [/^참고(?:\s*\d{1,2})?\s{2,}(\S.{0,60})$/, 0],
   [/^\d{1,2}\s*[.．]\s+(\S.{0,58})$/, 1],
   [/^【\s*(.{1,40}?)\s*】$/, 2],
   [/^<\s*([^<>]{2,40}?)\s*>$/, 2],
@@ -165,6 +166,9 @@ export function readBlocks(lines: string[]): DocBlock[] {
 /** The next line carries on the open block: no marker, not a label : value line of its own, not a unit line. */
 function continues(previous: string, line: string, open: DocBlock): boolean {
   if (previous.trim() === '' || isUnitLine(line) || open.text.length > 1_500) return false;
+  // Lines laid out in columns (a table the reader could not pin, a header block) are read one line a passage:
+  // joined, a column's cells would run into the next row's.
+  if (COLUMN_GAP.test(previous.trim()) || COLUMN_GAP.test(line.trim())) return false;
   if (/^\s*[가-힣A-Za-z][가-힣A-Za-z\s·]{0,14}\s*[:：]/.test(line) && /[:：]/.test(open.text)) return false;
   // A line starting far right of the block is a column of its own (layout mode), not a continuation.
   const indent = line.length - line.trimStart().length;

@@ -36,7 +36,8 @@ export function readMeta(lines: string[], fileName: string): DocMeta {
 function labelled(lines: string[], label: RegExp): string | null {
   for (const line of lines.slice(0, 60)) {
     for (const part of line.split(/\s{3,}/)) {
-      const m = /^\s*([가-힣\s]{2,10}?)\s*[:：]\s*(\S.*)$/.exec(part);
+      // The label starts at a letter: a label that could start with spaces split a run of them many ways (quadratic).
+      const m = /^\s*([가-힣][가-힣\s]{1,9}?)\s*[:：]\s*(\S.*)$/.exec(part);
       if (m && label.test(m[1]!.trim())) return m[2]!.trim();
     }
   }
@@ -48,7 +49,7 @@ function readTitle(lines: string[]): { text: string; line: number } | null {
   let start = 0;
   if (lines[0]?.trim() === '---') {
     const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-    const fm = lines.slice(1, end > 0 ? end : 20).map((l) => /^\s*title\s*:\s*["']?(.+?)["']?\s*$/i.exec(l)?.[1]).find(Boolean);
+    const fm = lines.slice(1, end > 0 ? end : 20).map((l) => /^\s*title\s*:\s*["']?(.+?)["']?$/i.exec(l.trimEnd())?.[1]).find(Boolean);
     if (fm) return { text: fm, line: 1 + lines.slice(1).findIndex((l) => /^\s*title\s*:/i.test(l)) + 1 };
     start = end > 0 ? end + 1 : 0;
   }
@@ -82,7 +83,7 @@ function isTitle(t: string): boolean {
 }
 
 function cleanTitle(t: string): string {
-  return t.replace(/^[#\s*□■○◈-]+/, '').replace(/\*+$/, '').trim() || t;
+  return t.replace(/^[#\s*□■○◈-]+/, '').replace(/(?<!\*)\*+$/, '').trim() || t;
 }
 
 function readDate(lines: string[]): DocMeta['date'] {
@@ -130,7 +131,7 @@ function contactsOfLine(line: string, lineNo: number, above: string, headDepartm
   PHONE.lastIndex = 0;
   for (const m of line.matchAll(PHONE)) phones.push({ phone: m[0].replace(/\s/g, ''), start: m.index, end: m.index + m[0].length });
   // "오은 단장(3800)": an extension in brackets right after a rank or a name.
-  for (const m of line.matchAll(new RegExp(`([가-힣]{2,4})\\s*${RANK}?\\s*\\((\\d{4})\\)`, 'g'))) {
+  for (const m of line.matchAll(new RegExp(`([가-힣]{2,4})\\s*(?:${RANK}\\s*)?\\((\\d{4})\\)`, 'g'))) {
     phones.push({ phone: m[2]!, start: m.index + m[0].length - 6, end: m.index + m[0].length });
   }
   phones.sort((a, b) => a.start - b.start);
@@ -138,7 +139,8 @@ function contactsOfLine(line: string, lineNo: number, above: string, headDepartm
   for (const p of phones) {
     // What belongs to this number: from the previous number (or the column gap before it) to the number.
     let seg = line.slice(from, p.start);
-    const gap = seg.search(/\s{3,}\S[^]*$/);
+    // From the first of a run of spaces only: from each of them, a long run at the end was read to its end each time.
+    const gap = seg.search(/(?<!\s)\s{3,}\S/);
     if (gap >= 0 && /\S\s{3,}/.test(seg)) seg = seg.slice(seg.lastIndexOf('   ') + 3);
     from = p.end;
     seg = seg.replace(/[()[\]:：/,]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -156,7 +158,7 @@ function contactsOfLine(line: string, lineNo: number, above: string, headDepartm
       name,
       position: rank,
       department: unit && !/팀$/.test(unit) ? unit : (headDepartment ? (UNIT.exec(headDepartment)?.[1] ?? null) : null),
-      team: unit && /팀$/.test(unit) ? unit : (headDepartment ? (/([가-힣A-Za-z]+팀)/.exec(headDepartment)?.[1] ?? null) : null),
+      team: unit && /팀$/.test(unit) ? unit : (headDepartment ? (/(?<![가-힣A-Za-z])([가-힣A-Za-z]+팀)/.exec(headDepartment)?.[1] ?? null) : null),
       phone: p.phone,
       extension: extensionOf(p.phone),
       src: src(null, lineNo),

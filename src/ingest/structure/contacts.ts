@@ -7,8 +7,9 @@
 import type { Contact } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 
+// Read from the start of a word only: tried from each letter of a long run, the search took quadratic time.
 const ENTRY =
-  /([가-힣A-Za-z()·ㆍ]+(?:\s[가-힣()]+)?)\s*[:：]\s*([가-힣]{2,4}(?:\s*[/,]\s*[가-힣]{2,4})*)\s*☎\s*([0-9][0-9-]{1,12}[0-9](?:\s*,\s*[0-9][0-9-]{1,12}[0-9])*)/g;
+  /(?<![가-힣A-Za-z()·ㆍ])([가-힣A-Za-z()·ㆍ]+(?:\s[가-힣()]+)?)\s*[:：]\s*([가-힣]{2,4}(?:\s*[/,]\s*[가-힣]{2,4})*)\s*☎\s*([0-9][0-9-]{1,12}[0-9](?:\s*,\s*[0-9][0-9-]{1,12}[0-9])*)/g;
 const LEAD_WORDS = /^(?:총괄부서|협조부서|주관부서|담당부서|소관부서|추진부서|문의처|문의|연락처)\s*/;
 
 export function contactsFromPhoneLine(line: string, lineNo: number, section: string | null): Contact[] {

@@ -19,7 +19,7 @@ export interface DatedClause {
 }
 
 /** A date followed by a colon (a stray "." of "’28. 下." allowed) leads its item. */
-const LEADS = /^\s*\.?\s*[:：]\s*/;
+const LEADS = /^\s*(?:\.\s*)?[:：]\s*/;
 /** Glyphs that separate items on one line. */
 const SEPARATOR = /[▹▸☞→⇒►]/;
 
@@ -41,7 +41,8 @@ export function datedClauses(text: string, dates: DateMatch[]): DatedClause[] {
       }
       let to = nextDate;
       // Inside brackets ("(’26.5. : 준공)") the item ends where they close.
-      if (/\(\s*$/.test(text.slice(0, d.index))) {
+      // The text before the date ends in "(": read from its end (a regex tried every position of it, per date).
+      if (text.slice(0, d.index).trimEnd().endsWith('(')) {
         const close = text.indexOf(')', from);
         if (close !== -1 && close < to) to = close;
       }

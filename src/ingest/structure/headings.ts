@@ -12,7 +12,7 @@ export function headingText(line: string): string | null {
   if (m && !/[.。]$/.test(t) && t.length <= 60) return m[1]!.trim();
   m = /^[□■]\s*(.+)$/.exec(t);
   if (m && t.length <= 40) return m[1]!.trim();
-  m = /^【\s*(.+?)\s*】$/.exec(t);
+  m = /^【\s*(\S(?:.*\S)?)\s*】$/.exec(t);
   if (m) return m[1]!.trim();
   return null;
 }

@@ -158,7 +158,7 @@ function findTotal(columns: Array<string | null>, rows: TableRow[]): number | nu
   return sums ? 0 : null;
 }
 
-const UNIT = /단\s*위\s*[:：]?\s*([가-힣㎡%]+(?:\s*[,/]\s*[가-힣%]+)?)/;
+const UNIT = /단\s*위\s*(?:[:：]\s*)?([가-힣㎡%]+(?:\s*[,/]\s*[가-힣%]+)?)/;
 
 export function unitOf(text: string): string | null {
   const m = UNIT.exec(text);
@@ -169,7 +169,8 @@ export function unitOf(text: string): string | null {
 
 /** "’25. 1. 1. 기준", "(기준 : ’25. 1", "2025. 1. 1. 현재", "’25년 본예산". */
 export function asOfOf(text: string): string | null {
-  const a = /([’'‘]?\d{2,4}\s*\.\s*\d{1,2}\s*\.?(?:\s*\d{1,2}\s*\.?)?)\s*(?:기준|현재)/.exec(text);
+  // Each optional dot takes the spaces before it: `\s*\.?` twice over could split a run of spaces many ways.
+  const a = /([’'‘]?\d{2,4}\s*\.\s*\d{1,2}(?:\s*\.)?(?:\s*\d{1,2}(?:\s*\.)?)?)\s*(?:기준|현재)/.exec(text);
   if (a) return `${a[1]!.replace(/\s+/g, ' ').trim()} 기준`;
   const b = /기준\s*[:：]\s*([’'‘]?\d{2,4}\s*[.년][^,)]*)/.exec(text);
   if (b) return `${b[1]!.trim()} 기준`;

@@ -26,7 +26,9 @@ export interface Staffing {
 }
 
 const UNIT_WORD = '담당관|담당|추진단|사업소|사업본부|본부|센터|시험소|연구소|과|팀|부|단|실|소|처|TF|국|관';
-const COUNT = new RegExp(String.raw`\(?\s*\d{1,3}\s*\)?\s*(?:개\s*)?(?:${UNIT_WORD})(?![가-힣])`, 'g');
+// From a "(" or the first of a run of spaces only (from each space of a long run it was quadratic), and the
+// spaces around ")" read one way.
+const COUNT = new RegExp(String.raw`(?:\(|(?<![\s(]))\s*\d{1,3}\s*(?:\)\s*)?(?:개\s*)?(?:${UNIT_WORD})(?![가-힣])`, 'g');
 const ORG_LABEL = /^\s*(?:[^\s가-힣A-Za-z0-9(]\s*|\d{1,2}\s+)?(?:조\s*직|기\s*구)(?:\s*및\s*(?:조\s*직도?|인\s*력))?(?:\s*(?:현황|도))?\s*[:：▷▸(]?\s*/;
 
 export function readOverview(lines: string[], range: OverviewRange): DepartmentOverview {
@@ -49,7 +51,8 @@ export function readOverview(lines: string[], range: OverviewRange): DepartmentO
   return { org: orgSummary(lines, range), units: [...new Set([...listed, ...named])], tables };
 }
 
-const HEADER_FILLER = /구분|직급|부서명?|합계|총계|소계|비고|\([^)]*\)/g;
+// A header's bracket is short: unbounded, a line of "(" without ")" was read to its end from each of them.
+const HEADER_FILLER = /구분|직급|부서명?|합계|총계|소계|비고|\([^)]{0,60}\)/g;
 
 /**
  * Header lines that run the unit names together or split them over lines ("청 년 정 책 과지 산 학 협 력 과…",
@@ -241,8 +244,16 @@ function subUnits(lines: string[], range: OverviewRange, tables: ReadTable[]): s
  * units it runs together, cut after each 과 (or 담당관), when every piece is a unit's name of three letters or more.
  */
 export function runTogether(word: string): string[] | null {
-  const pieces = word.match(/[가-힣]+?(?:담당관|과)(?=[가-힣]{3,}|$)/g);
-  if (!pieces || pieces.length < 2 || pieces.join('') !== word) return null;
+  // Piece after piece from the start (sticky): a search from every letter of a long word was quadratic, and the
+  // pieces must cover the word anyway.
+  const piece = /[가-힣]+?(?:담당관|과)(?=[가-힣]{3}|$)/y;
+  const pieces: string[] = [];
+  while (piece.lastIndex < word.length) {
+    const m = piece.exec(word);
+    if (!m) return null;
+    pieces.push(m[0]);
+  }
+  if (pieces.length < 2) return null;
   return pieces.every((p) => p.length >= 3 && SUB_UNIT.test(p)) ? pieces : null;
 }
 
@@ -257,7 +268,9 @@ interface Segment {
 
 /** A chart line's cells (runs split at two or more spaces or tabs), spread letters closed up. */
 function segments(line: string): Segment[] {
-  return [...line.matchAll(/[^\s\t](?:[^\t]*?[^\s\t])?(?=\s{2,}|\t|$)/g)].map((m) => {
+  // `\s?$`: a cell ending in one space before the end is a cell; without it no match was found from any of its
+  // letters, each tried to the end (quadratic).
+  return [...line.matchAll(/[^\s\t](?:[^\t]*?[^\s\t])?(?=\s{2,}|\t|\s?$)/g)].map((m) => {
     const raw = m[0];
     const text = raw.split(' ').every((w) => /^[가-힣]$/.test(w)) ? raw.replace(/\s+/g, '') : raw.trim();
     return { text, start: m.index, end: m.index + raw.length };

@@ -19,7 +19,7 @@ const HEADING = /^\s*(?:[□■◎○ㅇ◦❍▪•∘◇◆❖▷▸]|[①-⑳
 /** "인 력 : 정원 120명 / 현원 130명": a caption stating figures, above a table's header, never part of it. */
 export const CAPTION = /^\s*(?:[^\s가-힣A-Za-z0-9(]\s*)?[가-힣][가-힣 ()·ㆍ]{0,20}\s[:：]\s*\S.*\d/;
 const PAGE_NUMBER = /^\s*[-–]\s*\d{1,3}\s*[-–]\s*$/;
-const UNIT_OR_DATE = /단\s*위|기\s*준\s*[:)]|기준\)|현재\)|\(\s*’?\d{2,4}\s*\.\s*\d{1,2}\s*(?:[.,)]|$)|’\d{2}\.\s*\d{1,2}\.\s*\d{0,2}\.?\s*(?:기준|현재)/;
+const UNIT_OR_DATE = /단\s*위|기\s*준\s*[:)]|기준\)|현재\)|\(\s*’?\d{2,4}\s*\.\s*\d{1,2}\s*(?:[.,)]|$)|’\d{2}\.\s*\d{1,2}\.\s*(?:(?:\d{1,2}\.?|\.)\s*)?(?:기준|현재)/;
 const MAX_LABEL = 24;
 const MAX_HEADER_LINES = 4;
 
@@ -481,7 +481,7 @@ function rawHeader(line: { line: number; text: string } | undefined, columns: nu
 
 /** "인력(정/현원) : 8/10명", "정원/현원 : 46/47명": the notation names the halves in the order written. */
 const PAIR_SENTENCE =
-  /정\s*(?:원)?\s*\/\s*현\s*원\s*\)?\s*[:：]\s*(\d[\d,]*\s*\/\s*\d[\d,]*\s*명?)(?![\d/])/;
+  /정\s*(?:원\s*)?\/\s*현\s*원\s*(?:\)\s*)?[:：]\s*(\d[\d,]*\s*\/\s*\d[\d,]*\s*명?)(?![\d/])/;
 
 /**
  * A sentence that states the department's 정원 and 현원 as one pair is a one-cell table: row 정원/현원, column 계.
@@ -517,7 +517,7 @@ function delimitedTable(
   const rows: ModelRow[] = [];
   for (let i = from; i <= to; i++) {
     const text = lines[i - 1]!;
-    if (/^\s*\|?\s*:?-{3,}/.test(text)) continue;
+    if (/^\s*(?:\|\s*)?:?-{3,}/.test(text)) continue;
     const parts = split(text).map((c) => c.trim());
     rows.push({ line: i, text, cells: parts.map((p, k) => ({ text: p, col: k, span: 1 })) });
   }
@@ -527,13 +527,17 @@ function delimitedTable(
 function htmlTable(lines: string[], from: number, to: number): TableModel | null {
   const html = lines.slice(from - 1, to).join('\n');
   const rows: ModelRow[] = [];
-  for (const tr of html.matchAll(/<tr[^>]*>([\s\S]*?)(?=<tr[\s>]|<\/table>|$)/gi)) {
-    const offset = html.slice(0, tr.index).split('\n').length - 1;
+  // Tags end before the next "<" ([^<>]: an unclosed "<tr" is not read to the end from each one), and line breaks
+  // are counted from the previous row on (counting from the start for every row was quadratic).
+  let offset = 0;
+  let counted = 0;
+  for (const tr of html.matchAll(/<tr[^<>]*>([\s\S]*?)(?=<tr[\s>]|<\/table>|$)/gi)) {
+    for (; counted < tr.index; counted++) if (html.charCodeAt(counted) === 10) offset++;
     const cells: ModelCell[] = [];
     let col = 0;
-    for (const td of tr[1]!.matchAll(/<t[dh]([^>]*)>([\s\S]*?)(?:<\/t[dh]>|(?=<t[dh][\s>])|$)/gi)) {
+    for (const td of tr[1]!.matchAll(/<t[dh]([^<>]*)>([\s\S]*?)(?:<\/t[dh]>|(?=<t[dh][\s>])|$)/gi)) {
       const span = Number(/colspan\s*=\s*"?(\d+)/i.exec(td[1]!)?.[1] ?? 1);
-      cells.push({ text: td[2]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim(), col, span });
+      cells.push({ text: td[2]!.replace(/<[^<>]+>/g, ' ').replace(/\s+/g, ' ').trim(), col, span });
       col += span;
     }
     if (cells.length) rows.push({ line: from + offset, text: lines[from + offset - 1]!, cells });
