@@ -56,6 +56,13 @@ describe('architecture rules', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps answering free of reading: nothing under src/core or commands imports src/ingest', () => {
+    const offenders = [...sources(join('src', 'core')), ...sources('commands')].filter((f) =>
+      /from\s+['"][./]*(?:src\/)?ingest\//.test(readFileSync(f, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps the store free of ingest: shared document types live in domain', () => {
     const offenders = sources(join('src', 'store')).filter((f) => /from\s+['"]\.\.\/ingest\//.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);

@@ -11,7 +11,7 @@
  * amount for "지원금", a date for "언제"). Two lines that fit equally well are both quoted.
  */
 import { recordNames } from '../domain/project.js';
-import { bulletLevel } from '../ingest/structure/headings.js';
+import { bulletLevel } from '../domain/names.js';
 import type { StoredRecord } from '../store/store.js';
 import { queryWords, yearAsked } from './passages.js';
 import type { QuotedLine } from './quote.js';

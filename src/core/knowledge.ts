@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { Clock } from '../domain/clock.js';
 import { projectIdentity } from '../domain/identity.js';
 import type { Contact } from '../domain/project.js';
-import { organizationAliases } from '../ingest/structure/organization.js';
+import { organizationAliases } from '../domain/names.js';
 import { ProjectIndex, type SearchDoc } from '../search/project-index.js';
 import type { ProjectStore, RecordSummary, StoredRecord } from '../store/store.js';
 import type { PassageStore } from './answer/passage-store.js';

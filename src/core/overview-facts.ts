@@ -10,11 +10,10 @@
 import { src } from '../domain/provenance.js';
 import type { ReadTable, TableCell, TableRow } from '../domain/table.js';
 import { withoutParticle } from '../domain/vocabulary.js';
-import { organizationAliases } from '../ingest/structure/organization.js';
+import { organizationAliases, runTogether } from '../domain/names.js';
 import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import type { Knowledge } from './knowledge.js';
-import { runTogether } from '../ingest/tables/overview.js';
 import { runs } from './cells.js';
 import { sourceOf } from './format.js';
 import { asWritten } from './quote.js';

@@ -8,7 +8,7 @@ import { orgDept, particle, yearLabel } from './format.js';
 import { withoutParticle } from './people.js';
 import { bestPassage, historyOf, passageReply, queryWords as passageWords, valueShapeWords } from './passages.js';
 import { bestLines, quotedReply } from './quote.js';
-import { organizationAliases } from '../ingest/structure/organization.js';
+import { organizationAliases } from '../domain/names.js';
 import { departmentWords } from './departments.js';
 import { qwertyToHangul } from '../search/korean-tokenizer.js';
 import { recordId } from './knowledge.js';

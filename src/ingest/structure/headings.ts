@@ -17,16 +17,7 @@ export function headingText(line: string): string | null {
   return null;
 }
 
-/** Bullet level of a line: □ 0, ○/ㅇ 1, - 2, ·/• 3, ※/* notes 4; null when the line is not a bullet. */
-export function bulletLevel(line: string): number | null {
-  const t = line.trimStart();
-  if (/^[□■❖◇◆]/.test(t)) return 0;
-  if (/^(?:[○◦ㅇ]\s|[○◦])/.test(t)) return 1;
-  if (/^[-–▹▸]\s?/.test(t)) return 2;
-  if (/^[·•ㆍ∙]/.test(t)) return 3;
-  if (/^[※*]/.test(t)) return 4;
-  return null;
-}
+export { bulletLevel } from '../../domain/names.js';
 
 /** The line without its bullet glyph. */
 export function stripBullet(line: string): string {

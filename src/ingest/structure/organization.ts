@@ -57,8 +57,4 @@ export function detectOrganization(lines: string[]): string | null {
   return best?.name ?? null;
 }
 
-/** Short forms staff type: 인천 for 인천광역시, 영등포 for 영등포구. */
-export function organizationAliases(name: string): string[] {
-  const short = name.replace(/(특별자치시|특별자치도|특별시|광역시)$/, '').replace(/(시|군|구)$/, '');
-  return short && short !== name ? [short] : [];
-}
+export { organizationAliases } from '../../domain/names.js';

@@ -5,6 +5,7 @@
  * when it sits in the 정원 row (or column) and the 계 column; a year's budget is labelled with its year.
  */
 import { type Money, type MoneyUnit, normalizeUnit, parseAmount } from '../../domain/money.js';
+import { runTogether, SUB_UNIT } from '../../domain/names.js';
 import type { BudgetLine } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 import type { DepartmentOverview, ReadTable, TableCell, TableRow } from '../../domain/table.js';
@@ -201,7 +202,6 @@ function countRun(text: string): string | null {
   return run.replace(/^\(\s*(\d+)\s*\)/, '($1)').replace(/\s+/g, ' ');
 }
 
-const SUB_UNIT = /^[가-힣A-Za-z0-9]{2,14}(?:담당관|과|부|사업소|센터|추진단|기획단|시험소|연구소|도서관|관리소|사무소|미술관|박물관|역사관)$/;
 
 /** Sub-units named in the overview: trusted column headers, then chart names (spread letters closed up). */
 function subUnits(lines: string[], range: OverviewRange, tables: ReadTable[]): string[] {
@@ -239,23 +239,6 @@ function subUnits(lines: string[], range: OverviewRange, tables: ReadTable[]): s
   return [...out];
 }
 
-/**
- * A chart line whose spread letters the normaliser closed up into one word ("주택정책과건축정책과도시정비과"): the
- * units it runs together, cut after each 과 (or 담당관), when every piece is a unit's name of three letters or more.
- */
-export function runTogether(word: string): string[] | null {
-  // Piece after piece from the start (sticky): a search from every letter of a long word was quadratic, and the
-  // pieces must cover the word anyway.
-  const piece = /[가-힣]+?(?:담당관|과)(?=[가-힣]{3}|$)/y;
-  const pieces: string[] = [];
-  while (piece.lastIndex < word.length) {
-    const m = piece.exec(word);
-    if (!m) return null;
-    pieces.push(m[0]);
-  }
-  if (pieces.length < 2) return null;
-  return pieces.every((p) => p.length >= 3 && SUB_UNIT.test(p)) ? pieces : null;
-}
 
 /** A name whose stem already ends as a unit does ("담당관담당관"): two header cells run together, not a unit. */
 const DOUBLED = /(?:담당관|과|부|단)(?:담당관|과|부|추진단|기획단)$/;
@@ -470,3 +453,5 @@ function amountOf(cell: TableCell, unit: MoneyUnit): Money | null {
   if (cell.value === null) return null;
   return parseAmount(cell.text.replace(/[^\d,.△▽-]/g, ''), unit);
 }
+
+export { runTogether };
