@@ -26,9 +26,11 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   // A card of a document no family reads, or lines quoted without a value: a passage holding the value beats it.
   const quoted = answered.trace?.includes(QUOTED_LINES) ?? false;
   const holds = !valueShape || valuesOf(q.shape, body).length > 0;
-  const answers = answered.kind === 'answer' && holds && !(quoted && !valueShape) && !isGenericCard(answered, knowledge);
+  // A reply read from documents no family knows (their generic record) is the weakest: the passages come first.
+  const generic = isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge);
+  const answers = answered.kind === 'answer' && holds && !(quoted && !valueShape) && !generic;
   // The people and unit commands answer who and where from the records' own contact lines: kept as they are.
-  if (answers || (answered.kind === 'answer' && PEOPLE.has(command))) return { ...answered, trace: [tried] };
+  if (answers || (answered.kind === 'answer' && PEOPLE.has(command) && !generic)) return { ...answered, trace: [tried] };
   const general = generalAnswer(message, knowledge);
   if (!general) return { ...answered, trace: [tried, 'general: nothing found'] };
   // A family command's "not found" for a unit, a person or a project the words only mention is deliberate: only a
@@ -59,4 +61,23 @@ function isGenericCard(r: Reply, knowledge: Knowledge): boolean {
   const subject = r.subject;
   if (r.kind !== 'answer' || !subject) return false;
   return knowledge.summaries.some((s) => s.kind === 'document' && (s.title === subject || s.code === subject));
+}
+
+const genericCache = new WeakMap<Knowledge, Set<string>>();
+
+/** Names of documents whose only records are generic ones (no family read them). */
+function genericDocuments(knowledge: Knowledge): Set<string> {
+  let set = genericCache.get(knowledge);
+  if (set) return set;
+  const kinds = new Map<string, boolean>();
+  for (const s of knowledge.summaries) kinds.set(s.documentName, (kinds.get(s.documentName) ?? true) && s.kind === 'document');
+  set = new Set([...kinds].filter(([, g]) => g).map(([n]) => n));
+  genericCache.set(knowledge, set);
+  return set;
+}
+
+function fromGenericOnly(r: Reply, knowledge: Knowledge): boolean {
+  if (r.sources.length === 0) return false;
+  const generic = genericDocuments(knowledge);
+  return r.sources.every((s) => generic.has(s.split(' · ')[0]!.trim()));
 }

@@ -29,6 +29,13 @@ export interface Question {
   tense: 'planned' | 'done' | null;
 }
 
+/** The asking words that decide alone, whatever the subject holds ("60% 초과 … 언제부터" asks a date). */
+const ASKING_FIRST: Array<[Shape, RegExp]> = [
+  ['date', /언제|며칠|몇\s*월/],
+  ['person', /누구/],
+  ['place', /어디서|어디에서/],
+];
+
 /** Checked in order: the first that matches decides ("담당자 연락처" is a phone question). */
 const SHAPES: Array<[Shape, RegExp]> = [
   ['state', /어디까지|어떻게\s*(?:됐|되고|돼|진행)/],
@@ -36,7 +43,7 @@ const SHAPES: Array<[Shape, RegExp]> = [
   ['rate', /%|퍼센트|비율|[률율](?:은|이|는)?$|보조율|증가율|감소율|달성률|집행률|경쟁률/],
   ['count', /몇\s*(?:명|개|곳|건|개사|팀|회|개소|가구|대|편|점|종|호|차례|번|일|개월|년|시간)|인원|규모|몇\s*$|개수|수는|건수|횟수|몇/],
   ['amount', /얼마|예산|사업비|금액|비용|지원금|상금|확보|총액|액수|급여|보수|연봉|월급|단가|임금|수당|사업규모|세출|세입|집행액|결산|투자액|출연금|보조금|시상금|지원액|한도/],
-  ['date', /언제|기간|까지|일정|마감|날짜|며칠|몇\s*월|기한|일시|시간|시각|개최일|접수일|시작|종료|발표일|시기/],
+  ['date', /언제|기간|까지|일정|마감|날짜|며칠|몇\s*월|기한|일시|시간|시각|개최일|접수일|시작|종료|발표일|시기|예정일|일자|시행일|선정일|채수일|[가-힣]{1,4}일$/],
   ['person', /누구|담당자|팀장|과장|책임자|국장|실장|대표|위원장|단장|센터장|원장|매니저/],
   ['place', /어디서|장소|어디에서|위치|어디에|주소|개최지|행사장/],
   ['organisation', /어느\s*(?:부서|과|기관|팀|곳)|부서|주관|소관|주최|기관|어디/],
@@ -51,7 +58,7 @@ export function readQuestion(text: string): Question {
   const t = text.trim();
   let shape: Shape = 'fact';
   const shapeWords: string[] = [];
-  for (const [s, re] of SHAPES) {
+  for (const [s, re] of [...ASKING_FIRST, ...SHAPES]) {
     const m = re.exec(t);
     if (m) {
       shape = s;
