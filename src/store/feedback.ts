@@ -14,7 +14,7 @@ export interface FeedbackInput {
   channel: string | null;
   user: string | null;
   question: string;
-  reply: { kind: string; sources: readonly string[] };
+  reply: { kind: string; sources: readonly string[]; trace?: readonly string[] | undefined };
   /** The reply rendered as plain text (what the asker read). */
   replyText: string;
   verdict: Verdict;
@@ -32,6 +32,8 @@ export interface FeedbackRow {
   replyKind: string;
   replyText: string;
   sources: string[];
+  /** Which answerer replied and what was tried before it (empty for replies stored before traces existed). */
+  trace: string[];
   verdict: Verdict;
   comment: string | null;
 }
@@ -48,8 +50,8 @@ export class FeedbackLog {
   record(input: FeedbackInput): number {
     const result = this.db
       .prepare(
-        `INSERT INTO feedback (at, platform, workspace, channel, user, question, reply_kind, reply_text, sources_json, verdict, comment)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO feedback (at, platform, workspace, channel, user, question, reply_kind, reply_text, sources_json, verdict, comment, trace_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.at.toISOString(),
@@ -63,6 +65,7 @@ export class FeedbackLog {
         JSON.stringify(input.reply.sources),
         input.verdict,
         input.comment ? clip(input.comment, FEEDBACK_LIMITS.commentChars) : null,
+        JSON.stringify(input.reply.trace ?? []),
       );
     return Number(result.lastInsertRowid);
   }
@@ -93,6 +96,7 @@ export class FeedbackLog {
       replyKind: r.reply_kind as string,
       replyText: r.reply_text as string,
       sources: JSON.parse(r.sources_json as string) as string[],
+      trace: JSON.parse((r.trace_json as string | null) ?? '[]') as string[],
       verdict: r.verdict as Verdict,
       comment: r.comment as string | null,
     }));

@@ -168,4 +168,6 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX passages_version ON passages (version_id, ord);
   CREATE VIRTUAL TABLE passages_fts USING fts5(body, context, content='', tokenize='unicode61 remove_diacritics 0');
   `,
+  // Which answerer produced a reply that staff rated, so a wrong answer is explained in one look.
+  `ALTER TABLE feedback ADD COLUMN trace_json TEXT NOT NULL DEFAULT '[]';`,
 ];

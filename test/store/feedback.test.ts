@@ -19,6 +19,17 @@ function storeWithSamples(): ProjectStore {
 }
 
 describe('the feedback log', () => {
+  it('keeps which answerer produced the rated reply (its trace)', () => {
+    const store = storeWithSamples();
+    const question = '순찰 행정 예산 얼마나 썼어?';
+    const reply = answer(question, loadKnowledge(store, fixedClock('2021-06-01')));
+    expect(reply.trace?.length).toBeGreaterThan(0);
+    const origin = { platform: 'slack', workspace: 'T1', channel: 'C1', user: 'U1' };
+    store.feedback.record({ ...origin, at: new Date('2025-03-02T01:00:00Z'), question, reply, replyText: renderText(reply), verdict: 'down' });
+    expect(store.feedback.list()[0]!.trace).toEqual(reply.trace);
+    store.close();
+  });
+
   it('keeps the question, the reply as read, its sources, the verdict and a later comment', () => {
     const store = storeWithSamples();
     const question = '박동일 내선번호';
