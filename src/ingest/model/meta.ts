@@ -124,6 +124,8 @@ export function readContacts(lines: string[]): Contact[] {
 
 const RANK_RE = new RegExp(RANK, 'g');
 const NAME = /^[가-힣]{2,4}$/;
+/** Words of a contact line that are not a person's name. */
+const NOT_NAME = /^(?:문의|연락처|전화|담당|부서|기타|팩스|자세한|해당)$|사항|메일|관련|구분|안내|접수|제출|번호|주소|기관|센터/;
 
 function contactsOfLine(line: string, lineNo: number, above: string, headDepartment: string | null): Contact[] {
   const out: Contact[] = [];
@@ -143,16 +145,24 @@ function contactsOfLine(line: string, lineNo: number, above: string, headDepartm
     const gap = seg.search(/(?<!\s)\s{3,}\S/);
     if (gap >= 0 && /\S\s{3,}/.test(seg)) seg = seg.slice(seg.lastIndexOf('   ') + 3);
     from = p.end;
-    seg = seg.replace(/[()[\]:：/,]/g, ' ').replace(/\s+/g, ' ').trim();
+    seg = seg.replace(/[()[\]:：/,☏☎*]/g, ' ').replace(/\s+/g, ' ').trim();
+    // A number alone on its line (a table written a cell a line, "이유미 매니저" above "☏ 051-…"): the line above names it.
+    if (!/[가-힣]{2}/.test(seg) && above.trim().length <= 60) seg = above.replace(/[()[\]:：/,☏☎*]/g, ' ').replace(/\s+/g, ' ').trim();
+    // "(재)제주창조경제혁신센터(☏064-710-1900)로 문의하시기 바랍니다": the office to call, without a person.
+    const inquiry = /문의|연락처|전화/.test(line) ? [...line.slice(0, p.start).matchAll(new RegExp(UNIT.source, 'g'))].at(-1)?.[1] : undefined;
     const words = seg.split(' ').filter(Boolean);
-    if (words.length === 0 || words.length > 8) continue;
+    if ((words.length === 0 || words.length > 8) && !inquiry) continue;
     RANK_RE.lastIndex = 0;
     const ranks = [...seg.matchAll(RANK_RE)];
     const rank = ranks.at(-1)?.[0] ?? null;
     // The name: a 2–4 syllable word that is not a rank or a unit, nearest the number.
-    const name = [...words].reverse().find((w) => NAME.test(w) && !new RegExp(`^${RANK}$`).test(w) && !UNIT.test(w) && !/^(?:문의|연락처|전화|담당|부서|기타|팩스)$/.test(w)) ?? null;
+    const name = [...words].reverse().find((w) => NAME.test(w) && !new RegExp(`^${RANK}$`).test(w) && !UNIT.test(w) && !NOT_NAME.test(w)) ?? null;
+    if (!rank && !name && inquiry) {
+      out.push({ name: null, position: '문의처', department: inquiry, team: null, phone: p.phone, extension: extensionOf(p.phone), src: src(null, lineNo) });
+      continue;
+    }
     if (!rank && !name) continue;
-    if (!rank && !/문의|연락|담당|전화|☎|TEL/i.test(seg + above)) continue;
+    if (!rank && !/문의|연락|담당|전화|☎|☏|TEL/i.test(seg + above + line)) continue;
     const unit = words.map((w) => UNIT.exec(w)?.[1]).find((u) => u && !new RegExp(`^${RANK}$`).test(u)) ?? null;
     out.push({
       name,

@@ -53,6 +53,18 @@ describe.skipIf(!shared)('document model over ../shared/corpus', () => {
     expect(m.blocks.some((b) => b.kind === 'row' && b.text.startsWith('연도'))).toBe(false);
   });
 
+  it('reads a 문의처 whose number stands under the name, and an office to call without a person', () => {
+    const busan = model(join(shared!, 'notices/notice-2025-busan-ccei-open-innovation-challenge.txt')).meta.contacts;
+    expect(busan.map((c) => [c.position, c.name, c.phone])).toContainEqual(['매니저', '이유미', '051-749-8931']);
+    const jeju = model(join(shared!, 'notices/notice-2025-jeju-ccei-staff-recruitment.txt')).meta.contacts;
+    expect(jeju.map((c) => [c.position, c.name, c.department, c.phone])).toContainEqual([
+      '문의처',
+      null,
+      '제주창조경제혁신센터',
+      '064-710-1900',
+    ]);
+  });
+
   it('never titles a document by a note or a line of unit names', () => {
     const m = model(join(shared!, 'busan-press/busan-press-2025-07-08-donation-campaign-award-ceremony.raw.txt'));
     expect(m.meta.title).not.toMatch(/^※/);
