@@ -52,6 +52,8 @@ describe('quoted-lines reply', () => {
       blocks: [{ type: 'list', caption: null, items: ['322행: ○ 원가분석자문위원회 구성 : 1.15(목) <공사․용역․물품 분야 총 9명>'] }],
       sources: ['yeongdeungpo-audit-annual-report.txt · 322행'],
       suggestions: ['계약심사제 운영'],
+      // The general answerer found the same line; the family's quote stands, and the trace says both were tried.
+      trace: ['project: answer (quoted lines)', 'general: fact from yeongdeungpo-audit-annual-report.txt lines 322-322'],
     });
   });
 
