@@ -14,6 +14,8 @@ import { type Question, readQuestion, type Shape } from './question.js';
 import { figureCells, holdsValue, type ValueSpan, valuesOf } from './values.js';
 
 const CANDIDATES = 400;
+/** The lines of a document's head: its title block, release line, site or event name. */
+const HEAD_LINES = 15;
 const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 const UNIT_NAME = /(?:과|팀|담당관|국|실|센터|본부|사업소|위원회)$/;
 /** Words every document writes: they never decide which document is asked about. */
@@ -100,7 +102,15 @@ export function generalAnswer(message: string, knowledge: Knowledge): GeneralAns
   const bestDocShare = Math.max(0, ...[...docWords.keys()].map(docShare));
   // Every naming word of a short question, three in four of a long one: a word no document writes is not guessed past.
   if (bestDocShare < (nn <= 2 ? 1 : 0.75)) return null;
-  for (const s of scored) s.score = passageScore(s, q, docShare(s.passage.versionId), bestDocShare);
+  // Words the head of a document writes (its title, its first lines: "석성정수장", the event's name) name every
+  // passage of it: a table row under the site's name need not repeat it.
+  const head = new Map<number, boolean[]>();
+  for (const s of scored) {
+    if (s.passage.block.lines[0] > HEAD_LINES) continue;
+    const seen = head.get(s.passage.versionId) ?? q.subject.map(() => false);
+    head.set(s.passage.versionId, seen.map((x, i) => x || s.inText[i]! || s.inContext[i]!));
+  }
+  for (const s of scored) s.score = passageScore(s, q, docShare(s.passage.versionId), bestDocShare, head.get(s.passage.versionId));
   const ranked = scored.filter((s) => s.score > -Infinity).sort((a, b) => b.score - a.score);
   if (ranked.length === 0) return null;
   const topDoc = ranked[0]!.passage.versionId;
@@ -183,20 +193,26 @@ function counted(q: Question, values: ValueSpan[]): ValueSpan[] {
   return same;
 }
 
-function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: number): number {
+function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: number, head: boolean[] = []): number {
   const n = q.subject.length;
   const b = s.passage.block;
-  const covered = s.inText.filter((x, i) => x || s.inContext[i]).length / n;
+  const covered = s.inText.filter((x, i) => x || s.inContext[i] || head[i]).length / n;
   const local = s.inText.filter(Boolean).length / n;
   // The thing asked must be named by the passage itself or the headings and title above it.
   const namingWords = q.subject.filter((w) => !q.shapeWords.includes(w) && !GENERIC.test(w));
-  const named = namingWords.filter((w) => s.inText[q.subject.indexOf(w)] || s.inContext[q.subject.indexOf(w)]).length;
+  const named = namingWords.filter((w) => {
+    const i = q.subject.indexOf(w);
+    return s.inText[i] || s.inContext[i] || head[i];
+  }).length;
   if (named < (namingWords.length <= 2 ? namingWords.length : Math.ceil(namingWords.length * 0.67))) return -Infinity;
   if (covered < 0.5 || docShare < bestDocShare - 1e-9) return -Infinity;
   let score = covered * 3 + local * 2;
   if (s.values.length > 0) score += 1.5;
   const flat = squash(b.text);
   if (q.shapeWords.some((w) => flat.includes(squash(w)))) score += 0.7;
+  // A heading that is the thing asked ("53. 탁도", "접수기간"): the blocks right under it are about it, whole.
+  const innermost = squash(b.section.at(-1) ?? '').replace(/^\d+\.?/, '');
+  if (innermost && namingWords.some((w) => innermost === w)) score += 2;
   const section = b.section.join(' ');
   if (q.tense === 'planned' && PLANNED.test(section)) score += 1;
   if (q.tense === 'done' && DONE.test(section)) score += 1;
@@ -260,7 +276,10 @@ function answerReply(q: Question, doc: PassageDocument, s: Scored): Reply {
 function quoteOf(b: DocBlock): string {
   const own = b.table ? b.text : b.text;
   const clipped = own.length > 400 ? `${own.slice(0, 400)}…` : own;
-  return b.parent && b.kind === 'item' && b.parent.length <= 80 ? `${b.parent} › ${clipped}` : clipped;
+  if (b.parent && b.kind === 'item' && b.parent.length <= 80) return `${b.parent} › ${clipped}`;
+  // A short heading names what the lines under it give ("탁도 › 0.5 NTU이하 0.08").
+  const heading = b.section.at(-1);
+  return heading && heading.length <= 30 && !b.parent && b.kind !== 'row' ? `${heading} › ${clipped}` : clipped;
 }
 
 /** A table row stated cell by cell under its headers, the year asked first when the header names it. */

@@ -67,7 +67,9 @@ function isTitle(t: string): boolean {
   if (/보도할\s*수\s*있|보도\s*시점|엠바고|배포\s*일시|^\s*(?:수\s*신|경\s*유|발\s*신|시\s*행|접\s*수)\b/.test(t)) return false;
   if (/제?\s*\d{2,4}\s*-\s*\d+\s*호|문서\s*번호|^[가-힣()]+\s*공고\s*제/.test(t)) return false;
   if (/^[#\w-]+\s*:\s/.test(t) || /^[^\s:：]{1,12}\s*[:：]/.test(t) || /^[가-힣](?:\s*[가-힣]){0,5}\s*[:：]/.test(t)) return false;
-  if (/^\(?\d{4}\s*(?:년|\.)\s*\d{1,2}\s*(?:월|\.)/.test(t) && t.length < 40) return false;
+  // A date line ("2025년 7월 3일(목) 정기"); "2025. 11월 먹는물 수질검사 결과" is a title that starts with its date.
+  const afterDate = t.replace(/^\(?\d{4}\s*(?:년|\.)\s*\d{1,2}\s*(?:월|\.)\s*(?:\d{1,2}\s*(?:일|\.)?)?\s*(?:\([월화수목금토일]\))?/, '');
+  if (afterDate !== t && (afterDate.match(/[가-힣]/g)?.length ?? 0) < 6) return false;
   // A sentence of the body ("…공개모집하오니", "…바랍니다.") is not the title.
   if (/(?:니다|하오니|오니|바랍니다|하며|하고)\.?$/.test(t)) return false;
   PHONE.lastIndex = 0;

@@ -33,7 +33,7 @@ describe('question shapes and constraints', () => {
 
 describe.skipIf(!shared)('answers from documents no family reads (../shared/corpus)', () => {
   const { store, knowledge } = knowledgeOf(
-    [SAMPLES, join(shared!, 'busan-press'), join(shared!, 'budget-briefs')],
+    [SAMPLES, join(shared!, 'busan-press'), join(shared!, 'budget-briefs'), join(shared!, 'hwp')],
     '2025-07-01',
   );
   afterAll(() => store.close());
@@ -66,6 +66,14 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     const r = ask('HACKSIUM 우수상 상금 얼마');
     expect(r.kind).toBe('answer');
     expect(renderText(r)).toContain('300만 원');
+  });
+
+  it('reads a table written a cell a line: the values under the item asked, the site named only in the head', () => {
+    const r = ask('석성정수장 11월 탁도 결과');
+    expect(r.kind).toBe('answer');
+    expect(r.title).toBe('2025. 11월 먹는물 수질검사 결과');
+    expect(renderText(r)).toContain('탁도 › 0.5 NTU이하 0.08');
+    expect(r.sources[0]).toMatch(/report-2025-kwater-seokseong-water-quality-november\.txt · 탁도 · 163–164행/);
   });
 
   it('does not guess past a word no document writes', () => {
