@@ -63,19 +63,22 @@ const FIGURE = /[△▲▽-]?\d[\d,]*(?:\.\d+)?/g;
 const plain = (s: string) => s.replace(/[△▲▽,-]/g, '').replace(/^0+(?=\d)/, '');
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-function citations(r: Reply, knowledge: Knowledge, versions: Map<string, number>): Citation[] {
+function citations(r: Reply, knowledge: Knowledge, versions: Map<string, number[]>): Citation[] {
   const out: Citation[] = [];
   for (const source of r.sources) {
     const parts = source.split(' · ');
     const name = parts.find((p) => versions.has(p.trim()));
     if (!name) continue;
-    const all = knowledge.lines(versions.get(name.trim())!);
     const lines: string[] = [];
     const refs = parts.slice(parts.indexOf(name) + 1).join(' · ');
-    for (const m of refs.matchAll(/(\d+)(?:–(\d+))?행/g)) {
-      const a = Number(m[1]);
-      const b = Number(m[2] ?? m[1]);
-      for (let i = a; i <= b && i <= all.length; i++) lines.push(all[i - 1] ?? '');
+    // Two folders may hold files of one name (a notice kept as text and as HWP): the cited lines of each are read.
+    for (const version of versions.get(name.trim())!) {
+      const all = knowledge.lines(version);
+      for (const m of refs.matchAll(/(\d+)(?:–(\d+))?행/g)) {
+        const a = Number(m[1]);
+        const b = Number(m[2] ?? m[1]);
+        for (let i = a; i <= b && i <= all.length; i++) lines.push(all[i - 1] ?? '');
+      }
     }
     if (lines.length) out.push({ lines });
   }
@@ -327,6 +330,9 @@ function withoutNames(line: string, titles: Set<string>, docText: string, files:
       // A title as a list's caption ("[15분도시 조성 확산 …]") is a name too.
       const t = squash(seg).replace(/^\[(.*)\]$/, '$1');
       if (t.length >= 4 && titles.has(t)) return '';
+      // "부산광역시 15분도시기획과": a unit named with its organisation.
+      const unit = t.replace(/^[가-힣]{1,8}(?:특별자치시|특별자치도|특별시|광역시|도|시|군|구)(?=[가-힣0-9])/, '');
+      if (unit !== t && unit.length >= 4 && titles.has(unit)) return '';
       const label = /^[([]?(\d{4})년\s*(?:계획|실적)?[)\]]?(?=,|$)/.exec(seg.trim());
       return label && docText.includes(label[1]!) ? seg.trim().slice(label[0].length) : seg;
     })
@@ -368,7 +374,7 @@ export function auditReply(
   question: string,
   r: Reply,
   knowledge: Knowledge,
-  versions: Map<string, number>,
+  versions: Map<string, number[]>,
   titles: Set<string> = new Set(),
   names: Map<string, Array<Set<string>>> = new Map(),
 ): { figures: number; violations: Violation[] } {
@@ -383,7 +389,7 @@ export function auditReply(
   const citedText = citedLines.join('\n');
   const docText = r.sources
     .flatMap((src) => src.split(' · ').filter((p) => versions.has(p.trim())))
-    .map((name) => knowledge.lines(versions.get(name.trim())!).join('\n'))
+    .flatMap((name) => versions.get(name.trim())!.map((v) => knowledge.lines(v).join('\n')))
     .join('\n');
   const citedSet = new Set(citedLines.map((l) => l.trim()));
   const citedDocs = new Set(r.sources.flatMap((src) => src.split(' · ').map((p) => p.trim())));
@@ -428,11 +434,17 @@ export function auditReply(
 }
 
 export function auditQuestions(knowledge: Knowledge, questions: string[]): AuditResult {
-  const versions = new Map(knowledge.summaries.map((s) => [s.documentName, s.versionId]));
+  const versions = new Map<string, number[]>();
+  for (const s of knowledge.summaries) {
+    const list = versions.get(s.documentName) ?? [];
+    if (!list.includes(s.versionId)) versions.set(s.documentName, [...list, s.versionId]);
+  }
   // Names, not figures: record titles and the units an overview lists ("15분도시기획과").
   const titles = new Set([
     ...knowledge.summaries.map((s) => squash(s.title)),
     ...knowledge.summaries.flatMap((s) => knowledge.get(String(s.id))?.record.overview?.units ?? []).map(squash),
+    // A unit's name is a name even when it writes a figure ("15분도시기획과").
+    ...knowledge.summaries.flatMap((s) => (s.department ? [squash(s.department), squash(`${s.organization ?? ''}${s.department}`)] : [])),
   ]);
   const names = recordNames(knowledge);
   const result: AuditResult = { questions: questions.length, replies: 0, figures: 0, violations: [] };

@@ -20,8 +20,17 @@ export interface DocBlock {
   level: number;
   /** A list item's parent item, as written (so "○ 예산 : 30억원" under "□ 청년 쉼터" keeps its subject). */
   parent?: string;
+  /** Lines of the parent item and of the innermost heading: cited whenever they are quoted with the block. */
+  parentLines?: [number, number];
+  sectionLine?: number;
   /** A table row: its header cells (top to bottom joined per column), cells, and the table's unit line. */
-  table?: { header: string[]; cells: string[]; unit: string | null };
+  table?: {
+    header: string[];
+    cells: string[];
+    unit: string | null;
+    /** Lines of the header rows and the unit line: cited with the row, since the figures' meaning is there. */
+    head?: number[];
+  };
 }
 
 export interface DocMeta {

@@ -27,7 +27,8 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   const quoted = answered.trace?.includes(QUOTED_LINES) ?? false;
   const holds = !valueShape || valuesOf(q.shape, body).length > 0;
   // A reply read from documents no family knows (their generic record) is the weakest: the passages come first.
-  const generic = isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge);
+  // (a value of the kind asked that such a reply does state — a milestone's month — stands).
+  const generic = (!valueShape || !holds) && (isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge));
   const answers = answered.kind === 'answer' && holds && !(quoted && !valueShape) && !generic;
   // The people and unit commands answer who and where from the records' own contact lines: kept as they are.
   if (answers || (answered.kind === 'answer' && PEOPLE.has(command) && !generic)) return { ...answered, trace: [tried] };

@@ -248,7 +248,7 @@ function contactReply(doc: PassageDocument, q: Question): Reply {
   blocks.push(list(lines));
   const cited = [...new Set(shown.map((c) => c.src.lines[0]))].sort((a, b) => a - b);
   return reply('answer', `${doc.meta.title} — 담당·연락처`, blocks, {
-    sources: [`${doc.name} · ${cited.length ? `${cited.join(', ')}행` : '머리글'}`],
+    sources: [`${doc.name} · ${cite([...titleSpan(doc), ...cited.map((l): [number, number] => [l, l])]) || '머리글'}`],
   });
 }
 
@@ -264,32 +264,55 @@ function answerReply(q: Question, doc: PassageDocument, s: Scored): Reply {
     const value = chooseValue(s, q);
     if (value) blocks.push(fields([{ label: labelOf(b, value, q), value: value.text }]));
   }
-  blocks.push(text(`> ${quoteOf(b)}`));
+  const quote = quoteOf(b);
+  blocks.push(text(`> ${quote.text}`));
   const section = b.section.at(-1) ?? null;
-  const lines = b.lines[0] === b.lines[1] ? `${b.lines[0]}행` : `${b.lines[0]}–${b.lines[1]}행`;
+  // Every line the reply shows is cited: the title's when it writes a figure, a row's header and unit lines (the
+  // column labels and the unit stated come from them), the parent item or heading quoted with the passage.
+  const spans: Array<[number, number]> = [...quote.spans, b.lines];
+  for (const l of b.table?.head ?? []) if (l < b.lines[0]) spans.push([l, l]);
   return reply('answer', doc.meta.title, blocks, {
-    sources: [[doc.name, section, lines].filter(Boolean).join(' · ')],
+    sources: [[doc.name, section, cite([...titleSpan(doc), ...spans])].filter(Boolean).join(' · ')],
   });
 }
 
+/** "3행, 10–12행": spans in order, each once. */
+function cite(spans: Array<[number, number]>): string {
+  const seen = new Set<string>();
+  return spans
+    .sort((a, b) => a[0] - b[0])
+    .map(([a, b]) => (a === b ? `${a}행` : `${a}–${b}행`))
+    .filter((x) => !seen.has(x) && seen.add(x))
+    .join(', ');
+}
+
+/** The title's line, when the title writes a figure a reply then shows. */
+const titleSpan = (doc: PassageDocument): Array<[number, number]> =>
+  doc.meta.titleLine && /\d/.test(doc.meta.title) ? [[doc.meta.titleLine, doc.meta.titleLine]] : [];
+
 /** The passage as quoted: a list item under its parent item, so the quote says what it is about. */
-function quoteOf(b: DocBlock): string {
-  const own = b.table ? b.text : b.text;
-  const clipped = own.length > 400 ? `${own.slice(0, 400)}…` : own;
-  if (b.parent && b.kind === 'item' && b.parent.length <= 80) return `${b.parent} › ${clipped}`;
+function quoteOf(b: DocBlock): { text: string; spans: Array<[number, number]> } {
+  const clipped = b.text.length > 400 ? `${b.text.slice(0, 400)}…` : b.text;
+  if (b.parent && b.parentLines && b.kind === 'item' && b.parent.length <= 80)
+    return { text: `${b.parent} › ${clipped}`, spans: [b.parentLines] };
   // A short heading names what the lines under it give ("탁도 › 0.5 NTU이하 0.08").
   const heading = b.section.at(-1);
-  return heading && heading.length <= 30 && !b.parent && b.kind !== 'row' ? `${heading} › ${clipped}` : clipped;
+  if (heading && b.sectionLine && heading.length <= 30 && !b.parent && b.kind !== 'row')
+    return { text: `${heading} › ${clipped}`, spans: [[b.sectionLine, b.sectionLine]] };
+  return { text: clipped, spans: [] };
 }
 
 /** A table row stated cell by cell under its headers, the year asked first when the header names it. */
 function rowBlock(b: DocBlock, q: Question): Block {
   const t = b.table!;
+  // A column with no header is not labelled by a made-up name: the quoted row shows it.
   const pairs = t.cells
-    .map((cell, i) => ({ label: (t.header[i] ?? '').trim() || (i === 0 ? '구분' : `${i}열`), value: cell }))
-    .filter((p) => p.value.trim() !== '');
+    .map((cell, i) => ({ label: (t.header[i] ?? '').trim() || (i === 0 ? '구분' : ''), value: cell }))
+    .filter((p) => p.value.trim() !== '' && p.label !== '');
   const columns = askedColumns(b, q);
-  const shown = columns.length ? [pairs[0]!, ...columns.map((i) => ({ label: (t.header[i] ?? '').trim() || `${i}열`, value: t.cells[i]! }))] : pairs;
+  const shown = columns.length
+    ? [...pairs.slice(0, 1), ...columns.flatMap((i) => ((t.header[i] ?? '').trim() ? [{ label: t.header[i]!.trim(), value: t.cells[i]! }] : []))]
+    : pairs;
   // "(단위: 백만원, %)": the money unit for figures, the percent sign for rates written bare.
   const unit = t.unit?.split(/[,，]/)[0]?.trim() || null;
   return fields(shown.map((p) => ({ label: p.label, value: unit && /\d/.test(p.value) && !/%/.test(p.value) && !/^[a-z]/i.test(p.value) ? `${p.value}${unit}` : p.value })));
@@ -316,13 +339,12 @@ function labelOf(b: DocBlock, value: ValueSpan, q: Question): string {
 }
 
 function notFoundReply(q: Question, doc: PassageDocument, near: Scored[]): Reply {
+  const own = near.filter((s) => s.passage.versionId === near[0]?.passage.versionId);
+  const at = (s: Scored) => s.passage.block.lines;
   return reply('not_found', `"${q.text}"에 맞는 ${SHAPE_LABEL[q.shape]}을(를) 문서에서 찾지 못했습니다`, [
     text(`가장 가까운 문서: ${doc.meta.title}`),
-    list(
-      near.map((s) => `${s.passage.block.text.slice(0, 120)} (${s.passage.block.lines[0]}행)`),
-      '관련 내용',
-    ),
-  ], { sources: [doc.name] });
+    list(own.map((s) => `${at(s)[0]}행: ${s.passage.block.text.slice(0, 120)}`), '관련 내용'),
+  ], { sources: [[doc.name, cite([...titleSpan(doc), ...own.map(at)])].filter(Boolean).join(' · ')] });
 }
 
 export const hasValueOfShape = (shape: Shape, body: string) => holdsValue(shape, body);

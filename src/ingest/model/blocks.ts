@@ -75,11 +75,12 @@ export function joinWrapped(upper: string, lower: string, width: number): string
 
 export function readBlocks(lines: string[]): DocBlock[] {
   const tables = safeTables(lines);
-  const rowAt = new Map<number, { table: TableModel; cells: string[]; header: string[] }>();
+  const rowAt = new Map<number, { table: TableModel; cells: string[]; header: string[]; head: number[] }>();
   const tableLines = new Set<number>();
   for (const table of tables) {
     for (const r of table.header) tableLines.add(r.line);
     let header = headerCells(table);
+    let head = [...table.context.filter((c) => /단\s*위/.test(c.text)).map((c) => c.line), ...table.header.map((r) => r.line)];
     for (const r of table.body) {
       tableLines.add(r.line);
       const cells: string[] = [];
@@ -88,15 +89,20 @@ export function readBlocks(lines: string[]): DocBlock[] {
       // A row of years ("연도 2020 2021 …") is the header of the rows under it, not a row of figures.
       if (row.length > 2 && row.slice(1).every((c) => c === '' || /^(?:19|20)\d{2}(?:년도?)?$/.test(c.trim()))) {
         header = row;
+        head = [...head, r.line];
         continue;
       }
-      rowAt.set(r.line, { table, cells: row, header });
+      rowAt.set(r.line, { table, cells: row, header, head });
     }
   }
   const width = Math.max(40, ...lines.map((l) => (l.length <= MAX_LINE ? l.trim().length : 0)));
   const blocks: DocBlock[] = [];
-  const headings: Array<{ level: number; text: string }> = [];
-  const items: Array<{ level: number; text: string }> = [];
+  const headings: Array<{ level: number; text: string; line: number }> = [];
+  const items: Array<{ level: number; text: string; lines: [number, number] }> = [];
+  // Where the heading and the parent item quoted with a block were read, so a quote cites every line it shows.
+  const context = (): Pick<DocBlock, 'sectionLine'> => (headings.length ? { sectionLine: headings.at(-1)!.line } : {});
+  const parentOf = (): Pick<DocBlock, 'parent' | 'parentLines'> =>
+    items.length ? { parent: items.at(-1)!.text, parentLines: [...items.at(-1)!.lines] } : {};
   let open: DocBlock | null = null;
   const section = () => headings.map((h) => h.text);
   const close = () => {
@@ -120,8 +126,9 @@ export function readBlocks(lines: string[]): DocBlock[] {
         text: row.cells.filter((c) => c !== '').join(' | '),
         lines: [lineNo, lineNo],
         section: section(),
+        ...context(),
         level: 0,
-        table: { header: row.header, cells: row.cells, unit: unitOfTable(row.table) },
+        table: { header: row.header, cells: row.cells, unit: unitOfTable(row.table), head: row.head },
       });
       continue;
     }
@@ -135,29 +142,27 @@ export function readBlocks(lines: string[]): DocBlock[] {
       close();
       const level = marker.kind === 'heading' ? marker.level : 2;
       while (headings.length && headings.at(-1)!.level >= level) headings.pop();
-      blocks.push({ kind: 'heading', text: marker.text, lines: [lineNo, lineNo], section: section(), level });
-      headings.push({ level, text: marker.text });
+      blocks.push({ kind: 'heading', text: marker.text, lines: [lineNo, lineNo], section: section(), ...context(), level });
+      headings.push({ level, text: marker.text, line: lineNo });
       items.length = 0;
       continue;
     }
     if (marker) {
       close();
       while (items.length && items.at(-1)!.level >= marker.level) items.pop();
-      const parent = items.at(-1)?.text;
-      open = { kind: 'item', text: marker.text, lines: [lineNo, lineNo], section: section(), level: marker.level, ...(parent ? { parent } : {}) };
-      items.push({ level: marker.level, text: marker.text });
+      open = { kind: 'item', text: marker.text, lines: [lineNo, lineNo], section: section(), ...context(), level: marker.level, ...parentOf() };
+      items.push({ level: marker.level, text: marker.text, lines: [lineNo, lineNo] });
       continue;
     }
     if (open && continues(lines[i - 1] ?? '', raw, open)) {
       const o: DocBlock = open;
       o.text = joinWrapped(o.text, t, width);
       o.lines = [o.lines[0], lineNo];
-      if (o.kind === 'item') items[items.length - 1]!.text = o.text;
+      if (o.kind === 'item') Object.assign(items[items.length - 1]!, { text: o.text, lines: [...o.lines] });
       continue;
     }
     close();
-    open = { kind: 'paragraph', text: t, lines: [lineNo, lineNo], section: section(), level: 0 };
-    if (items.length) open.parent = items.at(-1)!.text;
+    open = { kind: 'paragraph', text: t, lines: [lineNo, lineNo], section: section(), ...context(), level: 0, ...parentOf() };
   }
   close();
   return blocks;

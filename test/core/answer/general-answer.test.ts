@@ -73,7 +73,7 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     expect(r.kind).toBe('answer');
     expect(r.title).toBe('2025. 11월 먹는물 수질검사 결과');
     expect(renderText(r)).toContain('탁도 › 0.5 NTU이하 0.08');
-    expect(r.sources[0]).toMatch(/report-2025-kwater-seokseong-water-quality-november\.txt · 탁도 · 163–164행/);
+    expect(r.sources[0]).toMatch(/report-2025-kwater-seokseong-water-quality-november\.txt · 탁도 · 3행, 162행, 163–164행/);
   });
 
   it('does not guess past a word no document writes', () => {
