@@ -108,7 +108,12 @@ export const budgetCommand = defineCommand({
       // Figures the tables did not give may still be written in a line: quoted, never "no budget".
       const written = department ? budgetSentences(department, ctx) : null;
       if (written) return written;
-      blocks.push(text('이 문서에는 예산이 적혀 있지 않습니다.'));
+      // Nothing written is a "not found" (the general answerer may still find a figure in a passage); a document
+      // that says it has no budget ("예산 없음") gave blocks above and is an answer.
+      return reply('not_found', `${main.title} — 예산 (${orgDept(main) || '기관 미상'})`, [text('이 문서에는 예산이 적혀 있지 않습니다.')], {
+        sources: [sourceOf(found.record)],
+        suggestions: [`현황 ${main.code ?? main.title}`],
+      });
     }
     return reply('answer', `${main.title} — 예산 (${orgDept(main) || '기관 미상'})`, blocks, {
       sources: [...new Set(sources.length ? sources : [sourceOf(found.record)])],

@@ -39,7 +39,8 @@ const ASKING_FIRST: Array<[Shape, RegExp]> = [
 /** Checked in order: the first that matches decides ("담당자 연락처" is a phone question). */
 const SHAPES: Array<[Shape, RegExp]> = [
   ['state', /어디까지|어떻게\s*(?:됐|되고|돼|진행)/],
-  ['phone', /전화|연락처|번호|내선|문의처|☎|팩스/],
+  // "요구번호", "접수번호" are numbers of a document, not a phone: only a phone's own words ask for one.
+  ['phone', /전화|연락처|내선|문의처|☎|팩스|(?:핸드폰|휴대폰|연락)\s*번호/],
   ['rate', /%|퍼센트|비율|[률율](?:은|이|는)?$|보조율|증가율|감소율|달성률|집행률|경쟁률/],
   ['count', /몇\s*(?:명|개|곳|건|개사|팀|회|개소|가구|대|편|점|종|호|차례|번|일|개월|년|시간)|인원|규모|몇\s*$|개수|수는|건수|횟수|몇/],
   ['amount', /얼마|예산|사업비|금액|비용|지원금|상금|확보|총액|액수|급여|보수|연봉|월급|단가|임금|수당|사업규모|세출|세입|집행액|결산|투자액|출연금|보조금|시상금|지원액|한도/],
