@@ -333,7 +333,10 @@ function chooseValue(s: Scored, q: Question): ValueSpan | null {
 /** "지원금액 : 최대 29,000천원" → 지원금액; "(일 정) …" → 일정; else the kind of value asked. */
 function labelOf(b: DocBlock, value: ValueSpan, q: Question): string {
   const before = b.text.slice(0, value.start);
-  const m = /(?:^|[\s(])([가-힣][가-힣\s]{0,10}?)\s*(?:[):：]|\s-\s)\s*[^):：]*$/.exec(before);
+  // The last separator before the value, and the short run of letters right before it (read from there only: a
+  // pattern anchored at the end would be tried from every letter of a long passage).
+  const at = Math.max(before.lastIndexOf(':'), before.lastIndexOf('：'), before.lastIndexOf(')'), before.lastIndexOf(' - '));
+  const m = at > 0 ? /([가-힣][가-힣\s]{0,10})\s*$/.exec(before.slice(Math.max(0, at - 14), at)) : null;
   const label = m?.[1]?.replace(/\s+/g, '');
   return label && label.length >= 2 && label.length <= 10 ? label : SHAPE_LABEL[q.shape];
 }
