@@ -131,7 +131,15 @@ export function generalAnswer(message: string, knowledge: Knowledge): GeneralAns
     const b = s.passage.block;
     return squash([b.text, b.parent ?? '', ...(b.table?.header ?? []), ...b.section.slice(-1)].join(' ')).includes(squash(measure));
   };
-  const withValue = ranked.filter((s) => s.passage.versionId === topDoc && (s.values.length > 0 || !needsValue(q.shape)) && labelled(s));
+  // A line naming the measure without a figure ("국고보조율(%)" heading a column laid out below it): the lines under
+  // it are read with it, for the few best such lines of the document.
+  const expanded = ranked
+    .filter((s) => s.passage.versionId === topDoc && needsValue(q.shape) && s.values.length === 0 && measure && labelled(s))
+    .slice(0, 3)
+    .map((s) => withFollowing(s, q, knowledge, true));
+  const withValue = [...ranked, ...expanded]
+    .filter((s) => s.passage.versionId === topDoc && (s.values.length > 0 || !needsValue(q.shape)) && labelled(s))
+    .sort((a, b) => b.score - a.score);
   const best = withValue[0];
   if (!best || best.score < ranked[0]!.score - 3) {
     return { reply: notFoundReply(q, doc, ranked.slice(0, 3)), trace: `general: no ${q.shape} value in ${doc.name}` };
@@ -143,9 +151,9 @@ export function generalAnswer(message: string, knowledge: Knowledge): GeneralAns
  * A label standing alone ("탁도", "접수기간") is not an answer: the blocks right under it are (a table written a
  * cell a line, a heading's first items). They are quoted with it and their values read.
  */
-function withFollowing(s: Scored, q: Question, knowledge: Knowledge): Scored {
+function withFollowing(s: Scored, q: Question, knowledge: Knowledge, measureLine = false): Scored {
   const b = s.passage.block;
-  if (b.text.length > 24 || b.kind === 'row' || (needsValue(q.shape) && s.values.length > 0)) return s;
+  if ((b.text.length > 24 && !measureLine) || b.kind === 'row' || (needsValue(q.shape) && s.values.length > 0)) return s;
   const next = knowledge.passages.blocks(s.passage.versionId, s.passage.ord + 1, s.passage.ord + 3);
   const taken: DocBlock[] = [];
   for (const n of next) {
@@ -177,7 +185,10 @@ function askedColumns(b: DocBlock, q: Question): number[] {
   // Each column scores the year and the words asked its header names; the best-scoring columns are the answer.
   const scores = figures.map((i) => {
     const h = squash(t.header[i] ?? '');
-    return (yearForms.some((y) => h.includes(y)) ? 1 : 0) + words.filter((w) => h.includes(w)).length;
+    // The measure asked ("결산", "확정") counts too, below the year and the words naming the column: a header whose
+    // year the reader could not place ("결산" under "2022년") is still stated under its own label, never as the year's.
+    const measure = q.shapeWords.filter((w) => h.includes(squash(w))).length * 0.5;
+    return (yearForms.some((y) => h.includes(y)) ? 1 : 0) + words.filter((w) => h.includes(w)).length + measure;
   });
   const top = Math.max(0, ...scores);
   if (top === 0) return q.year ? [] : figures;

@@ -17,7 +17,7 @@ const PATTERNS: Partial<Record<Shape, RegExp>> = {
     String.raw`(?:총|약|최대|최소|각)?\s*${NUM}\s*(?:여\s*)?(?:명|개사|개소|개팀|개국|개|곳|건|팀|회|가구|대|편|점|종|호|차례|번|과제|기업|업체|작품|곳|세대|석|부스|개월|주|일간)(?![가-힣])`,
     'g',
   ),
-  rate: new RegExp(String.raw`${NUM}\s*(?:%|퍼센트|％)(?:\s*[~∼-]\s*${NUM}\s*%)?`, 'g'),
+  rate: new RegExp(String.raw`${NUM}\s*(?:%|퍼센트|％)?\s*[~∼]\s*${NUM}\s*(?:%|퍼센트|％)|${NUM}\s*(?:%|퍼센트|％)(?:\s*[~∼-]\s*${NUM}\s*%)?`, 'g'),
   phone: /(?<![\d-])(?:0\d{1,2}\s?[-.)]\s?)?\d{3,4}\s?[-—]\s?\d{4}(?!\d)|☎\s*\d[\d-]{2,12}\d|\(\d{4}\)/g,
   date: new RegExp(
     [
