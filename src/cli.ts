@@ -221,6 +221,8 @@ function feedbackText(f: FeedbackRow): string {
     `  질문: ${terminalLine(f.question)}`,
     `  답: ${terminalLine(f.replyText.split('\n')[0] ?? '')} (${terminalLine(f.replyKind)})`,
     ...(f.sources.length ? [`  출처: ${terminalLine(f.sources.join(' | '))}`] : []),
+    // Which answerer replied: what a developer reads first when the answer was wrong.
+    ...(f.trace.length ? [`  경로: ${terminalLine(f.trace.join(' → '))}`] : []),
     ...(f.comment ? [`  의견: ${terminalLine(f.comment)}`] : []),
   ].join('\n');
 }

@@ -28,6 +28,8 @@ describe('the feedback log', () => {
     store.feedback.record({ ...origin, at: new Date('2025-03-02T01:00:00Z'), question, reply, replyText: renderText(reply), verdict: 'down' });
     expect(store.feedback.list()[0]!.trace).toEqual(reply.trace);
     store.close();
+    const listed = cli(['feedback', '--db', store.file]);
+    expect(listed.stdout).toContain(`  경로: ${reply.trace!.join(' → ')}`);
   });
 
   it('keeps the question, the reply as read, its sources, the verdict and a later comment', () => {
