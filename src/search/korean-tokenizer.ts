@@ -262,8 +262,13 @@ export function qwertyToHangul(q: string): string | null {
   // A run in capitals only is Caps Lock rather than Shift: "DLSRNJS" means 인권, not 인꿘.
   const converted = q
     .normalize('NFC')
-    .replace(/[a-z]+/gi, (run) =>
-      convertQwertyToHangul(run.length > 1 && run === run.toUpperCase() ? run.toLowerCase() : run),
-    );
+    .replace(/[a-z]+/gi, (run) => {
+      // es-hangul throws on some key runs it cannot assemble ("npR" → ㅜ, ㅜㅔ, ㄲ): such a run stays as typed.
+      try {
+        return convertQwertyToHangul(run.length > 1 && run === run.toUpperCase() ? run.toLowerCase() : run);
+      } catch {
+        return run;
+      }
+    });
   return /[\uac00-\ud7a3]/u.test(converted) ? converted : null;
 }

@@ -145,6 +145,8 @@ describe('qwertyToHangul', () => {
     expect(qwertyToHangul('dlsrnjs')).toBe('인권');
     expect(qwertyToHangul('guqcl')).toBe('협치');
     expect(qwertyToHangul('dPtks')).toBe('예산'); // Shift matters
+    // A run es-hangul cannot assemble (it threw "Invalid hangul Characters", found by the never-throws property).
+    expect(qwertyToHangul('npR')).toBeNull();
     expect(qwertyToHangul('DLSRNJS')).toBe('인권'); // Caps Lock does not
     expect(qwertyToHangul('dlsrnjs 2580')).toBe('인권 2580');
   });
