@@ -5,19 +5,25 @@
  */
 import type { Shape } from './question.js';
 
-const NUM = String.raw`[△▲-]?\d[\d,]*(?:\.\d+)?`;
-const KOREAN_AMOUNT = String.raw`(?:\d[\d,]*(?:\.\d+)?\s*조\s*)?(?:\d[\d,]*(?:\.\d+)?\s*억\s*)?(?:\d[\d,]*(?:\.\d+)?\s*(?:천만|백만|만|천)\s*)?`;
+// A figure starts at its first digit (never after a digit, or after a digit and its comma) and runs at most 25
+// characters: read from every digit of a long run of figures, a line of them took quadratic time to answer.
+const DIGITS = String.raw`(?<!\d,?)\d[\d,]{0,24}(?:\.\d+)?`;
+const NUM = String.raw`[△▲-]?${DIGITS}`;
+const FIGURE = String.raw`(?<!\d[,.]?)\d[\d,.]{0,24}`;
+const KOREAN_AMOUNT = String.raw`(?:${DIGITS}\s*조\s*)?(?:${DIGITS}\s*억\s*)?(?:${DIGITS}\s*(?:천만|백만|만|천)\s*)?`;
+// A value never starts inside a run of spaces (it is trimmed anyway): tried from each space, a long run was quadratic.
+const NOT_IN_SPACES = String.raw`(?!(?<=\s)\s)`;
 
 const PATTERNS: Partial<Record<Shape, RegExp>> = {
   amount: new RegExp(
-    String.raw`(?<!제\s?)(?:최대|총|약|연|월|각)?\s*(?:[￦₩]\s?\d[\d,]*(?:-|원)?|${NUM}\s*(?:조|억|천만|백만|만|천)?\s*(?:${KOREAN_AMOUNT})?원|\d[\d,.]*\s*억(?:\s*\d[\d,.]*\s*(?:천만|백만|만))?\s*원?|\d[\d,.]*\s*조\s*\d[\d,.]*\s*억\s*원?)`,
+    String.raw`(?<!제\s?)${NOT_IN_SPACES}(?:최대|총|약|연|월|각)?\s*(?:[￦₩]\s?\d[\d,]*(?:-|원)?|${NUM}\s*(?:(?:조|억|천만|백만|만|천)\s*)?(?:${KOREAN_AMOUNT})?원|${FIGURE}\s*억(?:\s*${FIGURE}\s*(?:천만|백만|만))?\s*원?|${FIGURE}\s*조\s*${FIGURE}\s*억\s*원?)`,
     'g',
   ),
   count: new RegExp(
-    String.raw`(?:총|약|최대|최소|각)?\s*${NUM}\s*(?:여\s*)?(?:명|개사|개소|개팀|개국|개|곳|건|팀|회|가구|대|편|점|종|호|차례|번|과제|기업|업체|작품|곳|세대|석|부스|개월|주|일간)(?![가-힣])`,
+    String.raw`${NOT_IN_SPACES}(?:총|약|최대|최소|각)?\s*${NUM}\s*(?:여\s*)?(?:명|개사|개소|개팀|개국|개|곳|건|팀|회|가구|대|편|점|종|호|차례|번|과제|기업|업체|작품|곳|세대|석|부스|개월|주|일간)(?![가-힣])`,
     'g',
   ),
-  rate: new RegExp(String.raw`${NUM}\s*(?:%|퍼센트|％)?\s*[~∼]\s*${NUM}\s*(?:%|퍼센트|％)|${NUM}\s*(?:%|퍼센트|％)(?:\s*[~∼-]\s*${NUM}\s*%)?`, 'g'),
+  rate: new RegExp(String.raw`${NUM}\s*(?:(?:%|퍼센트|％)\s*)?[~∼]\s*${NUM}\s*(?:%|퍼센트|％)|${NUM}\s*(?:%|퍼센트|％)(?:\s*[~∼-]\s*${NUM}\s*%)?`, 'g'),
   phone: /(?<![\d-])(?:0\d{1,2}\s?[-.)]\s?)?\d{3,4}\s?[-—]\s?\d{4}(?!\d)|☎\s*\d[\d-]{2,12}\d|\(\d{4}\)/g,
   date: new RegExp(
     [
@@ -33,7 +39,7 @@ const PATTERNS: Partial<Record<Shape, RegExp>> = {
     'g',
   ),
   organisation: /[가-힣A-Za-z()]{2,20}(?:담당관실|담당관|과|팀|국|실|본부|센터|공단|공사|재단|진흥원|연구원|협회|위원회|청|부|처|원|기관|대학교|사업단|지사|지원단)(?![가-힣])/g,
-  person: /[가-힣]{2,4}\s*(?:과장|팀장|담당자|주무관|국장|실장|단장|부장|본부장|센터장|소장|원장|책임매니저|선임매니저|매니저|연구원|위원장|대표|책임|주임)(?![가-힣])|(?:과장|팀장|담당자|주무관|국장|실장|단장|부장|본부장|센터장|책임매니저|매니저)\s*[:：]?\s*[가-힣]{2,4}(?![가-힣])/g,
+  person: /[가-힣]{2,4}\s*(?:과장|팀장|담당자|주무관|국장|실장|단장|부장|본부장|센터장|소장|원장|책임매니저|선임매니저|매니저|연구원|위원장|대표|책임|주임)(?![가-힣])|(?:과장|팀장|담당자|주무관|국장|실장|단장|부장|본부장|센터장|책임매니저|매니저)\s*(?:[:：]\s*)?[가-힣]{2,4}(?![가-힣])/g,
 };
 
 export interface ValueSpan {
@@ -80,7 +86,8 @@ function placesOf(text: string): ValueSpan[] {
     out.push({ text: v, start, end: start + v.length });
   }
   if (out.length) return out;
-  for (const m of text.matchAll(/([가-힣A-Za-z0-9()·\s]{2,30}?)\s*(?:에서|에 있는)(?=\s)/g)) {
+  // The place starts at a letter, not inside a run of spaces (each of them tried over the run was quadratic).
+  for (const m of text.matchAll(/([가-힣A-Za-z0-9()·][가-힣A-Za-z0-9()·\s]{1,29}?)\s*(?:에서|에 있는)(?=\s)/g)) {
     const v = m[1]!.trim().split(/\s+/).slice(-3).join(' ');
     if (v.length < 2) continue;
     const start = m.index + m[0].indexOf(v);

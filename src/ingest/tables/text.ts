@@ -271,15 +271,35 @@ function columnCenters(rows: BodyRow[], columns: number): number[] {
 
 /** Each value to the nearest column; null when two values would share one (the row cannot be told apart). */
 function pinByPosition(values: Token[], centers: number[]): number[] | null {
-  const pins = values.map((t) => {
-    const c = (t.start + t.end) / 2;
-    let best = 0;
-    centers.forEach((x, k) => {
-      if (Math.abs(x - c) < Math.abs(centers[best]! - c)) best = k;
-    });
-    return best + 1;
-  });
+  // More values than columns: two of them share one.
+  if (values.length > centers.length) return null;
+  const pins = values.map((t) => nearestCenter(centers, (t.start + t.end) / 2) + 1);
   return new Set(pins).size === pins.length ? pins : null;
+}
+
+/** The first index with centers[i] >= x, or > x when `after` (centers ascend, as a row's figures do). */
+function firstAtOrAfter(centers: number[], x: number, after = false): number {
+  let lo = 0;
+  let hi = centers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (centers[mid]! < x || (after && centers[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The column nearest to x, the first of equally near ones: found by bisection, since a line of thousands of
+ * figures has thousands of columns and scanning them all for each figure was quadratic.
+ */
+function nearestCenter(centers: number[], x: number): number {
+  if (centers.length === 0) return 0;
+  const after = firstAtOrAfter(centers, x);
+  let best = Math.min(after, centers.length - 1);
+  if (after > 0 && Math.abs(centers[after - 1]! - x) <= Math.abs(centers[best]! - x)) best = after - 1;
+  while (best > 0 && centers[best - 1] === centers[best]) best--;
+  return best;
 }
 
 /**
@@ -304,15 +324,17 @@ function layoutHeaderCells(text: string, centers: number[], rows: BodyRow[], gra
   for (const g of grades ? rest.flatMap(gradeWords) : rest) {
     const word = closeWord(g.text);
     if (!GENERIC_HEADER.test(word.replace(/\s+/g, ''))) continue;
-    const covered = centers.map((x, k) => ({ x, k })).filter(({ x }) => x >= g.start - 1 && x <= g.end + 1);
-    if (covered.length >= 1) {
-      cells.push({ text: word, col: covered[0]!.k + 1, span: covered.length });
+    // The columns under the word, and else the nearest one: by bisection (per word over every column was quadratic).
+    const from = firstAtOrAfter(centers, g.start - 1);
+    const covered = firstAtOrAfter(centers, g.end + 1, true) - from;
+    if (covered >= 1) {
+      cells.push({ text: word, col: from + 1, span: covered });
       continue;
     }
     // A short word stands centred over a right-aligned figure: the nearest column, if it is close.
     const c = (g.start + g.end) / 2;
-    const near = centers.map((x, k) => ({ d: Math.abs(x - c), k })).sort((a, b) => a.d - b.d)[0];
-    if (near && near.d <= 6) cells.push({ text: word, col: near.k + 1, span: 1 });
+    const near = nearestCenter(centers, c);
+    if (centers.length > 0 && Math.abs(centers[near]! - c) <= 6) cells.push({ text: word, col: near + 1, span: 1 });
   }
   return cells;
 }
