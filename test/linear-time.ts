@@ -63,7 +63,7 @@ export function measureGrowth(run: (n: number) => void, n: number, reps: number)
  * `run(0)` must do the fixed part of the work only (the document without the long line).
  */
 export function superLinear(run: (n: number) => void, options: LinearOptions = {}): string | null {
-  const { maxN = 12_000, minMillis = 15, maxRatio = 8, slackMillis = 15, reps = 3, retries = 2 } = options;
+  const { maxN = 15_000, minMillis = 15, maxRatio = 8, slackMillis = 15, reps = 3, retries = 2 } = options;
   let n = Math.min(options.n ?? 3_000, maxN);
   run(0);
   const fixed = fastest(() => run(0), 2);

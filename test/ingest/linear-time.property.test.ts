@@ -112,6 +112,20 @@ function ingestText(text: string): void {
   parseDocument(doc);
 }
 
+/** The size of what every family reads from the text: what is stored, so what storing it costs. */
+function outputSize(text: string): number {
+  const { doc } = loadDocument('long-line.txt', Buffer.from(text));
+  let size = JSON.stringify(parseDocument(doc)).length;
+  for (const family of FAMILIES) {
+    try {
+      size += JSON.stringify(family.parse(doc)).length;
+    } catch {
+      // As in ingestText.
+    }
+  }
+  return size;
+}
+
 /** Lines a quarter, half and three quarters into the document. */
 function spread(ctx: Context): number[] {
   const n = ctx.lines.length;
@@ -125,11 +139,27 @@ describe('ingest time is linear in the length of a line', () => {
     'a long line of %s',
     (name, unit, ctx) => {
       const at = spread(ctx);
-      const grew = superLinear((n) => ingestText(withRun(ctx, repeatTo(unit, n), at)), { n: 6_000 });
+      const grew = superLinear((n) => ingestText(withRun(ctx, repeatTo(unit, n), at)), { n: 7_500 });
       expect(grew, `${name} in ${ctx.path}`).toBeNull();
+      // What is read grows with the line too (an item repeated per date of a line made records quadratic in size):
+      // counted, not timed, so no noise.
+      const [small, large] = [2_000, 8_000].map((n) => outputSize(withRun(ctx, repeatTo(unit, n), at)));
+      expect(large! / small!, `size of what is read from ${name} in ${ctx.path}: ${small} → ${large}`).toBeLessThanOrEqual(5);
     },
     120_000,
   );
+
+  it('reads items of a size linear in the line from dated, priced and staffed lines in every family', () => {
+    // Counted, not timed: each kind whose pieces become items (milestones, budget lines, contacts, staffing) in
+    // each of the nine documents.
+    for (const name of ['years', 'months', 'dotted dates', 'month ranges', 'amounts', 'counts', 'contacts', 'staffing']) {
+      for (const ctx of CONTEXTS) {
+        const at = spread(ctx);
+        const [small, large] = [2_000, 8_000].map((n) => outputSize(withRun(ctx, repeatTo(KINDS[name]!, n), at)));
+        expect(large! / small!, `size of what is read from ${name} in ${ctx.path}: ${small} → ${large}`).toBeLessThanOrEqual(5);
+      }
+    }
+  }, 120_000);
 
   it('holds for long lines of random mixes of those kinds, anywhere in a document', () => {
     const pieces = Object.values(KINDS);
@@ -139,7 +169,7 @@ describe('ingest time is linear in the length of a line', () => {
     );
     fc.assert(
       fc.property(unit, fc.constantFrom(...CONTEXTS), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), (u, ctx, at) => {
-        const grew = superLinear((n) => ingestText(withRun(ctx, repeatTo(u, n), at)), { n: 6_000 });
+        const grew = superLinear((n) => ingestText(withRun(ctx, repeatTo(u, n), at)), { n: 7_500 });
         expect(grew, `${JSON.stringify(u)} in ${ctx.path} at ${at.join(', ')}`).toBeNull();
       }),
       { numRuns: 12, seed: 20261206 },

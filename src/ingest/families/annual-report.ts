@@ -28,6 +28,7 @@ import { type Source, src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { compact, isBlank, noBudgetPhrase } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
+import { MAX_DATES_PER_LINE, tooManyDates } from '../structure/dated-items.js';
 import { fundingOfLabel, isTotalLabel, soleFunding } from '../structure/funding.js';
 import { bulletLevel, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
@@ -938,6 +939,10 @@ function readMilestones(ctx: Ctx, section: BoxSection, year: number | null, done
     if (level === 1) parent = { text, at: i };
     const dates = datesIn(text, year);
     if (dates.length === 0) continue;
+    if (dates.length > MAX_DATES_PER_LINE) {
+      ctx.warnings.push({ line: i + 1, message: tooManyDates(dates.length) });
+      dates.length = MAX_DATES_PER_LINE;
+    }
     const child = level !== null && level >= 2 && parent !== null;
     const shown = child ? `${parent!.text} › ${text}` : text;
     // An item shown with its parent cites the parent's line too.
@@ -956,20 +961,26 @@ function readMilestones(ctx: Ctx, section: BoxSection, year: number | null, done
  */
 function datesIn(text: string, year: number | null): NonNullable<Milestone['date']>[] {
   const ctx = year === null ? {} : { year };
-  let t = text.replace(/([:：(]\s*)(\d{1,2})\.\s+(\d{1,2})(?![\d.])/g, '$1$2.$3');
-  const inValue = (index: number) => /[:：(~]\s*$/.test(t.slice(0, index));
-  for (const m of findDates(t, ctx)) {
-    if (m.date.precision === 'year' && !inValue(m.index)) {
-      t = t.slice(0, m.index) + ' '.repeat(m.length) + t.slice(m.index + m.length);
+  const closed = text.replace(/([:：(]\s*)(\d{1,2})\.\s+(\d{1,2})(?![\d.])/g, '$1$2.$3');
+  // Read from the end of the text before the date: a pattern tried at every position of it, per date, and the
+  // whole text rebuilt per blanked year, were quadratic in the dates of a line.
+  const inValue = (s: string, index: number) => /[:：(~]/.test(s.slice(0, index).trimEnd().slice(-1));
+  let t = '';
+  let at = 0;
+  for (const m of findDates(closed, ctx)) {
+    if (m.date.precision === 'year' && !inValue(closed, m.index)) {
+      t += closed.slice(at, m.index) + ' '.repeat(m.length);
+      at = m.index + m.length;
     }
   }
+  t += closed.slice(at);
   const found = findDates(t, ctx).filter((m) => m.date.start !== null || m.date.end !== null);
   // "심사분석 : 7월, 12월": a list after the colon is all in value position.
   const valued: typeof found = [];
   for (const m of found) {
     const prev = valued[valued.length - 1];
     const listed = prev !== undefined && /^\s*(?:[,·]|및|와|과)\s*$/.test(t.slice(prev.index + prev.length, m.index));
-    if (inValue(m.index) || listed) valued.push(m);
+    if (inValue(t, m.index) || listed) valued.push(m);
   }
   return (valued.length > 0 ? valued : found).map((m) => m.date);
 }

@@ -29,7 +29,7 @@ import { type Source, src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { cellsOf, compact, isBlank } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
-import { datedClauses } from '../structure/dated-items.js';
+import { datedClauses, MAX_DATES_PER_LINE, tooManyDates } from '../structure/dated-items.js';
 import { headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
 import { overviewBudget, overviewStaffing, readOverview } from '../tables/overview.js';
@@ -1366,6 +1366,10 @@ function milestonesOf(ctx: Context, raw: string, lineNo: number, section: string
   // The one character before each date (testing the whole text before it was quadratic in the dates of a line).
   const dates = findDates(text, opts).filter((d) => !/[“"「『]/.test(text.charAt(d.index - 1)));
   if (dates.length === 0) return [];
+  if (dates.length > MAX_DATES_PER_LINE) {
+    ctx.warn(lineNo, tooManyDates(dates.length));
+    dates.length = MAX_DATES_PER_LINE;
+  }
   if (dates.length === 1) {
     const only = dates[0]!;
     const split = splitTrailingDate(text, opts);

@@ -18,6 +18,17 @@ export interface DatedClause {
   label: boolean;
 }
 
+/**
+ * Milestones one line may give. A plan line names a handful of dates (11 at most in the corpus, the samples and
+ * ../shared); one naming thousands is not a schedule, and an item repeated for each of them made the record's
+ * size, and so its storing, quadratic in the line's length.
+ */
+export const MAX_DATES_PER_LINE = 40;
+
+export function tooManyDates(count: number): string {
+  return `한 줄에 날짜가 ${count}개 있어 처음 ${MAX_DATES_PER_LINE}개만 일정으로 읽었습니다`;
+}
+
 /** A date followed by a colon (a stray "." of "’28. 下." allowed) leads its item. */
 const LEADS = /^\s*(?:\.\s*)?[:：]\s*/;
 /** Glyphs that separate items on one line. */
