@@ -11,6 +11,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { REPO_ROOT } from './lib/corpus-paths.js';
 import { createDiscordAdapter } from '../src/adapters/discord/discord.js';
 import { createBot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
@@ -25,7 +26,7 @@ const INTERACTIONS = 1000;
 const TARGET_P99_MS = 50;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const corpus = resolve(process.argv[2] ?? '/work/shared/scale');
+const corpus = resolve(process.argv[2] ?? join(REPO_ROOT, '..', 'shared', 'scale'));
 if (!existsSync(corpus)) {
   log(`${corpus} not found`);
   process.exit(1);

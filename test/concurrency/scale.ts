@@ -1,8 +1,8 @@
-/** Real documents for the concurrency tests: /work/shared/scale, read in place (never copied). */
+/** Real documents for the concurrency tests: ../shared/scale beside the checkout, read in place (never copied). */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const SCALE = [resolve('../shared/scale'), resolve('../../shared/scale'), '/work/shared/scale'].find((d) =>
+export const SCALE = [resolve('../shared/scale'), resolve('../../shared/scale')].find((d) =>
   existsSync(d),
 );
 

@@ -1,12 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
 import { openFinanceFamily } from '../../../src/ingest/families/openfinance.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
 import { CORPUS, parseText, realDocuments } from '../../helpers.js';
 
 const FILE = join(CORPUS, 'seoul-openfinance-2018-1137.txt');
-const SCALE = '/work/shared/scale/seoul-openfinance-2018';
+// ../shared beside the checkout, as CI has it; the suite skips itself visibly when it is absent.
+const SCALE = join(dirname(sharedCorpusDir() ?? '/nonexistent/corpus'), 'scale', 'seoul-openfinance-2018');
 
 
 describe('openfinance family: 서울시 재정사업 1137 (건강한 금융생활 지원)', () => {
