@@ -29,11 +29,12 @@ import {
 import { type Source, src } from '../../domain/provenance.js';
 import { stateOf } from '../../domain/vocabulary.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
-import { compact, isBlank, noBudgetPhrase, tabCells } from '../structure/cells.js';
+import { compact, isBlank, noBudgetPhrase } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
 import { fundingOfLabel } from '../structure/funding.js';
 import { bulletLevel, headingText, labelValue, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
+import { tabCells } from '../tables/cells.js';
 
 /** A numbered section ("3. 연도별 성과지표"): its name without the trailing "(기간)" or ": 해당없음". */
 interface Section {

@@ -8,8 +8,9 @@ import { emptyRecord, type ProjectRecord, recordKey, type State } from '../../do
 import { src } from '../../domain/provenance.js';
 import { stateOf } from '../../domain/vocabulary.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
-import { cellsOf, compact, isBlank } from '../structure/cells.js';
+import { compact, isBlank } from '../structure/cells.js';
 import { detectOrganization } from '../structure/organization.js';
+import { cellsOf } from '../tables/cells.js';
 
 const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 const ASCII_ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];

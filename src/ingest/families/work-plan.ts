@@ -27,11 +27,12 @@ import {
 } from '../../domain/project.js';
 import { type Source, src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
-import { cellsOf, compact, isBlank } from '../structure/cells.js';
+import { compact, isBlank } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
 import { datedClauses, MAX_DATES_PER_LINE, tooManyDates } from '../structure/dated-items.js';
 import { headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
+import { type Cell, cellsOf, layoutCells, lineCells, mergeSpread } from '../tables/cells.js';
 import { overviewBudget, overviewStaffing, readOverview } from '../tables/overview.js';
 
 const FAMILY = 'work-plan';
@@ -310,56 +311,6 @@ function orgChartRoot(doc: SourceDocument, general: Range): string | null {
     }
   }
   return null;
-}
-
-interface Cell {
-  text: string;
-  offset: number;
-}
-
-/** Cells of a layout line (split at runs of two or more spaces) with their character offsets. */
-function layoutCells(line: string): Cell[] {
-  return [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ text: m[0], offset: m.index ?? 0 }));
-}
-
-/** A line's cells with justified labels closed up: tab cells as they are, layout cells through mergeSpread. */
-function lineCells(line: string): string[] {
-  if (line.includes('\t'))
-    return line
-      .split('\t')
-      .map((c) => c.trim())
-      .filter((c) => c !== '');
-  return mergeSpread(layoutCells(line));
-}
-
-const SPREAD_LETTER = /^[가-힣](?: ?[가-힣])?$/;
-/** Letters of one spread label stand a few spaces apart; a wider gap is the next column ("구    분      계"). */
-const SPREAD_GAP = 8;
-
-/**
- * Layout text spreads justified labels over cells ("정    원" → ["정","원"], "기  타 수  입" → ["기","타 수","입"]):
- * runs of one- or two-letter Hangul cells close to each other are closed up into one.
- */
-function mergeSpread(cells: Cell[]): string[] {
-  const out: string[] = [];
-  let run = '';
-  let runEnd = -1;
-  for (const cell of cells) {
-    const short = SPREAD_LETTER.test(cell.text);
-    if (short && run && cell.offset - runEnd <= SPREAD_GAP) {
-      run += cell.text.replace(/ /g, '');
-      runEnd = cell.offset + cell.text.length;
-      continue;
-    }
-    if (run) out.push(run);
-    run = '';
-    if (short) {
-      run = cell.text.replace(/ /g, '');
-      runEnd = cell.offset + cell.text.length;
-    } else out.push(cell.text);
-  }
-  if (run) out.push(run);
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

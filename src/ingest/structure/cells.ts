@@ -1,23 +1,5 @@
-/** Flattened tables: tab-separated cells, or columns separated by runs of spaces in layout-mode PDF text. */
+/** Words of cells: letters closed up for comparing labels, blank lines, a document's "no budget" phrase. */
 import { compact } from '../../domain/vocabulary.js';
-
-export function tabCells(line: string): string[] {
-  return line.split('\t').map((c) => c.trim());
-}
-
-/** Columns of a layout-mode line: two or more spaces separate cells; single spaces stay inside a cell. */
-export function spaceCells(line: string): string[] {
-  return line
-    .trim()
-    .split(/\s{2,}|\t/)
-    .map((c) => c.trim())
-    .filter((c) => c !== '');
-}
-
-/** Cells whichever way the line was flattened. */
-export function cellsOf(line: string): string[] {
-  return line.includes('\t') ? tabCells(line) : spaceCells(line);
-}
 
 export function isBlank(line: string): boolean {
   return line.trim() === '';

@@ -4,6 +4,7 @@
  * text (cells separated by single spaces in reading order). Columns come from the figure cells; header words are
  * pinned to the column under them (layout) or by count (raw); what cannot be pinned is left out, never guessed.
  */
+import { layoutCells, tabCells } from './cells.js';
 import { GENERIC_HEADER, isValueText, type ModelCell, type ModelRow, type TableModel } from './model.js';
 
 interface Token {
@@ -52,7 +53,7 @@ export function textTables(lines: string[], range: TextRange = { from: 1, to: li
     }
     if (text.includes('\t') && text.split('\t').filter((c) => c.trim()).length >= 2) {
       const end = runEnd(lines, i, to, (l) => l.includes('\t'));
-      const t = delimitedTable(lines, i, end, (l) => l.split('\t'));
+      const t = delimitedTable(lines, i, end, tabCells);
       if (t) out.push(t);
       i = end + 1;
       continue;
@@ -342,11 +343,7 @@ function layoutHeaderCells(text: string, centers: number[], rows: BodyRow[], gra
 /** A header line's runs (split at two or more spaces): those over the row labels, and the rest. */
 function headerSegments(text: string, rows: BodyRow[]): { label: Token[]; rest: Token[] } {
   const firstValue = Math.min(...rows.flatMap((r) => r.values.map((v) => v.start)));
-  const segments = [...text.matchAll(/\S+(?: \S+)*/g)].map((m) => ({
-    text: m[0],
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+  const segments = layoutCells(text).map((c) => ({ text: c.text, start: c.offset, end: c.offset + c.text.length }));
   const labelEnd = Math.max(0, ...rows.map((r) => r.label.at(-1)?.end ?? 0));
   const label = segments.filter(
     (g) =>

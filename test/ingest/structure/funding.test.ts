@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compact, tabCells } from '../../../src/ingest/structure/cells.js';
+import { compact } from '../../../src/ingest/structure/cells.js';
+import { tabCells } from '../../../src/ingest/tables/cells.js';
 import { fundingAtStart, fundingOfLabel, fundingShares, isTotalLabel, soleFunding } from '../../../src/ingest/structure/funding.js';
 import { loadDocument, parseDocument } from '../../../src/ingest/parse.js';
 import { CORPUS, SAMPLES } from '../../helpers.js';
