@@ -35,6 +35,7 @@ import { fundingOfLabel } from '../structure/funding.js';
 import { bulletLevel, headingText, labelValue, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
 import { tabCells } from '../tables/cells.js';
+import { findHeaderRow, headerRowCount, rowBelow, spannedColumns, type TabRow, tableCaption, tabRows, tabRowsBelow, tabRuns } from '../tables/rows.js';
 
 /** A numbered section ("3. 연도별 성과지표"): its name without the trailing "(기간)" or ": 해당없음". */
 interface Section {
@@ -69,7 +70,7 @@ export const policySheetFamily: DocumentFamily = {
     if (status === null) return 0;
     let score = 0.8;
     if (findSections(doc.lines).some((s) => s.kind === 'budget')) score += 0.08;
-    if (findContactHeader(doc.lines, 0) !== null) score += 0.08;
+    if (findHeaderRow(doc.lines, CONTACT_HEADER_WORDS) !== null) score += 0.08;
     return score;
   },
   parse(doc) {
@@ -154,21 +155,7 @@ function parsePolicySheet(doc: SourceDocument): ParseResult {
 
 /** Line index (0-based) of the "사업구분 ⇥ 완료종료 ⇥ … ⇥ 목표연월 ⇥ 담당부서" row. */
 function findStatusHeader(lines: string[]): number | null {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.includes('\t')) continue;
-    const cells = tabCells(line).map(compact);
-    if (STATUS_HEADER_WORDS.every((w) => cells.includes(w)) && cells.some((c) => /완료|추진중/.test(c))) return i;
-  }
-  return null;
-}
-
-function findContactHeader(lines: string[], from: number): number | null {
-  for (let i = from; i < lines.length; i++) {
-    const cells = tabCells(lines[i]!).map(compact);
-    if (CONTACT_HEADER_WORDS.every((w) => cells.includes(w))) return i;
-  }
-  return null;
+  return findHeaderRow(lines, STATUS_HEADER_WORDS, 0, (cells) => cells.some((c) => /완료|추진중/.test(c)));
 }
 
 /** Numbered headings in increasing order; a "1." inside a section's text does not restart the numbering. */
@@ -257,9 +244,7 @@ interface StatusFacts {
 function readStatus(ctx: Ctx, headerIndex: number): StatusFacts {
   const lines = ctx.doc.lines;
   const header = tabCells(lines[headerIndex]!);
-  let valueIndex = headerIndex + 1;
-  while (valueIndex < lines.length && isBlank(lines[valueIndex]!)) valueIndex++;
-  const values = tabCells(lines[valueIndex] ?? '');
+  const { index: valueIndex, cells: values } = rowBelow(lines, headerIndex);
   const facts: StatusFacts = {
     category: null,
     stateWritten: null,
@@ -390,19 +375,16 @@ function readBudgetSection(ctx: Ctx, section: Section | undefined): Budget {
   if (!section) return budget;
   const lines = ctx.doc.lines;
   const inline = noBudgetPhrase([section.tail.replace(/^\(.*?\)/, '')]);
-  const rows: Array<{ n: number; cells: string[] }> = [];
   let unit: MoneyUnit | null = null;
-  for (let n = section.start + 1; n <= section.end; n++) {
-    const line = lines[n - 1] ?? '';
-    unit ??= unitFromText(line);
-    if (line.includes('\t')) rows.push({ n, cells: tabCells(line) });
-  }
+  for (let n = section.start + 1; n <= section.end && !unit; n++) unit = unitFromText(lines[n - 1] ?? '');
+  const rows = tabRows(lines, section.start + 1, section.end);
   if (rows.length === 0) {
     if (inline) budget.noBudget = inline;
     return budget;
   }
-  const headerCount = rows.findIndex((r, i) => i > 0 && r.cells[0] !== '');
-  const header = rows.slice(0, headerCount < 0 ? 1 : headerCount);
+  // Rows under the first with no label are its sub-header; with none, the first row alone heads the table.
+  const headerCount = headerRowCount(rows, 1);
+  const header = rows.slice(0, headerCount === rows.length ? 1 : headerCount);
   const body = rows.slice(header.length);
   const columns = budgetColumns(ctx, header);
   if (!unit) {
@@ -430,18 +412,9 @@ function readBudgetSection(ctx: Ctx, section: Section | undefined): Budget {
 }
 
 /** Column → period and kind, from the period row (carried over merged cells) and the 확보/집행/계획 row. */
-function budgetColumns(ctx: Ctx, header: Array<{ n: number; cells: string[] }>): Map<number, BudgetColumn> {
+function budgetColumns(ctx: Ctx, header: TabRow[]): Map<number, BudgetColumn> {
   const out = new Map<number, BudgetColumn>();
-  const top = header[0]?.cells ?? [];
-  const sub = header[1]?.cells ?? [];
-  const width = Math.max(top.length, sub.length);
-  let carried = '';
-  for (let col = 1; col < width; col++) {
-    const t = top[col] ?? '';
-    const s = sub[col] ?? '';
-    if (t !== '') carried = t;
-    const period = t !== '' ? t : s !== '' ? carried : '';
-    if (period === '') continue;
+  for (const { col, top: period, sub: s } of spannedColumns(header[0]?.cells ?? [], header[1]?.cells ?? [], 1)) {
     const kind = budgetKind(period, s);
     if (!kind) {
       ctx.warnings.push({ line: header[0]!.n, message: `예산 표의 열을 알아보지 못했습니다: ${period} ${s}`.trim() });
@@ -467,50 +440,24 @@ function budgetKind(period: string, sub: string): BudgetKind | null {
 // ---------------------------------------------------------------------------------------------------------------
 // 연도별 성과지표: tables whose header row has a 단위 column; periods from the rows under it (years, quarters).
 
-interface TableBlock {
-  rows: Array<{ n: number; cells: string[] }>;
-}
-
-function tableBlocks(lines: string[], from: number, to: number): TableBlock[] {
-  const blocks: TableBlock[] = [];
-  let current: TableBlock | null = null;
-  for (let n = from; n <= to; n++) {
-    const line = lines[n - 1] ?? '';
-    if (!line.includes('\t')) {
-      current = null;
-      continue;
-    }
-    if (!current) {
-      current = { rows: [] };
-      blocks.push(current);
-    }
-    current.rows.push({ n, cells: tabCells(line) });
-  }
-  return blocks;
-}
-
 const TARGET_WORDS = /^(?:목표|계획)$/;
 const ACTUAL_WORDS = /^(?:현재|실적|달성)$/;
 
 function readIndicators(ctx: Ctx, section: Section): Indicator[] {
   const byName = new Map<string, Indicator>();
-  for (const block of tableBlocks(ctx.doc.lines, section.start + 1, section.end)) {
-    const unitCol = block.rows[0]?.cells.findIndex((c) => compact(c) === '단위') ?? -1;
+  for (const rows of tabRuns(ctx.doc.lines, section.start + 1, section.end)) {
+    const unitCol = rows[0]?.cells.findIndex((c) => compact(c) === '단위') ?? -1;
     if (unitCol < 1) {
-      ctx.warnings.push({ line: block.rows[0]?.n ?? section.start, message: '성과지표 표의 머리행을 찾지 못했습니다' });
+      ctx.warnings.push({ line: rows[0]?.n ?? section.start, message: '성과지표 표의 머리행을 찾지 못했습니다' });
       continue;
     }
-    const headerRows = [block.rows[0]!];
-    for (const row of block.rows.slice(1)) {
-      if (row.cells.slice(0, unitCol + 1).every((c) => c === '')) headerRows.push(row);
-      else break;
-    }
+    const headerRows = rows.slice(0, headerRowCount(rows, unitCol + 1));
     const periods = indicatorPeriods(
       headerRows.slice(1).map((r) => r.cells),
       unitCol,
     );
     let lastName: string | null = null;
-    for (const row of block.rows.slice(headerRows.length)) {
+    for (const row of rows.slice(headerRows.length)) {
       const labels = row.cells.slice(0, unitCol).filter((c) => c !== '');
       const role = labels.at(-1) && ACTUAL_WORDS.test(compact(labels.at(-1)!)) ? 'actual' : 'target';
       const names = labels.filter((l) => !TARGET_WORDS.test(compact(l)) && !ACTUAL_WORDS.test(compact(l)));
@@ -538,17 +485,8 @@ function newIndicator(name: string, unit: string | null, section: string, n: num
 /** "2021년" over "1분기 … 4분기" becomes "2021년 1분기" … "2021년 4분기"; a lone "2022년 6월까지" stays. */
 function indicatorPeriods(headerRows: string[][], unitCol: number): Map<number, string> {
   const out = new Map<number, string>();
-  const top = headerRows[0] ?? [];
-  const sub = headerRows[1] ?? [];
-  const width = Math.max(top.length, sub.length);
-  let carried = '';
-  for (let col = unitCol + 1; col < width; col++) {
-    const t = top[col] ?? '';
-    const s = sub[col] ?? '';
-    if (t !== '') carried = t;
-    const base = t !== '' ? t : s !== '' ? carried : '';
-    const label = [base, s].filter(Boolean).join(' ');
-    if (label) out.set(col, label);
+  for (const { col, top, sub } of spannedColumns(headerRows[0] ?? [], headerRows[1] ?? [], unitCol + 1)) {
+    out.set(col, [top, sub].filter(Boolean).join(' '));
   }
   return out;
 }
@@ -578,8 +516,8 @@ function doneBy(asOf: string | null, date: Milestone['date']): boolean | null {
 
 function readProgressMilestones(ctx: Ctx, section: Section): Milestone[] {
   const out: Milestone[] = [];
-  for (const block of tableBlocks(ctx.doc.lines, section.start + 1, section.end)) {
-    for (const row of block.rows) {
+  for (const rows of tabRuns(ctx.doc.lines, section.start + 1, section.end)) {
+    for (const row of rows) {
       for (const cell of row.cells.slice(1)) {
         let parent: string | null = null;
         for (const item of cell.split(/(?<!\s)\s+(?=[○•·ㆍ▸-]\s)/)) {
@@ -681,11 +619,11 @@ function readIssues(ctx: Ctx, section: Section) {
 
 function readChanges(ctx: Ctx, section: Section) {
   const out: ProjectRecord['changes'] = [];
-  for (const block of tableBlocks(ctx.doc.lines, section.start + 1, section.end)) {
-    const header = block.rows[0]!.cells.map(compact);
+  for (const rows of tabRuns(ctx.doc.lines, section.start + 1, section.end)) {
+    const header = rows[0]!.cells.map(compact);
     const col = (re: RegExp) => header.findIndex((h) => re.test(h));
     const [what, why, when] = [col(/내용/), col(/사유/), col(/시기|일자/)];
-    for (const row of block.rows.slice(1)) {
+    for (const row of rows.slice(1)) {
       const change = (row.cells[Math.max(what, 0)] ?? '').trim();
       if (change === '' || NOTHING.test(compact(change))) continue;
       const reason = why >= 0 ? (row.cells[why] ?? '').trim() : '';
@@ -707,7 +645,7 @@ function readChanges(ctx: Ctx, section: Section) {
 function readContacts(ctx: Ctx, fallbackSection: string | null): Contact[] {
   let section = fallbackSection;
   const lines = ctx.doc.lines;
-  const header = findContactHeader(lines, 0);
+  const header = findHeaderRow(lines, CONTACT_HEADER_WORDS);
   if (header === null) {
     return lines.flatMap((line, i) => contactsFromPhoneLine(line, i + 1, section));
   }
@@ -718,13 +656,7 @@ function readContacts(ctx: Ctx, fallbackSection: string | null): Contact[] {
   const [deptCol, posCol, nameCol, phoneCol] = [at(/부서/), at(/^직/), at(/성명/), at(/전화/)];
   const out: Contact[] = [];
   let department: string | null = null;
-  for (let i = header + 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.includes('\t')) {
-      if (isBlank(line)) continue;
-      break;
-    }
-    const cells = tabCells(line);
+  for (const { n, cells } of tabRowsBelow(lines, header)) {
     const cell = (c: number) => (c >= 0 ? (cells[c] ?? '').trim() : '');
     if (cell(deptCol)) department = cell(deptCol);
     const phone = cell(phoneCol) || null;
@@ -739,20 +671,9 @@ function readContacts(ctx: Ctx, fallbackSection: string | null): Contact[] {
       team: position && /팀장$/.test(position) ? position.replace(/장$/, '') : null,
       phone,
       extension: digits.length >= 3 ? digits.slice(-4) : null,
-      src: src(section, i + 1),
+      src: src(section, n),
     });
   }
   if (out.length === 0) ctx.warnings.push({ line: header + 1, message: '담당자 표에 사람이 없습니다' });
   return out;
-}
-
-/** "민선7기 시민과의 약속 정책실명제": a one-cell row or line right above a table names it. */
-function tableCaption(lines: string[], header: number): string | null {
-  for (let i = header - 1; i >= 0; i--) {
-    const line = lines[i]!;
-    if (isBlank(line)) continue;
-    const cells = tabCells(line).filter((c) => c !== '');
-    return cells.length === 1 && !headingText(line) ? cells[0]! : null;
-  }
-  return null;
 }
