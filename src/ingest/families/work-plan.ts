@@ -32,7 +32,8 @@ import { contactsFromPhoneLine } from '../structure/contacts.js';
 import { datedClauses, MAX_DATES_PER_LINE, tooManyDates } from '../structure/dated-items.js';
 import { headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
-import { type Cell, cellsOf, layoutCells, lineCells, mergeSpread } from '../tables/cells.js';
+import { cellsOf, lineCells } from '../tables/cells.js';
+import { DASH_CELL, type FigureRow, figureTableBelow, headerByPosition, NUMERIC_CELL, TOTAL_LABEL } from '../tables/figure-rows.js';
 import { overviewBudget, overviewStaffing, readOverview } from '../tables/overview.js';
 
 const FAMILY = 'work-plan';
@@ -42,7 +43,6 @@ const ROMAN_HEADING = /^\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]{1,4})\s*\.\s*
 // time), with the page number's spaces read one way: `\s*\d{0,3}\s*` could split them many ways.
 const PAGE_REF =
   /(?:(?<!\s)(?:\t\s*\d{1,3}\s*|\s+[·…ㆍ.]{2,}\s*(?:\d{1,3}\s*)?|\s+·\s*(?:\d{1,3}\s*)?|\s{2,}\d{1,3}\s*)|(?<![·…ㆍ.])[·…ㆍ.]{2,}\s*(?:\d{1,3}\s*)?)$/;
-const TOTAL_LABEL = /^(?:계|합계|총계|총액)$/;
 const SUMMARY_GLYPH = /^\s*(?:-\s*)?[◇◈❖◆]/;
 /**
  * A □ section line. PDF extraction often maps the □ glyph to a private-use character (U+F000…): that is the
@@ -55,8 +55,6 @@ const DINGBAT_NUMBERS = '❶❷❸❹❺❻❼❽❾❿➊➋➌➍➎➏➐➑�
 const UNIT_SUFFIX = /(?:담당관실|담당관|사업본부|본부|사업소|개발원|연구원|연구소|센터|과|국|실|단|원|팀|[가-힣]{2}관)$/;
 /** Sub-units a staffing row may name (a "공무원" or "6급" row is a grade group, not a team). */
 const TEAM_SUFFIX = /(?:팀|과|담당관|담당관실|실|사업소|센터|지소)$/;
-const NUMERIC_CELL = /^[△▲▽-]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
-const DASH_CELL = /^[-–—]$/;
 
 type Warn = (line: number | null, message: string) => void;
 
@@ -621,19 +619,6 @@ function dutyBlock(doc: SourceDocument, block: number[], section: string | null)
 
 // --- budget -----------------------------------------------------------------------------------------------------
 
-interface Row {
-  line: number;
-  /** Every label cell closed up: "합계", "기타수입". */
-  full: string;
-  /** The finest label: the 단위사업 of a "정책사업 | 단위사업" row, else the whole label as written. */
-  item: string;
-  labels: Cell[];
-  /** How many cells precede the values (tab tables keep empty cells, so headers align by position). */
-  labelCount: number;
-  values: string[];
-  indent: number;
-}
-
 interface Column {
   label: string;
   year: number | null;
@@ -685,32 +670,8 @@ function readBudgetTable(
   general: Range,
   section: string | null,
 ): BudgetLine[] {
-  const { doc } = ctx;
-  const header: string[] = [];
-  const rows: Row[] = [];
-  let blanks = 0;
-  for (let i = unitIndex + 1; i < general.to && i < doc.lines.length; i++) {
-    const line = doc.lines[i]!;
-    if (isBlank(line)) {
-      if (++blanks >= 3 && rows.length > 0) break;
-      continue;
-    }
-    blanks = 0;
-    if (/^\s*\d{1,3}\s*$/.test(line)) continue;
-    const row = tableRow(line, i + 1);
-    if (row) {
-      rows.push(row);
-      continue;
-    }
-    if (rows.length > 0) {
-      // A label on its own line ("인재개발원", "운   영") belongs to the policy column; anything else ends the table.
-      if (/^[\s가-힣]+$/.test(line) && compact(line).length <= 12 && !/^\s*[□■○ㅇ]/.test(line)) continue;
-      break;
-    }
-    header.push(line);
-  }
+  const { header, rows } = figureTableBelow(ctx.doc.lines, unitIndex, general.to);
   if (rows.length === 0) return [];
-  splitPolicyColumn(rows);
   const columns = budgetColumns(ctx, header, rows, context.text);
   if (!columns) {
     ctx.warn(unitIndex + 1, `예산 표의 열을 읽지 못했습니다: ${compact(header.join(' ')).slice(0, 60)}`);
@@ -719,50 +680,9 @@ function readBudgetTable(
   return budgetLinesFrom(ctx, rows, columns, unit, context.revenue, section);
 }
 
-/** A data row: label cells, then numbers or dashes to the end of the line. */
-function tableRow(line: string, lineNo: number): Row | null {
-  const tabbed = line.includes('\t');
-  const cells = tabbed ? line.split('\t').map((c) => ({ text: c.trim(), offset: 0 })) : layoutCells(line);
-  let k = cells.length;
-  while (k > 0 && isValueCell(cells[k - 1]!.text)) k--;
-  const values = cells.slice(k).map((c) => c.text);
-  const labels = cells.slice(0, k).filter((c) => c.text !== '');
-  if (values.filter((v) => v !== '').length === 0 || labels.length === 0) return null;
-  if (!labels.every((c) => /[가-힣]/.test(c.text))) return null;
-  return {
-    line: lineNo,
-    full: compact(labels.map((c) => c.text).join('')),
-    item: mergeSpread(labels).join(' '),
-    labels,
-    labelCount: k,
-    values: tabbed ? values : values.filter((v) => v !== ''),
-    indent: line.length - line.trimStart().length,
-  };
-}
-
-function isValueCell(text: string): boolean {
-  return text === '' || NUMERIC_CELL.test(text) || DASH_CELL.test(text);
-}
-
-/**
- * "정책사업 | 단위사업" tables write the policy name at the left margin and the unit beside it; rows that give only a
- * unit start indented. Cells left of that indent are the policy name, the rest the unit (the item we keep).
- */
-function splitPolicyColumn(rows: Row[]): void {
-  const indents = rows.filter((r) => r.indent >= 4 && !TOTAL_LABEL.test(r.full)).map((r) => r.indent);
-  if (indents.length === 0) return;
-  const unitStart = Math.min(...indents);
-  for (const row of rows) {
-    if (row.indent >= unitStart || TOTAL_LABEL.test(row.full)) continue;
-    // Spread letters ("인   력     운   영   비") begin a little left of the column's indent.
-    const unitCells = row.labels.filter((c, k) => k > 0 && c.offset >= unitStart - 4);
-    if (unitCells.length > 0) row.item = mergeSpread(unitCells).join(' ');
-  }
-}
-
-function budgetColumns(ctx: Context, header: string[], rows: Row[], contextText: string): Column[] | null {
+function budgetColumns(ctx: Context, header: string[], rows: FigureRow[], contextText: string): Column[] | null {
   const width = Math.max(...rows.map((r) => r.values.length));
-  const byIndex = indexedHeader(header, rows);
+  const byIndex = headerByPosition(header, rows);
   if (byIndex && byIndex.length === width) return byIndex.map((label) => columnOf(label, ctx.year, contextText));
   // Layout headers wrap ("’25 년 예산(A)" over two lines): read the years and the 증감 column by meaning.
   const text = header.join(' ');
@@ -777,29 +697,6 @@ function budgetColumns(ctx: Context, header: string[], rows: Row[], contextText:
       { label: yearLabel(text, b), year: b, role: 'year' },
       { label: '증감', year: null, role: 'diff' },
     ];
-  }
-  return null;
-}
-
-/** Header cells by position, for tab tables (with a sub-header row) and layout headers that match the rows. */
-function indexedHeader(header: string[], rows: Row[]): string[] | null {
-  if (header.length === 0) return null;
-  if (header.some((h) => h.includes('\t'))) {
-    const labelCount = rows[0]!.labelCount;
-    const grid = header.map((h) => h.split('\t').map((c) => c.trim()));
-    const width = Math.max(...grid.map((g) => g.length));
-    const labels: string[] = [];
-    for (let c = labelCount; c < width; c++) {
-      let label = '';
-      for (const g of grid) if (g[c]) label = g[c]!;
-      labels.push(label);
-    }
-    return labels;
-  }
-  for (const h of header) {
-    const cells = lineCells(h);
-    const width = Math.max(...rows.map((r) => r.values.length));
-    if (cells.length === width + 1 && cells.every((c) => !NUMERIC_CELL.test(c))) return cells.slice(1);
   }
   return null;
 }
@@ -831,7 +728,7 @@ function yearLabel(text: string, year: number): string {
 
 function budgetLinesFrom(
   ctx: Context,
-  rows: Row[],
+  rows: FigureRow[],
   columns: Column[],
   unit: MoneyUnit,
   revenue: boolean,
@@ -856,7 +753,7 @@ function budgetLinesFrom(
 }
 
 /** What a row is: revenue or expenditure, and the item it names (null for the total). */
-function rowKindOf(row: Row, revenue: boolean): { revenue: boolean; item: string | null } | null {
+function rowKindOf(row: FigureRow, revenue: boolean): { revenue: boolean; item: string | null } | null {
   if (/^세입/.test(row.full)) return { revenue: true, item: null };
   if (/^세출/.test(row.full)) return { revenue: false, item: null };
   return { revenue, item: TOTAL_LABEL.test(row.full) ? null : row.item };
@@ -864,7 +761,7 @@ function rowKindOf(row: Row, revenue: boolean): { revenue: boolean; item: string
 
 function rowLines(
   ctx: Context,
-  row: Row,
+  row: FigureRow,
   columns: Column[],
   unit: MoneyUnit,
   kind: { revenue: boolean; item: string | null },
@@ -910,16 +807,16 @@ function line(period: string, year: number | null, item: string | null, amount: 
   return { period, year, kind: 'allocated', funding: null, item, amount, src: source };
 }
 
-function sameValues(a: Row, b: Row): boolean {
+function sameValues(a: FigureRow, b: FigureRow): boolean {
   return a.values.length === b.values.length && a.values.every((v, k) => v === b.values[k]);
 }
 
-function wonAt(row: Row, k: number, unit: MoneyUnit): number {
+function wonAt(row: FigureRow, k: number, unit: MoneyUnit): number {
   return parseAmount(row.values[k] ?? '', unit)?.won ?? 0;
 }
 
 /** Sub-rows must add up to the total row in every year/total column. */
-function rowsAddUp(total: Row, others: Row[], columns: Column[], unit: MoneyUnit): boolean {
+function rowsAddUp(total: FigureRow, others: FigureRow[], columns: Column[], unit: MoneyUnit): boolean {
   return columns.every((c, k) => {
     if (c.role === 'diff') return true;
     const sum = others.reduce((s, r) => s + wonAt(r, k, unit), 0);
@@ -928,13 +825,13 @@ function rowsAddUp(total: Row, others: Row[], columns: Column[], unit: MoneyUnit
 }
 
 /** 내역 columns (인건비/물건비/…, or one column per unit) must add up to the column they split. */
-function partsAddUp(row: Row, columns: Column[], whole: number, unit: MoneyUnit): boolean {
+function partsAddUp(row: FigureRow, columns: Column[], whole: number, unit: MoneyUnit): boolean {
   const sum = columns.reduce((s, c, k) => (c.role === 'part' ? s + wonAt(row, k, unit) : s), 0);
   return sum === wonAt(row, whole, unit);
 }
 
 /** With an 증감 column, the total row must satisfy A − B = 증감, else the columns are not where we think. */
-function checkDiffColumn(ctx: Context, rows: Row[], columns: Column[]): boolean {
+function checkDiffColumn(ctx: Context, rows: FigureRow[], columns: Column[]): boolean {
   const diff = columns.findIndex((c) => c.role === 'diff');
   if (diff < 0) return true;
   const years = columns.map((c, k) => ({ c, k })).filter(({ c }) => c.role === 'year');
