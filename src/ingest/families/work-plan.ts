@@ -33,7 +33,7 @@ import { datedClauses, MAX_DATES_PER_LINE, tooManyDates } from '../structure/dat
 import { headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
 import { cellsOf, lineCells } from '../tables/cells.js';
-import { DASH_CELL, type FigureRow, figureTableBelow, headerByPosition, NUMERIC_CELL, TOTAL_LABEL } from '../tables/figure-rows.js';
+import { DASH_CELL, type FigureRow, figureTableBelow, headerByPosition, TOTAL_LABEL } from '../tables/figure-rows.js';
 import { overviewBudget, overviewStaffing, readOverview } from '../tables/overview.js';
 
 const FAMILY = 'work-plan';
@@ -414,114 +414,16 @@ function partTitleAt(parts: Part[], line: number): string | undefined {
 type Staffing = ProjectRecord['staffing'][number];
 
 /**
- * Three ways plans write 인력: a table of "정원/현원" pairs per team ("혁신기획팀⇥4/4"), rows labelled 정원 and 현원
- * under a header of units ("구 분 | 계 | 홍보담당관 …"), or one line "정원 1,138명(공무원 850명, …)".
+ * Staffing tables are read by the one table reader (overviewStaffing); a plan that states it in a sentence,
+ * "정원 1,138명(공무원 850명, 공무직·청경 등 288명)", is read here.
  */
 function readStaffing(ctx: Context, general: Range, section: string | null): Staffing[] {
-  const pairs = staffingPairs(ctx, general, section);
-  if (pairs.length > 0) return pairs;
-  const columns = staffingColumns(ctx, general, section);
-  if (columns.length > 0) return columns;
-  const rows = staffingRows(ctx, general, section);
-  if (rows.length > 0) return rows;
   return staffingInline(ctx, general, section);
-}
-
-/** A table with 정원 and 현원 columns ("구분 | 정원 | 현원 | 과부족"), one row per unit. */
-function staffingColumns(ctx: Context, general: Range, section: string | null): Staffing[] {
-  const { doc } = ctx;
-  const out: Staffing[] = [];
-  let header: string[] | null = null;
-  let blanks = 0;
-  for (let i = general.from - 1; i < general.to && i < doc.lines.length; i++) {
-    const cells = lineCells(doc.lines[i]!);
-    if (cells.length === 0) {
-      if (header && out.length > 0 && ++blanks >= 2) break;
-      continue;
-    }
-    blanks = 0;
-    const compacted = cells.map(compact);
-    if (compacted.includes('정원') && compacted.includes('현원') && !cells.some((c) => NUMERIC_CELL.test(c))) {
-      header = compacted;
-      continue;
-    }
-    if (!header) continue;
-    if (cells.length !== header.length || !/^[가-힣]/.test(cells[0]!)) {
-      if (out.length > 0) break;
-      continue;
-    }
-    const label = compact(cells[0]!);
-    out.push({
-      group: TOTAL_LABEL.test(label) ? '계' : label,
-      authorized: countOf(cells[header.indexOf('정원')]!),
-      current: countOf(cells[header.indexOf('현원')]!),
-      src: src(section, i + 1),
-    });
-  }
-  return out;
-}
-
-function staffingPairs(ctx: Context, general: Range, section: string | null): Staffing[] {
-  const { doc } = ctx;
-  const out: Staffing[] = [];
-  let reversed = false;
-  let totalColumn = 1;
-  for (let i = general.from - 1; i < general.to && i < doc.lines.length; i++) {
-    const line = doc.lines[i]!;
-    if (/현\s*\/\s*정원/.test(line)) reversed = true;
-    const cells = lineCells(line);
-    if (cells.includes('구분') && cells.includes('계')) totalColumn = cells.indexOf('계');
-    const label = compact(cells[0] ?? '');
-    const pair = /^([\d-]+)\s*\/\s*([\d-]+)$/.exec(cells[totalColumn] ?? '');
-    if (!pair || !/^[가-힣]/.test(label)) continue;
-    const a = countOf(pair[1]!);
-    const b = countOf(pair[2]!);
-    out.push({
-      group: TOTAL_LABEL.test(label) ? '계' : label,
-      authorized: reversed ? b : a,
-      current: reversed ? a : b,
-      src: src(section, i + 1),
-    });
-  }
-  return out;
 }
 
 function countOf(text: string): number | null {
   const t = text.replace(/,/g, '');
   return /^\d+$/.test(t) ? Number(t) : null;
-}
-
-/** Rows "정원 46 …" / "현원 47 …"; columns named only when a "구분 | 계 | …" header has exactly their number. */
-function staffingRows(ctx: Context, general: Range, section: string | null): Staffing[] {
-  const { doc } = ctx;
-  const byGroup = new Map<string, Staffing>();
-  let header: string[] | null = null;
-  for (let i = general.from - 1; i < general.to && i < doc.lines.length; i++) {
-    const cells = lineCells(doc.lines[i]!);
-    const label = compact(cells[0] ?? '');
-    if (label === '구분' && cells.length > 2 && cells.slice(1).every((c) => /^[가-힣]+$/.test(c))) {
-      header = cells.slice(1);
-      continue;
-    }
-    if (label !== '정원' && label !== '현원') continue;
-    const numbers = cells.slice(1).filter((c) => NUMERIC_CELL.test(c) || DASH_CELL.test(c));
-    if (numbers.length === 0) continue;
-    const groups = header && header.length === numbers.length ? header : ['계'];
-    if (groups.length === 1 && numbers.length > 1 && header) {
-      ctx.warn(i + 1, `인력 표의 열(${numbers.length}개)을 머리글과 맞추지 못해 합계만 읽었습니다`);
-    }
-    groups.forEach((group, k) => {
-      const name = TOTAL_LABEL.test(group) ? '계' : group;
-      const entry = byGroup.get(name) ?? { group: name, authorized: null, current: null, src: src(section, i + 1) };
-      const value = countOf(numbers[k]!);
-      if (label === '정원') entry.authorized = value;
-      else entry.current = value;
-      entry.src = src(section, Math.min(entry.src.lines[0], i + 1), i + 1);
-      byGroup.set(name, entry);
-    });
-    header = label === '현원' ? null : header;
-  }
-  return [...byGroup.values()];
 }
 
 /** "정원 1,138명(공무원 850명, 공무직·청경 등 288명)"; the breakdown is kept only when it adds up. */
