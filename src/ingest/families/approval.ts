@@ -18,6 +18,7 @@ import { compact, isBlank } from '../structure/cells.js';
 import { contactsFromPhoneLine, extensionOf } from '../structure/contacts.js';
 import { bulletLevel, headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
+import { cellsAroundValue, columnRun } from '../tables/flattened.js';
 
 type Contact = ProjectRecord['contacts'][number];
 type Fact = NonNullable<ProjectRecord['facts']>[number];
@@ -396,18 +397,12 @@ function tableRowMilestone(
 ): Milestone | null {
   const date = parseKoreanDate(lines[i]!.trim(), { year: docYear(docDate) ?? undefined });
   if (!date?.start || (date.precision !== 'day' && date.precision !== 'month')) return null;
-  const prev = lines[i - 1]?.trim() ?? '';
-  const label = prev && prev.length <= 6 && !parseKoreanDate(prev) ? prev : '';
-  let subject = '';
-  let subjectLine = i + 2;
-  for (let j = i + 1; j < Math.min(lines.length, i + 3) && !subject; j++) {
-    const t = lines[j]!.trim();
-    if (t && !parseKoreanDate(t)) {
-      // A run of spaces before "]" is matched from its start only (from each space it was quadratic).
-      subject = stripBullet(t).replace(/^\[\s*|(?<!\s)\s*\]$|\]$/g, '');
-      subjectLine = j + 1;
-    }
-  }
+  // A run of spaces before "]" is matched from its start only (from each space it was quadratic).
+  const unmark = (t: string) => stripBullet(t).replace(/^\[\s*|(?<!\s)\s*\]$|\]$/g, '');
+  const around = cellsAroundValue(lines, i, (t) => !!parseKoreanDate(t), unmark);
+  const label = around.label?.text ?? '';
+  const subject = around.subject?.text ?? '';
+  const subjectLine = around.subject ? around.subject.index + 1 : i + 2;
   const text = [label, subject].filter(Boolean).join(' ');
   if (!/[가-힣A-Za-z]{2}/.test(text)) return null;
   // Cited from the round's own line ("2차"), which the text starts with, to the subject's.
@@ -442,23 +437,13 @@ function columnRunMilestones(
   };
   const label = (t: string) =>
     t.length >= 2 && t.length <= 24 && /[가-힣]{2}/.test(t) && !isDate(t) && bulletLevel(t) === null && !/[.:：]$|^[(（]|^구\s*분$/.test(t);
-  let j = i;
-  while (j < lines.length && label(lines[j]!.trim())) j++;
-  const k = j - i;
-  if (k < 2) return null;
-  let m = j;
-  while (m < lines.length && m - j < k && isDate(lines[m]!.trim())) m++;
-  if (m - j !== k || (m < lines.length && isDate(lines[m]!.trim()))) return null;
-  const milestones = Array.from({ length: k }, (_, n) => {
-    const date = dateOf(lines[j + n]!.trim())!;
-    return {
-      text: lines[i + n]!.trim(),
-      date,
-      done: doneRelativeTo(date, docDate),
-      src: src(section, i + n + 1, j + n + 1),
-    };
+  const run = columnRun(lines, i, label, isDate);
+  if (!run) return null;
+  const milestones = run.pairs.map(({ label: step, value }) => {
+    const date = dateOf(value.text)!;
+    return { text: step.text, date, done: doneRelativeTo(date, docDate), src: src(section, step.index + 1, value.index + 1) };
   });
-  return { milestones, next: m };
+  return { milestones, next: run.next };
 }
 
 function docYear(date: ResolvedDate | null): number | null {
