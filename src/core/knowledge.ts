@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../domain/clock.js';
+import type { DocBlock } from '../domain/doc-model.js';
 import { projectIdentity } from '../domain/identity.js';
 import type { Contact } from '../domain/project.js';
 import { organizationAliases } from '../domain/names.js';
@@ -35,6 +36,11 @@ export interface Knowledge {
   clock: Clock;
   /** Normalised lines of a stored document version (1-based line i is element i - 1). */
   lines(versionId: number): string[];
+  /**
+   * The document model's blocks written on lines `from`..`to` (1-based, inclusive; a block straddling either end
+   * included), in document order: what answering reads of a document's text.
+   */
+  blocksAt(versionId: number, from?: number, to?: number): DocBlock[];
   /** Contacts whose name, position or extension is exactly `value`. */
   people(field: 'name' | 'position' | 'extension', value: string): PersonEntry[];
   /** Records with a budget line of that item (spaces ignored). */
@@ -46,6 +52,8 @@ export interface Knowledge {
 }
 
 const CACHE_LIMIT = 5000;
+/** Versions whose blocks are kept: a large plan is a few thousand blocks. */
+const BLOCK_CACHE_LIMIT = 500;
 
 export function recordId(r: { id: number }): string {
   return String(r.id);
@@ -106,6 +114,27 @@ export function assembleKnowledge(
     }
     return cached;
   };
+  // A version's blocks are read once (one indexed query) and kept while answering asks about it.
+  const docBlocks = new Map<number, DocBlock[]>();
+  const blocksAt = (versionId: number, from = 1, to = Number.MAX_SAFE_INTEGER): DocBlock[] => {
+    let all = docBlocks.get(versionId);
+    if (!all) {
+      if (docBlocks.size >= BLOCK_CACHE_LIMIT) docBlocks.clear();
+      all = store.blocksOf(versionId);
+      docBlocks.set(versionId, all);
+    }
+    // Blocks are in line order and never overlap: the first one ending at or after `from`, by halving.
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]!.lines[1] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: DocBlock[] = [];
+    for (let i = lo; i < all.length && all[i]!.lines[0] <= to; i++) out.push(all[i]!);
+    return out;
+  };
   const units = new Map<string, RecordSummary[]>();
   const codes = new Map<string, RecordSummary[]>();
   const push = (m: Map<string, RecordSummary[]>, k: string | null, s: RecordSummary) => {
@@ -135,6 +164,7 @@ export function assembleKnowledge(
     index,
     clock,
     lines,
+    blocksAt,
     people(field, value) {
       return store.contactRecordIds(field, value).flatMap((id) => {
         const r = get(String(id));

@@ -1,33 +1,41 @@
 /**
- * "Anything else the documents say": the lines of a document that best match the question, quoted with their
+ * "Anything else the documents say": the blocks of a document that best match the question, quoted with their
  * line numbers, for facts that no stored field holds ("원가분석자문위원회 언제 구성했어?"). Every reply that quotes
  * lines instead of stating a figure is built here.
  */
+import type { DocBlock } from '../domain/doc-model.js';
 import { formatLines, type Source, src } from '../domain/provenance.js';
 import { tokenizeQuery } from '../search/korean-tokenizer.js';
 import type { StoredRecord } from '../store/store.js';
+import { recordBlocks } from './blocks.js';
 import type { Knowledge } from './knowledge.js';
 import { type Block, list, type Reply, reply, type ReplyKind } from './reply.js';
 
+/** A quoted block (or line): its first line, its last when it spans several, its text as the model read it. */
 export interface QuotedLine {
   line: number;
+  to?: number;
   text: string;
   score: number;
 }
 
+/** The quote of a block: its text, located by the lines it was read from. */
+export function quoteOf(b: DocBlock, score = 0): QuotedLine {
+  return b.lines[1] > b.lines[0] ? { line: b.lines[0], to: b.lines[1], text: b.text, score } : { line: b.lines[0], text: b.text, score };
+}
+
+const at = (l: QuotedLine): Source => src(null, l.line, l.to);
+
 export function bestLines(knowledge: Knowledge, r: StoredRecord, query: string, max = 3): QuotedLine[] {
   const terms = [...new Set(tokenizeQuery(query))].filter((t) => t.length >= 2);
   if (terms.length === 0) return [];
-  const lines = knowledge.lines(r.document.versionId);
-  const [from, to] = r.record.src.lines;
   const scored: QuotedLine[] = [];
-  for (let n = from; n <= Math.min(to, lines.length); n++) {
-    const t = lines[n - 1]!;
-    if (t.trim().length < 4) continue;
-    const compactLine = t.replace(/\s+/g, '');
+  for (const b of recordBlocks(knowledge, r)) {
+    if (b.text.trim().length < 4) continue;
+    const compactLine = b.text.replace(/\s+/g, '');
     const hits = terms.filter((term) => compactLine.includes(term)).length;
     if (hits === 0) continue;
-    scored.push({ line: n, text: t.trim(), score: hits / terms.length });
+    scored.push(quoteOf(b, hits / terms.length));
   }
   scored.sort((a, b) => b.score - a.score || a.line - b.line);
   const top = scored[0]?.score ?? 0;
@@ -50,14 +58,14 @@ export function quotedItem(at: Source, textLine: string, query: string): string 
 /** The list of quoted lines, each with its line number. */
 export function quotedBlock(lines: QuotedLine[], query: string, caption: string | null = null): Block {
   return list(
-    lines.map((l) => quotedItem(src(null, l.line), l.text, query)),
+    lines.map((l) => quotedItem(at(l), l.text, query)),
     caption,
   );
 }
 
 /** "문서.txt · 12행, 15행": the footnote of a reply that quotes these lines. */
 export function quotedSource(r: StoredRecord, lines: QuotedLine[]): string {
-  return `${r.document.name} · ${lines.map((l) => formatLines(src(null, l.line))).join(', ')}`;
+  return `${r.document.name} · ${lines.map((l) => formatLines(at(l))).join(', ')}`;
 }
 
 export interface QuotedReplyOptions {

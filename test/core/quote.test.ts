@@ -12,9 +12,8 @@ function recordWith(line: string) {
   const r = knowledge.summaries
     .map((s) => knowledge.get(recordId(s))!)
     .find((x) => {
-      const lines = knowledge.lines(x.document.versionId);
       const [from, to] = x.record.src.lines;
-      return x.record.kind === 'project' && lines.slice(from - 1, to).some((l) => l.includes(line));
+      return x.record.kind === 'project' && knowledge.blocksAt(x.document.versionId, from, to).some((b) => b.text.includes(line));
     });
   expect(r, line).toBeDefined();
   return r!;
@@ -24,14 +23,14 @@ describe('quoted-lines reply', () => {
   const query = '원가분석자문위원회 구성';
   const r = recordWith('원가분석자문위원회 구성');
 
-  it('quotes the matching line with its line number and cites that line', () => {
+  it('quotes the matching block (an item: its text without the bullet) with its line number and cites that line', () => {
     const lines = bestLines(knowledge, r, query);
-    expect(lines[0]).toMatchObject({ line: 322, text: '○ 원가분석자문위원회 구성 : 1.15(목) <공사․용역․물품 분야 총 9명>' });
+    expect(lines[0]).toMatchObject({ line: 322, text: '원가분석자문위원회 구성 : 1.15(목) <공사․용역․물품 분야 총 9명>' });
     const reply = quotedReply(r, lines.slice(0, 1), query, { suggestions: ['감사'] });
     expect(reply).toMatchObject({
       kind: 'answer',
       title: `${r.record.title} — 문서에서 찾은 내용`,
-      blocks: [{ type: 'list', caption: null, items: ['322행: ○ 원가분석자문위원회 구성 : 1.15(목) <공사․용역․물품 분야 총 9명>'] }],
+      blocks: [{ type: 'list', caption: null, items: ['322행: 원가분석자문위원회 구성 : 1.15(목) <공사․용역․물품 분야 총 9명>'] }],
       sources: ['yeongdeungpo-audit-annual-report.txt · 322행'],
       suggestions: ['감사'],
     });
@@ -49,7 +48,7 @@ describe('quoted-lines reply', () => {
     expect(answer('원가분석자문위원회 구성', knowledge)).toEqual({
       kind: 'answer',
       title: '계약심사제 운영 — 문서에서 찾은 내용',
-      blocks: [{ type: 'list', caption: null, items: ['322행: ○ 원가분석자문위원회 구성 : 1.15(목) <공사․용역․물품 분야 총 9명>'] }],
+      blocks: [{ type: 'list', caption: null, items: ['322행: 원가분석자문위원회 구성 : 1.15(목) <공사․용역․물품 분야 총 9명>'] }],
       sources: ['yeongdeungpo-audit-annual-report.txt · 322행'],
       suggestions: ['계약심사제 운영'],
       // The general answerer found the same line; the family's quote stands, and the trace says both were tried.

@@ -1,0 +1,57 @@
+/**
+ * What answering reads of a document's text: the blocks of its stored model (paragraphs and items with their
+ * wrapped lines joined, headings, table rows with their header cells and unit), each with the lines it was read
+ * from as its locator. Answering never splits the document's text again.
+ */
+import type { DocBlock } from '../domain/doc-model.js';
+import type { StoredRecord } from '../store/store.js';
+import type { Knowledge } from './knowledge.js';
+
+/** The blocks of a record's own lines, in document order. */
+export function recordBlocks(knowledge: Knowledge, r: StoredRecord): DocBlock[] {
+  const [from, to] = r.record.src.lines;
+  return knowledge.blocksAt(r.document.versionId, from, to);
+}
+
+/**
+ * What the model read on these lines, joined: each block's text once, and for a table's header or unit line
+ * (never a block of its own) the header cells and unit of the rows under it.
+ */
+export function writtenOn(knowledge: Knowledge, versionId: number, lines: number[]): string {
+  if (lines.length === 0) return '';
+  const from = Math.min(...lines);
+  const to = Math.max(...lines);
+  const blocks = knowledge.blocksAt(versionId, from, to);
+  const out: string[] = [];
+  const seen = new Set<DocBlock>();
+  const heads = new Set<string>();
+  for (const n of lines) {
+    const own = blocks.find((b) => b.lines[0] <= n && n <= b.lines[1]);
+    if (own) {
+      if (!seen.has(own)) out.push(own.text);
+      seen.add(own);
+      continue;
+    }
+    // A header line: the first row that names it among its head lines carries its cells.
+    const row = knowledge.blocksAt(versionId, n, n + 40).find((b) => b.table?.head?.includes(n));
+    if (!row?.table) continue;
+    const head = [row.table.header.join(' '), row.table.unit ? `단위: ${row.table.unit}` : ''].join(' ');
+    if (!heads.has(head)) out.push(head);
+    heads.add(head);
+  }
+  return out.join(' ');
+}
+
+/**
+ * Line numbers as ranges: two lines join when no block stands between them (only blank lines, rules or the
+ * table's own header lines are there).
+ */
+export function lineRuns(knowledge: Knowledge, versionId: number, lines: number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const l of [...new Set(lines)].sort((a, b) => a - b)) {
+    const last = out.at(-1);
+    if (last && (l <= last[1] + 1 || knowledge.blocksAt(versionId, last[1] + 1, l - 1).length === 0)) last[1] = l;
+    else out.push([l, l]);
+  }
+  return out;
+}
