@@ -72,7 +72,7 @@ export const budgetCommand = defineCommand({
     // line that gives its amount, quoted with its heading, not the project's other budget lines.
     if (!department && !found.bodyOnly) {
       const r = found.record;
-      const quoted = detailLines(`${query} 얼마`, r, ctx.knowledge.lines(r.document.versionId));
+      const quoted = detailLines(`${query} 얼마`, r, ctx.knowledge);
       if (quoted.length) return quotedReply(r, quoted, query, { suggestions: [`${r.record.code ?? r.record.title} 예산`] });
     }
     const records = found.siblings.length ? found.siblings : [found.record];

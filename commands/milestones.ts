@@ -40,7 +40,7 @@ export const milestonesCommand = defineCommand({
     const title = compact(r.record.title);
     const partWords = wordsOf(query).filter((w) => !title.includes(w));
     if (!namesProject && !found.bodyOnly && !ms.some((m) => partWords.some((w) => compact(m.text).includes(w)))) {
-      const quoted = detailLines(`${query} 언제`, r, ctx.knowledge.lines(r.document.versionId));
+      const quoted = detailLines(`${query} 언제`, r, ctx.knowledge);
       if (quoted.length) return quotedReply(r, quoted, query, { suggestions: [`일정 ${r.record.code ?? r.record.title}`] });
       // Most of what the question names is nowhere in this document: it was found on another word
       // ("어르신 작품 발표회" → a 어르신 project without any 발표회). Not its schedule.

@@ -47,7 +47,7 @@ export const projectCommand = defineCommand({
         // The passage is an item's heading ("○ … 2차 준비사업 공모 및 선정"): its sub-item holding the value asked
         // ("- … 총 90백만원 지원") is quoted with it.
         const p = passage.record;
-        const under = passage.fact || passage.whole ? [] : detailLines(query, p, ctx.knowledge.lines(p.document.versionId));
+        const under = passage.fact || passage.whole ? [] : detailLines(query, p, ctx.knowledge);
         if (under.length > 1 && under[0]!.line === passage.src.lines[0]) return quotedReply(p, under, query, { suggestions: [p.record.code ?? p.record.title] });
         return passageReply(asked, passage, history);
       }
@@ -64,7 +64,7 @@ export const projectCommand = defineCommand({
     // "… 목표" of a record with its 최종목표 read: the card says it.
     const goalAsked = !!rec.status?.goalWritten && /목표/.test(query);
     if (!goalAsked && asksBeyondName(query, r)) {
-      const quoted = detailLines(query, r, ctx.knowledge.lines(r.document.versionId));
+      const quoted = detailLines(query, r, ctx.knowledge);
       if (quoted.length) return quotedReply(r, quoted, query, { suggestions: [rec.code ?? rec.title] });
     }
     const s = rec.status;

@@ -11,10 +11,12 @@
  * amount for "지원금", a date for "언제"). Two lines that fit equally well are both quoted.
  */
 import { recordNames } from '../domain/project.js';
-import { bulletLevel } from '../domain/names.js';
+import type { DocBlock } from '../domain/doc-model.js';
 import type { StoredRecord } from '../store/store.js';
+import { recordBlocks } from './blocks.js';
+import type { Knowledge } from './knowledge.js';
 import { queryWords, yearAsked } from './passages.js';
-import type { QuotedLine } from './quote.js';
+import { type QuotedLine, quoteOf } from './quote.js';
 
 /** What kind of value the question asks for, read off its asking words. */
 type Shape = 'date' | 'money' | 'count' | 'people' | 'size' | 'figure';
@@ -50,16 +52,29 @@ const CARD_WORD = /^(?:총?사업비|소요|소요예산|예산|집행|집행액
 const GENERIC = /^(?:사업|과제|계획|내용|관련|세부|주요|정책|프로젝트)$/;
 const VERB_ENDING = /(?:했어요?|됐어요?|했나요?|됐나요?|하나요?|되나요?|해요?|돼요?|했|됐|된|한|할|될)$/;
 
-/** A heading above a line: an outline item one level up, or a year block ("< 2016년 >", "【2016년】"). */
-/** An item one level up (□, ○, "1. ", "가. "), or under one (-, ·, ※, "(1)", "⇒"): the bullets ingest reads. */
-const isOutline = (t: string) => (bulletLevel(t) ?? 9) <= 1 || /^\s*(?:[0-9]{1,2}\.\s|[가-하]\.\s)/.test(t);
-const isSubItem = (t: string) => (bulletLevel(t) ?? 0) >= 2 || /^\s*(?:⇒|\(\d\)|\d\))/.test(t);
-/** A section heading: a glyph the PDF extraction could not map, or a box, then a short name (" 최종목표"). */
-const SECTION = /^\s*[\uE000-\uF8FF□■❖]\s*[가-힣]/;
+/** A year block's heading ("< 2016년 >", "【2016년】" read as a heading "2016년", or "(’16)" as a line). */
+const YEAR_TEXT = /^\s*(?:’|‘|')?\d{2,4}\s*(?:년\s*)?$/;
 const YEAR_BLOCK = /^\s*[<〈《【[(]\s*(?:’|‘|')?\d{2,4}\s*(?:년\s*)?[>〉》】\])]\s*$/;
+/** A section name after a glyph the PDF extraction could not map (" 최종목표"): a paragraph of the model. */
+const GLYPH_SECTION = /^\s*[\uE000-\uF8FF]\s*[가-힣]/;
 const DAY = /\d{1,2}\.\s?\d{1,2}\.?(?!\d)|\d{1,2}월\s?\d{1,2}일/;
-/** "-  1085  -": a page number between the lines of one item. */
-const PAGE_NUMBER = /^\s*-\s*\d{1,4}\s*-\s*$/;
+/** "-  1085  -": a page number between the lines of one item (read as an item "1085 -"). */
+const PAGE_NUMBER = /^\s*-?\s*\d{1,4}\s*-\s*$/;
+
+/** An item wrapped over more lines than this is not one: it is a run of lines the model could not split. */
+const MAX_ITEM_LINES = 5;
+
+/** A year block, a section, an outline item (□ ○ 가. "1."), a sub-item under one (- · ※ (1) ①), or a line. */
+type Role = 'year' | 'section' | 'outline' | 'sub' | 'line';
+
+function roleOf(b: DocBlock): Role {
+  const t = b.text.trim();
+  if (b.kind === 'heading') return YEAR_TEXT.test(t) ? 'year' : b.level >= 2 && t.length <= 30 ? 'section' : 'outline';
+  if (b.kind === 'item') return b.level <= 1 ? 'outline' : 'sub';
+  if (YEAR_BLOCK.test(t)) return 'year';
+  if (GLYPH_SECTION.test(t) && t.length <= 30) return 'section';
+  return 'line';
+}
 
 const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 
@@ -70,7 +85,8 @@ interface Scored {
   score: number;
 }
 
-export function detailLines(query: string, r: StoredRecord, docLines: string[]): QuotedLine[] {
+/** The blocks of the record that answer the part asked, each quoted whole with its lines (see the top of the file). */
+export function detailLines(query: string, r: StoredRecord, knowledge: Knowledge): QuotedLine[] {
   const title = squash(recordNames(r.record).join(' '));
   // "16년" is the year asked (read below), not a word of the part.
   const words = queryWords(query).filter((w) => !title.includes(w) && !/^\d{2}년도?$/.test(w));
@@ -87,40 +103,44 @@ export function detailLines(query: string, r: StoredRecord, docLines: string[]):
   const shape = SHAPES[asked];
   const year = yearAsked(query.replace(/(^|\s)(\d{2})년/, (_, s: string, yy: string) => `${s}20${yy}년`));
   const yearForms = year === null ? [] : [String(year), `’${String(year).slice(2)}`, `‘${String(year).slice(2)}`, `'${String(year).slice(2)}`];
-  const [from, to] = r.record.src.lines;
+  const blocks = recordBlocks(knowledge, r);
   const scored: Scored[] = [];
   let heading: QuotedLine | null = null;
   let yearBlock: string | null = null;
   let section = '';
-  for (let n = from; n <= Math.min(to, docLines.length); n++) {
-    const text = docLines[n - 1]!.trim();
-    if (!/[가-힣A-Za-z0-9]/.test(text) || PAGE_NUMBER.test(text)) continue;
-    if (YEAR_BLOCK.test(text)) {
+  blocks.forEach((b, k) => {
+    const text = b.text.trim();
+    if (!/[가-힣A-Za-z0-9]/.test(text) || PAGE_NUMBER.test(text)) return;
+    // Lines of a form flattened one cell a line ("예산" / "120,000,000" / "지출" / "0" …) run together into one
+    // long paragraph: not an item of the body, and what it holds is the record's card, not a part of it.
+    if (b.lines[1] - b.lines[0] >= MAX_ITEM_LINES) return;
+    const role = roleOf(b);
+    if (role === 'year') {
       yearBlock = text;
-      continue;
+      return;
     }
-    if (SECTION.test(text) && text.length <= 30) {
+    if (role === 'section') {
       section = squash(text);
       heading = null;
-      continue;
+      return;
     }
-    const isHeading = isOutline(text) && !isSubItem(text);
-    if (isHeading) heading = { line: n, text, score: 0 };
-    // A bulleted item wrapped onto the next line ("- … 1로(2.5km)에 역사적 스토리가 담긴" / "G밸리 관광첨단 메인스트리트
-    // 조성") is read whole.
-    const wrap = isHeading || isSubItem(text) ? continuation(docLines, n, to) : null;
+    const isHeading = role === 'outline';
+    const n = b.lines[0];
+    if (isHeading) heading = quoteOf(b);
+    // An item whose last words stand apart after a blank line ("- … 1로(2.5km)에 역사적 스토리가 담긴" / "G밸리
+    // 관광첨단 메인스트리트 조성") is read whole.
+    const wrap = role === 'outline' || role === 'sub' ? continuation(b, blocks[k + 1]) : null;
     const whole = wrap ? `${text} ${wrap.text}` : text;
-    if (!shape.test(whole)) continue;
+    if (!shape.test(whole)) return;
     const own = squash(whole);
     const above = `${!isHeading && heading ? squash(heading.text) : ''} ${section}`;
     const onLine = part.filter((w) => own.includes(w)).length;
     const inHeading = part.filter((w) => !own.includes(w) && above.includes(w)).length;
-    // Most of the part asked is named on the line or its heading.
     // Most of the part asked is named on the line or its heading; a line naming none of it is the value of the
     // item right above it ("- 금천구 외 4개 자치구에 총 90백만원 지원" under its ○ heading).
-    const nextToHeading = !isHeading && heading !== null && n - heading.line <= 6;
+    const nextToHeading = !isHeading && heading !== null && n - (heading.to ?? heading.line) <= 6;
     const need = named.length > 0 ? Math.ceil((part.length * 2) / 3) : 1;
-    if ((onLine === 0 && !nextToHeading) || onLine + inHeading < need) continue;
+    if ((onLine === 0 && !nextToHeading) || onLine + inHeading < need) return;
     // Words named on the line or its heading count alike; on the line itself, a little more.
     let score = (onLine + inHeading) * 2 + onLine * 0.5 + tail.filter((w) => own.includes(w) || above.includes(w)).length * 0.5;
     // A day written ("’16. 3. 15.") answers "언제" more exactly than a half-year ("’16년 상반기").
@@ -130,8 +150,8 @@ export function detailLines(query: string, r: StoredRecord, docLines: string[]):
       if (yearForms.some((y) => context.includes(y))) score += 1.5;
       else if (/(?:19|20)\d{2}|[’‘']\d{2}/.test(context)) score -= 1;
     }
-    scored.push({ line: { line: n, text, score }, wrap, heading: isHeading ? null : heading, score });
-  }
+    scored.push({ line: quoteOf(b, score), wrap, heading: isHeading ? null : heading, score });
+  });
   if (scored.length === 0) return [];
   const top = Math.max(...scored.map((s) => s.score));
   // A near tie is quoted too (the reader tells a plan's half-year from the day it was done).
@@ -142,15 +162,10 @@ export function detailLines(query: string, r: StoredRecord, docLines: string[]):
   return out.sort((a, b) => a.line - b.line);
 }
 
-/** The next non-blank line when it continues line n: no bullet, no heading, short, and n does not end a sentence. */
-function continuation(docLines: string[], n: number, to: number): QuotedLine | null {
-  if (/(?:다|함|음|임|됨)\.?$|[.。]$/.test(docLines[n - 1]!.trim())) return null;
-  for (let k = n + 1; k <= Math.min(to, docLines.length, n + 3); k++) {
-    const t = docLines[k - 1]!.trim();
-    // Blank, or a stray mark of the layout ("·"): not a line of text.
-    if (!/[가-힣A-Za-z0-9]/.test(t)) continue;
-    if (isOutline(t) || isSubItem(t) || SECTION.test(t) || YEAR_BLOCK.test(t) || PAGE_NUMBER.test(t) || t.length > 60) return null;
-    return { line: k, text: t, score: 0 };
-  }
-  return null;
+/** The next block when it ends the item: a short paragraph after a blank line, the item not ending a sentence. */
+function continuation(item: DocBlock, next: DocBlock | undefined): QuotedLine | null {
+  if (!next || /(?:다|함|음|임|됨)\.?$|[.。]$/.test(item.text.trim())) return null;
+  const t = next.text.trim();
+  if (next.kind !== 'paragraph' || next.lines[0] > item.lines[1] + 3 || YEAR_BLOCK.test(t) || GLYPH_SECTION.test(t) || PAGE_NUMBER.test(t) || t.length > 60) return null;
+  return quoteOf(next);
 }

@@ -6,6 +6,7 @@ import { renderText } from '../../src/render/text.js';
 import { answer, CORPUS, knowledgeOf, SAMPLES, tempDir } from '../helpers.js';
 
 // 서울시 공약 9-2-1 (주택임대차 표준계약서): its 추진 실적 are ○ items with dated "-" sub-items, named only in the body.
+// Quotes are the document model's blocks: an item's text without its bullet, with the lines it was read from.
 let k: Knowledge;
 const ask = (q: string) => {
   const r = answer(q, k);
@@ -20,21 +21,21 @@ describe('a part of a project named only in its body', () => {
   it('answers "언제" with the dated sub-item that names it, under its heading, citing both lines', () => {
     const { reply, text } = ask('표준계약서 공인중개사 교육 언제 했어');
     expect(reply.kind).toBe('answer');
-    expect(text).toContain('188행: - 공인중개사 교육시 표준임대차계약서 활용 교육 실시(’14.8.19)');
-    expect(text).toContain('182행: ○ 표준임대차계약서 사용 활성화 방안 추진');
+    expect(text).toContain('188행: 공인중개사 교육시 표준임대차계약서 활용 교육 실시(’14.8.19)');
+    expect(text).toContain('182행: 표준임대차계약서 사용 활성화 방안 추진');
     expect(reply.sources).toEqual(['seoul-promise-2016-prom87.txt · 182행, 188행']);
     // The next sub-item (전광판 홍보, ’14.10) is another part: not quoted for this one.
     expect(text).not.toContain('전광판');
-    expect(ask('표준계약서 전광판 홍보 언제').text).toContain('190행: - 표준임대차계약서 활용을 위한 전광판 홍보 실시(’14.10)');
+    expect(ask('표준계약서 전광판 홍보 언제').text).toContain('190행: 표준임대차계약서 활용을 위한 전광판 홍보 실시(’14.10)');
     // A year written "14년" is the year asked, not a word the line must hold.
     const y14 = ask('14년 표준계약서 전광판 언제').text;
-    expect(y14).toContain('190행: - 표준임대차계약서 활용을 위한 전광판 홍보 실시(’14.10)');
+    expect(y14).toContain('190행: 표준임대차계약서 활용을 위한 전광판 홍보 실시(’14.10)');
     expect(y14).not.toContain('110행');
   });
 
   it('takes a value of the kind asked: a date for "언제", not the heading line that only names the part', () => {
     const { text } = ask('표준계약서 법제화 시행 언제');
-    expect(text).toContain('226행: - 표준(임대차)계약서 사용 법제화(2016.11.30.시행)');
+    expect(text).toContain('226행: 표준(임대차)계약서 사용 법제화(2016.11.30.시행)');
   });
 
   it('is not the project\'s schedule when the part asked is nowhere in its document (토론회 is in another document)', () => {
@@ -50,7 +51,7 @@ describe('a part of a project named only in its body', () => {
       '○ G밸리 이미지 개선 및 브랜딩', '- G밸리 디지털로 및 가산디지털 1로(2.5km)에 역사적 스토리가 담긴', 'G밸리 관광첨단 메인스트리트 조성',
       '총괄부서 산업거점조성반장 : 홍길동 ☎2133-8500'].join('\n\n'));
     const text = renderText(answer('G밸리 메인스트리트 길이', knowledgeOf([dir]).knowledge));
-    expect(text).toContain('- G밸리 디지털로 및 가산디지털 1로(2.5km)에 역사적 스토리가 담긴');
+    expect(text).toContain('G밸리 디지털로 및 가산디지털 1로(2.5km)에 역사적 스토리가 담긴');
     expect(text).toContain('G밸리 관광첨단 메인스트리트 조성');
   });
 
@@ -81,14 +82,14 @@ describe('an item heading found among a programme\'s documents', () => {
   it('quotes the heading with its sub-item holding the amount asked, not the heading alone', () => {
     const r = answer('사회적경제 특구 2차 준비사업 지원금', kh);
     const text = renderText(r);
-    expect(text).toContain('○ 사회적경제 특구 2차 준비사업 공모 및 선정(’16. 6. 16.)');
-    expect(text).toContain('- 금천구 외 4개 자치구에 총 90백만원 지원');
+    expect(text).toContain('사회적경제 특구 2차 준비사업 공모 및 선정(’16. 6. 16.)');
+    expect(text).toContain('금천구 외 4개 자치구에 총 90백만원 지원');
     expect(text).not.toContain('4,800');
   });
 
   it('answers the budget of that item from its own line, not with the project\'s total', () => {
     const text = renderText(answer('사회적경제 특구 2차 준비사업 예산', kh));
-    expect(text).toContain('- 금천구 외 4개 자치구에 총 90백만원 지원');
+    expect(text).toContain('금천구 외 4개 자치구에 총 90백만원 지원');
     expect(text).not.toContain('4,800');
   });
 });
