@@ -7,8 +7,10 @@ import { tableBlock, tableSources, topicTables, unitBlocks } from '../src/core/o
 import { type Block, list, type Reply, reply, text } from '../src/core/reply.js';
 import { bestPassage, passageReply, valueShapeWords, yearAsked } from '../src/core/passages.js';
 import { resolveProject } from '../src/core/resolve.js';
+import { blockWords, recordBlocks } from '../src/core/blocks.js';
 import { detailLines } from '../src/core/detail-lines.js';
 import { quotedReply } from '../src/core/quote.js';
+import type { DocBlock } from '../src/domain/doc-model.js';
 import type { BudgetLine } from '../src/domain/project.js';
 import type { Source } from '../src/domain/provenance.js';
 import type { StoredRecord } from '../src/store/store.js';
@@ -55,8 +57,7 @@ export const budgetCommand = defineCommand({
     }
     // A unit the question names that no document has ("부산 교통국 예산"): not another unit's project budget.
     // The record's own lines name the unit ("도시기반시설본부 기획예산과" heading a budget programme record).
-    const writes = (r: StoredRecord, w: string) =>
-      ctx.knowledge.lines(r.document.versionId).slice(r.record.src.lines[0] - 1, r.record.src.lines[1]).some((l) => l.replace(/\s+/g, '').includes(w));
+    const writes = (r: StoredRecord, w: string) => recordBlocks(ctx.knowledge, r).some((b) => blockWords(b).replace(/\s+/g, '').includes(w));
     // A unit-like word inside the project's own title ("대학가 주변 창업거점센터 조성") names the project, not a unit.
     const title = found.record.record.title.replace(/\s+/g, '');
     const unknown = department
@@ -83,7 +84,7 @@ export const budgetCommand = defineCommand({
     const yearMissing = year !== null && !written.includes(year) && !records.some((r) => r.record.year === year);
     // No year's figure was read at all (a table too scrambled to trust): "not in the document" only when its lines
     // never write the year; else the totals, said to be totals.
-    const unread = yearMissing && written.length === 0 && records.some((r) => writesYear(ctx.knowledge.lines(r.document.versionId), r, year));
+    const unread = yearMissing && written.length === 0 && records.some((r) => writesYear(recordBlocks(ctx.knowledge, r), year));
     if (yearMissing && !unread)
       return reply('not_found', `${main.title}: ${year}년 예산은 문서에 없습니다.`, written.length ? [text(`문서에 적힌 연도: ${written.sort().map((y) => `${y}년`).join(', ')}`)] : [], {
         sources: sourcesOf(records.flatMap((r) => (r.record.budget?.lines ?? []).map((l) => ({ r, src: withHeader(ctx, r, l.src) })))),
@@ -124,11 +125,10 @@ export const budgetCommand = defineCommand({
 });
 
 /** The record's own lines write the year: 2017, ’17, ‘17 or 17년. */
-function writesYear(lines: string[], r: StoredRecord, year: number): boolean {
+function writesYear(blocks: DocBlock[], year: number): boolean {
   const yy = String(year).slice(2);
   const forms = new RegExp(`${year}|[’‘'\`]\\s?${yy}(?!\\d)|(?<!\\d)${yy}년`);
-  const [from, to] = r.record.src.lines;
-  return lines.slice(from - 1, to).some((l) => forms.test(l));
+  return blocks.some((b) => forms.test(blockWords(b)));
 }
 
 /**
@@ -192,15 +192,17 @@ function budgetBlocks(r: StoredRecord, labelled: boolean, year: number | null = 
  * footnote cites where each label is written.
  */
 function withHeader(ctx: CommandContext, r: StoredRecord, source: Source): Source {
-  const lines = ctx.knowledge.lines(r.document.versionId);
   let from = source.lines[0];
   const floor = Math.max(r.record.src.lines[0], from - 40);
-  // Up over the rows and header lines (blank lines between them too) to the table's heading or a line of prose.
-  for (let n = from - 1; n >= floor && n >= 1; n--) {
-    const line = lines[n - 1] ?? '';
-    if (line.trim() === '') continue;
-    if (!tableLine(line) && !headerLine(line)) break;
-    from = n;
+  const v = r.document.versionId;
+  // A row the model read carries the lines of its header and unit.
+  const head = ctx.knowledge.blocksAt(v, from, from).find((b) => b.table?.head?.length)?.table?.head ?? [];
+  for (const n of head) if (n >= floor && n < from) from = n;
+  // Up over the rows and header-like blocks to the table's heading or a paragraph of prose.
+  for (const b of ctx.knowledge.blocksAt(v, floor, from - 1).reverse()) {
+    if (b.lines[1] >= from) continue;
+    if (b.kind !== 'row' && !(b.kind === 'paragraph' && (tableLine(b.text) || headerLine(b.text)))) break;
+    from = Math.max(floor, b.lines[0]);
   }
   return { section: source.section, lines: [from, source.lines[1]] };
 }

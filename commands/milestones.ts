@@ -2,6 +2,7 @@ import { type CommandContext, defineCommand, QueryArgs } from '../src/core/comma
 import { milestoneLine, sortByDate, sourceOf, sourcesOf, timing } from '../src/core/format.js';
 import type { Knowledge } from '../src/core/knowledge.js';
 import { withoutParticle } from '../src/core/people.js';
+import { blockWords, recordBlocks } from '../src/core/blocks.js';
 import { detailLines } from '../src/core/detail-lines.js';
 import { bestLines, quotedReply } from '../src/core/quote.js';
 import { type Block, list, type Reply, reply, text } from '../src/core/reply.js';
@@ -44,7 +45,7 @@ export const milestonesCommand = defineCommand({
       if (quoted.length) return quotedReply(r, quoted, query, { suggestions: [`일정 ${r.record.code ?? r.record.title}`] });
       // Most of what the question names is nowhere in this document: it was found on another word
       // ("어르신 작품 발표회" → a 어르신 project without any 발표회). Not its schedule.
-      const own = compact(ctx.knowledge.lines(r.document.versionId).slice(r.record.src.lines[0] - 1, r.record.src.lines[1]).join(''));
+      const own = compact(recordBlocks(ctx.knowledge, r).map(blockWords).join(''));
       // Its office's name is not a part ("감염병관리과 일정" asks for that office's schedule).
       const rec = r.record;
       const offices = compact([rec.organization, rec.department, ...rec.teams].filter(Boolean).join(' '));

@@ -3,6 +3,7 @@ import { figureLine, milestoneLine, money, orgDept, pct, sortByDate, sourceOf, t
 import { personLine } from '../src/core/people.js';
 import { ASKS_COUNT, overviewFact } from '../src/core/overview-facts.js';
 import { bestPassage, holdsMonths, passageReply, queryWords, valueShapeWords } from '../src/core/passages.js';
+import { blockWords } from '../src/core/blocks.js';
 import { detailLines } from '../src/core/detail-lines.js';
 import { bestLines, quotedBlock, quotedReply } from '../src/core/quote.js';
 import { type Block, fields, list, type Reply, reply, text } from '../src/core/reply.js';
@@ -56,7 +57,7 @@ export const projectCommand = defineCommand({
     const rec = r.record;
     // A month asked that the document never writes ("10월 반납" of the 9월 refund): not this document's answer.
     const words = queryWords(asked);
-    if (words.some((w) => /^\d{1,2}월/.test(w)) && !holdsMonths(words, `${recordNames(rec).join(' ')} ${ctx.knowledge.lines(r.document.versionId).join(' ')}`))
+    if (words.some((w) => /^\d{1,2}월/.test(w)) && !holdsMonths(words, `${recordNames(rec).join(' ')} ${ctx.knowledge.blocksAt(r.document.versionId).map(blockWords).join(' ')}`))
       return reply('not_found', `"${asked}"에 맞는 문서를 찾지 못했습니다.`, [text(`가장 가까운 문서: ${rec.title}`)], {
         suggestions: [rec.code ?? rec.title],
       });
@@ -96,7 +97,7 @@ export const projectCommand = defineCommand({
     if (quoted.length) {
       return quotedReply(r, quoted, query, { suggestions: [rec.code ?? rec.title] });
     }
-    const category = figureLine(rec.category, ctx.knowledge.lines(r.document.versionId));
+    const category = figureLine(rec.category, ctx.knowledge.blocksAt(r.document.versionId));
     return reply('answer', rec.title, blocks, {
       sources: [sourceOf(r), ...(category ? [sourceOf(r, category)] : []), ...(s?.goalWritten && s.goalSrc ? [sourceOf(r, s.goalSrc)] : [])],
       suggestions: [`예산 ${rec.code ?? rec.title}`, `일정 ${rec.code ?? rec.title}`, `담당 ${rec.code ?? rec.title}`],

@@ -47,7 +47,7 @@ export const statusCommand = defineCommand({
     if (s?.goalWritten && s.goalSrc) facts.push({ r, src: s.goalSrc });
     const cumulative = rec.indicators.find((i) => i.cumulative);
     if (cumulative) facts.push({ r, src: cumulative.src });
-    const category = figureLine(rec.category, ctx.knowledge.lines(r.document.versionId));
+    const category = figureLine(rec.category, ctx.knowledge.blocksAt(r.document.versionId));
     if (category) facts.push({ r, src: category });
     const sources = sourcesOf(facts);
     return reply('answer', `${rec.title} — 추진 현황`, blocks, {

@@ -13,6 +13,12 @@ export function recordBlocks(knowledge: Knowledge, r: StoredRecord): DocBlock[] 
   return knowledge.blocksAt(r.document.versionId, from, to);
 }
 
+/** A block's words, a table row's with its header cells and unit (the header lines are no block of their own). */
+export function blockWords(b: DocBlock): string {
+  if (!b.table) return b.text;
+  return [b.table.header.join(' '), b.table.unit ?? '', b.text].filter(Boolean).join(' ');
+}
+
 /**
  * What the model read on these lines, joined: each block's text once, and for a table's header or unit line
  * (never a block of its own) the header cells and unit of the rows under it.

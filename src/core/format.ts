@@ -1,4 +1,5 @@
 /** Shared wording of facts: money with its unit beside the number, dates as written, sources. */
+import type { DocBlock } from '../domain/doc-model.js';
 import { formatMoney, formatWonReading, type Money } from '../domain/money.js';
 import type { Milestone, ProjectRecord } from '../domain/project.js';
 import { formatLines, type Source } from '../domain/provenance.js';
@@ -35,11 +36,11 @@ export function sourceOf(r: StoredRecord, source: Source = r.record.src): string
  * The line a field's text is written on, when the text states a figure ("민선8기 …", a 사업 구분 read from a
  * heading above the record's own lines): cited beside the record so that every figure has its line.
  */
-export function figureLine(text: string | null, lines: string[]): Source | null {
+export function figureLine(text: string | null, blocks: DocBlock[]): Source | null {
   if (!text || !/\d/.test(text)) return null;
   const want = compact(text);
-  const n = lines.findIndex((l) => compact(l).includes(want));
-  return n >= 0 ? { section: null, lines: [n + 1, n + 1] } : null;
+  const b = blocks.find((x) => compact(x.text).includes(want));
+  return b ? { section: null, lines: [...b.lines] } : null;
 }
 
 /**

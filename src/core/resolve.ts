@@ -6,6 +6,7 @@ import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import { orgDept, particle, yearLabel } from './format.js';
 import { withoutParticle } from './people.js';
+import { recordBlocks } from './blocks.js';
 import { bestPassage, historyOf, passageReply, queryWords as passageWords, valueShapeWords } from './passages.js';
 import { bestLines, quotedReply } from './quote.js';
 import { organizationAliases } from '../domain/names.js';
@@ -271,7 +272,7 @@ function namesRecord(query: string, r: StoredRecord): boolean {
   });
 }
 
-/** Some line of the record's source holds a specific word of the query (spaces ignored, or as typed on a
+/** Some block of the record's source holds a specific word of the query (spaces ignored, or as typed on a
  * Korean keyboard). */
 function mentionedOnALine(query: string, r: StoredRecord, ctx: CommandContext): boolean {
   const words = queryWords(query)
@@ -281,14 +282,10 @@ function mentionedOnALine(query: string, r: StoredRecord, ctx: CommandContext): 
       return typed ? [w.toLowerCase(), typed] : [w.toLowerCase()];
     });
   if (words.length === 0) return false;
-  const [from, to] = r.record.src.lines;
-  return ctx.knowledge
-    .lines(r.document.versionId)
-    .slice(from - 1, to)
-    .some((line) => {
-      const compact = line.replace(/\s+/g, '').toLowerCase();
-      return words.some((w) => compact.includes(w));
-    });
+  return recordBlocks(ctx.knowledge, r).some((b) => {
+    const compact = b.text.replace(/\s+/g, '').toLowerCase();
+    return words.some((w) => compact.includes(w));
+  });
 }
 
 function queryWords(query: string): string[] {
