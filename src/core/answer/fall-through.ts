@@ -26,14 +26,15 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   // A card of a document no family reads, or lines quoted without a value: a passage holding the value beats it.
   const quoted = answered.trace?.includes(QUOTED_LINES) ?? false;
   const holds = !valueShape || valuesOf(q.shape, body).length > 0;
-  // A reply read from documents no family knows (their generic record) is the weakest: the passages come first.
-  // (a value of the kind asked that such a reply does state — a milestone's month — stands).
-  const generic = (!valueShape || !holds) && (isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge));
+  // A reply read from documents no family knows (their generic record's card or lines) is the weakest: the
+  // passages come first, and the card stands only when they answer nothing and it states a value of the kind asked.
+  const generic = answered.kind === 'answer' && (isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge));
   const answers = answered.kind === 'answer' && holds && !(quoted && !valueShape) && !generic;
   // The people and unit commands answer who and where from the records' own contact lines: kept as they are.
   if (answers || (answered.kind === 'answer' && PEOPLE.has(command) && !generic)) return { ...answered, trace: [tried] };
   const general = generalAnswer(message, knowledge);
   if (!general) return { ...answered, trace: [tried, 'general: nothing found'] };
+  if (generic && general.reply.kind !== 'answer' && holds && !quoted) return { ...answered, trace: [tried, general.trace] };
   // A family command's "not found" for a unit, a person or a project the words only mention is deliberate: only a
   // value of the asked kind, found where the project command found nothing, replaces it.
   if (answered.kind === 'not_found' && (!valueShape || !OVERRIDABLE.has(command))) return { ...answered, trace: [tried, general.trace] };

@@ -19,7 +19,7 @@ const HEAD_LINES = 15;
 const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 const UNIT_NAME = /(?:과|팀|담당관|국|실|센터|본부|사업소|위원회)$/;
 /** Words every document writes: they never decide which document is asked about. */
-const GENERIC = /^(?:사업|사업들|추진|운영|계획|관리|지원|결과|보고|요청|지급|현황|내용|관련|없는|있는|우리|올해|작년|이번|전체|모든)$/;
+const GENERIC = /^(?:사업|사업들|추진|운영|계획|관리|지원|결과|보고|요청|지급|현황|내용|관련|없는|있는|우리|올해|작년|이번|전체|모든|(?:건|인|1인|기업|개사|회|명|가구|세대|개소|업체|팀)당)$/;
 
 /** A word is in a text when it is written there, or (a compound of 4+ letters) most of its two-letter parts are. */
 export function wordIn(word: string, flat: string): boolean {
@@ -53,6 +53,7 @@ const SHAPE_LABEL: Record<Shape, string> = {
   organisation: '기관·부서',
   place: '장소',
   rate: '비율',
+  quantity: '수치',
   state: '내용',
   fact: '내용',
 };
@@ -110,7 +111,7 @@ export function generalAnswer(message: string, knowledge: Knowledge): GeneralAns
     const seen = head.get(s.passage.versionId) ?? q.subject.map(() => false);
     head.set(s.passage.versionId, seen.map((x, i) => x || s.inText[i]! || s.inContext[i]!));
   }
-  for (const s of scored) s.score = passageScore(s, q, docShare(s.passage.versionId), bestDocShare, head.get(s.passage.versionId));
+  for (const s of scored) s.score = passageScore(s, q, docShare(s.passage.versionId), bestDocShare, head.get(s.passage.versionId), docYears(docOf(s.passage.versionId)));
   const ranked = scored.filter((s) => s.score > -Infinity).sort((a, b) => b.score - a.score);
   if (ranked.length === 0) return null;
   const topDoc = ranked[0]!.passage.versionId;
@@ -127,7 +128,9 @@ export function generalAnswer(message: string, knowledge: Knowledge): GeneralAns
   }
   const measure = q.shapeWords.find((w) => !ASKING_SHAPE.test(w));
   const labelled = (s: Scored) => {
-    if (!measure || !needsValue(q.shape)) return true;
+    // A date's label ("마감", "접수일") is often not written where the period is ("접수기간 … ~ 6. 20."): for dates it
+    // only ranks passages (passageScore), it does not exclude them.
+    if (!measure || !needsValue(q.shape) || q.shape === 'date') return true;
     const b = s.passage.block;
     return squash([b.text, b.parent ?? '', ...(b.table?.header ?? []), ...b.section.slice(-1)].join(' ')).includes(squash(measure));
   };
@@ -171,9 +174,20 @@ const needsValue = (shape: Shape) => shape !== 'state' && shape !== 'fact';
 
 /** A table row answers amounts, counts and rates with its figure cells (the unit is the table's). */
 function rowValues(b: DocBlock, q: Question): ValueSpan[] | null {
-  if (b.kind !== 'row' || !b.table || !(q.shape === 'amount' || q.shape === 'count' || q.shape === 'rate')) return null;
-  return askedColumns(b, q).map((i) => ({ text: b.table!.cells[i]!, start: 0, end: 0 }));
+  if (b.kind !== 'row' || !b.table || !needsValue(q.shape)) return null;
+  if (q.shape === 'amount' || q.shape === 'count' || q.shape === 'rate') return askedColumns(b, q).map((i) => ({ text: b.table!.cells[i]!, start: 0, end: 0 }));
+  // Dates, people, places: the values of the cells under a header naming what is asked ("임용예정일"), else of all.
+  const t = b.table;
+  const named = t.cells.flatMap((c, i) => (c && headerNames(t.header[i] ?? '', q) ? [i] : []));
+  const cells = named.length ? named : t.cells.map((_, i) => i);
+  return cells.flatMap((i) => valuesOf(q.shape, t.cells[i] ?? '').map((v) => ({ ...v, start: 0, end: 0 })));
 }
+
+/** A column header naming a word of the question or the measure asked. */
+const headerNames = (header: string, q: Question) => {
+  const h = squash(header);
+  return h !== '' && [...q.shapeWords, ...q.subject].some((w) => w.length >= 2 && h.includes(squash(w)));
+};
 
 /** The figure columns asked: those whose header names the year or a word asked, else every figure column. */
 function askedColumns(b: DocBlock, q: Question): number[] {
@@ -200,15 +214,22 @@ function counted(q: Question, values: ValueSpan[]): ValueSpan[] {
   if (q.shape !== 'count') return values;
   const counter = /몇\s*([가-힣]{1,2})/.exec(q.text)?.[1] ?? (/인원|참가자|명단|모집/.test(q.text) ? '명' : null);
   if (!counter) return values;
-  const same = values.filter((v) => v.text.replace(/\s+/g, '').includes(counter === '곳' ? '곳' : counter) || (counter === '곳' && /개소/.test(v.text)));
+  const same = values.filter(
+    (v) => v.text.replace(/\s+/g, '').includes(counter) || (counter === '곳' && /개소/.test(v.text)) || (counter === '명' && /\d\s*인/.test(v.text)),
+  );
   return same;
 }
 
-function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: number, head: boolean[] = []): number {
+function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: number, head: boolean[] = [], docTitle?: string): number {
   const n = q.subject.length;
   const b = s.passage.block;
   const covered = s.inText.filter((x, i) => x || s.inContext[i] || head[i]).length / n;
-  const local = s.inText.filter(Boolean).length / n;
+  // Words the document's head writes name the document; the others name the passage asked for within it, and a
+  // row names them in its header cells as well as in its own.
+  const header = squash((b.table?.header ?? []).join(' '));
+  const specific = q.subject.flatMap((_, i) => (head[i] ? [] : [i]));
+  const own = (i: number) => s.inText[i]! || (b.kind === 'row' && wordIn(q.subject[i]!, header));
+  const local = specific.length ? specific.filter(own).length / specific.length : s.inText.filter(Boolean).length / n;
   // The thing asked must be named by the passage itself or the headings and title above it.
   const namingWords = q.subject.filter((w) => !q.shapeWords.includes(w) && !GENERIC.test(w));
   const named = namingWords.filter((w) => {
@@ -218,7 +239,8 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   if (named < (namingWords.length <= 2 ? namingWords.length : Math.ceil(namingWords.length * 0.67))) return -Infinity;
   if (covered < 0.5 || docShare < bestDocShare - 1e-9) return -Infinity;
   let score = covered * 3 + local * 2;
-  if (s.values.length > 0) score += 1.5;
+  // A time alone ("18:00까지") is a weak date: a passage with the day beats it.
+  if (s.values.length > 0 && !(q.shape === 'date' && s.values.every((v) => /^\d{1,2}:\d{2}/.test(v.text)))) score += 1.5;
   const flat = squash(b.text);
   if (q.shapeWords.some((w) => flat.includes(squash(w)))) score += 0.7;
   // A heading that is the thing asked ("53. 탁도", "접수기간"): the blocks right under it are about it, whole.
@@ -230,7 +252,13 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   if (q.year) {
     const all = `${b.text} ${section} ${(b.table?.header ?? []).join(' ')}`;
     const years = [...all.matchAll(/(?<!\d)(20\d{2})(?!\d)|[’'‘](\d{2})(?![\d])/g)].map((m) => Number(m[1] ?? `20${m[2]}`));
+    // The title's years, or the year the document is dated ("- 2025년도 - 주요업무계획" dated 2025. 2. 7.).
+    const titled = [...(docTitle ?? '').matchAll(/(?<!\d)(20\d{2})(?!\d)|[’'‘](\d{2})(?![\d])/g)].map((m) => Number(m[1] ?? `20${m[2]}`));
     if (years.includes(q.year)) score += 1;
+    // A figure of a plan for another year is not the year asked: the passage, its headings or its title must say it.
+    // (A row's columns are chosen by their own headers' years, whose reading may have lost a year: only a row with no
+    // year at all under a title of another year is excluded.)
+    else if (needsValue(q.shape) && !titled.includes(q.year) && (b.kind === 'row' ? !years.length && titled.length : years.length || titled.length)) return -Infinity;
     else if (years.length) score -= 0.5;
   }
   if (b.kind === 'row' && (q.shape === 'amount' || q.shape === 'count' || q.shape === 'rate')) score += 0.3;
@@ -238,6 +266,9 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   score -= Math.min(1, b.text.length / 600);
   return score - s.passage.rank * 0.01;
 }
+
+/** The title and the document's date, as one text whose years place a passage that states none. */
+const docYears = (doc: PassageDocument | undefined) => (doc ? `${doc.meta.title} ${doc.meta.date?.iso?.slice(0, 4) ?? ''}` : undefined);
 
 /** Words asking for the document's own staff (its header or 문의처), not for a person the text talks about. */
 const STAFF = /^(?:담당|담당자|담당부서|부서|연락처|문의|문의처|전화|전화번호|번호|과장|팀장|책임자|내선)$/;

@@ -13,6 +13,7 @@ export type Shape =
   | 'organisation'
   | 'place'
   | 'rate'
+  | 'quantity'
   | 'state'
   | 'fact';
 
@@ -33,7 +34,7 @@ export interface Question {
 const ASKING_FIRST: Array<[Shape, RegExp]> = [
   ['date', /언제|며칠|몇\s*월/],
   ['person', /누구/],
-  ['place', /어디서|어디에서/],
+  ['place', /어디서|어디에서|어디\s*(?:에\s*)?있/],
 ];
 
 /** Checked in order: the first that matches decides ("담당자 연락처" is a phone question). */
@@ -51,8 +52,10 @@ const SHAPES: Array<[Shape, RegExp]> = [
   ['state', /어떻게|진행|현황|상황|결과|됐어|되고|추진\s*상황|실적/],
 ];
 
+const MONEY = /원|예산|사업비|금액|비용|지원금|상금|총액|액수|급여|보수|연봉|월급|단가|임금|수당|세출|세입|집행|결산|투자|출연금|보조금|시상금|지원액|(?:비|료|금|값|가격)(?![가-힣])/;
+
 const ASKING =
-  /^(?:뭐|뭐야|무엇|무엇인가|언제|얼마|얼마나|얼마야|어디|어디야|어디서|어떻게|어떤|몇|몇개|몇명|누구|누구야|알려줘|알려|말해줘|궁금해|궁금|있어|있나|있나요|되나|되나요|해|해요|했어|하나|하니|인가|인가요|야|요|좀|그|이|저|관련|대한|대해|내용|정도|혹시|이번|거|것|건|게|뭔가|나와|나와있어|돼|되|됐어|돼요|알아|줘|하는|있는|어느|까지|부터)$/;
+  /^(?:뭐|뭐야|무엇|무엇인가|언제|얼마|얼마나|얼마야|어디|어디야|어디서|어떻게|어떤|몇|몇개|몇명|누구|누구야|알려줘|알려|말해줘|궁금해|궁금|있어|있나|있나요|되나|되나요|해|해요|했어|하나|하니|인가|인가요|야|요|좀|그|이|저|관련|대한|대해|내용|정도|혹시|이번|거|것|건|게|뭔가|나와|나와있어|돼|되|됐어|돼요|알아|줘|하는|있는|어느|까지|부터|어때|어때요|어떤지|어떤가|어떤가요|나왔어|나왔나|나와|나왔지|비교|됐지|되지|인지)$/;
 
 /** The question read: shape, constraints and subject words. */
 export function readQuestion(text: string): Question {
@@ -67,6 +70,8 @@ export function readQuestion(text: string): Question {
       break;
     }
   }
+  // "질산성질소 얼마 나왔어": 얼마 with no word of money asks for the figure written, whatever its unit.
+  if (shape === 'amount' && shapeWords.every((w) => /^얼마/.test(w)) && !MONEY.test(t)) shape = 'quantity';
   const yearMatch = /(?<!\d)(20\d{2})\s*년?도?|[’'‘](\d{2})(?!\d)|(?<![\d.])(\d{2})\s*년(?!\s*(?:간|차|이상|이내|미만))/.exec(t);
   const year = yearMatch ? Number(yearMatch[1] ?? `20${yearMatch[2] ?? yearMatch[3]}`) : null;
   const monthMatch = /(?<!\d)(1[0-2]|[1-9])\s*월/.exec(t);

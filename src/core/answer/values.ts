@@ -20,10 +20,12 @@ const PATTERNS: Partial<Record<Shape, RegExp>> = {
     'g',
   ),
   count: new RegExp(
-    String.raw`${NOT_IN_SPACES}(?:총|약|최대|최소|각)?\s*${NUM}\s*(?:여\s*)?(?:명|개사|개소|개팀|개국|개|곳|건|팀|회|가구|대|편|점|종|호|차례|번|과제|기업|업체|작품|곳|세대|석|부스|개월|주|일간)(?![가-힣])`,
+    String.raw`${NOT_IN_SPACES}(?:총|약|최대|최소|각)?\s*${NUM}\s*(?:여\s*)?(?:(?:명|개사|개소|개팀|개국|개|곳|건|팀|회|가구|대|편|점|종|호|차례|번|과제|기업|업체|작품|곳|세대|석|부스|개월|주|일간)(?![가-힣])|인(?=이상|이하|이내|미만|[^가-힣]|$))`,
     'g',
   ),
   rate: new RegExp(String.raw`${NUM}\s*(?:(?:%|퍼센트|％)\s*)?[~∼]\s*${NUM}\s*(?:%|퍼센트|％)|${NUM}\s*(?:%|퍼센트|％)(?:\s*[~∼-]\s*${NUM}\s*%)?`, 'g'),
+  // A figure as written, with the unit after it ("1.5", "0.2㎎/L", "141.9억 달러"): what "얼마 나왔어" asks of a measurement.
+  quantity: new RegExp(String.raw`${NOT_IN_SPACES}[△▲-]?${DIGITS}(?:\s*(?:%|㎎/L|mg/L|㎍/L|NTU|℃|[가-힣A-Za-z㎎㎍㎖㎏]{1,4}(?:\s*달러)?))?`, 'g'),
   phone: /(?<![\d-])(?:0\d{1,2}\s?[-.)]\s?)?\d{3,4}\s?[-—]\s?\d{4}(?!\d)|☎\s*\d[\d-]{2,12}\d|\(\d{4}\)/g,
   date: new RegExp(
     [
@@ -56,7 +58,10 @@ export function valuesOf(shape: Shape, text: string): ValueSpan[] {
 
 /** Figure cells of a table row (its label cell aside): what amount, count and rate questions read in tables. */
 export function figureCells(cells: string[]): number[] {
-  return cells.flatMap((c, i) => (i > 0 && /^[△▲-]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|원|천원|백만원|억원|명|개|건|개소)?$/.test(c.trim()) ? [i] : []));
+  const figure = String.raw`[△▲-]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|원|천원|백만원|억원|명|개|건|개소)?`;
+  // A range is one figure cell ("30,000천원 ~ 50,000천원").
+  const cell = new RegExp(String.raw`^${figure}(?:\s*[~∼]\s*${figure})?$`);
+  return cells.flatMap((c, i) => (i > 0 && cell.test(c.trim()) ? [i] : []));
 }
 
 function valuesMatching(shape: Shape, text: string): ValueSpan[] {
@@ -69,7 +74,11 @@ function valuesMatching(shape: Shape, text: string): ValueSpan[] {
     if (!v || (shape === 'date' && !/\d|반기|연중|상시|수시/.test(v))) continue;
     // A year alone ("2025년") is not a date answer, and a 4-digit number is not a phone number.
     if (shape === 'date' && /^(?:20\d{2}|[’']\d{2})\s*[.년]?$/.test(v)) continue;
+    // "제2025-22호" is a document's number, not a date.
+    if (shape === 'date' && (/제\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^\s*호/.test(text.slice(m.index + m[0].length)))) continue;
     if (shape === 'amount' && !/\d/.test(v)) continue;
+    // "실국(기관": a header cell cut inside its brackets is not a name.
+    if (shape === 'organisation' && (v.match(/\(/g)?.length ?? 0) !== (v.match(/\)/g)?.length ?? 0)) continue;
     const start = m.index + m[0].indexOf(v);
     out.push({ text: v, start, end: start + v.length });
   }

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
 import { readQuestion } from '../../../src/core/answer/question.js';
 import { renderText } from '../../../src/render/text.js';
-import { answer, knowledgeOf, SAMPLES } from '../../helpers.js';
+import { answer, CORPUS, knowledgeOf, SAMPLES } from '../../helpers.js';
 
 const shared = sharedCorpusDir();
 
@@ -20,6 +20,10 @@ describe('question shapes and constraints', () => {
     ['국고보조율 얼마', 'rate'],
     ['개막식 장소', 'place'],
     ['주관 기관 어디야', 'organisation'],
+    ['물멍 라운지 어디 있어', 'place'],
+    // 얼마 with no word of money asks for the figure as written, whatever its unit.
+    ['질산성질소 얼마 나왔어', 'quantity'],
+    ['참가비 얼마', 'amount'],
   ])('%s → %s', (q, shape) => {
     expect(readQuestion(q).shape).toBe(shape);
   });
@@ -33,7 +37,7 @@ describe('question shapes and constraints', () => {
 
 describe.skipIf(!shared)('answers from documents no family reads (../shared/corpus)', () => {
   const { store, knowledge } = knowledgeOf(
-    [SAMPLES, join(shared!, 'busan-press'), join(shared!, 'budget-briefs'), join(shared!, 'hwp')],
+    [SAMPLES, join(shared!, 'busan-press'), join(shared!, 'budget-briefs'), join(shared!, 'hwp'), join(shared!, 'notices')],
     '2025-07-01',
   );
   afterAll(() => store.close());
@@ -76,6 +80,33 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     expect(r.sources[0]).toMatch(/report-2025-kwater-seokseong-water-quality-november\.txt · 탁도 · 3행, 162행, 163–164행/);
   });
 
+  it('answers a measurement asked with 얼마 from the figures under the item, not as money', () => {
+    const r = ask('석성정수장 질산성질소 얼마 나왔어');
+    expect(r.kind).toBe('answer');
+    expect(renderText(r)).toContain('질산성질소 › 10㎎/L이하 1.5');
+    expect(r.trace?.at(-1)).toMatch(/^general: quantity/);
+  });
+
+  it('reads "3인 이내" as a count of people', () => {
+    const body = renderText(ask('BIG 아이디어 경진대회 팀 최대 몇 명'));
+    expect(body).toContain('3인 이내');
+  });
+
+  it('a generic record’s card gives way to the passage that answers (a card states only metadata)', () => {
+    const r = ask('석성정수장 경도 결과 기준 대비 어때');
+    expect(r.trace?.[0]).toMatch(/^project: answer/);
+    expect(renderText(r)).toContain('경도 › 300㎎/L이하 51');
+  });
+
+  it('states the cell under the column the question names, in a table whose header runs over three lines', () => {
+    const pay = renderText(ask('제주 혁신센터 전임 연봉 얼마'));
+    expect(pay).toContain('급여기준(연봉): 30,000천원 ~ 50,000천원');
+    expect(pay).not.toContain('25,155');
+    const start = ask('제주 혁신센터 임용예정일');
+    expect(renderText(start)).toContain('임용예정일: 2025. 7. 9.(수)');
+    expect(start.sources[0]).toMatch(/notice-2025-jeju-ccei-staff-recruitment\.txt · .*102행, 103행, 104행, 107행/);
+  });
+
   it('does not guess past a word no document writes', () => {
     expect(ask('zzz 추진 현황').kind).toBe('not_found');
   });
@@ -83,5 +114,15 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
   it('says a release without the asked kind of value has none, rather than another document’s figure', () => {
     const r = ask('해양금융발전협의회 참가비 얼마');
     expect(r.kind).not.toBe('answer');
+  });
+});
+
+describe('a year asked that the document is not about', () => {
+  const { store, knowledge } = knowledgeOf([CORPUS], '2025-07-01');
+  afterAll(() => store.close());
+
+  it('states no figure of a plan dated 2025 for 2023, and still states it for the plan’s own year', () => {
+    expect(answer('인재개발원 2023년 예산', knowledge).kind).not.toBe('answer');
+    expect(renderText(answer('인재개발원 세입예산 얼마', knowledge))).toContain('972백만원');
   });
 });
