@@ -7,6 +7,7 @@
 import type { DocBlock } from '../../domain/doc-model.js';
 import { isUnitLine } from '../structure/headings.js';
 import type { TableModel } from '../tables/model.js';
+import { layoutTables, linesOf } from '../tables/layout-rows.js';
 import { textTables } from '../tables/text.js';
 
 const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ';
@@ -27,19 +28,21 @@ const HEADING_PATTERNS: Array<[RegExp, number]> = [
   [/^(?:제\s*\d{1,2}\s*[장절]|PART\s*\d)\s*(\S.{0,78})$/, 0],
   [/^참고(?:\s*\d{1,2})?\s{2,}(\S.{0,60})$/, 0],
   [/^\d{1,2}\s*[.．]\s+(\S.{0,58})$/, 1],
+  // A section number printed in a box, the title after a gap ("3      임용형태 및 보수"): one run of words, no columns.
+  [/^\d{1,2}\s{2,}([가-힣](?:(?!\s{3})[^\d]){3,58})$/, 1],
   [/^【\s*(.{1,40}?)\s*】$/, 2],
   [/^<\s*([^<>]{2,40}?)\s*>$/, 2],
 ];
 
 /** □ ■ ❖ ◈ at top; ○ ㅇ ❍ next; - ▹ then · • then ※ * notes; 가. 1) ① (1) as their own levels. */
 const ITEM_PATTERNS: Array<[RegExp, number]> = [
-  [/^[□■❖◆◇◈▣]\s*(\S.*)$/, 0],
+  [/^[□■❖◆◇◈▣❏❑¦]\s*(\S.*)$/, 0],
   [/^(?:[○◦❍●◎]|ㅇ(?=\s))\s*(\S.*)$/, 1],
   [/^[가-하]\s*[.)]\s*(\S.*)$/, 1],
   [/^\(?\d{1,2}\)\s*(\S.*)$/, 2],
   [/^[①-⑳]\s*(\S.*)$/, 2],
-  [/^[-–▹▸►‣]\s*(\S.*)$/, 2],
-  [/^[·•ㆍ∙]\s*(\S.*)$/, 3],
+  [/^[-–▹▸►‣▪]\s*(\S.*)$/, 2],
+  [/^[·•ㆍ∙‧Ÿ]\s*(\S.*)$/, 3],
   [/^[※*]\s*(\S.*)$/, 4],
   [/^[\u{F0000}-\u{FFFFD}]\s*(\S.*)$/u, 1],
 ];
@@ -75,8 +78,16 @@ export function joinWrapped(upper: string, lower: string, width: number): string
 
 export function readBlocks(lines: string[]): DocBlock[] {
   const tables = safeTables(lines);
-  const rowAt = new Map<number, { table: TableModel; cells: string[]; header: string[]; head: number[] }>();
+  const rowAt = new Map<number, { unit: string | null; cells: string[]; header: string[]; head: number[] }>();
   const tableLines = new Set<number>();
+  // Tables the grid reader could not pin: their rows keep their column labels; their header lines stay passages
+  // of their own too, since a layout guess may be wrong and their words must still be found.
+  for (const layout of layoutTables(lines, linesOf(tables))) {
+    for (const r of layout.rows) {
+      if (r.cells.filter((c) => c !== '').length < 2) continue;
+      rowAt.set(r.line, { unit: layout.unit, cells: r.cells, header: layout.header, head: layout.headerLines });
+    }
+  }
   for (const table of tables) {
     for (const r of table.header) tableLines.add(r.line);
     let header = headerCells(table);
@@ -92,7 +103,7 @@ export function readBlocks(lines: string[]): DocBlock[] {
         head = [...head, r.line];
         continue;
       }
-      rowAt.set(r.line, { table, cells: row, header, head });
+      rowAt.set(r.line, { unit: unitOfTable(table), cells: row, header, head });
     }
   }
   const width = Math.max(40, ...lines.map((l) => (l.length <= MAX_LINE ? l.trim().length : 0)));
@@ -110,14 +121,25 @@ export function readBlocks(lines: string[]): DocBlock[] {
     open = null;
   };
 
+  // Indent of the last non-blank line, and of numbered lines read as items: "1." under a note is a list, not a section.
+  let previousIndent = 0;
+  let previousHeading = true;
+  let listedNumberIndent = -1;
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
-    const raw = lines[i]!;
+    // A page break starts a new block; the line it begins is read like any other.
+    if (/^\f/.test(lines[i]!)) close();
+    const raw = lines[i]!.replace(/^\f+/, '');
     const t = raw.trim();
-    if (t === '' || /^[-=_~·.\s]{3,}$/.test(t) || /^\f/.test(raw)) {
+    if (t === '' || /^[-=_~·.\s]{3,}$/.test(t)) {
       close();
       continue;
     }
+    const indent = raw.length - raw.trimStart().length;
+    const wasHeading = previousHeading;
+    const aboveIndent = previousIndent;
+    previousIndent = indent;
+    previousHeading = false;
     const row = rowAt.get(lineNo);
     if (row) {
       close();
@@ -128,7 +150,7 @@ export function readBlocks(lines: string[]): DocBlock[] {
         section: section(),
         ...context(),
         level: 0,
-        table: { header: row.header, cells: row.cells, unit: unitOfTable(row.table), head: row.head },
+        table: { header: row.header, cells: row.cells, unit: row.unit, head: row.head },
       });
       continue;
     }
@@ -137,8 +159,16 @@ export function readBlocks(lines: string[]): DocBlock[] {
       close();
       continue;
     }
-    const marker = markerOf(raw);
+    let marker = markerOf(raw);
+    if (marker?.kind === 'heading' && marker.level === 1 && /^\d/.test(t)) {
+      // Numbered lines set in deeper than the text above them (or than a sibling already read so) are a list.
+      if ((!wasHeading && indent > aboveIndent) || indent === listedNumberIndent) {
+        marker = { kind: 'item', level: 2, text: marker.text };
+        listedNumberIndent = indent;
+      } else listedNumberIndent = -1;
+    }
     if (marker && (marker.kind === 'heading' || isBoxHeading(raw, marker))) {
+      previousHeading = true;
       close();
       const level = marker.kind === 'heading' ? marker.level : 2;
       while (headings.length && headings.at(-1)!.level >= level) headings.pop();
