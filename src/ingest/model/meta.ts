@@ -1,107 +1,110 @@
 /**
  * Metadata of any document: a title that is a real title (never the release date, the embargo line, a document
- * number or a front-matter key), the issuing organisation and department, the document's date, and the people
- * to call — read from every line that writes a phone number or an extension beside a rank or a name, in
- * header blocks ("담당부서 : … 과장 정진근 051-888-4550"), contact lines ("담당 : 박인현 ☎4316"), 문의처
- * ("기반조성팀 권오태 책임매니저 (032-725-3306)") and plans' owner lines ("오은 단장(3800)").
+ * number, a front-matter key or a letterhead slogan), the issuing organisation and department, the document's
+ * date, and the people to call — from a press release's header block (several departments stacked, each keeping
+ * its own people), a 시행문's approval line, and every line that writes a phone number or an extension beside a
+ * rank or a name: contact lines ("담당 : 박인현 ☎4316"), 문의처 ("기반조성팀 권오태 책임매니저 (032-725-3306)"),
+ * plans' owner lines ("오은 단장(3800)"), a number with its person after it ("055-771-4876(라선중 과장)").
  */
 import type { DocMeta } from '../../domain/doc-model.js';
-import { parseKoreanDate } from '../../domain/korean-date.js';
 import type { Contact } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 import { contactsFromPhoneLine, extensionOf } from '../structure/contacts.js';
 import { detectOrganization } from '../structure/organization.js';
+import { readApprovalFoot, readHeaderBlock } from './meta-blocks.js';
+import { dateLine, fieldOf, isUnit, PHONE, phoneOf, RANK, RANK_ONLY, squash, unitsOf } from './meta-text.js';
+import { readTitle } from './meta-title.js';
 
-const RANK =
-  '(?:과장|팀장|담당자|주무관|국장|실장|단장|부장|차장|본부장|센터장|소장|원장|책임매니저|선임매니저|매니저|책임연구원|선임연구원|연구원|전문위원|주임|대리|사원|계장|관장|책임자|담당관|담당)';
-const PHONE = /(?<![\d-])(?:0\d{1,2}\s?[-.)]\s?)?\d{3,4}\s?-\s?\d{4}(?!\d)/g;
-const UNIT = /([가-힣A-Za-z]{1,16}(?:담당관실|담당관|과|팀|국|실|단|센터|본부|사업소|사업단|지사|처|부))(?![가-힣])/;
-const DOC_KIND = /^(?:보도(?:참고)?자료|설명자료|참고자료|회의자료|업무보고|보고서?|알림|공고|공고문|붙임\s*\d*|별첨\s*\d*|서식\s*\d*)$/;
+export { readTitle } from './meta-title.js';
+
+const DEPARTMENT_LABEL = /^(?:담당부서|주관부서|소관부서|부서명?|담당기관\(?부서\)?)$/;
+/** The head's department field, else the body's "담당 부서" (a ministry's release writes it after the text). */
+const departmentField = (lines: string[]) =>
+  fieldOf(lines, DEPARTMENT_LABEL, 0, 60) ?? fieldOf(lines, /^(?:담당부서|주관부서)$/, 60, lines.length);
+const DOC_NUMBER = /^([가-힣A-Za-z0-9()·ㆍ]+?)\s*[-–]\s*\d{1,8}$/;
 
 export function readMeta(lines: string[], fileName: string): DocMeta {
-  const contacts = readContacts(lines);
   const title = readTitle(lines);
-  const department = labelled(lines, /^(?:담당\s*부서|주관\s*부서|소관\s*부서|부\s*서\s*명?)$/) ?? contacts.find((c) => c.department)?.department ?? null;
+  const foot = readApprovalFoot(lines);
+  const header = readHeaderBlock(lines, title ? title.line - 1 : 0);
+  const contacts = readContacts(lines, { title, foot, header });
   return {
     title: title?.text ?? fileName.replace(/\.[^.]+$/, ''),
     titleLine: title?.line ?? 0,
     organization: detectOrganization(lines.slice(0, 400)),
-    department: department ? (UNIT.exec(department)?.[1] ?? department) : null,
-    date: readDate(lines),
+    department: readDepartment(lines, header, foot, title) ?? contacts.find((c) => c.department)?.department ?? null,
+    date: readDate(lines, foot),
     contacts,
   };
 }
 
-/** "담당부서 : 인공지능소프트웨어과 SW산업팀": the value of a label in the head of the document. */
-function labelled(lines: string[], label: RegExp): string | null {
-  for (const line of lines.slice(0, 60)) {
-    for (const part of line.split(/\s{3,}/)) {
-      // The label starts at a letter: a label that could start with spaces split a run of them many ways (quadratic).
-      const m = /^\s*([가-힣][가-힣\s]{1,9}?)\s*[:：]\s*(\S.*)$/.exec(part);
-      if (m && label.test(m[1]!.trim())) return m[2]!.trim();
+/**
+ * The department: a 담당부서/부서 field, a form's document number ("청년사업담당관-707"), the header block's
+ * first unit, or the unit a plan's cover names under its title ("첨단산업국", "시 민 건 강 국").
+ */
+function readDepartment(
+  lines: string[],
+  header: ReturnType<typeof readHeaderBlock>,
+  foot: ReturnType<typeof readApprovalFoot>,
+  title: { line: number } | null,
+): string | null {
+  // The head's field, else a foot's ("담당 부서 / 대외경제국" in a ministry's release).
+  const field = departmentField(lines);
+  if (field) {
+    // Units outermost first: the last above the team ("문화본부 한양도성도감", "비상기획관 민방위담당관"), even one of
+    // a name no suffix tells ("시민감사옴부즈만위원회").
+    const words = field.value.trim().split(/\s+/);
+    const last = words.filter((w) => !/팀$/.test(w)).at(-1);
+    if (words.length <= 3 && last && /^[0-9가-힣A-Za-z·]{3,20}$/.test(last) && !RANK_ONLY.test(last)) return last;
+    const { department } = unitsOf(field.value);
+    if (department) return department;
+  }
+  if (header?.units[0]?.department) return header.units[0].department;
+  const number = fieldOf(lines, /^(?:문서번호|등록번호|생산등록번호)$/, 0, 40);
+  const fromNumber = number && DOC_NUMBER.exec(number.value.trim())?.[1];
+  if (fromNumber && isUnit(fromNumber)) return fromNumber;
+  if (foot?.department) return foot.department;
+  if (title) {
+    // The next few written lines under the title.
+    const under = [];
+    for (let i = title.line; i < Math.min(lines.length, title.line + 8) && under.length < 3; i++) if (lines[i]!.trim()) under.push(i);
+    for (const i of under) {
+      const t = lines[i]!.trim().replace(/^\(|\)$/g, '');
+      const words = t.split(/\s+/);
+      // "시 민 건 강 국" is one word spread out; "부산광역시 낙동강관리본부" names the unit last.
+      const word = words.every((w) => w.length === 1) ? squash(t) : words.length <= 3 ? words.at(-1)! : '';
+      if (word.length <= 20 && isUnit(word) && !/위원회$/.test(word)) return word;
     }
   }
   return null;
 }
 
-/** The first line that reads as a title: words, not a date, a number line, a label or the kind of paper. */
-function readTitle(lines: string[]): { text: string; line: number } | null {
-  let start = 0;
-  if (lines[0]?.trim() === '---') {
-    const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-    const fm = lines.slice(1, end > 0 ? end : 20).map((l) => /^\s*title\s*:\s*["']?(.+?)["']?$/i.exec(l.trimEnd())?.[1]).find(Boolean);
-    if (fm) return { text: fm, line: 1 + lines.slice(1).findIndex((l) => /^\s*title\s*:/i.test(l)) + 1 };
-    start = end > 0 ? end + 1 : 0;
-  }
-  for (let i = start; i < Math.min(lines.length, start + 60); i++) {
-    const t = lines[i]!.trim().replace(/\s{2,}/g, ' ');
-    if (isTitle(t)) return { text: cleanTitle(t), line: i + 1 };
-  }
-  return null;
-}
+const DATE_LABEL = /^(?:보도시점|보도일시|배포일시|시행일자|결재일자|등록일자|기안일자|작성일자?|공고일자?|생산일자)$/;
 
-function isTitle(t: string): boolean {
-  if (t.length < 6 || t.length > 140) return false;
-  if ((t.match(/[가-힣]/g)?.length ?? 0) < 4) return false;
-  if (DOC_KIND.test(t.replace(/\s+/g, ''))) return false;
-  if (/보도할\s*수\s*있|보도\s*시점|엠바고|배포\s*일시|^\s*(?:수\s*신|경\s*유|발\s*신|시\s*행|접\s*수)\b/.test(t)) return false;
-  if (/제?\s*\d{2,4}\s*-\s*\d+\s*호|문서\s*번호|^[가-힣()]+\s*공고\s*제/.test(t)) return false;
-  if (/^[#\w-]+\s*:\s/.test(t) || /^[^\s:：]{1,12}\s*[:：]/.test(t) || /^[가-힣](?:\s*[가-힣]){0,5}\s*[:：]/.test(t)) return false;
-  // A date line ("2025년 7월 3일(목) 정기"); "2025. 11월 먹는물 수질검사 결과" is a title that starts with its date.
-  const afterDate = t.replace(/^\(?\d{4}\s*(?:년|\.)\s*\d{1,2}\s*(?:월|\.)\s*(?:\d{1,2}\s*(?:일|\.)?)?\s*(?:\([월화수목금토일]\))?/, '');
-  if (afterDate !== t && (afterDate.match(/[가-힣]/g)?.length ?? 0) < 6) return false;
-  // A sentence of the body ("…공개모집하오니", "…바랍니다.") is not the title.
-  if (/(?:니다|하오니|오니|바랍니다|하며|하고)\.?$/.test(t)) return false;
-  PHONE.lastIndex = 0;
-  if (PHONE.test(t) || /☎/.test(t)) return false;
-  // A date line ("2025년 7월 3일(목) 정기"): the date takes most of it.
-  const date = parseKoreanDate(t.replace(/\([월화수목금토일]\)/g, ''));
-  if (date && date.written.length >= t.replace(/\s+/g, '').length * 0.5) return false;
-  if (/^[-–—]?\s*\d+\s*[-–—]?$|^page\s*\d/i.test(t)) return false;
-  // A note ("※ 사진자료 추후 별송") or a line of unit names only ("관광정책과 관광정책팀", "복지환경위원회").
-  if (/^[※*]/.test(t)) return false;
-  if (t.split(/\s+/).every((w) => /(?:과|팀|국|실|단|담당관|위원회|센터|본부|사업소)$/.test(w))) return false;
-  return true;
-}
-
-function cleanTitle(t: string): string {
-  return t.replace(/^[#\s*□■○◈-]+/, '').replace(/(?<!\*)\*+$/, '').trim() || t;
-}
-
-function readDate(lines: string[]): DocMeta['date'] {
-  for (const line of lines.slice(0, 15)) {
-    const m = /(20\d{2})\s*(?:년|\.)\s*(\d{1,2})\s*(?:월|\.)\s*(\d{1,2})\s*(?:일|\.)?/.exec(line);
-    if (m) {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const ok = mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
-      return { written: m[0].trim(), iso: ok ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null };
-    }
+/** The document's own date: a labelled one, the 시행 date at a form's foot, else the first date line of the head. */
+function readDate(lines: string[], foot: ReturnType<typeof readApprovalFoot>): DocMeta['date'] {
+  const field = fieldOf(lines, DATE_LABEL, 0, 60);
+  const labelled = field && dateLine(field.value);
+  if (labelled) return labelled;
+  if (foot?.date) return foot.date;
+  for (const line of lines.slice(0, 40)) {
+    const d = dateLine(line);
+    if (d) return d;
   }
   return null;
 }
 
-/** Contacts of every line that writes a number beside a rank or a name; the ☎ reader keeps its own lines. */
-export function readContacts(lines: string[]): Contact[] {
+interface Read {
+  title: { text: string; line: number } | null;
+  foot: ReturnType<typeof readApprovalFoot>;
+  header: ReturnType<typeof readHeaderBlock>;
+}
+
+/** Contacts of the header block, the approval line and every other line that writes a number beside a rank or a name. */
+export function readContacts(lines: string[], read?: Read): Contact[] {
+  const title = read ? read.title : readTitle(lines);
+  const foot = read ? read.foot : readApprovalFoot(lines);
+  const header = read ? read.header : readHeaderBlock(lines, title ? title.line - 1 : 0);
   const out: Contact[] = [];
   const seen = new Set<string>();
   const add = (c: Contact) => {
@@ -110,32 +113,58 @@ export function readContacts(lines: string[]): Contact[] {
     seen.add(key);
     out.push(c);
   };
-  const headDepartment = labelled(lines, /^(?:담당\s*부서|주관\s*부서|부\s*서\s*명?)$/);
+  for (const c of header?.contacts ?? []) add(c);
+  for (const c of foot?.contacts ?? []) add(c);
+  const headDepartment = departmentField(lines)?.value ?? null;
+  const headUnits = headDepartment ? unitsOf(headDepartment) : null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.length > 2_000) continue;
+    if (line.length > 2_000 || header?.lines.has(i) || foot?.lines.has(i)) continue;
     if (line.includes('☎')) {
       const found = contactsFromPhoneLine(line, i + 1, null);
       for (const c of found) add(c);
       if (found.length) continue;
     }
-    for (const c of contactsOfLine(line, i + 1, lines[i - 1] ?? '', headDepartment)) add(c);
+    for (const c of contactsOfLine(lines, i, headUnits)) add(c);
   }
   return out;
 }
 
-const RANK_RE = new RegExp(RANK, 'g');
+const RANK_RE = new RegExp(`(?<![가-힣])${RANK}(?![가-힣])`, 'g');
 const NAME = /^[가-힣]{2,4}$/;
 /** Words of a contact line that are not a person's name. */
-const NOT_NAME = /^(?:문의|연락처|전화|담당|부서|기타|팩스|자세한|해당)$|사항|메일|관련|구분|안내|접수|제출|번호|주소|기관|센터/;
+const NOT_NAME =
+  /^(?:문의|연락처|전화|담당|부서|기타|팩스|자세한|해당|구분|성명|이름|직위|직급|소속|내선|책임|직원)$|사항|메일|관련|구분|안내|접수|제출|번호|주소|기관|센터|문의|담당$/;
+/** "4823(김승희 직원)": a number and the person it belongs to, after it. */
+const NUMBER_THEN_PERSON = new RegExp(
+  `((?:0\\d{1,2}-)?\\d{3,4}-\\d{4}|(?<![\\d-])\\d{4}(?![\\d-]))\\s*\\(\\s*([가-힣]{2,4})\\s*(${RANK}|직원|책임|선임)?\\s*\\)`,
+  'g',
+);
 
-function contactsOfLine(line: string, lineNo: number, above: string, headDepartment: string | null): Contact[] {
+function contactsOfLine(lines: string[], index: number, headUnits: { department: string | null; team: string | null } | null): Contact[] {
+  const line = lines[index]!;
+  const above = lines[index - 1] ?? '';
+  const lineNo = index + 1;
   const out: Contact[] = [];
+  // "055-771-4876(라선중 과장), 4823(김승희 직원)": the person follows the number; short ones share its exchange.
+  const after = [...line.matchAll(NUMBER_THEN_PERSON)];
+  if (after.length && after.every((m) => !NOT_NAME.test(m[2]!) && !RANK_ONLY.test(m[2]!))) {
+    let prefix: string | null = null;
+    // The unit is the cell above ("국토안전관리원 그린리모델링창조센터" over its numbers).
+    const unit = unitsOf(/\d/.test(above) || above.length > 60 ? '' : above);
+    for (const m of after) {
+      const full = m[1]!.includes('-');
+      if (full) prefix = m[1]!.slice(0, m[1]!.lastIndexOf('-'));
+      const phone = full || !prefix ? m[1]! : `${prefix}-${m[1]}`;
+      out.push({ name: m[2]!, position: m[3] ?? null, department: unit.department, team: unit.team, phone, extension: extensionOf(phone), src: src(null, lineNo) });
+    }
+    return out;
+  }
   const phones: Array<{ phone: string; start: number; end: number }> = [];
   PHONE.lastIndex = 0;
-  for (const m of line.matchAll(PHONE)) phones.push({ phone: m[0].replace(/\s/g, ''), start: m.index, end: m.index + m[0].length });
-  // "오은 단장(3800)": an extension in brackets right after a rank or a name.
-  for (const m of line.matchAll(new RegExp(`([가-힣]{2,4})\\s*(?:${RANK}\\s*)?\\((\\d{4})\\)`, 'g'))) {
+  for (const m of line.matchAll(PHONE)) phones.push({ phone: phoneOf(m[0]), start: m.index, end: m.index + m[0].length });
+  // "오은 단장(3800)", "박진기 책임(3807)": an extension in brackets right after a rank or a name.
+  for (const m of line.matchAll(new RegExp(`([가-힣]{2,4})\\s*(?:(?:${RANK}|책임)\\s*)?\\((\\d{4})\\)`, 'g'))) {
     phones.push({ phone: m[2]!, start: m.index + m[0].length - 6, end: m.index + m[0].length });
   }
   phones.sort((a, b) => a.start - b.start);
@@ -147,34 +176,75 @@ function contactsOfLine(line: string, lineNo: number, above: string, headDepartm
     const gap = seg.search(/(?<!\s)\s{3,}\S/);
     if (gap >= 0 && /\S\s{3,}/.test(seg)) seg = seg.slice(seg.lastIndexOf('   ') + 3);
     from = p.end;
-    seg = seg.replace(/[()[\]:：/,☏☎*]/g, ' ').replace(/\s+/g, ' ').trim();
-    // A number alone on its line (a table written a cell a line, "이유미 매니저" above "☏ 051-…"): the line above names it.
-    if (!/[가-힣]{2}/.test(seg) && above.trim().length <= 60) seg = above.replace(/[()[\]:：/,☏☎*]/g, ' ').replace(/\s+/g, ' ').trim();
-    // "(재)제주창조경제혁신센터(☏064-710-1900)로 문의하시기 바랍니다": the office to call, without a person.
-    const inquiry = /문의|연락처|전화/.test(line) ? [...line.slice(0, p.start).matchAll(new RegExp(UNIT.source, 'g'))].at(-1)?.[1] : undefined;
+    seg = seg.replace(/[()[\]:：/,☏☎*“”"]/g, ' ').replace(/\s+/g, ' ').trim();
+    // A number alone on its line (a table written a cell a line): the lines above name it ("강병중" over "(044-…)",
+    // "이유미 매니저" over "☏ 051-…"), up to a line that holds a number of its own.
+    if (!/[가-힣]{2}/.test(seg)) seg = cellsAbove(lines, index);
+    // "…(☏064-710-1900)로 문의하시기 바랍니다", "“731-8226으로 문의": the office to call, without a person.
+    const inquiry = /문의|연락처|전화/.test(line) || underInquiry(lines, index);
+    const office = inquiry ? [...line.slice(0, p.start).split(/[\s()[\]:：]+/)].filter(isUnit).at(-1) : undefined;
     const words = seg.split(' ').filter(Boolean);
     if ((words.length === 0 || words.length > 8) && !inquiry) continue;
     RANK_RE.lastIndex = 0;
     const ranks = [...seg.matchAll(RANK_RE)];
-    const rank = ranks.at(-1)?.[0] ?? null;
-    // The name: a 2–4 syllable word that is not a rank or a unit, nearest the number.
-    const name = [...words].reverse().find((w) => NAME.test(w) && !new RegExp(`^${RANK}$`).test(w) && !UNIT.test(w) && !NOT_NAME.test(w)) ?? null;
+    // "기획본부 인사담당": a role written as one word stands for the rank.
+    const role = words.find((w) => /^[가-힣]{1,6}담당$/.test(w) && w !== '담당');
+    const rank = ranks.at(-1)?.[0] ?? role ?? null;
+    // The name: a 2–4 syllable word that is not a rank or a unit, nearest the number; with no rank, the word right
+    // before it (a word further back in a sentence is a word of the sentence: "궁금한 점이나 의문사항은").
+    const candidates = rank ? [...words].reverse() : words.slice(-1);
+    const name = candidates.find((w) => NAME.test(w) && !RANK_ONLY.test(w) && !isUnit(w) && !NOT_NAME.test(w)) ?? null;
     if (!rank && !name && inquiry) {
-      out.push({ name: null, position: '문의처', department: inquiry, team: null, phone: p.phone, extension: extensionOf(p.phone), src: src(null, lineNo) });
+      const unit = office ? unitsOf(office) : unitsNear(lines, index, seg);
+      out.push({ name: null, position: '문의처', department: unit.department ?? unit.team, team: unit.team, phone: p.phone, extension: extensionOf(p.phone), src: src(null, lineNo) });
       continue;
     }
     if (!rank && !name) continue;
     if (!rank && !/문의|연락|담당|전화|☎|☏|TEL/i.test(seg + above + line)) continue;
-    const unit = words.map((w) => UNIT.exec(w)?.[1]).find((u) => u && !new RegExp(`^${RANK}$`).test(u)) ?? null;
+    const own = unitsOf(words.join(' '));
+    const department = own.department ?? (own.team ? null : (headUnits?.department ?? null));
     out.push({
       name,
       position: rank,
-      department: unit && !/팀$/.test(unit) ? unit : (headDepartment ? (UNIT.exec(headDepartment)?.[1] ?? null) : null),
-      team: unit && /팀$/.test(unit) ? unit : (headDepartment ? (/(?<![가-힣A-Za-z])([가-힣A-Za-z]+팀)/.exec(headDepartment)?.[1] ?? null) : null),
+      department,
+      team: own.team ?? (own.department ? null : (headUnits?.team ?? null)),
       phone: p.phone,
       extension: extensionOf(p.phone),
       src: src(null, lineNo),
     });
   }
   return out;
+}
+
+/** The cells written above a number alone on its line: back to a blank line or a line with a number of its own. */
+function cellsAbove(lines: string[], index: number): string {
+  const cells: string[] = [];
+  for (let j = index - 1; j >= Math.max(0, index - 3); j--) {
+    const t = lines[j]!.trim();
+    PHONE.lastIndex = 0;
+    if (!t || t.length > (j === index - 1 ? 60 : 12) || PHONE.test(t) || /^(?:담당자|책임자|전화|전화번호|연락처|이메일|구분)$/.test(squash(t))) break;
+    // A short cell spread over its width ("과  장") is one word.
+    cells.unshift(t.length <= 8 ? squash(t) : t);
+    // Past the line right above, only cells of a table written a cell a line.
+    if (t.length > 12) break;
+  }
+  return cells.join(' ').replace(/[()[\]:：/,☏☎*]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Under a "문의처" heading: a table of numbers with the office beside them ("□ 문 의 처" / "구분 전화 이메일" / …). */
+function underInquiry(lines: string[], index: number): boolean {
+  for (let j = index - 1; j >= Math.max(0, index - 6); j--) if (/문\s*의\s*처/.test(lines[j]!) && lines[j]!.trim().length <= 30) return true;
+  return false;
+}
+
+/** The unit of an office's number: the words before it, else a line of unit words only right above or below it. */
+function unitsNear(lines: string[], index: number, seg: string): { department: string | null; team: string | null } {
+  const own = unitsOf(seg);
+  if (own.department || own.team) return own;
+  for (const j of [index - 1, index + 1, index - 2, index + 2]) {
+    const t = lines[j]?.trim() ?? '';
+    if (!t || t.length > 60 || /\d/.test(t) || !t.split(/\s+/).every(isUnit)) continue;
+    return unitsOf(t);
+  }
+  return { department: null, team: null };
 }
