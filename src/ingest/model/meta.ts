@@ -31,7 +31,7 @@ export function readMeta(lines: string[], fileName: string): DocMeta {
   return {
     title: title?.text ?? fileName.replace(/\.[^.]+$/, ''),
     titleLine: title?.line ?? 0,
-    organization: detectOrganization(lines.slice(0, 400)),
+    organization: readIssuer(lines) ?? detectOrganization(lines.slice(0, 400)),
     department: readDepartment(lines, header, foot, title) ?? contacts.find((c) => c.department)?.department ?? null,
     date: readDate(lines, foot),
     contacts,
@@ -74,6 +74,31 @@ function readDepartment(
       // "시 민 건 강 국" is one word spread out; "부산광역시 낙동강관리본부" names the unit last.
       const word = words.every((w) => w.length === 1) ? squash(t) : words.length <= 3 ? words.at(-1)! : '';
       if (word.length <= 20 && isUnit(word) && !/위원회$/.test(word)) return word;
+    }
+  }
+  return null;
+}
+
+const HEAD_TITLE = /(?:원장|대표이사|이사장|장관|청장|시장|군수|구청장|센터장|총장)$/;
+
+/**
+ * Who issued a notice, as it signs: "과학기술정보통신부 공고 제2026-0320호", "재단법인 부산테크노파크 공고 …", or the
+ * line under its date ("(재)부산테크노파크 원장", "부총리 겸 과학기술정보통신부 장관"). Null when it does not sign so
+ * (the organisation is then the one the text names most).
+ */
+function readIssuer(lines: string[]): string | null {
+  const strip = (s: string) => s.replace(/^\(?(?:재|사)\)\s*|^(?:재단법인|사단법인)\s*/, '').trim();
+  for (const line of lines.slice(0, 3)) {
+    const m = /^\s*[[【(]?\s*([^\s[\]【】].{1,40}?)\s*공고\s*(?:번호\s*)?제?\s*\d{2,4}\s*-\s*\d+\s*호/.exec(line);
+    if (m && /[가-힣A-Za-z]{2}/.test(m[1]!)) return strip(m[1]!);
+  }
+  for (let i = 0; i < Math.min(lines.length, 40); i++) {
+    if (!dateLine(lines[i]!)) continue;
+    for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
+      const t = lines[j]!.trim().split('·')[0]!.replace(/^.*\s겸\s+/, '');
+      if (t.length > 40 || !HEAD_TITLE.test(t)) continue;
+      const org = strip(t.replace(HEAD_TITLE, ''));
+      if (/[가-힣]{2}/.test(org)) return org;
     }
   }
   return null;

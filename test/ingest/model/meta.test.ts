@@ -127,6 +127,15 @@ describe.skipIf(!shared)('plans, notices and HWP texts', () => {
     );
   });
 
+  it('the organisation is who signs a notice, not the place its text names most', () => {
+    expect(at('hwp', 'notice-2026-msit-agentic-ai-rnd-call.txt').organization).toBe('과학기술정보통신부');
+    expect(at('notices', 'notice-2025-jeonbuk-ccei-scale-up-ir-recruitment.txt').organization).toBe('전북창조경제혁신센터');
+    expect(at('hwp', 'notice-2026-kalis-green-remodelling-simulator-operator.txt').organization).toBe('국토안전관리원');
+    expect(at('notices', 'notice-2025-keco-incheon-green-youth-startup.txt').organization).toBe('한국환경공단');
+    // A press release signs no issuer line: the city its text names.
+    expect(at('busan-press', 'busan-press-2025-07-08-hacksium-hacking-contest.layout.txt').organization).toBe('부산광역시');
+  });
+
   it('numbers with their person after them, and the unit in the cell above', () => {
     const m = at('hwp', 'notice-2026-kalis-green-remodelling-simulator-operator.txt');
     expect(people(m)).toEqual([
