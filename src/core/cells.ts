@@ -4,9 +4,11 @@
  * stated only when both its row and its column are accounted for by the question (the unit asked, a measure word,
  * or the 계 of the department asked); a row that matches but whose cell has no named column is quoted, not read.
  */
+import type { DocBlock } from '../domain/doc-model.js';
 import { src } from '../domain/provenance.js';
 import type { ReadTable, TableCell, TableRow } from '../domain/table.js';
 import type { StoredRecord } from '../store/store.js';
+import { lineRuns } from './blocks.js';
 import type { CommandContext } from './command.js';
 import { departmentWords } from './departments.js';
 import { sourceOf } from './format.js';
@@ -67,25 +69,13 @@ export function cellAnswer(query: string, message: string, ctx: CommandContext):
     blocks.push(list(items, caption || null));
     // A cell is cited with the header lines that name its column (and a caption that states figures).
     if (!t.headerLines && /\d/.test(t.title ?? '')) sources.push(sourceOf(target.record, t.src));
-    const doc = ctx.knowledge.lines(target.record.document.versionId);
-    for (const [from, to] of runs([...(t.headerLines ?? []), ...mine.map((h) => h.row.line)], doc))
+    for (const [from, to] of lineRuns(ctx.knowledge, target.record.document.versionId, [...(t.headerLines ?? []), ...mine.map((h) => h.row.line)]))
       sources.push(sourceOf(target.record, src(t.src.section, from, to)));
   }
   const rec = target.record.record;
   const name = rec.department ?? rec.title;
   const title = [rec.organization, name, target.unit && target.unit !== name ? `· ${target.unit}` : null].filter(Boolean).join(' ');
   return reply('answer', title, blocks, { sources: [...new Set(sources)], suggestions: [`${name} 조직`] });
-}
-
-/** Line numbers as ranges; only blank lines between two lines join them into one range. */
-export function runs(lines: number[], doc: string[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const l of [...new Set(lines)].sort((a, b) => a - b)) {
-    const last = out.at(-1);
-    if (last && doc.slice(last[1], l - 1).every((x) => x.trim() === '')) last[1] = l;
-    else out.push([l, l]);
-  }
-  return out;
 }
 
 function wordsOf(text: string): string[] {
@@ -253,7 +243,7 @@ function sentenceAnswer(target: Target, words: string[], ctx: CommandContext): R
 }
 
 /**
- * A department whose budget no table reader could read: the lines that give its 세입/세출/예산 figures, quoted,
+ * A department whose budget no table reader could read: the blocks that give its 세입/세출/예산 figures, quoted,
  * rather than "no budget in the document".
  */
 export function budgetSentences(record: StoredRecord, ctx: CommandContext): Reply | null {
@@ -262,19 +252,21 @@ export function budgetSentences(record: StoredRecord, ctx: CommandContext): Repl
 
 function figureSentences(target: Target, groups: string[][], ctx: CommandContext): Reply | null {
   const r = target.record;
-  const lines = ctx.knowledge.lines(r.document.versionId);
   const [from, to] = r.record.src.lines;
-  const found: number[] = [];
-  for (let i = from; i <= Math.min(to, from + SENTENCE_LINES, lines.length) && found.length < 3; i++) {
-    const line = lines[i - 1]!.replace(/\s+/g, '');
-    if (target.unit && !line.includes(target.unit)) continue;
+  const found: DocBlock[] = [];
+  for (const b of ctx.knowledge.blocksAt(r.document.versionId, from, Math.min(to, from + SENTENCE_LINES))) {
+    if (found.length >= 3) break;
+    const line = b.text.replace(/\s+/g, '');
+    // A unit's own figure is written on its line; a block run together from several lines (an org chart in raw
+    // mode: names over counts) pairs the unit with the figures of its neighbours.
+    if (target.unit && (!line.includes(target.unit) || b.lines[1] > b.lines[0])) continue;
     const figured = groups.every((g) =>
       g.some((m) => {
         const at = line.indexOf(m);
         return at >= 0 && /\d/.test(line.slice(at + m.length, at + m.length + 12));
       }),
     );
-    if (figured) found.push(i);
+    if (figured) found.push(b);
   }
   if (found.length === 0) return null;
   const rec = r.record;
@@ -282,7 +274,7 @@ function figureSentences(target: Target, groups: string[][], ctx: CommandContext
   return reply(
     'answer',
     [rec.organization, name, target.unit && target.unit !== name ? `· ${target.unit}` : null].filter(Boolean).join(' '),
-    [list(found.map((i) => asWritten(lines[i - 1]!.trim())), '문서에 적힌 문장')],
-    { sources: found.map((i) => sourceOf(r, src(rec.src.section, i))), suggestions: [`${name} 조직`] },
+    [list(found.map((b) => asWritten(b.text.trim())), '문서에 적힌 문장')],
+    { sources: found.map((b) => sourceOf(r, src(rec.src.section, b.lines[0], b.lines[1]))), suggestions: [`${name} 조직`] },
   );
 }

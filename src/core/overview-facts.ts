@@ -14,7 +14,7 @@ import { organizationAliases, runTogether } from '../domain/names.js';
 import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import type { Knowledge } from './knowledge.js';
-import { runs } from './cells.js';
+import { lineRuns } from './blocks.js';
 import { sourceOf } from './format.js';
 import { asWritten } from './quote.js';
 import { type Block, list, type Reply, reply } from './reply.js';
@@ -392,8 +392,7 @@ function cellReply(all: CellHit[], ctx: CommandContext): Reply | null {
       .filter(Boolean)
       .join(' · ');
     blocks.push(list(mine.map((h) => (h.cell ? cellLine(t, h.row, h.cell) : asWritten(h.row.text))), caption || null));
-    const doc = ctx.knowledge.lines(r.document.versionId);
-    for (const [from, to] of runs([...(t.headerLines ?? []), ...mine.map((h) => h.row.line)], doc)) sources.push(sourceOf(r, src(t.src.section, from, to)));
+    for (const [from, to] of lineRuns(ctx.knowledge, r.document.versionId, [...(t.headerLines ?? []), ...mine.map((h) => h.row.line)])) sources.push(sourceOf(r, src(t.src.section, from, to)));
   }
   const head = records.length === 1 ? headOf(records[0]!) : '기본현황에서 찾은 내용';
   return reply('answer', head, blocks, { sources: [...new Set(sources)], suggestions: records.map((r) => `${r.record.department ?? r.record.title} 조직`) });
