@@ -37,7 +37,8 @@ import { DASH_CELL, type FigureRow, figureTableBelow, headerByPosition, TOTAL_LA
 import { overviewBudget, overviewStaffing, readOverview } from '../tables/overview.js';
 
 const FAMILY = 'work-plan';
-const ROMAN_HEADING = /^\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]{1,4})\s*\.\s*(.+)$/;
+/** "Ⅲ. 제목", "III. 제목", and in layout text a Roman numeral character set off by spaces alone ("Ⅴ     제목"). */
+const ROMAN_HEADING = /^\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]{1,4})\s*\.\s*(.+)$|^\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s{2,}(\S.*)$/;
 /** A table-of-contents page reference: "⇥6", "········ 7", "   12", or the lone " ·" of a dotted leader. */
 // Tried only where a run of spaces or of leaders begins (from every position of a long run it took quadratic
 // time), with the page number's spaces read one way: `\s*\d{0,3}\s*` could split them many ways.
@@ -159,9 +160,10 @@ function romanHeadings(doc: SourceDocument): RomanLine[] {
   const out: RomanLine[] = [];
   doc.lines.forEach((text, i) => {
     const m = ROMAN_HEADING.exec(text);
-    if (!m || !/[가-힣]/.test(m[2]!)) return;
+    const title = m?.[2] ?? m?.[4];
+    if (!m || !/[가-힣]/.test(title!)) return;
     const toc = PAGE_REF.test(text);
-    out.push({ numeral: m[1]!, title: m[2]!.replace(PAGE_REF, '').trim(), line: i + 1, toc });
+    out.push({ numeral: (m[1] ?? m[3])!, title: title!.replace(PAGE_REF, '').trim(), line: i + 1, toc });
   });
   return out;
 }
@@ -174,9 +176,16 @@ function bodyParts(doc: SourceDocument): Part[] {
   const heads = all.filter(
     (h, k) => !all.slice(k + 1).some((g) => g.numeral === h.numeral && compact(g.title) === compact(h.title)),
   );
+  const contents = romanHeadings(doc).filter((h) => h.toc);
+  // A body heading the layout cut short ("Ⅳ. 2025년" over "주요 업무계획") is named by its contents entry.
+  const titleOf = (h: RomanLine) => {
+    const entry = contents.find((c) => c.line < h.line && romanValue(c.numeral) === romanValue(h.numeral));
+    const [short, full] = [compact(h.title), compact(entry?.title ?? '')];
+    return entry && full.length > short.length && full.startsWith(short) ? entry.title : h.title;
+  };
   return heads.map((h, k) => ({
     numeral: h.numeral,
-    title: h.title,
+    title: titleOf(h),
     from: h.line,
     to: (heads[k + 1]?.line ?? doc.lines.length + 1) - 1,
   }));
@@ -889,9 +898,19 @@ function locateTocTasks(ctx: Context, part: Part, toc: TocEntry[]): Start[] {
   const lastToc = Math.max(...toc.map((t) => t.line));
   let cursor = lastToc >= part.from && lastToc <= part.to ? lastToc + 1 : part.from + 1;
   const out: Start[] = [];
-  for (const entry of toc) {
+  for (const [k, entry] of toc.entries()) {
+    let numbered = findNumberedTitle(doc, cursor, part.to, entry.title);
+    // The part's own list of its tasks ("1. 제목" then, after blank lines only, "2. 제목") is not the task's body:
+    // the task starts where its title stands again.
+    const next = toc[k + 1];
+    if (numbered && next) {
+      const after = doc.lines.findIndex((l, i) => i >= numbered!.line && !isBlank(l));
+      const listed = after >= 0 ? numberedTitleAt(doc, after) : null;
+      if (listed && similar(listed.title, next.title) >= 0.75)
+        numbered = findNumberedTitle(doc, numbered.line + 1, part.to, entry.title) ?? numbered;
+    }
     const found =
-      findNumberedTitle(doc, cursor, part.to, entry.title) ??
+      numbered ??
       findBareTitle(doc, cursor, part.to, entry.title) ??
       findSummaryStart(doc, cursor, part.to, out.length === 0);
     if (!found) {
@@ -929,6 +948,12 @@ function findNumberedTitle(doc: SourceDocument, from: number, to: number, title:
   for (let i = from - 1; i < to && i < doc.lines.length; i++) {
     const n = numberedTitleAt(doc, i);
     if (n && similar(n.title, title) >= 0.75) return { line: i + 1, title: n.title };
+    // A title the layout wrapped ("4. 혁신･성장 인프라 확대로" over "고부가가치 수산 산업 육성"): joined with its next line.
+    const rest = n ? doc.lines[n.titleLine + 1]?.trim() : undefined;
+    if (n && rest && isPlainLine(rest)) {
+      const joined = `${n.title} ${rest}`;
+      if (similar(joined, title) >= 0.9) return { line: i + 1, title: joined };
+    }
   }
   return null;
 }
@@ -965,7 +990,8 @@ function findSummaryStart(doc: SourceDocument, from: number, to: number, first: 
 
 /** Without a table of contents: the body's numbered headings, grouped under "1. 전략" lines when there are any. */
 function numberedTasks(doc: SourceDocument, part: Part): Start[] {
-  const spaced = new RegExp(`^\\s*(?:\\d{1,2}\\s{2,}|[${DINGBAT_NUMBERS}]\\s*)(\\S.*)$`);
+  // "1      제목" (layout), "1 제목" (raw text keeps one space), "1-1   제목" (a strategy's tasks), "❶ 제목".
+  const spaced = new RegExp(`^\\s*(?:\\d{1,2}(?:-\\d{1,2})?\\.?\\s{2,}|\\d{1,2}\\s(?=[가-힣])|[${DINGBAT_NUMBERS}]\\s*)(\\S.*)$`);
   const out: Start[] = [];
   const groups: number[] = [];
   let category: string | null = null;
@@ -979,13 +1005,19 @@ function numberedTasks(doc: SourceDocument, part: Part): Start[] {
     }
     const m = spaced.exec(text);
     if (!m || !canBeTitle(m[1]!)) continue;
+    // One space after the number is raw text's heading; a line that goes on in columns is a chart's step ("01 …").
+    if (/^\s*\d{1,2}\s(?=[가-힣])/.test(text) && (text.trim().length !== text.trim().replace(/\s{2,}/g, ' ').length || /^\s{2,}/.test(text))) continue;
     out.push({ from: i + 1, title: m[1]!.trim(), bodyTitle: null, category });
   }
   // Both numbering styles present: the dingbat ones are sub-tasks when spaced numbers exist.
   const hasSpaced = out.some((s) => /^\s*\d/.test(doc.lines[s.from - 1]!));
-  const tasks = hasSpaced ? out.filter((s) => /^\s*\d/.test(doc.lines[s.from - 1]!)) : out;
+  const numbered = hasSpaced ? out.filter((s) => /^\s*\d/.test(doc.lines[s.from - 1]!)) : out;
+  // A title listed before its body (a strategy's list of its tasks) starts where it stands the last time.
+  const tasks = numbered.filter((t, k) => !numbered.slice(k + 1).some((u) => compactTitle(u.title) === compactTitle(t.title)));
+  // A group line after a task ends it, unless it is the task's first line of content (its first item, "1. …").
   for (const t of tasks) {
-    const until = groups.find((g) => g > t.from);
+    const first = doc.lines.findIndex((l, i) => i >= t.from && !isBlank(l)) + 1;
+    const until = groups.find((g) => g > t.from && g !== first);
     if (until !== undefined) t.until = until;
   }
   return tasks;
