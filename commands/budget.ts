@@ -52,7 +52,7 @@ export const budgetCommand = defineCommand({
     // Not the budget but another kind of value asked with 얼마 ("한 달에 얼마"): the line that writes such a value.
     if (!department && valueShapeWords(message).some((w) => !/^얼마/.test(w))) {
       const history = found.history ?? [found.record];
-      const passage = bestPassage(message, history, ctx.knowledge.lines);
+      const passage = bestPassage(message, history, ctx.knowledge);
       if (passage?.shaped) return passageReply(message, passage, history);
     }
     // A unit the question names that no document has ("부산 교통국 예산"): not another unit's project budget.

@@ -43,7 +43,7 @@ export const projectCommand = defineCommand({
     const many = history.length > 1 || (found.record.record.facts?.length ?? 0) > 0;
     // A kind of value asked of one plain document ("SETEC 임대료 감면 비율"): the line that writes such a value.
     if (many || valueShapeWords(asked).length > 0) {
-      const passage = bestPassage(asked, history, ctx.knowledge.lines);
+      const passage = bestPassage(asked, history, ctx.knowledge);
       if (passage && (passage.shaped || (many && (passage.fact || passage.whole || history.length > 1)))) {
         // The passage is an item's heading ("○ … 2차 준비사업 공모 및 선정"): its sub-item holding the value asked
         // ("- … 총 90백만원 지원") is quoted with it.

@@ -34,7 +34,11 @@ export interface Knowledge {
   get(id: string): StoredRecord | undefined;
   index: ProjectIndex;
   clock: Clock;
-  /** Normalised lines of a stored document version (1-based line i is element i - 1). */
+  /**
+   * Normalised lines of a stored document version (1-based line i is element i - 1). Answering reads `blocksAt`;
+   * only the readers that need a line finer than the model's blocks (passages, the overview's sentences and header
+   * lines) still read these (test/architecture.test.ts keeps the list).
+   */
   lines(versionId: number): string[];
   /**
    * The document model's blocks written on lines `from`..`to` (1-based, inclusive; a block straddling either end

@@ -101,7 +101,7 @@ export function resolveProject(
   const history = bodyOnly ? [best] : historyOf(q, best, all.map((h) => h.r));
   // The message names an item of the documents ("… 사업비", "… 공개 기간"): that item answers, whatever the command.
   const asked = ctx.message ?? q;
-  const labelled = bestPassage(asked, history, knowledge.lines);
+  const labelled = bestPassage(asked, history, knowledge);
   // So does a value of the kind asked ("최대 몇 개월" → "최대 6개월") in a passage that holds every word asked.
   // "… 예산 얼마" of a record with its budget: the budget answers, not a body line with an amount in it.
   const budgetAsked =
@@ -122,7 +122,7 @@ export function resolveProject(
     // Documents of one programme are its history, not rival answers: the best passage of all of them answers.
     const oneHistory = distinct.every((d) => history.some((h) => h.document.id === d.document.id));
     if (distinct.length > 1 && oneHistory) {
-      const passage = labelled ?? bestPassage(q, history, knowledge.lines);
+      const passage = labelled ?? bestPassage(q, history, knowledge);
       if (passage) return { ok: false, reply: passageReply(asked, passage, history, constraints.year) };
       return { ok: true, record: best, siblings: bySiblingYear(siblingsOf(best, ctx), constraints.year), bodyOnly, history };
     }
