@@ -40,8 +40,9 @@ export const contactCommand = defineCommand({
     const r = found.record;
     const contacts = found.siblings.flatMap((s) => s.record.contacts);
     if (contacts.length === 0) {
+      // The document names no one to call: a "not found" (with the department), which a passage may still answer.
       return reply(
-        'answer',
+        'not_found',
         `${r.record.title} — 연락처`,
         [text(`문서에 담당자 연락처가 없습니다. 담당 부서: ${r.record.department ?? '미상'}`)],
         {

@@ -27,14 +27,21 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   const quoted = answered.trace?.includes(QUOTED_LINES) ?? false;
   const holds = !valueShape || valuesOf(q.shape, body).length > 0;
   // A reply read from documents no family knows (their generic record's card or lines) is the weakest: the
-  // passages come first, and the card stands only when they answer nothing and it states a value of the kind asked.
-  const generic = answered.kind === 'answer' && (isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge));
+  // passages come first, and when they answer nothing, their "not found" (a card states only metadata).
+  // (A schedule such a record read — its milestones with their months — is no card: it stands.)
+  const generic =
+    answered.kind === 'answer' && !(command === 'milestones' && holds) && (isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge));
   const answers = answered.kind === 'answer' && holds && !(quoted && !valueShape) && !generic;
   // The people and unit commands answer who and where from the records' own contact lines: kept as they are.
-  if (answers || (answered.kind === 'answer' && PEOPLE.has(command) && !generic)) return { ...answered, trace: [tried] };
+  // (When a person is asked and their reply names none — only the department —, a passage may name them.)
+  const noPerson = command === 'owner' && q.shape === 'person' && !holds;
+  if (answers || (answered.kind === 'answer' && PEOPLE.has(command) && !generic && !noPerson)) return { ...answered, trace: [tried] };
   const general = generalAnswer(message, knowledge);
-  if (!general) return { ...answered, trace: [tried, 'general: nothing found'] };
-  if (generic && general.reply.kind !== 'answer' && holds && !quoted) return { ...answered, trace: [tried, general.trace] };
+  // A person asked whom no document names: the department the reply gives is offered, as a "not found" of the person.
+  const personless = (trace: string): Reply => ({ ...answered, kind: 'not_found', title: `${answered.title} — 담당자 이름은 문서에 없습니다`, trace: [tried, trace] });
+  if (!general) return noPerson ? personless('general: nothing found') : { ...answered, trace: [tried, 'general: nothing found'] };
+  if (noPerson && general.reply.kind !== 'answer') return personless(general.trace);
+  if (generic && general.reply.kind !== 'answer') return { ...general.reply, trace: [tried, general.trace] };
   // A family command's "not found" for a unit, a person or a project the words only mention is deliberate: only a
   // value of the asked kind, found where the project command found nothing, replaces it.
   if (answered.kind === 'not_found' && (!valueShape || !OVERRIDABLE.has(command))) return { ...answered, trace: [tried, general.trace] };

@@ -54,12 +54,13 @@ const SHAPE_LABEL: Record<Shape, string> = {
   place: '장소',
   rate: '비율',
   quantity: '수치',
+  docnumber: '번호',
   state: '내용',
   fact: '내용',
 };
 
 /** Shape words that only ask ("얼마", "언제"); the others name a measure ("예산", "상금") the passage must write. */
-const ASKING_SHAPE = /^(?:얼마|언제|몇.*|어디.*|누구|까지|기간|일정|일시|시간|전화|연락처|번호|%|비율|장소|위치|규모)$/;
+const ASKING_SHAPE = /^(?:얼마|언제|몇.*|어디.*|누구|까지|기간|일정|일시|시간|전화|연락처|.*번호|%|비율|장소|위치|규모|나이|연령|쪽수|배수|이메일|메일|e-?mail)$/i;
 
 const PLANNED = /향후|계획|일정|예정|추진\s*방향|로드맵|추진절차/;
 const DONE = /실적|추진\s*현황|추진\s*경과|성과|결과|경위/;
@@ -212,7 +213,10 @@ function askedColumns(b: DocBlock, q: Question): number[] {
 /** "몇 명", "인원": only counts of people answer; "몇 곳": places; a count asked with its counter keeps that counter. */
 function counted(q: Question, values: ValueSpan[]): ValueSpan[] {
   if (q.shape !== 'count') return values;
-  const counter = /몇\s*([가-힣]{1,2})/.exec(q.text)?.[1] ?? (/인원|참가자|명단|모집/.test(q.text) ? '명' : null);
+  const asked = /몇\s*([가-힣]{1,2})/.exec(q.text)?.[1];
+  const counter =
+    (asked === '살' ? '세' : asked) ??
+    (/인원|참가자|명단|모집/.test(q.text) ? '명' : /나이|연령/.test(q.text) ? '세' : /배점|점수|만점/.test(q.text) ? '점' : /쪽수/.test(q.text) ? '쪽' : /배수/.test(q.text) ? '배' : null);
   if (!counter) return values;
   const same = values.filter(
     (v) => v.text.replace(/\s+/g, '').includes(counter) || (counter === '곳' && /개소/.test(v.text)) || (counter === '명' && /\d\s*인/.test(v.text)),

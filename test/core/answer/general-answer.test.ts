@@ -24,6 +24,9 @@ describe('question shapes and constraints', () => {
     // 얼마 with no word of money asks for the figure as written, whatever its unit.
     ['질산성질소 얼마 나왔어', 'quantity'],
     ['참가비 얼마', 'amount'],
+    ['SMR 보조기기 통합공고 공고번호', 'docnumber'],
+    ['청년창업 청년 나이 기준', 'count'],
+    ['BIG 아이디어 경진대회 접수 이메일', 'phone'],
   ])('%s → %s', (q, shape) => {
     expect(readQuestion(q).shape).toBe(shape);
   });
@@ -105,6 +108,31 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     const start = ask('제주 혁신센터 임용예정일');
     expect(renderText(start)).toContain('임용예정일: 2025. 7. 9.(수)');
     expect(start.sources[0]).toMatch(/notice-2025-jeju-ccei-staff-recruitment\.txt · .*102행, 103행, 104행, 107행/);
+  });
+
+  it('answers a notice’s number, an age limit and an e-mail address from the passages that write them', () => {
+    expect(renderText(ask('제주 혁신센터 4차 채용 공고번호'))).toContain('제2025-22호');
+    expect(renderText(ask('환경분야 청년창업 청년 나이 기준'))).toMatch(/만 ?19세/);
+    expect(renderText(ask('BIG 아이디어 경진대회 접수 이메일'))).toContain('mj48623@btp.or.kr');
+  });
+
+  it('says "not found" for a place a notice does not give, rather than its card of metadata', () => {
+    const r = ask('제주 혁신센터 면접 장소 어디');
+    expect(r.kind).toBe('not_found');
+    expect(r.trace?.[0]).toMatch(/^project: answer/);
+  });
+
+  it('a document naming no one to call is a "not found" the passages may still answer', () => {
+    const none = ask('노인장기요양보험 사업운영 담당 부서 전화');
+    expect(none.kind).toBe('not_found');
+    expect(renderText(ask('석성정수장 수돗물 문의 전화'))).toContain('731-8226');
+  });
+
+  it('a person asked of a document that names only the department: not found, the department offered', () => {
+    const r = ask('생계급여 사업 담당자 누구야');
+    expect(r.kind).toBe('not_found');
+    expect(r.title).toContain('담당자 이름은 문서에 없습니다');
+    expect(renderText(r)).toContain('사회복지정책실');
   });
 
   it('does not guess past a word no document writes', () => {
