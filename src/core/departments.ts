@@ -6,6 +6,8 @@ import { withoutParticle } from './people.js';
 import { type Reply, reply, text } from './reply.js';
 
 const DEPT_SUFFIX = /(?:담당관실|담당관|과|국|실|단|센터|사업소|본부|원|팀|[가-힣]{2}관)$/;
+/** A 부 of a 본부 or a public body ("공원관리부"): a long word only, never 정부. */
+const SUB_DIVISION = /[가-힣]{3,}(?<!정)부$/;
 
 /** The department record the query names, when one word of it is exactly a department's name. */
 export function findDepartment(query: string, ctx: CommandContext): StoredRecord | null {
@@ -25,7 +27,7 @@ export function departmentWords(query: string): string[] {
   return query
     .split(/\s+/)
     .flatMap(withoutParticle)
-    .filter((w) => w.length >= 3 && DEPT_SUFFIX.test(w));
+    .filter((w) => (w.length >= 3 && DEPT_SUFFIX.test(w)) || (w.length >= 5 && SUB_DIVISION.test(w)));
 }
 
 /** Every record of a department (or naming a team), department-level records first: summaries, no parsing. */

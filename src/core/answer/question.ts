@@ -83,6 +83,10 @@ export function readQuestion(text: string): Question {
       ? 'done'
       : null;
   const subject = subjectWords(t);
+  // Every word that asks for the shape is a shape word ("마감" in "접수 마감 언제"): it need not name the passage.
+  for (const w of subject) {
+    if (!shapeWords.includes(w) && [...ASKING_FIRST, ...SHAPES].some(([sh, re]) => sh === shape && re.test(w) && re.exec(w)![0] === w)) shapeWords.push(w);
+  }
   return { text: t, shape, subject, shapeWords, year, month: monthMatch ? Number(monthMatch[1]) : null, tense };
 }
 

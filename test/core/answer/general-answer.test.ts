@@ -31,6 +31,10 @@ describe('question shapes and constraints', () => {
     expect(readQuestion(q).shape).toBe(shape);
   });
 
+  it('takes every word asking for the shape as a shape word, not a word the passage must write', () => {
+    expect(readQuestion('울산 혁신센터 채용 접수 마감 언제').shapeWords).toEqual(['언제', '마감']);
+  });
+
   it('reads a year written in any of the forms staff type, and leaves it out of the subject', () => {
     expect(readQuestion('생계급여 22년 결산').year).toBe(2022);
     expect(readQuestion('생계급여 ’23 예산').year).toBe(2023);
