@@ -180,6 +180,8 @@ function rowValues(b: DocBlock, q: Question): ValueSpan[] | null {
   // Dates, people, places: the values of the cells under a header naming what is asked ("임용예정일"), else of all.
   const t = b.table;
   const named = t.cells.flatMap((c, i) => (c && headerNames(t.header[i] ?? '', q) ? [i] : []));
+  // A place or an organisation is a cell's only under a header that says so: any name in a row is not the venue.
+  if (!named.length && (q.shape === 'place' || q.shape === 'organisation')) return [];
   const cells = named.length ? named : t.cells.map((_, i) => i);
   return cells.flatMap((i) => valuesOf(q.shape, t.cells[i] ?? '').map((v) => ({ ...v, start: 0, end: 0 })));
 }

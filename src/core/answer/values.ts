@@ -86,6 +86,9 @@ function valuesMatching(shape: Shape, text: string): ValueSpan[] {
   return out;
 }
 
+const ADDRESS = /(?<![가-힣])(?:[가-힣]{1,8}(?:시|군|구)\s+)?(?:[가-힣0-9]{1,10}(?:읍|면|동|가)\s+)?[가-힣0-9]{1,12}(?:로|길|리)\s*\d{1,4}(?:-\d{1,4})?(?:번지)?(?![\d가-힣])/g;
+const VENUE = /(?<![가-힣])[가-힣A-Za-z0-9]{1,16}(?:\s[가-힣A-Za-z]{1,8}){0,2}(?:센터|호텔|회관|컨벤션홀|컨벤션|전시장|전시관|타운|캠퍼스|청사|도서관|대강당|강당|회의실|체육관|극장|연극장|아트홀|광장|공원)(?![가-힣])/g;
+
 /** "장소 : 벡스코 제1전시장", "(장소) …", "…에서 개최": the place a passage names. */
 function placesOf(text: string): ValueSpan[] {
   const out: ValueSpan[] = [];
@@ -96,6 +99,15 @@ function placesOf(text: string): ValueSpan[] {
     out.push({ text: v, start, end: start + v.length });
   }
   if (out.length) return out;
+  // An address ("중구 광복로 87-1", "부여군 석성면 정각리 166") or a venue's name ("종하이노베이션센터", "웨스턴 조선 호텔").
+  for (const re of [ADDRESS, VENUE]) {
+    for (const m of text.matchAll(re)) {
+      const v = m[0].trim();
+      const start = m.index + m[0].indexOf(v);
+      out.push({ text: v, start, end: start + v.length });
+    }
+    if (out.length) return out;
+  }
   // The place starts at a letter, not inside a run of spaces (each of them tried over the run was quadratic).
   for (const m of text.matchAll(/([가-힣A-Za-z0-9()·][가-힣A-Za-z0-9()·\s]{1,29}?)\s*(?:에서|에 있는)(?=\s)/g)) {
     const v = m[1]!.trim().split(/\s+/).slice(-3).join(' ');

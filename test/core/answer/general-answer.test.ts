@@ -139,6 +139,11 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     expect(renderText(r)).toContain('사회복지정책실');
   });
 
+  it('reads a venue or an address as the place, never a name in a row under no place header', () => {
+    expect(renderText(ask('울산 혁신센터 면접 장소'))).toContain('종하이노베이션센터');
+    expect(ask('제주 혁신센터 면접 장소 어디').kind).toBe('not_found');
+  });
+
   it('does not guess past a word no document writes', () => {
     expect(ask('zzz 추진 현황').kind).toBe('not_found');
   });
