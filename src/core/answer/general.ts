@@ -294,9 +294,10 @@ function contactReply(doc: PassageDocument, q: Question): Reply {
   const blocks: Block[] = [];
   if (departments.length) blocks.push(fields([{ label: '담당 부서', value: departments.join(', ') }]));
   blocks.push(list(lines));
-  const cited = [...new Set(shown.map((c) => c.src.lines[0]))].sort((a, b) => a - b);
+  // A contact's whole span: its unit may stand on a line of its own above it (a press header's unit column).
+  const cited = shown.map((c): [number, number] => [c.src.lines[0], c.src.lines[1]]);
   return reply('answer', `${doc.meta.title} — 담당·연락처`, blocks, {
-    sources: [`${doc.name} · ${cite([...titleSpan(doc), ...cited.map((l): [number, number] => [l, l])]) || '머리글'}`],
+    sources: [`${doc.name} · ${cite([...titleSpan(doc), ...cited]) || '머리글'}`],
   });
 }
 

@@ -16,7 +16,8 @@ const RANK_IN = new RegExp(`(?<![가-힣])${RANK}(?![가-힣])`, 'g');
 
 export interface HeaderBlock {
   contacts: Contact[];
-  units: Array<{ department: string | null; team: string | null }>;
+  /** The units in the column's order, each with the 0-based line it is written on. */
+  units: Array<{ department: string | null; team: string | null; line: number }>;
   /** 0-based lines the block was read from: the line reader leaves them alone. */
   lines: Set<number>;
 }
@@ -45,7 +46,7 @@ export function readHeaderBlock(lines: string[], titleIndex: number): HeaderBloc
         if (!isUnit(w)) break;
         run.push(w);
       }
-      if (run.length) units.push(unitsOf(run.join(' ')));
+      if (run.length) units.push({ ...unitsOf(run.join(' ')), line: i });
       const rest = words.slice(run.length).join(' ');
       PHONE.lastIndex = 0;
       const phones = [...rest.matchAll(PHONE)];
@@ -86,7 +87,9 @@ export function readHeaderBlock(lines: string[], titleIndex: number): HeaderBloc
       team: unit?.team ?? null,
       phone: e.phone,
       extension: extensionOf(e.phone),
-      src: src(null, e.line + 1),
+      // The unit is written on a line of its own column ("15분도시기획과 15분도시운영팀" over the people): its line
+      // and the person's are both what this contact states.
+      src: src(null, Math.min(e.line, unit?.line ?? e.line) + 1, Math.max(e.line, unit?.line ?? e.line) + 1),
     };
   });
   return { contacts, units, lines: new Set(entries.map((e) => e.line)) };
@@ -134,7 +137,7 @@ export function readApprovalFoot(lines: string[]): ApprovalFoot | null {
     if (t.length > 24 || /끝\.?$/.test(t)) break;
     block.unshift(i);
   }
-  const people: Array<{ position: string; name: string; signedAs: string | null; line: number; cooperator: boolean }> = [];
+  const people: Array<{ position: string; name: string; signedAs: string | null; line: number; posLine: number; cooperator: boolean }> = [];
   let cooperating = false;
   for (let k = 0; k < block.length; k++) {
     const pos = squash(lines[block[k]!]!);
@@ -148,7 +151,7 @@ export function readApprovalFoot(lines: string[]): ApprovalFoot | null {
       const signedAs = SIGNED_AS.exec(raw)?.[1] ?? null;
       const name = raw.replace(SIGNED_AS, '');
       if (NAME.test(name) && !POSITION.test(name)) {
-        people.push({ position: pos, name, signedAs, line: block[m]!, cooperator: cooperating });
+        people.push({ position: pos, name, signedAs, line: block[m]!, posLine: block[k]!, cooperator: cooperating });
         k = m;
       }
       break;
@@ -161,8 +164,9 @@ export function readApprovalFoot(lines: string[]): ApprovalFoot | null {
       const m = label.exec(t);
       if (!m) continue;
       const inline = t.slice(m[0].length).replace(/^[\s:/]+/, '').trim();
-      const v = inline || lines.slice(j + 1, j + 3).map((l) => l.trim()).find(Boolean) || '';
-      return { text: v.replace(/^\/\s*/, ''), line: j };
+      if (inline) return { text: inline, line: j };
+      const k = [j + 1, j + 2].find((x) => lines[x]?.trim());
+      return k === undefined ? null : { text: lines[k]!.trim().replace(/^\/\s*/, ''), line: k };
     }
     return null;
   };
@@ -192,7 +196,7 @@ export function readApprovalFoot(lines: string[]): ApprovalFoot | null {
         extension: null,
         role: 'cooperator' as const,
         ...(p.signedAs ? { signedAs: p.signedAs } : {}),
-        src: src(null, p.line + 1),
+        src: src(null, p.posLine + 1, p.line + 1),
       };
     }
     const tel = drafter && phone && /\d{3,4}-\d{4}/.test(phone.text) ? phoneOf(phone.text.match(/[\d-]+/)![0]) : null;
@@ -207,7 +211,9 @@ export function readApprovalFoot(lines: string[]): ApprovalFoot | null {
       ...(drafter && fax && /\d/.test(fax.text) ? { fax: fax.text.match(/[\d-]+/)![0] } : {}),
       role: k === 0 ? 'drafter' : k === own.length - 1 ? 'approver' : 'reviewer',
       ...(p.signedAs ? { signedAs: p.signedAs } : {}),
-      src: src(null, p.line + 1, drafter && tel ? phone!.line + 2 : p.line + 1),
+      // A reply cites a contact's first line: the one holding its number (the drafter's 전화), else its position's
+      // line (a position may write a figure: "계약2팀장"), through the signature.
+      src: drafter && tel ? src(null, phone!.line + 1) : src(null, p.posLine + 1, p.line + 1),
     };
   });
   return { contacts, department, date, lines: new Set([...block, at]) };

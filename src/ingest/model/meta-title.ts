@@ -61,10 +61,16 @@ function headline(lines: string[], start: number): { text: string; line: number 
   )
     at = next;
   let text = flat(lines[at]!);
+  // The line given as the title's is the one holding its figures: a reply citing the title cites where they stand,
+  // so a title is read from two lines only when one of them writes no figure.
+  let cite = at;
+  const digits = (t: string) => /\d/.test(t);
   // "- 2025년도 -" over "주요업무계획": the year the cover writes above the name belongs to it.
   const above = prevLine(lines, at, start);
-  if (above !== null && /^[-–\s]*(?:20\d{2}|’?\d{2})\s*년도?\s*[-–\s]*$/.test(lines[above]!.trim()) && !/^\d{4}/.test(text))
+  if (above !== null && /^[-–\s]*(?:20\d{2}|’?\d{2})\s*년도?\s*[-–\s]*$/.test(lines[above]!.trim()) && !digits(text)) {
     text = `${lines[above]!.replace(/[-–]/g, '').trim()} ${text}`;
+    cite = above;
+  }
   // A title wrapped over lines: the next line completes it when it ends like the name of a paper or this one is cut.
   let last = at;
   for (let k = 0; k < 2; k++) {
@@ -74,10 +80,12 @@ function headline(lines: string[], start: number): { text: string; line: number 
     if (KIND_END.test(text) && !OPEN_END.test(text)) break;
     if (!isTitle(t) || BULLET.test(t) || t.length > 70) break;
     if (!KIND_END.test(t) && !OPEN_END.test(text)) break;
+    if (digits(t) && digits(text)) break;
+    if (digits(t)) cite = j;
     text = `${text} ${t}`;
     last = j;
   }
-  return { text: clean(text), line: at + 1 };
+  return { text: clean(text), line: cite + 1 };
 }
 
 /** No line reads as a title: a numbered heading ("1. 일반현황") is better than the file's name. */
