@@ -197,7 +197,7 @@ function askedColumns(b: DocBlock, q: Question): number[] {
   const t = b.table!;
   const figures = figureCells(t.cells);
   const label = squash(t.cells[0] ?? '');
-  const yearForms = q.year ? [String(q.year), `’${String(q.year).slice(2)}`, `'${String(q.year).slice(2)}`] : [];
+  const yearForms = q.year ? [String(q.year), ...['’', "'", '‘'].map((m) => `${m}${String(q.year).slice(2)}`)] : [];
   const words = q.subject.filter((w) => !label.includes(w) && !q.shapeWords.includes(w));
   // Each column scores the year and the words asked its header names; the best-scoring columns are the answer.
   const scores = figures.map((i) => {
@@ -364,7 +364,9 @@ function rowBlock(b: DocBlock, q: Question): Block {
     : pairs;
   // "(단위: 백만원, %)": the money unit for figures, the percent sign for rates written bare.
   const unit = t.unit?.split(/[,，]/)[0]?.trim() || null;
-  return fields(shown.map((p) => ({ label: p.label, value: unit && /\d/.test(p.value) && !/%/.test(p.value) && !/^[a-z]/i.test(p.value) ? `${p.value}${unit}` : p.value })));
+  // (A column of rates — "증감률(%)" — is not in the table's money unit.)
+  const inUnit = (p: { label: string; value: string }) => unit && /\d/.test(p.value) && !/%/.test(p.value) && !/%|[률율]/.test(p.label) && !/^[a-z]/i.test(p.value);
+  return fields(shown.map((p) => ({ label: p.label, value: inUnit(p) ? `${p.value}${unit}` : p.value })));
 }
 
 /** The value nearest after a word of the subject or of the shape; else the first of the passage. */

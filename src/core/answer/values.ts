@@ -60,8 +60,8 @@ export function valuesOf(shape: Shape, text: string): ValueSpan[] {
 /** Figure cells of a table row (its label cell aside): what amount, count and rate questions read in tables. */
 export function figureCells(cells: string[]): number[] {
   const figure = String.raw`[△▲-]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|원|천원|백만원|억원|명|개|건|개소)?`;
-  // A range is one figure cell ("30,000천원 ~ 50,000천원").
-  const cell = new RegExp(String.raw`^${figure}(?:\s*[~∼]\s*${figure})?$`);
+  // A range is one figure cell ("30,000천원 ~ 50,000천원"); a rate may stand in brackets ("(△34.4)").
+  const cell = new RegExp(String.raw`^\(?${figure}(?:\s*[~∼]\s*${figure})?\)?$`);
   return cells.flatMap((c, i) => (i > 0 && cell.test(c.trim()) ? [i] : []));
 }
 

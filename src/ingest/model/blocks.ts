@@ -7,6 +7,7 @@
 import type { DocBlock } from '../../domain/doc-model.js';
 import { isUnitLine } from '../structure/headings.js';
 import type { TableModel } from '../tables/model.js';
+import { type ColumnMajorTable, columnMajorTables } from '../tables/column-major.js';
 import { layoutTables, linesOf } from '../tables/layout-rows.js';
 import { textTables } from '../tables/text.js';
 
@@ -106,6 +107,12 @@ export function readBlocks(lines: string[]): DocBlock[] {
       rowAt.set(r.line, { unit: unitOfTable(table), cells: row, header, head });
     }
   }
+  // Tables flattened one cell a line, column by column: their rows are emitted where the table starts.
+  const columnTables = new Map<number, ColumnMajorTable>();
+  for (const t of safeColumnTables(lines)) {
+    if (Array.from({ length: t.end - t.start + 1 }, (_, n) => t.start + 1 + n).some((l) => tableLines.has(l) || rowAt.has(l))) continue;
+    columnTables.set(t.start + 1, t);
+  }
   const width = Math.max(40, ...lines.map((l) => (l.length <= MAX_LINE ? l.trim().length : 0)));
   const blocks: DocBlock[] = [];
   const headings: Array<{ level: number; text: string; line: number }> = [];
@@ -140,6 +147,23 @@ export function readBlocks(lines: string[]): DocBlock[] {
     const aboveIndent = previousIndent;
     previousIndent = indent;
     previousHeading = false;
+    const flat = columnTables.get(lineNo);
+    if (flat) {
+      close();
+      for (const r of flat.rows) {
+        blocks.push({
+          kind: 'row',
+          text: r.cells.join(' | '),
+          lines: [Math.min(...r.lines), Math.max(...r.lines)],
+          section: section(),
+          ...context(),
+          level: 0,
+          table: { header: flat.header, cells: r.cells, unit: flat.unit, head: flat.headerLines },
+        });
+      }
+      i = flat.end;
+      continue;
+    }
     const row = rowAt.get(lineNo);
     if (row) {
       close();
@@ -209,6 +233,14 @@ function continues(previous: string, line: string, open: DocBlock): boolean {
   const indent = line.length - line.trimStart().length;
   const prevIndent = previous.length - previous.trimStart().length;
   return indent <= prevIndent + 8;
+}
+
+function safeColumnTables(lines: string[]): ColumnMajorTable[] {
+  try {
+    return columnMajorTables(lines);
+  } catch {
+    return [];
+  }
 }
 
 function safeTables(lines: string[]): TableModel[] {

@@ -144,6 +144,14 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     expect(ask('제주 혁신센터 면접 장소 어디').kind).toBe('not_found');
   });
 
+  it('states the cell of a table flattened column by column, under the year asked, in the caption’s unit', () => {
+    const body = renderText(ask('24년 3분기 북미 해외직접투자 얼마'));
+    expect(body).toContain('‘24.3Q: 51.3억 달러');
+    expect(body).not.toMatch(/^- .*78\.1/m);
+    // A rate column is not in the money unit.
+    expect(renderText(ask('24년 3분기 폴란드 투자 증감률'))).toContain('(1,965.3)');
+  });
+
   it('does not guess past a word no document writes', () => {
     expect(ask('zzz 추진 현황').kind).toBe('not_found');
   });

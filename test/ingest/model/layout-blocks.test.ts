@@ -40,3 +40,18 @@ describe.skipIf(!shared)('layout blocks of a recruitment notice (../shared/corpu
     expect(at(103)?.kind).toBe('paragraph');
   });
 });
+
+describe.skipIf(!shared)('a table flattened one cell a line, column by column (../shared/corpus/hwp)', () => {
+  const m = readModel(loadDocument(join(shared!, 'hwp/press-2024-moef-overseas-direct-investment-q3.txt')).doc);
+  const row = (label: string) => m.blocks.find((b) => b.kind === 'row' && b.table?.cells[0] === label);
+
+  it('reads each row label with its values under the column headers, and the caption’s unit', () => {
+    const north = row('북미')!;
+    expect(north.table!.header).toEqual(['구분', '‘23.3Q', '‘24.3Q', '증감률(%)']);
+    expect(north.table!.cells).toEqual(['북미', '78.1', '51.3', '(△34.4)']);
+    expect(north.table!.unit).toBe('억 달러');
+    // The row's label line and its value lines, and the header lines cited with it.
+    expect(north.lines).toEqual([88, 112]);
+    expect(north.table!.head).toEqual([87, 95, 103, 111]);
+  });
+});
