@@ -16,7 +16,8 @@ import { figureCells, holdsValue, type ValueSpan, valuesOf } from './values.js';
 const CANDIDATES = 400;
 /** The lines of a document's head: its title block, release line, site or event name. */
 const HEAD_LINES = 15;
-const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+// Brackets and quotes are dropped too: '부산유(U)창업패키지' writes 'U창업패키지'.
+const squash = (s: string) => s.replace(/[\s()[\]{}'"‘’“”「」『』]+/g, '').toLowerCase();
 const UNIT_NAME = /(?:과|팀|담당관|국|실|센터|본부|사업소|위원회)$/;
 /** Words every document writes: they never decide which document is asked about. */
 const GENERIC = /^(?:사업|사업들|추진|운영|계획|관리|지원|결과|보고|요청|지급|현황|내용|관련|없는|있는|우리|올해|작년|이번|전체|모든|(?:건|인|1인|기업|개사|회|명|가구|세대|개소|업체|팀)당)$/;
@@ -199,9 +200,12 @@ function askedColumns(b: DocBlock, q: Question): number[] {
   const label = squash(t.cells[0] ?? '');
   const yearForms = q.year ? [String(q.year), ...['’', "'", '‘'].map((m) => `${m}${String(q.year).slice(2)}`)] : [];
   const words = q.subject.filter((w) => !label.includes(w) && !q.shapeWords.includes(w));
+  // "얼마 줄었어", "늘었나": the change column.
+  if (/줄었|늘었|줄어|늘어|감소|증가|차이/.test(q.text)) words.push('증감');
   // Each column scores the year and the words asked its header names; the best-scoring columns are the answer.
   const scores = figures.map((i) => {
-    const h = squash(t.header[i] ?? '');
+    // (Spaces only: a year written ‘24 keeps its mark.)
+    const h = (t.header[i] ?? '').replace(/\s+/g, '').toLowerCase();
     // The measure asked ("결산", "확정") counts too, below the year and the words naming the column: a header whose
     // year the reader could not place ("결산" under "2022년") is still stated under its own label, never as the year's.
     const measure = q.shapeWords.filter((w) => h.includes(squash(w))).length * 0.5;

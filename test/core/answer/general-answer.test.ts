@@ -152,6 +152,12 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     expect(renderText(ask('24년 3분기 폴란드 투자 증감률'))).toContain('(1,965.3)');
   });
 
+  it('reads a name written with its letter in brackets, and "얼마 줄었어" from the change column', () => {
+    expect(renderText(ask('부산 U창업패키지 사업예산 얼마'))).toContain('300백만원');
+    const change = renderText(ask('창업사업화지원 예산 얼마 줄었어'));
+    expect(change).toMatch(/증감.*: △?11,254/);
+  });
+
   it('does not guess past a word no document writes', () => {
     expect(ask('zzz 추진 현황').kind).toBe('not_found');
   });
