@@ -120,7 +120,8 @@ export function generalAnswer(message: string, knowledge: Knowledge): GeneralAns
   const doc = docOf(topDoc)!;
 
   // Who to call: the document's own contacts answer "담당자", "연락처", "담당 부서" of any document.
-  if (asksStaff(q) && doc.meta.contacts.length) {
+  // (A person asked of contacts that name no one — "인사담당 052-…" — is not answered by them.)
+  if (asksStaff(q) && doc.meta.contacts.length && !(q.shape === 'person' && doc.meta.contacts.every((c) => !c.name))) {
     const titleFlat = squash(doc.meta.title);
     const specific = q.subject.filter((w) => !wordIn(w, titleFlat) && !STAFF.test(w));
     const local = ranked.find(

@@ -32,7 +32,8 @@ const PATTERNS: Partial<Record<Shape, RegExp>> = {
     [
       String.raw`(?:20\d{2}|[’'‘\`]\d{2})\s*[.년-]\s*\d{1,2}\s*[.월-]?\s*(?:\d{1,2}\s*[.일]?)?(?:\s*\([월화수목금토일]\))?(?:\s*\d{1,2}:\d{2})?`,
       String.raw`\d{1,2}\s*월\s*\d{1,2}\s*일(?:\s*\([월화수목금토일]\))?`,
-      String.raw`\d{1,2}\s*\.\s*\d{1,2}\s*\.(?:\s*\([월화수목금토일]\))?`,
+      // "6. 24.(화)", "7.16.까지": a bare "1.6." is a section number unless a weekday, a time or a range follows.
+      String.raw`\d{1,2}\s*\.\s*\d{1,2}\s*\.(?:\s*\([월화수목금토일]\)|(?=\s*(?:[~∼]|\d{1,2}:\d{2}|까지|부터)))`,
       String.raw`\d{1,2}\s*월(?:\s*[초중말])?`,
       String.raw`\d{1,2}:\d{2}`,
       String.raw`(?:상|하)반기|\d\s*분기|연중|상시|수시`,
