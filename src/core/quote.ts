@@ -46,8 +46,12 @@ export function bestLines(knowledge: Knowledge, r: StoredRecord, query: string, 
 export function clip(textLine: string, query: string, width = 160): string {
   if (textLine.length <= width) return textLine;
   const term = tokenizeQuery(query).find((t) => t.length >= 2 && textLine.includes(t));
-  const at = term ? Math.max(0, textLine.indexOf(term) - 40) : 0;
-  return `${at > 0 ? '…' : ''}${textLine.slice(at, at + width)}…`;
+  let at = term ? Math.max(0, textLine.indexOf(term) - 40) : 0;
+  let end = Math.min(textLine.length, at + width);
+  // Never through a figure: "☎4299" cut to "☎4" would quote a number the document does not write.
+  while (at > 0 && /[\d.,]/.test(textLine[at - 1]!) && /\d/.test(textLine[at]!)) at--;
+  while (end < textLine.length && /\d/.test(textLine[end - 1]!) && /[\d.,]/.test(textLine[end]!)) end++;
+  return `${at > 0 ? '…' : ''}${textLine.slice(at, end)}${end < textLine.length ? '…' : ''}`;
 }
 
 /** "12행: …" — a quoted line with where it stands, clipped around the question's first term. */
