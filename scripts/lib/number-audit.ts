@@ -180,7 +180,8 @@ export function auditLine(
     if (!ok) bad.push({ figure: m[0], why: 'a computed rate that no two cited figures give' });
   }
   // A count the reply built and says so: "[사업 14건]" heading a list of 14.
-  for (const m of line.matchAll(/(\d+)건\]?$/g)) {
+  // (The whole figure: "1,160건" at the end of a quoted line is not a count of 160.)
+  for (const m of line.matchAll(/(?<![\d,])(\d+)건\]?$/g)) {
     if (listLength === null) continue;
     cover(m.index, m.index + m[0].length);
     checked++;
