@@ -64,13 +64,22 @@ export function readQuestion(text: string): Question {
   const t = text.trim();
   let shape: Shape = 'fact';
   const shapeWords: string[] = [];
-  for (const [s, re] of [...ASKING_FIRST, ...SHAPES]) {
-    const m = re.exec(t);
-    if (m) {
-      shape = s;
-      shapeWords.push(m[0].replace(/\s+/g, ''));
-      break;
+  // The asking words that decide alone, else the shape asked last: Korean puts what is asked at the end
+  // ("청년수당 자문회의 일정" asks a date, though 수당 names money).
+  const first = ASKING_FIRST.map(([s, re]) => [s, re.exec(t)] as const).find(([, m]) => m);
+  let best: { s: Shape; m: RegExpExecArray } | null = first ? { s: first[0], m: first[1]! } : null;
+  if (!best) {
+    // A bare 어디 only asks where: a word naming the kind ("장소 어디", "부서 어디") decides.
+    const placeNamed = SHAPES.some(([sh, re]) => sh === 'place' && re.test(t) && !/^어디/.test(re.exec(t)![0]));
+    const end = (m: RegExpExecArray) => (m[0] === '어디' && placeNamed ? -1 : m.index + m[0].length);
+    for (const [s, re] of SHAPES) {
+      const m = lastMatch(re, t);
+      if (m && (!best || end(m) > end(best.m))) best = { s, m };
     }
+  }
+  if (best) {
+    shape = best.s;
+    shapeWords.push(best.m[0].replace(/\s+/g, ''));
   }
   // "질산성질소 얼마 나왔어": 얼마 with no word of money asks for the figure written, whatever its unit.
   if (shape === 'amount' && shapeWords.every((w) => /^얼마/.test(w)) && !MONEY.test(t)) shape = 'quantity';
@@ -88,6 +97,12 @@ export function readQuestion(text: string): Question {
     if (!shapeWords.includes(w) && [...ASKING_FIRST, ...SHAPES].some(([sh, re]) => sh === shape && re.test(w) && re.exec(w)![0] === w)) shapeWords.push(w);
   }
   return { text: t, shape, subject, shapeWords, year, month: monthMatch ? Number(monthMatch[1]) : null, tense };
+}
+
+function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  for (const m of text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) last = m as RegExpExecArray;
+  return last;
 }
 
 /** The words that name what is asked about: particles off, asking words and constraints out. */

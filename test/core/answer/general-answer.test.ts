@@ -27,6 +27,10 @@ describe('question shapes and constraints', () => {
     ['SMR 보조기기 통합공고 공고번호', 'docnumber'],
     ['청년창업 청년 나이 기준', 'count'],
     ['BIG 아이디어 경진대회 접수 이메일', 'phone'],
+    // The kind asked last decides: 수당 names money, 일정 is what is asked.
+    ['서울 청년수당 정책 개편 자문회의 계획 일정', 'date'],
+    ['제주 혁신센터 면접 장소 어디', 'place'],
+    ['생계급여 사업 실국 어디', 'organisation'],
   ])('%s → %s', (q, shape) => {
     expect(readQuestion(q).shape).toBe(shape);
   });
