@@ -71,7 +71,10 @@ export function readQuestion(text: string): Question {
   if (!best) {
     // A bare 어디 only asks where: a word naming the kind ("장소 어디", "부서 어디") decides.
     const placeNamed = SHAPES.some(([sh, re]) => sh === 'place' && re.test(t) && !/^어디/.test(re.exec(t)![0]));
-    const end = (m: RegExpExecArray) => (m[0] === '어디' && placeNamed ? -1 : m.index + m[0].length);
+    // A bare 얼마 likewise gives way to a word naming a rate or a count ("국고보조율 얼마").
+    const measureNamed = SHAPES.some(([sh, re]) => (sh === 'rate' || sh === 'count') && re.test(t) && re.exec(t)![0] !== '규모');
+    const end = (m: RegExpExecArray) =>
+      (m[0] === '어디' && placeNamed) || (/^얼마/.test(m[0]) && measureNamed) ? -1 : m.index + m[0].length;
     for (const [s, re] of SHAPES) {
       const m = lastMatch(re, t);
       if (m && (!best || end(m) > end(best.m))) best = { s, m };
