@@ -24,7 +24,9 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   const valueShape = q.shape !== 'state' && q.shape !== 'fact';
   const body = answered.kind === 'answer' ? replyText(answered) : '';
   // A card of a document no family reads, or lines quoted without a value: a passage holding the value beats it.
-  const quoted = answered.trace?.includes(QUOTED_LINES) ?? false;
+  // A card whose quoted content is only headings ("446행: 향후계획") says where the answer is, not what it is.
+  const headings = headingsOnly(answered);
+  const quoted = (answered.trace?.includes(QUOTED_LINES) ?? false) || headings;
   const holds = !valueShape || valuesOf(q.shape, body).length > 0;
   // A reply read from documents no family knows (their generic record's card or lines) is the weakest: the
   // passages come first, and when they answer nothing, their "not found" (a card states only metadata).
@@ -45,13 +47,18 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   // A family command's "not found" for a unit, a person or a project the words only mention is deliberate: only a
   // value of the asked kind, found where the project command found nothing, replaces it.
   if (answered.kind === 'not_found' && (!valueShape || !OVERRIDABLE.has(command))) return { ...answered, trace: [tried, general.trace] };
-  if (quoted && !valueShape) return { ...answered, trace: [tried, general.trace] };
+  if (quoted && !valueShape && !(headings && general.reply.kind === 'answer')) return { ...answered, trace: [tried, general.trace] };
   if (general.reply.kind === 'answer' || answered.kind !== 'answer') {
     // A command's own "not found" stays when the general answerer finds nothing better either.
     if (general.reply.kind !== 'answer' && answered.kind === 'not_found' && command !== 'project') return { ...answered, trace: [tried, general.trace] };
     return { ...general.reply, trace: [tried, general.trace] };
   }
   return { ...answered, trace: [tried, general.trace] };
+}
+
+function headingsOnly(r: Reply): boolean {
+  const lists = r.blocks.filter((b) => b.type === 'list');
+  return lists.length > 0 && lists.every((b) => b.type === 'list' && b.items.every((i) => /^\d+(?:–\d+)?행: \S.{0,14}$/.test(i)));
 }
 
 /** The words and figures a reply states (title and blocks; not its sources). */

@@ -273,6 +273,8 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
     else if (years.length) score -= 0.5;
   }
   if (b.kind === 'row' && (q.shape === 'amount' || q.shape === 'count' || q.shape === 'rate')) score += 0.3;
+  // No row named: the table's total ("계", "합계") answers for the whole.
+  if (b.kind === 'row' && /^(?:계|합\s*계|총\s*계|전\s*체)$/.test((b.table?.cells[0] ?? '').trim())) score += 0.4;
   // Shorter passages say one thing; a long one holds many values and the one asked is less sure.
   score -= Math.min(1, b.text.length / 600);
   return score - s.passage.rank * 0.01;

@@ -79,6 +79,8 @@ function valuesMatching(shape: Shape, text: string): ValueSpan[] {
     // "제2025-22호" is a document's number, not a date.
     if (shape === 'date' && (/제\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^\s*호/.test(text.slice(m.index + m[0].length)))) continue;
     if (shape === 'amount' && !/\d/.test(v)) continue;
+    // A year ("2015년") or a date is not the figure a measurement asks for.
+    if (shape === 'quantity' && /^(?:19|20)\d{2}\s*년?$|^\d{1,2}\s*[월일]$/.test(v)) continue;
     // "실국(기관": a header cell cut inside its brackets is not a name.
     if (shape === 'organisation' && (v.match(/\(/g)?.length ?? 0) !== (v.match(/\)/g)?.length ?? 0)) continue;
     const start = m.index + m[0].indexOf(v);

@@ -181,3 +181,20 @@ describe('a year asked that the document is not about', () => {
     expect(renderText(answer('인재개발원 세입예산 얼마', knowledge))).toContain('972백만원');
   });
 });
+
+describe('the issue’s examples over the samples: a header or a heading is never the answer', () => {
+  const { store, knowledge } = knowledgeOf([SAMPLES], '2021-06-01');
+  afterAll(() => store.close());
+
+  it('states the total row’s cell under the column asked, not the header line', () => {
+    const r = answer('계약심사 절감액 얼마야', knowledge);
+    expect(renderText(r)).toContain('절감액: ▲1,052백만원');
+    expect(r.sources[0]).toMatch(/yeongdeungpo-audit-annual-report\.txt · .*306행, 308행/);
+  });
+
+  it('gives the items under a heading asked for, not the heading alone', () => {
+    const body = renderText(answer('인권팀 향후계획', knowledge));
+    expect(body).toContain('향후계획 › 인권감수성 향상 및 인권역량 강화를 위한 인권교육 실시');
+    expect(body).not.toMatch(/^\s*• 446행: 향후계획$/m);
+  });
+});
