@@ -46,7 +46,9 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   if (generic && general.reply.kind !== 'answer') return { ...general.reply, trace: [tried, general.trace] };
   // A family command's "not found" for a unit, a person or a project the words only mention is deliberate: only a
   // value of the asked kind, found where the project command found nothing, replaces it.
-  if (answered.kind === 'not_found' && (!valueShape || !OVERRIDABLE.has(command))) return { ...answered, trace: [tried, general.trace] };
+  // (How a thing stands, asked of a project no record is for, is answered by the passage that names it.)
+  const stateFound = command === 'project' && q.shape === 'state' && general.reply.kind === 'answer';
+  if (answered.kind === 'not_found' && (!valueShape || !OVERRIDABLE.has(command)) && !stateFound) return { ...answered, trace: [tried, general.trace] };
   if (quoted && !valueShape && !(headings && general.reply.kind === 'answer')) return { ...answered, trace: [tried, general.trace] };
   if (general.reply.kind === 'answer' || answered.kind !== 'answer') {
     // A command's own "not found" stays when the general answerer finds nothing better either.

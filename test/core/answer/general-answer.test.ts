@@ -198,3 +198,15 @@ describe('the issue’s examples over the samples: a header or a heading is neve
     expect(body).not.toMatch(/^\s*• 446행: 향후계획$/m);
   });
 });
+
+describe.skipIf(!shared)('how a thing named only in a plan’s body stands (../shared/corpus/busan-plans)', () => {
+  const { store, knowledge } = knowledgeOf([join(shared!, 'busan-plans')], '2025-07-01');
+  afterAll(() => store.close());
+
+  it('answers from the item that names it when no project record is for it', () => {
+    const r = answer('해상택시 어떻게 되고 있어', knowledge);
+    expect(r.kind).toBe('answer');
+    expect(renderText(r)).toContain('(해상택시) 권역 원도심');
+    expect(r.trace?.[0]).toBe('project: not_found');
+  });
+});
