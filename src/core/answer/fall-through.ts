@@ -33,7 +33,9 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   // (A schedule such a record read — its milestones with their months — is no card: it stands.)
   const generic =
     answered.kind === 'answer' && !(command === 'milestones' && holds) && (isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge));
-  const answers = answered.kind === 'answer' && holds && !(quoted && !valueShape) && !generic;
+  // Lines quoted for "다음 일정" may hold only the dates of what was done: the planned section's passage comes first.
+  const plannedAsked = quoted && q.shape === 'date' && q.tense === 'planned';
+  const answers = answered.kind === 'answer' && holds && !(quoted && !valueShape) && !generic && !plannedAsked;
   // The people and unit commands answer who and where from the records' own contact lines: kept as they are.
   // (When a person is asked and their reply names none — only the department —, a passage may name them.)
   const noPerson = command === 'owner' && q.shape === 'person' && /누구|이름|성명/.test(q.text) && !holds;

@@ -192,6 +192,14 @@ describe('the issue’s examples over the samples: a header or a heading is neve
     expect(r.sources[0]).toMatch(/yeongdeungpo-audit-annual-report\.txt · .*306행, 308행/);
   });
 
+  it('answers "다음 일정" from the planned section, not with the dates of what was done', () => {
+    const r = answer('인권거버넌스 다음 일정', knowledge);
+    const body = renderText(r);
+    expect(body).toContain('일시·기간: 2022. 상반기');
+    expect(body).toContain('향후추진계획 › 인권보호 거버넌스 업무협약(MOU) 체결');
+    expect(body).not.toContain('2018. 7.');
+  });
+
   it('gives the items under a heading asked for, not the heading alone', () => {
     const body = renderText(answer('인권팀 향후계획', knowledge));
     expect(body).toContain('향후계획 › 인권감수성 향상 및 인권역량 강화를 위한 인권교육 실시');
