@@ -38,7 +38,7 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   const answers = answered.kind === 'answer' && holds && !(quoted && !valueShape) && !generic && !plannedAsked;
   // The people and unit commands answer who and where from the records' own contact lines: kept as they are.
   // (When a person is asked and their reply names none — only the department —, a passage may name them.)
-  const noPerson = command === 'owner' && q.shape === 'person' && /누구|이름|성명/.test(q.text) && !holds;
+  const noPerson = command === 'owner' && answered.kind === 'answer' && q.shape === 'person' && /누구|이름|성명/.test(q.text) && !holds;
   if (answers || (answered.kind === 'answer' && PEOPLE.has(command) && !generic && !noPerson)) return { ...answered, trace: [tried] };
   const general = generalAnswer(message, knowledge);
   // A person asked whom no document names: the department the reply gives is offered, as a "not found" of the person.

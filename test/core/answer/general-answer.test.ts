@@ -200,6 +200,12 @@ describe('the issue’s examples over the samples: a header or a heading is neve
     expect(body).not.toContain('2018. 7.');
   });
 
+  it('keeps the owner command’s own "not found" as it is when the project is unknown', () => {
+    const r = answer('청년 일자리 담당자 누구', knowledge);
+    expect(r.kind).toBe('not_found');
+    expect(r.title).not.toContain('담당자 이름은 문서에 없습니다');
+  });
+
   it('gives the items under a heading asked for, not the heading alone', () => {
     const body = renderText(answer('인권팀 향후계획', knowledge));
     expect(body).toContain('향후계획 › 인권감수성 향상 및 인권역량 강화를 위한 인권교육 실시');
