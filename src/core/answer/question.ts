@@ -36,6 +36,8 @@ const ASKING_FIRST: Array<[Shape, RegExp]> = [
   ['date', /언제|며칠|몇\s*월/],
   ['person', /누구/],
   ['place', /어디서|어디에서|어디\s*(?:에\s*)?있/],
+  // "몇 개 기관 참여": a count with its counter asks a number, whatever noun follows.
+  ['count', /몇\s*(?:명|개|곳|건|개사|팀|회|개소|가구|대|편|종|차례|번)/],
 ];
 
 /** Checked in order: the first that matches decides ("담당자 연락처" is a phone question). */

@@ -90,7 +90,8 @@ function valuesMatching(shape: Shape, text: string): ValueSpan[] {
 }
 
 const ADDRESS = /(?<![가-힣])(?:[가-힣]{1,8}(?:시|군|구)\s+)?(?:[가-힣0-9]{1,10}(?:읍|면|동|가)\s+)?[가-힣0-9]{1,12}(?:로|길|리)\s*\d{1,4}(?:-\d{1,4})?(?:번지)?(?![\d가-힣])/g;
-const VENUE = /(?<![가-힣])[가-힣A-Za-z0-9]{1,16}(?:\s[가-힣A-Za-z]{1,8}){0,2}(?:센터|호텔|회관|컨벤션홀|컨벤션|전시장|전시관|타운|캠퍼스|청사|도서관|대강당|강당|회의실|체육관|극장|연극장|아트홀|광장|공원)(?![가-힣])/g;
+// (A venue's name starts with a letter: "3시 부산국제금융센터" is a time and a venue.)
+const VENUE = /(?<![가-힣A-Za-z0-9])[가-힣A-Za-z][가-힣A-Za-z0-9]{0,15}(?:\s[가-힣A-Za-z]{1,8}){0,2}(?:센터|호텔|회관|컨벤션홀|컨벤션|전시장|전시관|타운|캠퍼스|청사|도서관|대강당|강당|회의실|체육관|극장|연극장|아트홀|광장|공원)(?![가-힣])/g;
 
 /** "장소 : 벡스코 제1전시장", "(장소) …", "…에서 개최": the place a passage names. */
 function placesOf(text: string): ValueSpan[] {
@@ -113,7 +114,8 @@ function placesOf(text: string): ValueSpan[] {
   }
   // The place starts at a letter, not inside a run of spaces (each of them tried over the run was quadratic).
   for (const m of text.matchAll(/([가-힣A-Za-z0-9()·][가-힣A-Za-z0-9()·\s]{1,29}?)\s*(?:에서|에 있는)(?=\s)/g)) {
-    const v = m[1]!.trim().split(/\s+/).slice(-3).join(' ');
+    // The words before "에서", less a time or day written ahead of the place ("오후 3시 부산국제금융센터").
+    const v = m[1]!.trim().split(/\s+/).slice(-3).filter((w, i, all) => !(i < all.length - 1 && /^(?:오전|오후|\(?\d+[시분일]\)?|\d{1,2}:\d{2})$/.test(w))).join(' ');
     if (v.length < 2) continue;
     const start = m.index + m[0].indexOf(v);
     out.push({ text: v, start, end: start + v.length });

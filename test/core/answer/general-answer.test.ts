@@ -31,6 +31,7 @@ describe('question shapes and constraints', () => {
     ['서울 청년수당 정책 개편 자문회의 계획 일정', 'date'],
     ['제주 혁신센터 면접 장소 어디', 'place'],
     ['생계급여 사업 실국 어디', 'organisation'],
+    ['부산해양금융발전협의회 몇 개 기관 참여', 'count'],
   ])('%s → %s', (q, shape) => {
     expect(readQuestion(q).shape).toBe(shape);
   });
@@ -141,6 +142,10 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     expect(r.kind).toBe('not_found');
     expect(r.title).toContain('담당자 이름은 문서에 없습니다');
     expect(renderText(r)).toContain('사회복지정책실');
+  });
+
+  it('reads the place of "…에서" without the time written before it', () => {
+    expect(renderText(ask('부산해양금융발전협의회 출범식 어디서 해'))).toContain('장소: 부산국제금융센터');
   });
 
   it('reads a venue or an address as the place, never a name in a row under no place header', () => {
