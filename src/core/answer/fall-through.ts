@@ -40,7 +40,7 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   // (When a person is asked and their reply names none — only the department —, a passage may name them.)
   const noPerson = command === 'owner' && answered.kind === 'answer' && q.shape === 'person' && /누구|이름|성명/.test(q.text) && !holds;
   if (answers || (answered.kind === 'answer' && PEOPLE.has(command) && !generic && !noPerson)) return { ...answered, trace: [tried] };
-  const general = generalAnswer(message, knowledge);
+  const general = generalAnswer(message, knowledge, q);
   // A person asked whom no document names: the department the reply gives is offered, as a "not found" of the person.
   const personless = (trace: string): Reply => ({ ...answered, kind: 'not_found', title: `${answered.title} — 담당자 이름은 문서에 없습니다`, trace: [tried, trace] });
   if (!general) return noPerson ? personless('general: nothing found') : { ...answered, trace: [tried, 'general: nothing found'] };

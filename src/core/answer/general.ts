@@ -66,8 +66,8 @@ const ASKING_SHAPE = /^(?:얼마|언제|몇.*|어디.*|누구|까지|기간|일�
 const PLANNED = /향후|계획|일정|예정|추진\s*방향|로드맵|추진절차/;
 const DONE = /실적|추진\s*현황|추진\s*경과|성과|결과|경위/;
 
-export function generalAnswer(message: string, knowledge: Knowledge): GeneralAnswer | null {
-  const q = readQuestion(message);
+/** `q`: the question as the caller already read it (the fall-through reads it once per message). */
+export function generalAnswer(message: string, knowledge: Knowledge, q: Question = readQuestion(message)): GeneralAnswer | null {
   if (q.subject.length === 0) return null;
   const found = knowledge.passages.search(q.subject.join(' '), CANDIDATES);
   if (found.length === 0) return null;
