@@ -74,14 +74,13 @@ describe('architecture rules', () => {
   });
 
   it('answers from stored blocks and cells: no new reader of a document\'s raw lines under src/core or commands', () => {
-    // Knowledge.blocksAt is what answering reads. Still on lines, where the document model is coarser than a line:
-    // passages (a table flattened one cell a line is one paragraph of the model) and the overview's sentences, org
-    // chart and unnamed header lines (lines run together; header words no block or table cell keeps). knowledge.ts
-    // serves them and builds the search index from the document text at load. The list only shrinks.
+    // Knowledge.blocksAt is what answering reads (a block keeps its lines as written where a reader needs one line
+    // of it). Still on lines: the overview's sentences, org chart and unnamed header lines; knowledge.ts serves
+    // them and builds the search index from the document text at load. The list only shrinks.
     const readsLines = /\.lines\(|\bdocumentLines\b|\bknowledge\.lines\b/;
     const offenders = [...sources(join('src', 'core')), ...sources('commands')]
       .filter((f) => readsLines.test(readFileSync(f, 'utf8')))
       .sort();
-    expect(offenders).toEqual([join('src', 'core', 'knowledge.ts'), join('src', 'core', 'overview-facts.ts'), join('src', 'core', 'passages.ts')]);
+    expect(offenders).toEqual([join('src', 'core', 'knowledge.ts'), join('src', 'core', 'overview-facts.ts')]);
   });
 });

@@ -61,3 +61,37 @@ export function lineRuns(knowledge: Knowledge, versionId: number, lines: number[
   }
   return out;
 }
+
+/** A line the model read, as written (indentation kept), or a row of a flattened table over the lines of its cells. */
+export interface WrittenLine {
+  /** The line, or the first line of a flattened table's row. */
+  n: number;
+  /** The last line: `n` but for a flattened table's row, whose cells stand one a line. */
+  last: number;
+  text: string;
+  block: DocBlock;
+}
+
+/**
+ * The lines of the blocks on lines `from`..`to`, one entry a line, as written: for a reader of one line of a
+ * block (a cell of a table flattened one cell a line that no table reader recognised, one line of an org chart).
+ * A row of a table the model read from cells one a line is one entry, its cells joined; the lines no block was
+ * read from (blank lines, rules, a table's header lines: the rows carry their cells) are not there.
+ */
+export function writtenLines(knowledge: Knowledge, versionId: number, from = 1, to = Number.MAX_SAFE_INTEGER): WrittenLine[] {
+  const out: WrittenLine[] = [];
+  for (const block of knowledge.blocksAt(versionId, from, to)) {
+    const [a, b] = block.lines;
+    if (!block.written && a < b) {
+      // A flattened table's row (or a block stored before its lines were kept): its text over its lines.
+      if (a >= from) out.push({ n: a, last: Math.min(b, to), text: block.text, block });
+      continue;
+    }
+    const written = block.written ?? [block.text];
+    written.forEach((text, k) => {
+      const n = a + k;
+      if (n >= from && n <= to) out.push({ n, last: n, text, block });
+    });
+  }
+  return out.sort((x, y) => x.n - y.n);
+}

@@ -20,6 +20,13 @@ export interface DocBlock {
   level: number;
   /** A list item's parent item, as written (so "○ 예산 : 30억원" under "□ 청년 쉼터" keeps its subject). */
   parent?: string;
+  /**
+   * The block's lines as written, one per line of `lines` (indentation kept, trailing spaces off), when its text is
+   * not its one line: a marker taken off, wrapped lines joined, a row's cells, an indent. A table flattened one cell
+   * a line that no reader recognised is one paragraph of the model, and a reader of one line of it (a cell, a line
+   * of an org chart over the counts under it) reads it here. Absent in a block stored before it was kept.
+   */
+  written?: string[];
   /** Lines of the parent item and of the innermost heading: cited whenever they are quoted with the block. */
   parentLines?: [number, number];
   sectionLine?: number;

@@ -115,6 +115,8 @@ export function readBlocks(lines: string[]): DocBlock[] {
   }
   const width = Math.max(40, ...lines.map((l) => (l.length <= MAX_LINE ? l.trim().length : 0)));
   const blocks: DocBlock[] = [];
+  /** Rows of tables flattened one cell a line: their cells are their lines. */
+  const flatRows = new Set<number>();
   const headings: Array<{ level: number; text: string; line: number }> = [];
   const items: Array<{ level: number; text: string; lines: [number, number] }> = [];
   // Where the heading and the parent item quoted with a block were read, so a quote cites every line it shows.
@@ -151,6 +153,7 @@ export function readBlocks(lines: string[]): DocBlock[] {
     if (flat) {
       close();
       for (const r of flat.rows) {
+        flatRows.add(blocks.length);
         blocks.push({
           kind: 'row',
           text: r.cells.join(' | '),
@@ -219,6 +222,12 @@ export function readBlocks(lines: string[]): DocBlock[] {
     open = { kind: 'paragraph', text: t, lines: [lineNo, lineNo], section: section(), ...context(), level: 0, ...parentOf() };
   }
   close();
+  // Each block's lines as written, where its text is not its one line (a row of a flattened table is its cells).
+  blocks.forEach((b, k) => {
+    if (flatRows.has(k)) return;
+    const written = lines.slice(b.lines[0] - 1, b.lines[1]).map((l) => l.replace(/^\f+/, '').trimEnd());
+    if (written.length > 1 || written[0] !== b.text) b.written = written;
+  });
   return blocks;
 }
 
