@@ -9,6 +9,7 @@ import { isUnitLine } from '../structure/headings.js';
 import type { TableModel } from '../tables/model.js';
 import { type ColumnMajorTable, columnMajorTables } from '../tables/column-major.js';
 import { layoutTables, linesOf } from '../tables/layout-rows.js';
+import { rowMajorTables } from '../tables/row-major.js';
 import { textTables } from '../tables/text.js';
 
 const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ';
@@ -107,11 +108,14 @@ export function readBlocks(lines: string[]): DocBlock[] {
       rowAt.set(r.line, { unit: unitOfTable(table), cells: row, header, head });
     }
   }
-  // Tables flattened one cell a line, column by column: their rows are emitted where the table starts.
+  // Tables flattened one cell a line, column by column or row by row: their rows are emitted where the table starts.
   const columnTables = new Map<number, ColumnMajorTable>();
-  for (const t of safeColumnTables(lines)) {
-    if (Array.from({ length: t.end - t.start + 1 }, (_, n) => t.start + 1 + n).some((l) => tableLines.has(l) || rowAt.has(l))) continue;
+  const flatLines = new Set<number>();
+  for (const t of [...safeFlatTables(columnMajorTables, lines), ...safeFlatTables(rowMajorTables, lines)]) {
+    const span = Array.from({ length: t.end - t.start + 1 }, (_, n) => t.start + 1 + n);
+    if (span.some((l) => tableLines.has(l) || rowAt.has(l) || flatLines.has(l))) continue;
     columnTables.set(t.start + 1, t);
+    for (const l of span) flatLines.add(l);
   }
   const width = Math.max(40, ...lines.map((l) => (l.length <= MAX_LINE ? l.trim().length : 0)));
   const blocks: DocBlock[] = [];
@@ -156,7 +160,7 @@ export function readBlocks(lines: string[]): DocBlock[] {
         flatRows.add(blocks.length);
         blocks.push({
           kind: 'row',
-          text: r.cells.join(' | '),
+          text: r.text ?? r.cells.join(' | '),
           lines: [Math.min(...r.lines), Math.max(...r.lines)],
           section: section(),
           ...context(),
@@ -244,9 +248,9 @@ function continues(previous: string, line: string, open: DocBlock): boolean {
   return indent <= prevIndent + 8;
 }
 
-function safeColumnTables(lines: string[]): ColumnMajorTable[] {
+function safeFlatTables(read: (lines: string[]) => ColumnMajorTable[], lines: string[]): ColumnMajorTable[] {
   try {
-    return columnMajorTables(lines);
+    return read(lines);
   } catch {
     return [];
   }

@@ -11,7 +11,7 @@ export interface ColumnMajorTable {
   /** The corner cell, then each column's header. */
   header: string[];
   headerLines: number[];
-  rows: Array<{ cells: string[]; lines: number[] }>;
+  rows: Array<{ cells: string[]; lines: number[]; text?: string }>;
   unit: string | null;
 }
 

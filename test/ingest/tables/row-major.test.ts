@@ -1,0 +1,78 @@
+/**
+ * Tables flattened one cell a line, row by row (한글 forms, 결재문서 exports), read from real documents of
+ * ../shared/corpus: one level of headers, a year level over a quarter level, a rate line in brackets under each row's
+ * amounts, a label wrapped onto two lines, and a row whose cell wraps ending the table.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
+import { readModel } from '../../../src/ingest/model/read-model.js';
+import { loadDocument } from '../../../src/ingest/parse.js';
+import { rowMajorTables } from '../../../src/ingest/tables/row-major.js';
+
+const shared = sharedCorpusDir();
+const PRESS = 'hwp/press-2024-moef-overseas-direct-investment-q3.txt';
+
+describe('row-major tables, one cell a line', () => {
+  it('reads a corner, one level of headers and rows of figures', () => {
+    const lines = ['< 추이(억 달러) >', '구 분', '2023년', '2024년', '북미', '80.7', '73.9', '유럽', '28.7', '36.0', ''];
+    const [t] = rowMajorTables(lines);
+    expect(t!.header).toEqual(['구분', '2023년', '2024년']);
+    expect(t!.rows.map((r) => r.cells)).toEqual([['북미', '80.7', '73.9'], ['유럽', '28.7', '36.0']]);
+    expect(t!.unit).toBe('억 달러');
+  });
+
+  it('leaves a row whose cell count does not come out (a wrapped cell), and what follows, unread', () => {
+    const lines = ['구분', '’24년', '’25년', '예산', '60백만원', '61백만원', '연령', '만 19세', '만 19세', '(제대군인 : 최대 만37세)', '기타'];
+    const [t] = rowMajorTables(lines);
+    expect(t!.rows.map((r) => r.cells[0])).toEqual(['예산']);
+    expect(t!.end).toBe(5);
+  });
+
+  it('reads no table when a header word would have to head a wrapped row label (an empty 비고 cell)', () => {
+    const lines = ['구분', '일부 감면', '전액 감면', '비고', '(실사용)연구개발비', '100천만원', '100천만원', '(최초)납부상한액', '10천만원', '10천만원'];
+    expect(rowMajorTables(lines)).toEqual([]);
+  });
+});
+
+describe.skipIf(!shared)('row-major tables of real documents (../shared/corpus)', () => {
+  it('reads a year level over a quarter level: each figure under "2024년 1분기", the rate line in its own columns', () => {
+    const m = readModel(loadDocument(join(shared!, PRESS)).doc);
+    const lines = readFileSync(join(shared!, PRESS), 'utf8').split('\n');
+    // The 지역별 동향 table of the annex (총투자 기준): 아시아's label on line 534, its amounts then its rates.
+    const asia = m.blocks.find((b) => b.kind === 'row' && b.lines[0] === 534)!;
+    const t = asia.table!;
+    const cell = (h: string) => t.cells[t.header.indexOf(h)];
+    expect(t.cells[0]).toBe('아시아');
+    expect(cell('2024년 1분기')).toBe('23.2');
+    expect(cell('2022년 1분기')).toBe('90.0');
+    expect(cell('2024년 1분기 (전년동기 대비 %)')).toBe('(△2.9)');
+    expect(t.unit).toBe('억달러, 전년동기 대비 %');
+    // The unit line of the annex, far above, is cited with the header lines.
+    expect(lines[(t.head![0] ?? 0) - 1]).toContain('단위: 억달러');
+    const oceania = m.blocks.find((b) => b.kind === 'row' && b.lines[0] === 580)!;
+    expect(oceania.table!.cells[oceania.table!.header.indexOf('2024년 2분기')]).toBe('8.8');
+    const us = m.blocks.find((b) => b.kind === 'row' && b.lines[0] === 355)!;
+    expect(us.table!.cells.slice(0, 2)).toEqual(['미국', '91.8']);
+    expect(us.table!.cells[us.table!.header.indexOf('2024년 2분기')]).toBe('60.0');
+  });
+
+  it('joins a row label wrapped onto two lines ("금융" / "보험업")', () => {
+    const m = readModel(loadDocument(join(shared!, PRESS)).doc);
+    const finance = m.blocks.find((b) => b.kind === 'row' && b.lines[0] === 222)!;
+    expect(finance.table!.cells[0]).toBe('금융 보험업');
+    expect(finance.table!.cells[finance.table!.header.indexOf('2024년 3분기')]).toBe('60.6');
+  });
+
+  it('reads a 결재문서 table of text cells: 사업예산 under ’24년 and ’25년, the note kept in the quoted text', () => {
+    const m = readModel(loadDocument(join(shared!, 'seoul-approval-2024-youth-allowance-tf.txt')).doc);
+    const budget = m.blocks.find((b) => b.kind === 'row' && b.table?.cells[0] === '사업예산')!;
+    expect(budget.table!.header).toEqual(['구분', '’24년', '’25년']);
+    expect(budget.table!.cells).toEqual(['사업예산', '60,293백만원', '60,297백만원']);
+    expect(budget.text).toContain('(TF 운영비 4백만원 증액)');
+    expect(budget.lines).toEqual([55, 57]);
+    // The next row's last cell wraps onto a line of its own: the table ends before it.
+    expect(m.blocks.some((b) => b.kind === 'row' && b.table?.cells[0] === '연령 요건')).toBe(false);
+  });
+});
