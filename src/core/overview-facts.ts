@@ -14,7 +14,7 @@ import { organizationAliases, runTogether } from '../domain/names.js';
 import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import type { Knowledge } from './knowledge.js';
-import { lineRuns } from './blocks.js';
+import { lineRuns, type WrittenLine, writtenLines } from './blocks.js';
 import { sourceOf } from './format.js';
 import { asWritten } from './quote.js';
 import { type Block, list, type Reply, reply } from './reply.js';
@@ -174,9 +174,9 @@ function inLongLabel(label: string, w: Word): boolean {
 }
 
 /** Cells of one table that account for every content word, or [] when some word is left over. */
-function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boolean, doc: string[]): CellHit[] {
+function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boolean, knowledge: Knowledge): CellHit[] {
   const title = titleKey(t);
-  const headerText = squash((t.headerLines ?? []).map((n) => doc[n - 1] ?? '').join(''));
+  const headerText = squash(headerLinesText(knowledge, r.document.versionId, t.headerLines ?? []));
   const out: CellHit[] = [];
   const rows: Array<{ row: TableRow; cell: TableCell | null; byRow: boolean }> = [];
   for (const row of t.rows) {
@@ -230,14 +230,14 @@ function tableHits(r: StoredRecord, t: ReadTable, content: Word[], scoped: boole
 
 /** Lines of the overview that hold every content word and a figure (or the name asked for, e.g. 대표이사). */
 function lineHits(r: StoredRecord, content: Word[], ctx: CommandContext, wholeDocument: boolean): Span[] {
-  const lines = ctx.knowledge.lines(r.document.versionId);
   // The department asked by name: any line of its plan is about it; otherwise only its overview's lines are.
-  const [from, to] = wholeDocument ? [1, lines.length] : r.record.src.lines;
-  const last = Math.min(to, from + (wholeDocument ? MAX_DOCUMENT_LINES : MAX_LINES), lines.length);
+  const [from, to] = wholeDocument ? [1, Number.MAX_SAFE_INTEGER] : r.record.src.lines;
+  const last = Math.min(to, from + (wholeDocument ? MAX_DOCUMENT_LINES : MAX_LINES));
+  const lines = writtenLines(ctx.knowledge, r.document.versionId, from, last);
   const first = content.find((w) => !w.year);
   const scored: Array<{ span: Span; at: number; len: number }> = [];
   const consider = (span: Span) => {
-    const text = squash(lines.slice(span[0] - 1, span[1]).join(''));
+    const text = squash(textOf(lines, span));
     if (!content.every((w) => inText(text, w))) return false;
     const at = first ? text.indexOf((WIDER[first.text] ?? [first.text]).find((a) => text.includes(a)) ?? '') : 0;
     // The figure follows the words asked ("주차장 367면", "정비기금 보유현황 : 204,072백만원"); a position asked
@@ -247,13 +247,18 @@ function lineHits(r: StoredRecord, content: Word[], ctx: CommandContext, wholeDo
     scored.push({ span, at, len: text.length });
     return true;
   };
-  for (let n = from; n <= last; n++) if (squash(lines[n - 1]!).length >= 4) consider([n, n]);
+  for (const l of lines) if (squash(l.text).length >= 4) consider([l.n, l.last]);
   // None: an item whose sub-lines ("- '24년도 목표 초과 …") carry the rest, its label on the item's own line.
   if (scored.length === 0 && first) {
-    for (let n = from; n <= last; n++) {
-      if (!inText(squash(lines[n - 1]!), first)) continue;
-      for (let m = n + 1; m <= Math.min(n + 2, last) && CONTINUATION.test(lines[m - 1]!); m++) if (consider([n, m])) break;
-    }
+    lines.forEach((l, k) => {
+      if (!inText(squash(l.text), first)) return;
+      // The next two lines, one after the other (a blank line or a rule between ends the item).
+      for (let j = k + 1; j <= k + 2 && j < lines.length; j++) {
+        const m = lines[j]!;
+        if (m.n !== lines[j - 1]!.last + 1 || !CONTINUATION.test(m.text)) break;
+        if (consider([l.n, m.last])) break;
+      }
+    });
   }
   scored.sort((a, b) => a.at - b.at || a.len - b.len || a.span[0] - b.span[0]);
   return scored.slice(0, 2).map((s) => s.span);
@@ -263,6 +268,28 @@ function lineHits(r: StoredRecord, content: Word[], ctx: CommandContext, wholeDo
 type Span = [number, number];
 /** A sub-line of the item above it: a dash, a note mark or an arrow first. */
 const CONTINUATION = /^\s*(?:[-–*※▹▸⇒→]|\d+\))/;
+
+/** The lines of a span as written, joined. */
+function textOf(lines: WrittenLine[], [a, b]: Span): string {
+  return lines.filter((l) => l.n >= a && l.n <= b).map((l) => l.text).join('');
+}
+
+/**
+ * What a table's header lines write, as written: on the first row of the model's table that names them among its
+ * header lines, else on the block read from the line; a table the model did not read there gives its rows' header
+ * cells.
+ */
+function headerLinesText(knowledge: Knowledge, versionId: number, headerLines: number[]): string {
+  const out: string[] = [];
+  for (const n of headerLines) {
+    const row = knowledge.blocksAt(versionId, n, n + 40).find((b) => b.table?.head?.includes(n));
+    const kept = row?.table?.headWritten?.[row.table.head!.indexOf(n)];
+    const own = kept === undefined ? writtenLines(knowledge, versionId, n, n).find((l) => l.n === n)?.text : kept;
+    if (own !== undefined) out.push(own);
+    else if (row?.table) out.push([row.table.header.join(' '), row.table.unit ?? ''].join(' '));
+  }
+  return out.join('');
+}
 
 /** "계: 104개사", "관광마이스육성진흥기금 증감: 3,263백만원": the cell with its row, column and unit. */
 function cellLine(t: ReadTable, row: TableRow, cell: TableCell): string {
@@ -296,7 +323,7 @@ export function overviewFact(message: string, ctx: CommandContext, options: Over
   for (const { r, scope } of pool) {
     const content = words.filter((w) => !scope.includes(w));
     if (content.length === 0 || content.every((w) => w.year)) continue;
-    for (const t of r.record.overview?.tables ?? []) cells.push(...tableHits(r, t, content, scope.length > 0, ctx.knowledge.lines(r.document.versionId)));
+    for (const t of r.record.overview?.tables ?? []) cells.push(...tableHits(r, t, content, scope.length > 0, ctx.knowledge));
   }
   if (cells.length) return cellReply(cells, ctx);
   if (options.tablesOnly) return null;
@@ -332,17 +359,22 @@ function chartCount(words: Word[], records: StoredRecord[], ctx: CommandContext)
   if (!unit || !words.every((w) => w === unit || CHART_MEASURE.test(w.text))) return null;
   const asked = words.find((w) => /^(?:정원|현원)$/.test(w.text))?.text ?? null;
   for (const r of records) {
-    const lines = ctx.knowledge.lines(r.document.versionId);
     const [from, to] = r.record.src.lines;
-    for (let n = from; n <= Math.min(to, lines.length); n++) {
-      const tokens = [...lines[n - 1]!.matchAll(/\S+/g)];
+    // The chart's lines as laid out (each with its indent): a name stands over its count.
+    const lines = writtenLines(ctx.knowledge, r.document.versionId, from, to + 2);
+    for (let i = 0; i < lines.length && lines[i]!.n <= to; i++) {
+      const { n } = lines[i]!;
+      const tokens = [...lines[i]!.text.matchAll(/\S+/g)];
       const names = tokens.flatMap((m) => (runTogether(m[0]) ?? [m[0]]).map((text) => ({ text, m })));
       const k = names.findIndex((x) => squash(x.text) === unit.text);
       if (k < 0) continue;
-      const below = n + 1 + lines.slice(n, n + 2).findIndex((l) => l.trim() !== '');
-      const countLine = lines[below - 1] ?? '';
+      // The counts on the next line written, one blank line at most between.
+      const next = lines[i + 1];
+      if (!next || next.n > n + 2 || next.last !== next.n) continue;
+      const below = next.n;
+      const countLine = next.text;
       const counts = [...countLine.matchAll(CHART_COUNT)];
-      if (below <= n || counts.length < 2 || countLine.replace(CHART_COUNT, '').trim() !== '') continue;
+      if (counts.length < 2 || countLine.replace(CHART_COUNT, '').trim() !== '') continue;
       const count = names.length === counts.length ? counts[k]! : byPosition(names[k]!.m, tokens, counts);
       if (!count) continue;
       const written = count[1] ?? null;
@@ -402,8 +434,7 @@ function lineReply(found: Array<{ r: StoredRecord; n: Span[] }>, ctx: CommandCon
   const blocks: Block[] = [];
   const sources: string[] = [];
   for (const { r, n } of found) {
-    const doc = ctx.knowledge.lines(r.document.versionId);
-    const items = n.flatMap(([a, b]) => doc.slice(a - 1, b).map((l) => asWritten(l.trim())));
+    const items = n.flatMap(([a, b]) => writtenLines(ctx.knowledge, r.document.versionId, a, b).map((l) => asWritten(l.text.trim())));
     blocks.push(list(items, found.length > 1 ? headOf(r) : '문서에 적힌 문장'));
     // A line of the plan outside the overview is cited without the overview's section name.
     const [from, to] = r.record.src.lines;

@@ -37,6 +37,11 @@ export interface DocBlock {
     unit: string | null;
     /** Lines of the header rows and the unit line: cited with the row, since the figures' meaning is there. */
     head?: number[];
+    /**
+     * The `head` lines as written, one per line (indentation kept), on the first row of the table that names them:
+     * a header line is no block of its own, and a header the reader could not split into cells is still read.
+     */
+    headWritten?: string[];
   };
 }
 

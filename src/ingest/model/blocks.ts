@@ -232,6 +232,14 @@ export function readBlocks(lines: string[]): DocBlock[] {
     const written = lines.slice(b.lines[0] - 1, b.lines[1]).map((l) => l.replace(/^\f+/, '').trimEnd());
     if (written.length > 1 || written[0] !== b.text) b.written = written;
   });
+  // A table's header lines as written, kept once: on the first row naming them.
+  const headsKept = new Set<number>();
+  for (const b of blocks) {
+    const head = b.table?.head;
+    if (!head?.length || head.every((n) => headsKept.has(n))) continue;
+    b.table!.headWritten = head.map((n) => (lines[n - 1] ?? '').replace(/^\f+/, '').trimEnd());
+    for (const n of head) headsKept.add(n);
+  }
   return blocks;
 }
 
