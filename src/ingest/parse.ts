@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { DocModel } from '../domain/doc-model.js';
 import type { LoadedDocument } from '../domain/document.js';
 import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
 import { decodeDocument } from './decode.js';
@@ -10,7 +9,7 @@ import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '
 import { IngestError } from './errors.js';
 import { genericFamily } from './families/generic.js';
 import { FAMILIES } from './families/index.js';
-import { readModel } from './model/read-model.js';
+import { modelOf } from './model/read-model.js';
 import { normalizeDocumentText } from './normalize.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md'] as const;
@@ -62,14 +61,13 @@ export function chooseFamily(doc: SourceDocument, families: readonly DocumentFam
 export function parseDocument(doc: SourceDocument, families: readonly DocumentFamily[] = FAMILIES): ParseResult {
   const result = parseFamily(doc, families);
   try {
-    const model = readModel(doc);
-    return { ...(result.family === 'generic' ? withModelMeta(result, model) : result), model };
+    return { ...result, model: modelOf(doc) };
   } catch (err) {
     return { ...result, warnings: [...result.warnings, { line: null, message: `문서 구조를 읽지 못했습니다: ${(err as Error).message}` }] };
   }
 }
 
-/** The families' own output, before the model names a generic document (the golden files freeze it). */
+/** The families' own output, without the document model (the golden files freeze it). */
 export function parseFamily(doc: SourceDocument, families: readonly DocumentFamily[] = FAMILIES): ParseResult {
   const family = chooseFamily(doc, families);
   const extra: ParseWarning[] = [];
@@ -112,18 +110,4 @@ function validateRecords(records: ProjectRecord[]): { valid: ProjectRecord[]; pr
     valid.push({ ...parsed.data, key });
   }
   return { valid, problems };
-}
-
-/** A document of no known family is named and staffed as its model reads it: a real title, its header's contacts. */
-function withModelMeta(result: ParseResult, model: DocModel): ParseResult {
-  const { meta } = model;
-  return {
-    ...result,
-    records: result.records.map((r) => ({
-      ...r,
-      title: meta.titleLine ? meta.title : r.title,
-      department: r.department ?? meta.department,
-      contacts: r.contacts.length ? r.contacts : meta.contacts,
-    })),
-  };
 }

@@ -7,3 +7,15 @@ import { readMeta } from './meta.js';
 export function readModel(doc: SourceDocument): DocModel {
   return { meta: readMeta(doc.lines, doc.name), blocks: readBlocks(doc.lines) };
 }
+
+const read = new WeakMap<SourceDocument, DocModel>();
+
+/** The model of a document, read once however many families and steps ask for it (documents are not changed once loaded). */
+export function modelOf(doc: SourceDocument): DocModel {
+  let model = read.get(doc);
+  if (!model) {
+    model = readModel(doc);
+    read.set(doc, model);
+  }
+  return model;
+}

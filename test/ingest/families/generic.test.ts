@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
+import { loadDocument, parseFamily } from '../../../src/ingest/parse.js';
 import { parseText } from '../../helpers.js';
 
 /** A document of no known family: a press release, written the way offices write them. */
@@ -41,5 +44,35 @@ describe('generic family: a document no parser knows', () => {
   it('does not invent an amount without a unit', () => {
     const bare = parseText(PRESS_RELEASE.replace('1,200백만원 (시비)', '1,200 (시비)'), 'bare.txt');
     expect(bare.records[0]!.budget).toBeNull();
+  });
+});
+
+const SHARED = sharedCorpusDir();
+
+describe('generic family: read from the document model', () => {
+  it.skipIf(!SHARED)('names a press release by its headline, not its release date, and lists its headings, not its sentences', () => {
+    const path = join(SHARED ?? '', 'busan-press', 'busan-press-2025-07-08-hacksium-hacking-contest.layout.txt');
+    const r = parseFamily(loadDocument(path).doc).records[0]!;
+    // The family's own record, before anything is stored: the title was the first line ('2025년 7월 8일(화) 정기').
+    expect(r.title).toBe('동남권 지역특화산업 시나리오 기반 해킹방어대회 「2025 HACKSIUM 부산」 개최');
+    expect(r.headings).toEqual(['행사 개요', '포스터']);
+    expect(r.department).toBe('인공지능소프트웨어과');
+    expect(r.contacts.slice(0, 2).map((c) => [c.name, c.position, c.phone])).toEqual([
+      ['정진근', '과장', '051-888-4550'],
+      ['박광희', '팀장', '051-888-4563'],
+    ]);
+  });
+
+  it.skipIf(!SHARED)('takes the issuer a notice signs with, not a city its text names', () => {
+    const path = join(SHARED ?? '', 'hwp', 'notice-2026-msit-agentic-ai-rnd-call.txt');
+    const result = parseFamily(loadDocument(path).doc);
+    expect(result.family).toBe('generic');
+    expect(result.organization).toBe('과학기술정보통신부');
+  });
+
+  it.skipIf(!SHARED)('does not take a word ending in 과 from a sentence for the department ("다음과 같이")', () => {
+    const path = join(SHARED ?? '', 'hwp', 'notice-2026-kalis-green-remodelling-simulator-operator.txt');
+    const r = parseFamily(loadDocument(path).doc).records[0]!;
+    expect(r.department).toBe('그린리모델링창조센터');
   });
 });

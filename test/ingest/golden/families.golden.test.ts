@@ -1,7 +1,7 @@
 /**
  * Golden files: the full output of the families (records, warnings) for every fixture document, one JSON file
  * per document, so moving code between families, tables and the model is checked against what they made before.
- * The document model is left out (`model`, and what it lends a generic document): it is frozen by its own tests. A change here that is a fix is
+ * The document model itself is left out (`model`): it is frozen by its own tests. A change here that is a fix is
  * accepted deliberately (`npx vitest run test/ingest/golden -u`) and named in its commit.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -44,10 +44,7 @@ function stable(value: unknown): unknown {
   );
 }
 
-/**
- * What the families made of one document: records and warnings as validated for the store, before the document
- * model names a generic document (its title, department and contacts are the model's, frozen by its own tests).
- */
+/** What the families made of one document: records and warnings as validated for the store. */
 function goldenOutput(path: string): string {
   const result = parseFamily(loadDocument(path).doc);
   const text = JSON.stringify(stable(result), null, 2);

@@ -1,0 +1,49 @@
+/**
+ * Families read the document model, not raw lines (issue #18): a family moved onto the model must not go back to
+ * indexing the document's text, and one not yet moved may only get fewer places that do. A place that reads the
+ * text is a line of the source that reads `doc.lines` (its length aside), takes `lines: string[]`, indexes
+ * `lines[i]` or calls `lineAt(`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../../scripts/lib/corpus-paths.js';
+
+const READS_TEXT = /\bdoc\.lines\b(?!\.length\b)|\blines\s*:\s*(?:readonly\s+)?string\[\]|\blineAt\(|\blines\s*\[\s*[a-z]/;
+
+/** Places per family that still read the text: lower a ceiling when a family moves on, never raise one. */
+const CEILING: Record<string, number> = {
+  'generic.ts': 0,
+  'work-plan.ts': 48,
+  'approval.ts': 55,
+  'annual-report.ts': 48,
+  'policy-sheet.ts': 24,
+  'promise-sheet.ts': 31,
+  'promise-table.ts': 15,
+  'openfinance.ts': 5,
+};
+/** Families that read their document through the model. */
+const ON_MODEL = ['generic.ts'];
+
+const source = (file: string) => readFileSync(join(REPO_ROOT, 'src', 'ingest', 'families', file), 'utf8');
+const textReads = (file: string) =>
+  source(file)
+    .split('\n')
+    .map((line, i) => ({ line: i + 1, text: line.trim() }))
+    .filter((l) => READS_TEXT.test(l.text));
+
+describe('families read the document model', () => {
+  for (const [file, ceiling] of Object.entries(CEILING)) {
+    it(`${file} reads the text in at most ${ceiling} places`, () => {
+      const reads = textReads(file);
+      expect(reads.length, reads.map((r) => `${file}:${r.line} ${r.text}`).join('\n')).toBeLessThanOrEqual(ceiling);
+    });
+  }
+
+  for (const file of ON_MODEL) {
+    it(`${file} takes its document from the model`, () => {
+      expect(source(file)).toMatch(/from '\.\.\/model\/read-model\.js'/);
+      expect(textReads(file)).toEqual([]);
+    });
+  }
+});
