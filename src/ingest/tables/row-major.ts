@@ -43,13 +43,58 @@ export function rowMajorTables(lines: string[]): RowMajorTable[] {
   const out: RowMajorTable[] = [];
   let i = 0;
   while (i < text.length) {
-    const table = CORNER.test(text[i]!) ? readAt(text, i) : null;
+    const starts = i === 0 || !isTextCell(text[i - 1]!);
+    const table = (CORNER.test(text[i]!) ? readAt(text, i) : null) ?? (starts ? readPeriodic(text, i) : null);
     if (table) {
       out.push(table);
       i = table.end + 1;
     } else i++;
   }
   return out;
+}
+
+/** A cell that starts with a figure ("2,000,000원", "1개 작품", "2024. 6. 12.(수)"), and a cell of words. */
+const isFigureCell = (t: string) => t !== '' && t.length <= MAX_CELL && /^[(△▲-]?\s*\d/.test(t) && !YEAR_HEADER.test(t) && !BULLET.test(t.replace(/^-\s*\d/, '0'));
+const isTextCell = (t: string) => t !== '' && t.length <= MAX_LABEL && !BULLET.test(t) && !/^[(△▲-]?\s*\d/.test(t);
+/** A ditto mark or a dash stands for either kind. */
+const isAnyCell = (t: string) => /^[〃\u3003\u2033-]$/.test(t);
+
+/**
+ * A table without a corner word, its cells of words and figures one a line: the width h is the one for which the
+ * first h lines are words (the header) and every row after them writes, column by column, the same kind of cell
+ * (words in the label column, figures in at least one other). At least three rows, else nothing is read.
+ */
+function readPeriodic(text: string[], i: number): RowMajorTable | null {
+  let best: { h: number; rows: number } | null = null;
+  for (let h = 2; h <= 8; h++) {
+    if (!text.slice(i, i + h).every(isTextCell) || text.slice(i, i + h).length < h) continue;
+    const first = text.slice(i + h, i + 2 * h);
+    if (first.length < h || !isTextCell(first[0]!)) continue;
+    const kinds = first.map((t) => (isAnyCell(t) ? null : isFigureCell(t) ? 'figure' : isTextCell(t) ? 'text' : 'other'));
+    if (kinds.includes('other') || !kinds.includes('figure')) continue;
+    let rows = 0;
+    for (let at = i + h; at + h <= text.length; at += h) {
+      const row = text.slice(at, at + h);
+      const fits = row.every((t, c) => (isAnyCell(t) && c > 0) || (kinds[c] === 'figure' ? isFigureCell(t) : isTextCell(t)));
+      if (!fits) break;
+      rows++;
+    }
+    if (rows >= 3 && (!best || rows * h > best.rows * best.h)) best = { h, rows };
+  }
+  if (!best) return null;
+  const { h, rows } = best;
+  const unit = unitAbove(text, i);
+  return {
+    start: i,
+    end: i + h * (rows + 1) - 1,
+    header: text.slice(i, i + h).map(closeUp),
+    headerLines: [...(unit ? [unit.line + 1] : []), ...Array.from({ length: h }, (_, k) => i + k + 1)],
+    rows: Array.from({ length: rows }, (_, r) => {
+      const from = i + h * (r + 1);
+      return { cells: text.slice(from, from + h).map((t, c) => (c === 0 ? closeUp(t) : t)), lines: Array.from({ length: h }, (_, k) => from + k + 1) };
+    }),
+    unit: unit?.text ?? null,
+  };
 }
 
 interface Run {
@@ -121,7 +166,8 @@ function readAt(text: string[], i: number): RowMajorTable | null {
  */
 function readHeader(labels: string[], n: number): { columns: string[]; labelLines: number } | null {
   // A header word heading a wrapped label ("비고" / "(실사용)연구개발비") is a column whose cells were left empty.
-  const wraps = (label: string) => !/^(?:비고|계|합계|소계|총계|증감.*)$/.test(closeUp(label)) && !YEAR_HEADER.test(label);
+  // A wrapped label's first piece is a short run of words ("금융" / "보험업"): no brackets, no header word.
+  const wraps = (label: string) => label.length <= 8 && !/[()]/.test(label) && !/^(?:비고|계|합계|소계|총계|증감.*)$/.test(closeUp(label)) && !YEAR_HEADER.test(label);
   for (const labelLines of [1, 2]) {
     const cells = labels.slice(0, labels.length - labelLines).map(closeUp);
     if (labelLines === 2 && !wraps(labels.at(-2)!)) continue;

@@ -76,3 +76,23 @@ describe.skipIf(!shared)('row-major tables of real documents (../shared/corpus)'
     expect(m.blocks.some((b) => b.kind === 'row' && b.table?.cells[0] === '연령 요건')).toBe(false);
   });
 });
+
+describe.skipIf(!shared)('a table without a corner word, cells of words and figures one a line (../shared/corpus/hwp)', () => {
+  it('reads the width whose rows write the same kind of cell column by column: 시상내용 | 선정 | 상금 | 시상 내용', () => {
+    const m = readModel(loadDocument(join(shared!, 'hwp/notice-2025-busan-technopark-university-big-idea-contest.txt')).doc);
+    const rows = m.blocks.filter((b) => b.kind === 'row' && b.table?.header[0] === '시상내용');
+    expect(rows.map((r) => r.table!.cells.slice(0, 3))).toEqual([
+      ['대상', '1개 작품', '2,000,000원'],
+      ['최우수', '2개 작품', '1,500,000원'],
+      ['우수', '2개 작품', '1,000,000원'],
+      ['장려', '4개 작품', '500,000원'],
+    ]);
+    expect(rows[0]!.table!.header).toEqual(['시상내용', '선정', '상금', '시상 내용']);
+    expect(rows[0]!.lines).toEqual([43, 46]);
+  });
+
+  it('leaves a form whose cells were left empty unread (a row label would have to take a header cell)', () => {
+    const m = readModel(loadDocument(join(shared!, 'hwp/notice-2025-ulsan-ccei-staff-recruitment.txt')).doc);
+    expect(m.blocks.some((b) => b.kind === 'row' && /경력사항/.test(b.table?.cells[0] ?? ''))).toBe(false);
+  });
+});
