@@ -27,6 +27,7 @@ import {
 } from '../../domain/project.js';
 import { type Source, src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
+import { modelOf } from '../model/read-model.js';
 import { compact, isBlank } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
 import { datedClauses, MAX_DATES_PER_LINE, tooManyDates } from '../structure/dated-items.js';
@@ -73,6 +74,8 @@ interface Part extends Range {
 interface TocEntry {
   title: string;
   line: number;
+  /** The entry's number as written ("2." → 2). */
+  number?: number;
 }
 
 interface TaskSpan extends Range {
@@ -156,15 +159,22 @@ interface RomanLine {
   toc: boolean;
 }
 
+/**
+ * The parts of the plan and their contents entries, from the document model: a block that opens with a Roman
+ * numeral as written — a level-0 heading ("Ⅲ. 제목"), and where the model does not read one so, the numeral set
+ * off by spaces in layout text ("Ⅴ     제목", a paragraph of the model) or a contents line it read as a table row
+ * ("III. 제목⇥4"). "참고 1" headings of the same level are not parts.
+ */
 function romanHeadings(doc: SourceDocument): RomanLine[] {
   const out: RomanLine[] = [];
-  doc.lines.forEach((text, i) => {
+  for (const block of modelOf(doc).blocks) {
+    const text = block.written?.[0] ?? block.text;
     const m = ROMAN_HEADING.exec(text);
     const title = m?.[2] ?? m?.[4];
-    if (!m || !/[가-힣]/.test(title!)) return;
+    if (!m || !/[가-힣]/.test(title!)) continue;
     const toc = PAGE_REF.test(text);
-    out.push({ numeral: (m[1] ?? m[3])!, title: title!.replace(PAGE_REF, '').trim(), line: i + 1, toc });
-  });
+    out.push({ numeral: (m[1] ?? m[3])!, title: title!.replace(PAGE_REF, '').trim(), line: block.lines[0], toc });
+  }
   return out;
 }
 
@@ -199,9 +209,10 @@ function isTaskPartTitle(title: string): boolean {
 /** The lines before the contents ("목차", "순서") or the first part: where the title and date stand. */
 function titleBlockEnd(doc: SourceDocument): number {
   const limit = Math.min(doc.lines.length, 40);
-  for (let i = 0; i < limit; i++) {
-    const t = compact(doc.lines[i]!);
-    if (/^(?:목차|순서|보고순서|차례)$/.test(t) || ROMAN_HEADING.test(doc.lines[i]!)) return i;
+  const first = romanHeadings(doc)[0]?.line ?? Infinity;
+  for (const block of modelOf(doc).blocks) {
+    if (block.lines[0] > limit) break;
+    if (/^(?:목차|순서|보고순서|차례)$/.test(compact(block.text)) || block.lines[0] >= first) return block.lines[0] - 1;
   }
   return Math.min(limit, 15);
 }
@@ -838,23 +849,19 @@ function tocTasks(doc: SourceDocument, part: Part): TocEntry[] {
  */
 function tocRun(doc: SourceDocument, part: Part): TocEntry[] {
   const entries = numberedEntries(doc, part.from, part.to, true);
+  const starts = modelOf(doc).blocks.map((b) => b.lines[0]);
   for (let k = 0; k < entries.length; k++) {
-    if (numberOf(doc, entries[k]!.line) !== 1) continue;
+    if (entries[k]!.number !== 1) continue;
     const run = [entries[k]!];
     for (let n = k + 1; n < entries.length; n++) {
       const e = entries[n]!;
-      const gap = doc.lines.slice(run[run.length - 1]!.line, e.line - 1);
-      if (numberOf(doc, e.line) !== run.length + 1 || gap.some((l) => !isBlank(l))) break;
+      const last = run[run.length - 1]!.line;
+      if (e.number !== run.length + 1 || starts.some((l) => l > last && l < e.line)) break;
       run.push(e);
     }
     if (run.length >= 2) return run;
   }
   return [];
-}
-
-function numberOf(doc: SourceDocument, lineNo: number): number | null {
-  const m = /^\s*(\d{1,2})\s*\./.exec(doc.lines[lineNo - 1] ?? '');
-  return m ? Number(m[1]) : null;
 }
 
 /** "Ⅲ" and "III" are the same part: contents and body do not always use the same characters. */
@@ -873,13 +880,14 @@ function romanValue(numeral: string): number {
 /** "1. 제목⇥6", " 2. ‘글로벌 …’ 도약 ······· 8": numbered lines, with a page reference where required. */
 function numberedEntries(doc: SourceDocument, from: number, to: number, needPage: boolean): TocEntry[] {
   const out: TocEntry[] = [];
-  for (let i = from - 1; i < to && i < doc.lines.length; i++) {
-    const text = doc.lines[i]!;
-    const hasPage = PAGE_REF.test(text);
-    if (needPage && !hasPage) continue;
-    const m = /^\s*\d{1,2}\s*\.\s*(.+)$/.exec(text.replace(PAGE_REF, ''));
-    if (!m || !/[가-힣]/.test(m[1]!)) continue;
-    out.push({ title: m[1]!.trim(), line: i + 1 });
+  for (const block of modelOf(doc).blocks) {
+    if (block.lines[0] < from || block.lines[0] > to) continue;
+    // As written: the number is off a heading's or an item's text, and a contents line may be read as a table row.
+    const text = block.written?.[0] ?? block.text;
+    if (needPage && !PAGE_REF.test(text)) continue;
+    const m = /^\s*(\d{1,2})\s*\.\s*(.+)$/.exec(text.replace(PAGE_REF, ''));
+    if (!m || !/[가-힣]/.test(m[2]!)) continue;
+    out.push({ title: m[2]!.trim(), line: block.lines[0], number: Number(m[1]) });
   }
   return out;
 }

@@ -14,7 +14,7 @@ const READS_TEXT = /\bdoc\.lines\b(?!\.length\b)|\blines\s*:\s*(?:readonly\s+)?s
 /** Places per family that still read the text: lower a ceiling when a family moves on, never raise one. */
 const CEILING: Record<string, number> = {
   'generic.ts': 0,
-  'work-plan.ts': 48,
+  'work-plan.ts': 42,
   'approval.ts': 55,
   'annual-report.ts': 48,
   'policy-sheet.ts': 24,
@@ -24,6 +24,19 @@ const CEILING: Record<string, number> = {
 };
 /** Families that read their document through the model. */
 const ON_MODEL = ['generic.ts'];
+/** Steps of a family moved onto the model while the rest of it is not yet: how it finds its parts and contents. */
+const STEPS_ON_MODEL: Record<string, string[]> = {
+  'work-plan.ts': ['romanHeadings', 'titleBlockEnd', 'tocRun', 'numberedEntries'],
+};
+
+/** A top-level function's text, from its declaration to the closing brace at the start of a line. */
+function functionText(file: string, name: string): string {
+  const text = source(file);
+  const start = text.indexOf(`\nfunction ${name}(`);
+  if (start < 0) throw new Error(`${file} has no function ${name}`);
+  const end = text.indexOf('\n}\n', start);
+  return text.slice(start, end + 2);
+}
 
 const source = (file: string) => readFileSync(join(REPO_ROOT, 'src', 'ingest', 'families', file), 'utf8');
 const textReads = (file: string) =>
@@ -45,5 +58,15 @@ describe('families read the document model', () => {
       expect(source(file)).toMatch(/from '\.\.\/model\/read-model\.js'/);
       expect(textReads(file)).toEqual([]);
     });
+  }
+
+  for (const [file, names] of Object.entries(STEPS_ON_MODEL)) {
+    for (const name of names) {
+      it(`${file}: ${name} reads the model's blocks, not the text`, () => {
+        const text = functionText(file, name);
+        expect(text).toMatch(/modelOf\(|romanHeadings\(|numberedEntries\(/);
+        expect(text.split('\n').filter((l) => READS_TEXT.test(l))).toEqual([]);
+      });
+    }
   }
 });
