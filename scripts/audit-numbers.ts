@@ -16,7 +16,7 @@ ingestPaths(store, paths);
 const knowledge = loadKnowledge(store, fixedClock('2021-06-01'));
 const started = Date.now();
 const questions = generateQuestions(knowledge);
-const result = auditQuestions(knowledge, questions);
+const result = auditQuestions(knowledge, questions, (v) => store.documentLines(v));
 process.stdout.write(
   `${result.questions} questions, ${result.figures} figures checked, ${result.violations.length} violations (${Date.now() - started} ms)\n`,
 );

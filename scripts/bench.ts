@@ -95,7 +95,7 @@ rmSync(work, { recursive: true, force: true });
 function measure(label: string, store: ProjectStore, dbFile: string, queries: BenchQuery[], storeMs: number): string[] {
   const records = store.currentRecords();
   const t1 = performance.now();
-  const docs = records.map((r) => toSearchDoc(r, store.documentLines(r.document.versionId)));
+  const docs = records.map((r) => toSearchDoc(r, store.blocksOf(r.document.versionId)));
   ProjectIndex.build(docs);
   const buildMs = performance.now() - t1;
   loadKnowledge(store, fixedClock('2021-06-01')); // writes the saved index the child loads

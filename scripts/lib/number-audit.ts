@@ -63,7 +63,10 @@ const FIGURE = /[△▲▽-]?\d[\d,]*(?:\.\d+)?/g;
 const plain = (s: string) => s.replace(/[△▲▽,-]/g, '').replace(/^0+(?=\d)/, '');
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-function citations(r: Reply, knowledge: Knowledge, versions: Map<string, number[]>): Citation[] {
+/** A stored version's text as lines: the audit checks replies against the documents themselves, not the model. */
+export type DocumentLines = (versionId: number) => string[];
+
+function citations(r: Reply, documentLines: DocumentLines, versions: Map<string, number[]>): Citation[] {
   const out: Citation[] = [];
   for (const source of r.sources) {
     const parts = source.split(' · ');
@@ -73,7 +76,7 @@ function citations(r: Reply, knowledge: Knowledge, versions: Map<string, number[
     const refs = parts.slice(parts.indexOf(name) + 1).join(' · ');
     // Two folders may hold files of one name (a notice kept as text and as HWP): the cited lines of each are read.
     for (const version of versions.get(name.trim())!) {
-      const all = knowledge.lines(version);
+      const all = documentLines(version);
       for (const m of refs.matchAll(/(\d+)(?:–(\d+))?행/g)) {
         const a = Number(m[1]);
         const b = Number(m[2] ?? m[1]);
@@ -375,6 +378,7 @@ export function auditReply(
   question: string,
   r: Reply,
   knowledge: Knowledge,
+  documentLines: DocumentLines,
   versions: Map<string, number[]>,
   titles: Set<string> = new Set(),
   names: Map<string, Array<Set<string>>> = new Map(),
@@ -384,13 +388,13 @@ export function auditReply(
     // The clock is not a document figure.
     .replace(/오늘 \d{4}-\d{2}-\d{2}/g, '오늘');
   if (!/\d/.test(body.replace(/"[^"]*"/g, ''))) return { figures: 0, violations };
-  const cites = citations(r, knowledge, versions);
+  const cites = citations(r, documentLines, versions);
   const citedLines = cites.flatMap((c) => c.lines);
   const cited = figuresOf(citedLines);
   const citedText = citedLines.join('\n');
   const docText = r.sources
     .flatMap((src) => src.split(' · ').filter((p) => versions.has(p.trim())))
-    .flatMap((name) => versions.get(name.trim())!.map((v) => knowledge.lines(v).join('\n')))
+    .flatMap((name) => versions.get(name.trim())!.map((v) => documentLines(v).join('\n')))
     .join('\n');
   const citedSet = new Set(citedLines.map((l) => l.trim()));
   const citedDocs = new Set(r.sources.flatMap((src) => src.split(' · ').map((p) => p.trim())));
@@ -434,7 +438,7 @@ export function auditReply(
   return { figures, violations };
 }
 
-export function auditQuestions(knowledge: Knowledge, questions: string[]): AuditResult {
+export function auditQuestions(knowledge: Knowledge, questions: string[], documentLines: DocumentLines): AuditResult {
   const versions = new Map<string, number[]>();
   for (const s of knowledge.summaries) {
     const list = versions.get(s.documentName) ?? [];
@@ -452,7 +456,7 @@ export function auditQuestions(knowledge: Knowledge, questions: string[]): Audit
   for (const q of questions) {
     const r = router.answer(q, knowledge);
     result.replies++;
-    const { figures, violations } = auditReply(q, r, knowledge, versions, titles, names);
+    const { figures, violations } = auditReply(q, r, knowledge, documentLines, versions, titles, names);
     result.figures += figures;
     result.violations.push(...violations);
   }

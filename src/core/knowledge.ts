@@ -35,12 +35,6 @@ export interface Knowledge {
   index: ProjectIndex;
   clock: Clock;
   /**
-   * Normalised lines of a stored document version (1-based line i is element i - 1). Answering reads `blocksAt`;
-   * only the readers that need a line finer than the model's blocks (passages, the overview's sentences and header
-   * lines) still read these (test/architecture.test.ts keeps the list).
-   */
-  lines(versionId: number): string[];
-  /**
    * The document model's blocks written on lines `from`..`to` (1-based, inclusive; a block straddling either end
    * included), in document order: what answering reads of a document's text.
    */
@@ -108,16 +102,6 @@ export function assembleKnowledge(
     }
     return r;
   };
-  const docLines = new Map<number, string[]>();
-  const lines = (versionId: number): string[] => {
-    let cached = docLines.get(versionId);
-    if (!cached) {
-      if (docLines.size >= CACHE_LIMIT) docLines.clear();
-      cached = store.documentLines(versionId);
-      docLines.set(versionId, cached);
-    }
-    return cached;
-  };
   // A version's blocks are read once (one indexed query) and kept while answering asks about it.
   const docBlocks = new Map<number, DocBlock[]>();
   const blocksAt = (versionId: number, from = 1, to = Number.MAX_SAFE_INTEGER): DocBlock[] => {
@@ -127,17 +111,7 @@ export function assembleKnowledge(
       all = store.blocksOf(versionId);
       docBlocks.set(versionId, all);
     }
-    // Blocks are in line order and never overlap: the first one ending at or after `from`, by halving.
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid]!.lines[1] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: DocBlock[] = [];
-    for (let i = lo; i < all.length && all[i]!.lines[0] <= to; i++) out.push(all[i]!);
-    return out;
+    return blocksIn(all, from, to);
   };
   const units = new Map<string, RecordSummary[]>();
   const codes = new Map<string, RecordSummary[]>();
@@ -167,7 +141,6 @@ export function assembleKnowledge(
     get,
     index,
     clock,
-    lines,
     blocksAt,
     people(field, value) {
       return store.contactRecordIds(field, value).flatMap((id) => {
@@ -392,9 +365,43 @@ export function readGeneration(
   });
 }
 
-export function toSearchDoc(r: StoredRecord, docLines: string[]): SearchDoc {
+/**
+ * The blocks of a version's blocks (in line order; the rows of a table flattened one cell a line overlap, their
+ * ends in order) written on lines `from`..`to`, a block straddling either end included.
+ */
+function blocksIn(all: DocBlock[], from: number, to: number): DocBlock[] {
+  // The first block ending at or after `from`, by halving.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.lines[1] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DocBlock[] = [];
+  for (let i = lo; i < all.length && all[i]!.lines[0] <= to; i++) out.push(all[i]!);
+  return out;
+}
+
+/**
+ * A record's words for the search index, from its document's stored blocks on its lines: each block's lines as
+ * written (its text where it kept none), and a table's header lines, which are no block of their own.
+ */
+export function recordBody(r: StoredRecord, blocks: DocBlock[]): string {
+  const [from, to] = r.record.src.lines;
+  const out: string[] = [];
+  const inRange = (n: number) => n >= from && n <= to;
+  for (const b of blocksIn(blocks, from, to)) {
+    const head = b.table?.head ?? [];
+    b.table?.headWritten?.forEach((l, k) => inRange(head[k]!) && out.push(l.trim()));
+    if (b.written) b.written.forEach((l, k) => inRange(b.lines[0] + k) && out.push(l.trim()));
+    else if (inRange(b.lines[0])) out.push(b.text);
+  }
+  return out.join('\n');
+}
+
+export function toSearchDoc(r: StoredRecord, blocks: DocBlock[]): SearchDoc {
   const rec = r.record;
-  const [from, to] = rec.src.lines;
   return {
     id: recordId(r),
     title: rec.title,
@@ -406,7 +413,7 @@ export function toSearchDoc(r: StoredRecord, docLines: string[]): SearchDoc {
     people: rec.contacts.map((c) => [c.name, c.position, c.team, c.extension, c.phone].filter(Boolean).join(' ')),
     milestones: rec.milestones.map((m) => m.text),
     category: rec.category,
-    body: docLines.slice(from - 1, to).join('\n'),
+    body: recordBody(r, blocks),
   };
 }
 
@@ -448,13 +455,13 @@ function buildIndex(
   { storeId, generation }: StoreIdentity,
   summaries: RecordSummary[],
 ): { index: ProjectIndex; json: () => unknown } {
-  const docLines = new Map<number, string[]>();
+  // A version's blocks are read once for all its records (summaries come in document order).
+  let version: { id: number; blocks: DocBlock[] } | null = null;
   const docs = summaries.flatMap((s) => {
     const r = store.recordById(s.id);
     if (!r) return [];
-    let lines = docLines.get(r.document.versionId);
-    if (!lines) docLines.set(r.document.versionId, (lines = store.documentLines(r.document.versionId)));
-    return [toSearchDoc(r, lines)];
+    if (version?.id !== r.document.versionId) version = { id: r.document.versionId, blocks: store.blocksOf(r.document.versionId) };
+    return [toSearchDoc(r, version.blocks)];
   });
   const index = ProjectIndex.build(docs);
   let json: unknown = null;

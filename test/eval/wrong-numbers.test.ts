@@ -21,7 +21,7 @@ beforeAll(() => {
   const store = ProjectStore.open(join(tempDir(), 'audit.db'));
   ingestPaths(store, paths);
   const knowledge = loadKnowledge(store, fixedClock('2021-06-01'));
-  result = auditQuestions(knowledge, generateQuestions(knowledge));
+  result = auditQuestions(knowledge, generateQuestions(knowledge), (v) => store.documentLines(v));
   store.close();
   console.log(
     `wrong-number audit: ${result.questions} questions, ${result.figures} figures checked, ${result.violations.length} violations`,
