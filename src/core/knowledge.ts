@@ -80,7 +80,7 @@ function buildKnowledge(store: ProjectStore, clock: Clock, hooks: LoadHooks): Kn
 
 /**
  * The knowledge of one generation from its summaries and index, however they were read (here, or by a
- * background reload's worker); full records and document lines are read from the store when asked.
+ * background reload's worker); full records and a document's blocks are read from the store when asked.
  */
 export function assembleKnowledge(
   store: ProjectStore,
@@ -366,8 +366,8 @@ export function readGeneration(
 }
 
 /**
- * The blocks of a version's blocks (in line order; the rows of a table flattened one cell a line overlap, their
- * ends in order) written on lines `from`..`to`, a block straddling either end included.
+ * Those of a version's blocks written on lines `from`..`to`, a block straddling either end included. Blocks are in
+ * line order, their last lines too (the rows of a table flattened one cell a line overlap, but end in order).
  */
 function blocksIn(all: DocBlock[], from: number, to: number): DocBlock[] {
   // The first block ending at or after `from`, by halving.
