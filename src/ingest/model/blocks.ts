@@ -79,15 +79,23 @@ export function joinWrapped(upper: string, lower: string, width: number): string
 }
 
 export function readBlocks(lines: string[]): DocBlock[] {
-  const tables = safeTables(lines);
-  const rowAt = new Map<number, { unit: string | null; cells: string[]; header: string[]; head: number[] }>();
+  const grid = safeTables(lines);
+  const rowAt = new Map<number, { unit: string | null; cells: string[]; header: string[]; head: number[]; lines?: number[] }>();
   const tableLines = new Set<number>();
+  // A grid table none of whose header words could be pinned to a column gives way to a layout table read over the
+  // same lines: its rows would carry no column labels.
+  const pinned = (t: TableModel) => t.header.some((r) => r.cells.some((c) => c.col >= 1));
+  const layouts = layoutTables(lines, linesOf(grid.filter(pinned)));
+  const laidOut = new Set(layouts.flatMap((l) => l.rows.filter((r) => r.cells.filter((c) => c !== '').length >= 2).flatMap((r) => r.lines ?? [r.line])));
+  const tables = grid.filter((t) => pinned(t) || !t.body.some((r) => laidOut.has(r.line)));
   // Tables the grid reader could not pin: their rows keep their column labels; their header lines stay passages
   // of their own too, since a layout guess may be wrong and their words must still be found.
-  for (const layout of layoutTables(lines, linesOf(tables))) {
+  for (const layout of layouts) {
     for (const r of layout.rows) {
       if (r.cells.filter((c) => c !== '').length < 2) continue;
-      rowAt.set(r.line, { unit: layout.unit, cells: r.cells, header: layout.header, head: layout.headerLines });
+      rowAt.set(r.line, { unit: layout.unit, cells: r.cells, header: layout.header, head: layout.headerLines, ...(r.lines ? { lines: r.lines } : {}) });
+      // A cell gone on over further lines: those lines are the row's.
+      for (const l of (r.lines ?? []).slice(1)) tableLines.add(l);
     }
   }
   for (const table of tables) {
@@ -177,7 +185,7 @@ export function readBlocks(lines: string[]): DocBlock[] {
       blocks.push({
         kind: 'row',
         text: row.cells.filter((c) => c !== '').join(' | '),
-        lines: [lineNo, lineNo],
+        lines: [lineNo, row.lines ? Math.max(...row.lines) : lineNo],
         section: section(),
         ...context(),
         level: 0,

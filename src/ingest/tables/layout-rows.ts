@@ -21,7 +21,8 @@ export interface LayoutTable {
   /** Header columns, left to right, each the header words above it top to bottom. */
   header: string[];
   headerLines: number[];
-  rows: Array<{ line: number; cells: string[] }>;
+  /** Each row's first line and cells; `lines` when a cell went on over further lines. */
+  rows: Array<{ line: number; cells: string[]; lines?: number[] }>;
   /** "(단위: 천원)" written just above the header. */
   unit: string | null;
 }
@@ -42,6 +43,14 @@ function isHeaderLine(spans: Span[]): boolean {
 }
 
 const blank = (l: string) => l.trim() === '';
+/**
+ * A section heading ("2. 사업 지원 형태 및 지원율", "참고 2   참고 이미지"): the end of any table above it. A numbered
+ * line laid out in columns ("1. 응시원서      필수      □") is a row.
+ */
+const isSection = (l: string) =>
+  SECTION.test(l) && !GAP.test(l.trim().replace(/^(?:(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.．]|(?:참\s*고|붙\s*임)(?:\s*\d{1,2})?)\s+/, ''));
+const SECTION = /^\s*(?:(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.．]\s+[가-힣]|(?:참\s*고|붙\s*임)(?:\s*\d{1,2})?\s{2,}\S)/;
+const CORNER = /^(?:구분|항목|연도|직급|부서명?|과목)$/;
 
 /**
  * The layout tables of a document, outside the lines already read as tables. A header group is a run of header
@@ -76,16 +85,27 @@ export function layoutTables(lines: string[], taken: ReadonlySet<number>): Layou
     for (; k < lines.length && rows.length < MAX_ROWS; k++) {
       const l = lines[k]!.replace(/^\f+/, '');
       if (blank(l)) {
-        if (++blanks >= 2) break;
+        if (++blanks >= 3) break;
         continue;
       }
-      blanks = 0;
-      if (taken.has(k + 1) || l.length > MAX_LINE) break;
+      if (taken.has(k + 1) || l.length > MAX_LINE || isSection(l)) break;
       const spans = spansOf(l);
-      // A marker, a note or prose ends the table; a single cell under a column (a wrapped cell) is a row of its own.
-      if (/^\s*[□■○◦❍●◎※*▶ㅇ-]\s/.test(l) || (spans.length === 1 && spans[0]!.text.length > 30)) break;
+      // A marker, a note or prose ends the table ("○" alone in its cell is a mark, not a bullet); a single cell under a
+      // column (a wrapped cell) is a row of its own.
+      if (/^\s*[□■○◦❍●◎※*▶ㅇ-]\s{1,2}\S/.test(l) || (spans.length === 1 && spans[0]!.text.length > 30)) break;
       const cells = placeCells(spans, columns);
       if (!cells) break;
+      // Past two blank lines only a row with its label goes on (pdftotext sets a form's rows apart); a corner word
+      // there heads the next table.
+      if ((blanks === 2 && cells[0] === '') || (rows.length > 0 && CORNER.test(cells[0]!.replace(/\s+/g, '')))) break;
+      blanks = 0;
+      // A cell ending in a comma goes on in the same column on the next line ("서울40~60%," / "지방70~90%").
+      const last = rows.at(-1);
+      if (last && last.line === k && spans.length === 1 && cells.every((c, n) => c === '' || /[,，]$/.test(last.cells[n]!))) {
+        last.cells = last.cells.map((c, n) => (cells[n] ? `${c} ${cells[n]}` : c));
+        last.lines = [...(last.lines ?? [last.line]), k + 1];
+        continue;
+      }
       rows.push({ line: k + 1, cells });
     }
     if (columns.length >= 2 && rows.length > 0 && rows.some((r) => r.cells.filter((c) => c !== '').length >= 2)) {
