@@ -988,10 +988,11 @@ function findBareTitle(doc: SourceDocument, from: number, to: number, title: str
  */
 function findSummaryStart(doc: SourceDocument, from: number, to: number, first: boolean): Found | null {
   let sawSection = first;
-  for (let i = from - 1; i < to && i < doc.lines.length; i++) {
-    const text = doc.lines[i]!;
+  for (const block of modelOf(doc).blocks) {
+    if (block.lines[0] < from || block.lines[0] > to) continue;
+    const text = block.written?.[0] ?? block.text;
     if (SECTION_GLYPH.test(text)) sawSection = true;
-    else if (sawSection && SUMMARY_GLYPH.test(text)) return { line: i + 1, title: null };
+    else if (sawSection && SUMMARY_GLYPH.test(text)) return { line: block.lines[0], title: null };
   }
   return null;
 }
