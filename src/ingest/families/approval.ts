@@ -14,6 +14,7 @@ import { type Money, parseAmountWithUnit, unitFromText } from '../../domain/mone
 import { emptyBudget, emptyRecord, type ProjectRecord, partialStatus, recordKey } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
+import { modelOf } from '../model/read-model.js';
 import { compact, isBlank } from '../structure/cells.js';
 import { contactsFromPhoneLine, extensionOf } from '../structure/contacts.js';
 import { bulletLevel, headingText, stripBullet } from '../structure/headings.js';
@@ -372,14 +373,36 @@ function sectionOf(line: string): string | null {
   return null;
 }
 
-/** The heading the line sits under, looking back to `from`. */
-function sectionAt(lines: string[], from: number, index: number): string | null {
-  for (let k = index; k >= from; k--) {
-    const h = sectionOf(lines[k]!);
-    if (h) return h;
-  }
-  return null;
+/**
+ * The body's sections, read from the document model's blocks as written: a □ heading, or a circled number the HWP
+ * font maps to a private-use glyph (the model reads those as list items, though the forms use them as headings).
+ */
+interface Outline {
+  headings: Array<{ text: string; line: number }>;
 }
+
+/** `from`/`to` are 0-based line indexes, `to` excluded, as the body readers take them. */
+function bodyOutline(doc: SourceDocument, from: number, to: number): Outline {
+  const headings: Outline['headings'] = [];
+  for (const block of modelOf(doc).blocks) {
+    if (block.lines[0] <= from || block.lines[0] > to) continue;
+    const text = sectionOf(block.written?.[0] ?? block.text);
+    if (text) headings.push({ text, line: block.lines[0] });
+  }
+  return { headings: headings.sort((x, y) => x.line - y.line) };
+}
+
+/** The heading a 1-based line sits under (its own, when it is one). */
+function sectionAt(outline: Outline, line: number): string | null {
+  let found: string | null = null;
+  for (const h of outline.headings) {
+    if (h.line > line) break;
+    found = h.text;
+  }
+  return found;
+}
+
+const isHeadingLine = (outline: Outline, line: number) => outline.headings.some((h) => h.line === line);
 
 function doneRelativeTo(date: ResolvedDate, docDate: ResolvedDate | null): boolean | null {
   if (!docDate?.end || !date.start) return null;
@@ -457,18 +480,13 @@ interface BodyFacts {
   contacts: Contact[];
 }
 
-function readBody(lines: string[], from: number, to: number, docDate: ResolvedDate | null): BodyFacts {
-  const facts: BodyFacts = { headings: [], milestones: [], period: null, contacts: [] };
+function readBody(lines: string[], outline: Outline, from: number, to: number, docDate: ResolvedDate | null): BodyFacts {
+  const facts: BodyFacts = { headings: outline.headings.map((h) => h.text), milestones: [], period: null, contacts: [] };
   const year = docYear(docDate) ?? undefined;
-  let section: string | null = null;
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
-    const heading = sectionOf(line);
-    if (heading) {
-      section = heading;
-      facts.headings.push(heading);
-      continue;
-    }
+    if (isHeadingLine(outline, i + 1)) continue;
+    const section = sectionAt(outline, i + 1);
     facts.contacts.push(...contactsFromPhoneLine(line, i + 1, section));
     const run = columnRunMilestones(lines, i, section, docDate);
     if (run) {
@@ -506,13 +524,11 @@ const FACT_LINE =
 const WITHHELD = /\*{2,}|^\*+$/;
 
 /** Body items as label and value; a value masked with `*` (or whose continuation lines are) is withheld. */
-function readFacts(lines: string[], from: number, to: number): Fact[] {
+function readFacts(lines: string[], outline: Outline, from: number, to: number): Fact[] {
   const facts: Fact[] = [];
-  let section: string | null = null;
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
-    const heading = sectionOf(line);
-    if (heading) section = heading;
+    const section = sectionAt(outline, i + 1);
     const m = FACT_LINE.exec(line);
     if (!m || /^\s*(?:붙임|※)/.test(line)) continue;
     const label = compact(m[1]!);
@@ -529,7 +545,7 @@ function readFacts(lines: string[], from: number, to: number): Fact[] {
     if (value === '') continue;
     facts.push({ label, value, withheld: WITHHELD.test(value), src: src(section, i + 1, end + 1) });
   }
-  return [...facts, ...cellPairs(lines, from, to, facts)];
+  return [...facts, ...cellPairs(lines, outline, from, to, facts)];
 }
 
 /** A form table flattened one cell per line: a label cell, then its value (a figure, a date or a masked run). */
@@ -540,13 +556,11 @@ const CELL_VALUE = /^(?:\d[\d,.\s~-]*(?:[가-힣%]{1,3}\.?)?|\*{3,})$/;
  * "접수일 / 2025. 9. 5.", "접수번호 / 127037", "성명 / ***": cells of a form table read in pairs — one value after
  * its label, no more (a row of figures is a table's, to be read with its header or quoted).
  */
-function cellPairs(lines: string[], from: number, to: number, known: Fact[]): Fact[] {
+function cellPairs(lines: string[], outline: Outline, from: number, to: number, known: Fact[]): Fact[] {
   const out: Fact[] = [];
   const taken = new Set(known.flatMap((f) => [f.src.lines[0], f.src.lines[1]]));
-  let section: string | null = null;
   for (let i = from; i + 1 < to; i++) {
-    const heading = sectionOf(lines[i]!);
-    if (heading) section = heading;
+    const section = sectionAt(outline, i + 1);
     const label = lines[i]!.trim();
     const value = lines[i + 1]!.trim();
     if (taken.has(i + 1) || !CELL_LABEL.test(label) || !CELL_VALUE.test(value) || POSITION.test(compact(label))) continue;
@@ -612,6 +626,7 @@ function budgetRows(lines: string[], from: number, to: number): BudgetRow[] {
 
 function readBudget(
   lines: string[],
+  outline: Outline,
   from: number,
   to: number,
   docDate: ResolvedDate | null,
@@ -627,7 +642,7 @@ function readBudget(
       });
       continue;
     }
-    const section = sectionAt(lines, from, row.line - 1);
+    const section = sectionAt(outline, row.line);
     const tableUnit = unitFromText(row.unitText);
     const moneys = row.amounts.map((a) => parseAmountWithUnit(a.text, tableUnit));
     if (moneys.some((m) => m === null)) {
@@ -755,7 +770,8 @@ function parseApproval(doc: SourceDocument): ParseResult {
   if (signers.length > 0 && signers.some((s) => s.position === null)) {
     warnings.push({ line: signers[0]!.line, message: '결재란의 직위와 이름 수가 맞지 않아 직위를 붙이지 않았습니다' });
   }
-  const body = readBody(lines, bodyStart, end, head.date);
+  const outline = bodyOutline(doc, bodyStart, end);
+  const body = readBody(lines, outline, bodyStart, end, head.date);
   const department = head.department ?? body.contacts.find((c) => c.department)?.department ?? null;
   const signed = signerContacts(signers, department);
   if (head.layout === 'enforcement') {
@@ -799,11 +815,11 @@ function parseApproval(doc: SourceDocument): ParseResult {
             periodSrc: body.period ? src(body.period.section, body.period.line) : null,
           })
         : null,
-    budget: readBudget(lines, bodyStart, end, head.date, warnings),
+    budget: readBudget(lines, outline, bodyStart, end, head.date, warnings),
     milestones: body.milestones,
     contacts: mergeContacts(teamsFromPhoneLine(body.contacts), signed),
     headings: body.headings,
-    facts: readFacts(lines, bodyStart, end),
+    facts: readFacts(lines, outline, bodyStart, end),
     form: {
       number: head.code,
       date: head.date,
