@@ -125,6 +125,7 @@ export function readBlocks(lines: string[]): DocBlock[] {
     columnTables.set(t.start + 1, t);
     for (const l of span) flatLines.add(l);
   }
+  const contents = contentsTitles(lines);
   const width = Math.max(40, ...lines.map((l) => (l.length <= MAX_LINE ? l.trim().length : 0)));
   const blocks: DocBlock[] = [];
   /** Rows of tables flattened one cell a line: their cells are their lines. */
@@ -198,6 +199,20 @@ export function readBlocks(lines: string[]): DocBlock[] {
       close();
       continue;
     }
+    // A section number in a box of its own line, its title on the next ("13" / "사업설명회 개최 안내 및 문의처"): a
+    // heading when the contents list that number with that title (a bare number is as often a page or a cell).
+    const boxed = /^\d{1,2}$/.test(t) ? contents.get(t) : undefined;
+    if (boxed && squash(lines[i + 1] ?? '') === boxed) {
+      close();
+      const title = lines[i + 1]!.trim();
+      while (headings.length && headings.at(-1)!.level >= 1) headings.pop();
+      blocks.push({ kind: 'heading', text: title, lines: [lineNo, lineNo + 1], section: section(), ...context(), level: 1 });
+      headings.push({ level: 1, text: title, line: lineNo + 1 });
+      items.length = 0;
+      previousHeading = true;
+      i++;
+      continue;
+    }
     let marker = markerOf(raw);
     if (marker?.kind === 'heading' && marker.level === 1 && /^\d/.test(t)) {
       // Numbered lines set in deeper than the text above them (or than a sibling already read so) are a list.
@@ -249,6 +264,19 @@ export function readBlocks(lines: string[]): DocBlock[] {
     for (const n of head) headsKept.add(n);
   }
   return blocks;
+}
+
+const squash = (t: string) => t.replace(/\s+/g, '');
+
+/** Contents entries "13. 사업설명회 개최 안내 및 문의처<tab>22": each section number's title, spaces left out. */
+function contentsTitles(lines: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of lines) {
+    if (l.length > 120) continue;
+    const m = /^\s*(\d{1,2})\s*[.．]\s*([가-힣].*?)\s*(?:\t|\s{2,}|[.·…]{3,})\s*\d{1,3}\s*$/.exec(l);
+    if (m && !out.has(m[1]!)) out.set(m[1]!, squash(m[2]!));
+  }
+  return out;
 }
 
 /** The next line carries on the open block: no marker, not a label : value line of its own, not a unit line. */

@@ -44,13 +44,39 @@ export function rowMajorTables(lines: string[]): RowMajorTable[] {
   let i = 0;
   while (i < text.length) {
     const starts = i === 0 || !isTextCell(text[i - 1]!);
-    const table = (CORNER.test(text[i]!) ? readAt(text, i) : null) ?? (starts ? readPeriodic(text, i) : null);
+    const table = (CORNER.test(text[i]!) ? (readAt(text, i) ?? readKeyValue(text, i)) : null) ?? (starts ? readPeriodic(text, i) : null);
     if (table) {
       out.push(table);
       i = table.end + 1;
     } else i++;
   }
   return out;
+}
+
+/** A short label of a form, its letters often spread ("일 시", "주 요"). */
+const isFormLabel = (t: string) => t !== '' && closeUp(t).replace(/\s+/g, '').length <= 6 && !/\d/.test(t) && !BULLET.test(t) && !/[.:：]/.test(t);
+const isBulletLine = (t: string) => /^(?:o|ㅇ|[○◦•·∙ㆍ-])\s+\S/.test(t);
+
+/**
+ * A form of two columns, 구분 | 내용, one cell a line: each row a short label (on one line or two: "일 시" / "장 소")
+ * and the bulleted lines of its content ("o 2026. 3. 25.(수) 10:00~13:00 / 서울 웨스턴 조선 호텔"). Two rows at least.
+ */
+function readKeyValue(text: string[], i: number): RowMajorTable | null {
+  if (!isFormLabel(text[i + 1] ?? '')) return null;
+  const rows: RowMajorTable['rows'] = [];
+  let at = i + 2;
+  for (;;) {
+    const labels = run(text, at, isFormLabel, 3);
+    const values = run(text, at + labels.texts.length, isBulletLine);
+    if (labels.texts.length === 0 || values.texts.length === 0) break;
+    rows.push({
+      cells: [joinLabel(labels.texts), values.texts.join(' ')],
+      lines: [...labels.texts.map((_, k) => at + k + 1), ...values.texts.map((_, k) => values.from + k + 1)],
+    });
+    at = values.from + values.texts.length;
+  }
+  if (rows.length < 2) return null;
+  return { start: i, end: at - 1, header: [closeUp(text[i]!), closeUp(text[i + 1]!)], headerLines: [i + 1, i + 2], rows, unit: null };
 }
 
 /** A cell that starts with a figure ("2,000,000원", "1개 작품", "2024. 6. 12.(수)"), and a cell of words. */

@@ -96,3 +96,23 @@ describe.skipIf(!shared)('a table without a corner word, cells of words and figu
     expect(m.blocks.some((b) => b.kind === 'row' && /경력사항/.test(b.table?.cells[0] ?? ''))).toBe(false);
   });
 });
+
+describe.skipIf(!shared)('a 구분 | 내용 form one cell a line, under a boxed section number (../shared/corpus/hwp)', () => {
+  const m = readModel(loadDocument(join(shared!, 'hwp/notice-2026-msit-agentic-ai-rnd-call.txt')).doc);
+
+  it('reads each label ("일 시" / "장 소") with its bulleted lines as a row under 구분 | 내용', () => {
+    const rows = m.blocks.filter((b) => b.kind === 'row' && b.table?.header.join('|') === '구분|내용');
+    expect(rows.map((r) => r.table!.cells[0])).toEqual(['일시 장소', '주요 내용']);
+    expect(rows[0]!.table!.cells[1]).toBe('o 2026. 3. 25.(수) 10:00~13:00 / 서울 웨스턴 조선 호텔');
+    expect(rows[1]!.table!.cells[1]).toContain('o 과제기획자의 기획내용');
+  });
+
+  it('reads a section number on a line of its own, its title on the next, as a heading when the contents list them', () => {
+    const heading = m.blocks.find((b) => b.kind === 'heading' && b.text === '사업설명회 개최 안내 및 문의처')!;
+    expect(heading.level).toBe(1);
+    const row = m.blocks.find((b) => b.kind === 'row' && b.table?.cells[0] === '일시 장소')!;
+    expect(row.section.at(-1)).toBe('사업설명회 개최 안내 및 문의처');
+    // A numbered cell of a list ("1" / "연구개발계획서") that the contents do not name stays what it was.
+    expect(m.blocks.some((b) => b.kind === 'heading' && b.text === '연구개발계획서')).toBe(false);
+  });
+});
