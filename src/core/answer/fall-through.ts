@@ -44,6 +44,9 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   // A person asked whom no document names: the department the reply gives is offered, as a "not found" of the person.
   const personless = (trace: string): Reply => ({ ...answered, kind: 'not_found', title: `${answered.title} — 담당자 이름은 문서에 없습니다`, trace: [tried, trace] });
   if (!general) return noPerson ? personless('general: nothing found') : { ...answered, trace: [tried, 'general: nothing found'] };
+  // A word no document writes undoes only a generic card (which matched the rest): a family's reply, or its list of
+  // candidates read from 초성 or a typo, stands.
+  if (general.unwritten && !generic) return noPerson ? personless(general.trace) : { ...answered, trace: [tried, general.trace] };
   if (noPerson && general.reply.kind !== 'answer') return personless(general.trace);
   if (generic && general.reply.kind !== 'answer') return { ...general.reply, trace: [tried, general.trace] };
   // A family command's "not found" for a unit, a person or a project the words only mention is deliberate: only a

@@ -22,6 +22,8 @@ const UNIT_NAME = /(?:과|팀|담당관|국|실|센터|본부|사업소|위원�
 /** Words every document writes: they never decide which document is asked about. */
 const GENERIC = /^(?:사업|사업들|추진|운영|계획|관리|지원|결과|보고|요청|지급|현황|내용|관련|없는|있는|우리|올해|작년|이번|전체|모든|(?:건|인|1인|기업|개사|회|명|가구|세대|개소|업체|팀)당)$/;
 
+const PREDICATE = /(?:[아어해돼봐줘니까]|해요|했어|나요)$/;
+
 /** A word is in a text when it is written there, or (a compound of 4+ letters) most of its two-letter parts are. */
 export function wordIn(word: string, flat: string): boolean {
   if (flat.includes(word)) return true;
@@ -43,6 +45,8 @@ interface Scored {
 export interface GeneralAnswer {
   reply: Reply;
   trace: string;
+  /** Some word naming what is asked is written in no document: nothing was looked for past it. */
+  unwritten?: boolean;
 }
 
 const SHAPE_LABEL: Record<Shape, string> = {
@@ -97,14 +101,24 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
   // Words written as asked count before words pieced together from their parts; a tie goes to both.
   // The words naming the thing decide the document; a word asking for the value ("마감", "예산") may be unwritten.
   const naming = q.subject.map((w) => !q.shapeWords.includes(w) && !GENERIC.test(w));
+  // The question's last word in a spoken verb ending ("뽑아", "지원해") is its predicate, unless the document the other
+  // words find writes it.
+  const last = q.subject.length - 1;
+  const predicate = last > 0 && naming[last] && PREDICATE.test(q.subject[last]!) && q.text.replace(/[?？!.\s]+$/, '').toLowerCase().endsWith(q.subject[last]!);
+  if (predicate) naming[last] = false;
   if (!naming.some(Boolean)) return null;
-  const nn = naming.filter(Boolean).length;
+  let nn = naming.filter(Boolean).length;
   const docShare = (v: number) =>
     (docWords.get(v) ?? []).filter((x, i) => x && naming[i]).length / nn +
     (docExact.get(v) ?? []).filter(Boolean).length / (n * 10);
-  const bestDocShare = Math.max(0, ...[...docWords.keys()].map(docShare));
+  let bestDocShare = Math.max(0, ...[...docWords.keys()].map(docShare));
+  if (predicate && [...docWords.keys()].some((v) => docShare(v) === bestDocShare && docWords.get(v)![last])) {
+    naming[last] = true;
+    nn++;
+    bestDocShare = Math.max(0, ...[...docWords.keys()].map(docShare));
+  }
   // Every naming word of a short question, three in four of a long one: a word no document writes is not guessed past.
-  if (bestDocShare < (nn <= 2 ? 1 : 0.75)) return null;
+  if (bestDocShare < (nn <= 2 ? 1 : 0.75)) return unwritten(q, naming, found, docWords, docShare, bestDocShare, docOf);
   // Words the head of a document writes (its title, its first lines: "석성정수장", the event's name) name every
   // passage of it: a table row under the site's name need not repeat it.
   const head = new Map<number, boolean[]>();
@@ -397,6 +411,34 @@ function labelOf(b: DocBlock, value: ValueSpan, q: Question): string {
   const m = at > 0 ? /([가-힣][가-힣\s]{0,10})\s*$/.exec(before.slice(Math.max(0, at - 14), at)) : null;
   const label = m?.[1]?.replace(/\s+/g, '');
   return label && label.length >= 2 && label.length <= 10 ? label : SHAPE_LABEL[q.shape];
+}
+
+/** The question names a thing no document writes: "not found", naming the words missing from the nearest document. */
+function unwritten(
+  q: Question,
+  naming: boolean[],
+  found: StoredPassage[],
+  docWords: Map<number, boolean[]>,
+  docShare: (v: number) => number,
+  best: number,
+  docOf: (v: number) => PassageDocument | undefined,
+): GeneralAnswer | null {
+  const nearest = [...docWords.keys()].find((v) => docShare(v) === best);
+  const doc = nearest === undefined ? undefined : docOf(nearest);
+  if (!doc || nearest === undefined) return null;
+  // (Words asking for the document's staff are read from its contacts, not its passages.)
+  const missing = q.subject.filter((w, i) => naming[i] && !docWords.get(nearest)![i] && !STAFF.test(w));
+  if (missing.length === 0) return null;
+  // A word written in part ("지원자" where "지원" is): perhaps said otherwise there; no "not found" is claimed.
+  const flat = squash([doc.meta.title, ...found.filter((p) => p.versionId === nearest).map((p) => p.block.text)].join(' '));
+  if (missing.some((w) => [...w].some((_, i) => i + 1 < w.length && flat.includes(w.slice(i, i + 2))))) return null;
+  return {
+    reply: reply('not_found', `"${q.text}"에 맞는 ${SHAPE_LABEL[q.shape]}을(를) 문서에서 찾지 못했습니다`, [
+      text(`가장 가까운 문서(${doc.meta.title})에는 ${missing.map((w) => `'${w}'`).join(', ')}이(가) 없습니다.`),
+    ], { sources: [doc.name] }),
+    trace: `general: ${missing.join(', ')} in no document`,
+    unwritten: true,
+  };
 }
 
 function notFoundReply(q: Question, doc: PassageDocument, near: Scored[]): Reply {

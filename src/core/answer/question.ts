@@ -61,6 +61,9 @@ const MONEY = /원|예산|사업비|금액|비용|지원금|상금|총액|액수
 const ASKING =
   /^(?:뭐|뭐야|무엇|무엇인가|언제|얼마|얼마나|얼마야|어디|어디야|어디서|어떻게|어떤|몇|몇개|몇명|누구|누구야|알려줘|알려|말해줘|궁금해|궁금|있어|있나|있나요|되나|되나요|해|해요|했어|하나|하니|인가|인가요|야|요|좀|그|이|저|관련|대한|대해|내용|정도|혹시|이번|거|것|건|게|뭔가|나와|나와있어|돼|되|됐어|돼요|알아|줘|하는|있는|어느|까지|부터|어때|어때요|어떤지|어떤가|어떤가요|나왔어|나왔나|나와|나왔지|비교|되고|되고있어|다음|향후|앞으로|남은|지난|줄었어|늘었어|줄었나|늘었나|줄었지|늘었지|됐지|되지|인지)$/;
 
+/** An asking word with a spoken ending ("언제야", "얼마였어", "어디예요"): still only asking. */
+const ASKING_ENDED = /^(?:몇[가-힣]{0,3}|(?:언제|얼마|어디|누구|뭐|무엇)(?:이|가|야|이야|예|에|예요|에요|이에요|지|죠|인가요?|인지|니|냐|일까요?|였어|였지|였나요?|이었어|였어요|나|나요|요|쯤|부터|까지|였더라|더라|고|고요)?)$/;
+
 /** The question read: shape, constraints and subject words. */
 export function readQuestion(text: string): Question {
   const t = text.trim();
@@ -119,6 +122,6 @@ export function subjectWords(text: string): string[] {
     .filter(Boolean)
     .map((w) => withoutParticle(w).at(-1) ?? w)
     .filter((w) => w.length >= 2 || /^\d$/.test(w) === false && /[A-Za-z]/.test(w))
-    .filter((w) => !ASKING.test(w) && !/^(?:19|20)?\d{2}년?도?$/.test(w) && !/^[’'‘]\d{2}년?$/.test(w) && !/^\d{1,2}월$/.test(w))
+    .filter((w) => !ASKING.test(w) && !ASKING_ENDED.test(w) && !/^(?:19|20)?\d{2}년?도?$/.test(w) && !/^[’'‘]\d{2}년?$/.test(w) && !/^\d{1,2}월$/.test(w))
     .map((w) => w.toLowerCase());
 }

@@ -40,6 +40,13 @@ describe('question shapes and constraints', () => {
     expect(readQuestion('울산 혁신센터 채용 접수 마감 언제').shapeWords).toEqual(['언제', '마감']);
   });
 
+  it('leaves asking words out of the subject whatever their spoken ending', () => {
+    expect(readQuestion('안후윤 공연 언제야').subject).toEqual(['안후윤', '공연']);
+    expect(readQuestion('빅숍 어디예요').subject).toEqual(['빅숍']);
+    expect(readQuestion('성우하이텍 챌린지 몇 개사 뽑아?').subject).toEqual(['성우하이텍', '챌린지', '뽑아']);
+    expect(readQuestion('품질관리 협의체 단장 누구고 내선 몇 번').subject).not.toContain('누구고');
+  });
+
   it('reads a year written in any of the forms staff type, and leaves it out of the subject', () => {
     expect(readQuestion('생계급여 22년 결산').year).toBe(2022);
     expect(readQuestion('생계급여 ’23 예산').year).toBe(2023);
@@ -54,6 +61,16 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
   );
   afterAll(() => store.close());
   const ask = (q: string) => answer(q, knowledge);
+
+  it('says "not found" when a thing asked is written nowhere, instead of the document\'s card', () => {
+    // The document's card was the reply before: it matched every word but 일본.
+    const r = ask('24년 3분기 일본 해외직접투자액');
+    expect(r.kind).toBe('not_found');
+    expect(renderText(r)).toContain("'일본'");
+    expect(renderText(r)).not.toMatch(/억\s*달러/);
+    // A word in a spoken verb ending is the predicate, not a thing to find: the count is still answered.
+    expect(renderText(ask('성우하이텍 챌린지 몇 개사 뽑아?'))).toContain('2개사');
+  });
 
   it('states a budget table cell under the column asked, with its unit and the row quoted', () => {
     const r = ask('청년일자리창출지원 2024 확정 예산');
