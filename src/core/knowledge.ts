@@ -154,7 +154,7 @@ export function assembleKnowledge(
       return store.budgetItemRecordIds(item.replace(/\s+/g, '')).flatMap((id) => get(String(id)) ?? []);
     },
     passages: {
-      search: (query, limit) => store.searchPassages(query, limit),
+      search: (query, limit, versionId) => store.searchPassages(query, limit, versionId),
       document: (versionId) => store.passageDocument(versionId),
       blocks: (versionId, from, to) => store.blocksOf(versionId, from, to),
     },

@@ -57,19 +57,21 @@ export function savePassages(db: Database.Database, versionId: number, model: Do
  * Passages of current versions holding any of the query's tokens, best bm25 first (the block's own words weigh
  * twice its context's). Tokens are quoted, so nothing a user types is read as FTS5 syntax.
  */
-export function searchPassages(db: Database.Database, query: string, limit: number): StoredPassage[] {
+export function searchPassages(db: Database.Database, query: string, limit: number, versionId?: number): StoredPassage[] {
   const tokens = ftsTokens(query).split(' ').filter(Boolean).slice(0, 64);
   if (tokens.length === 0) return [];
   const match = tokens.map((t) => `"${t}"`).join(' OR ');
+  // (Within one version: the passages of the document a question was found to be about, however common its words.)
+  const within = versionId === undefined ? '' : 'AND p.version_id = ?';
   const rows = db
     .prepare(
       `SELECT p.id, p.version_id AS versionId, p.ord, p.block_json AS json, f.rank AS rank
        FROM passages_fts f
        JOIN passages p ON p.id = f.rowid
        JOIN documents d ON d.current_version_id = p.version_id
-       WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts, 2.0, 1.0) LIMIT ?`,
+       WHERE passages_fts MATCH ? ${within} ORDER BY bm25(passages_fts, 2.0, 1.0) LIMIT ?`,
     )
-    .all(match, limit) as Array<{ id: number; versionId: number; ord: number; json: string; rank: number }>;
+    .all(...(versionId === undefined ? [match, limit] : [match, versionId, limit])) as Array<{ id: number; versionId: number; ord: number; json: string; rank: number }>;
   return rows.map((r) => ({ id: r.id, versionId: r.versionId, ord: r.ord, rank: r.rank, block: JSON.parse(r.json) as DocBlock }));
 }
 

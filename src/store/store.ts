@@ -372,8 +372,8 @@ export class ProjectStore {
   }
 
   /** Passages of current documents holding the query's words, best first (the document model's blocks). */
-  searchPassages(query: string, limit = 200): StoredPassage[] {
-    return searchPassages(this.db, query, limit);
+  searchPassages(query: string, limit = 200, versionId?: number): StoredPassage[] {
+    return searchPassages(this.db, query, limit, versionId);
   }
 
   /** A version's document model metadata, path and family. */

@@ -7,7 +7,7 @@
 import type { Knowledge } from '../knowledge.js';
 import type { Reply } from '../reply.js';
 import { QUOTED_LINES } from '../quote.js';
-import { generalAnswer } from './general.js';
+import { generalAnswer, notFoundOfShape } from './general.js';
 import { readQuestion } from './question.js';
 import { valuesOf } from './values.js';
 
@@ -35,15 +35,27 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
     answered.kind === 'answer' && !(command === 'milestones' && holds) && (isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge));
   // Lines quoted for "다음 일정" may hold only the dates of what was done: the planned section's passage comes first.
   const plannedAsked = quoted && q.shape === 'date' && q.tense === 'planned';
+  // Lines quoted for holding the question's words, one of which holds a value, may be about something else: the
+  // passage holding the words and the value asked comes first.
   const answers = answered.kind === 'answer' && holds && !(quoted && !valueShape) && !generic && !plannedAsked;
+  const quotedValue = answers && quoted;
   // The people and unit commands answer who and where from the records' own contact lines: kept as they are.
   // (When a person is asked and their reply names none — only the department —, a passage may name them.)
   const noPerson = command === 'owner' && answered.kind === 'answer' && q.shape === 'person' && /누구|이름|성명/.test(q.text) && !holds;
-  if (answers || (answered.kind === 'answer' && PEOPLE.has(command) && !generic && !noPerson)) return { ...answered, trace: [tried] };
+  if ((answers && !quotedValue) || (answered.kind === 'answer' && PEOPLE.has(command) && !generic && !noPerson)) return { ...answered, trace: [tried] };
   const general = generalAnswer(message, knowledge, q);
+  // Lines quoted for holding the question's words, one with a value, may be about something else: a passage that
+  // holds the words naming what is asked and its value comes first; a passage only its title places does not.
+  // (A family that knows the document quoted lines of its own records: those stand.)
+  if (quotedValue) return general?.reply.kind === 'answer' && !general.weak && general.family === 'generic' ? { ...general.reply, trace: [tried, general.trace] } : { ...answered, trace: [tried, general?.trace ?? 'general: nothing found'] };
   // A person asked whom no document names: the department the reply gives is offered, as a "not found" of the person.
   const personless = (trace: string): Reply => ({ ...answered, kind: 'not_found', title: `${answered.title} — 담당자 이름은 문서에 없습니다`, trace: [tried, trace] });
-  if (!general) return noPerson ? personless('general: nothing found') : { ...answered, trace: [tried, 'general: nothing found'] };
+  if (!general) {
+    if (noPerson) return personless('general: nothing found');
+    // A generic card states only what the document is: it answers no value asked of it.
+    if (generic && valueShape && !holdsOwn(answered, q)) return { ...notFoundOfShape(q, answered), trace: [tried, 'general: nothing found'] };
+    return { ...answered, trace: [tried, 'general: nothing found'] };
+  }
   // A word no document writes undoes only a generic card (which matched the rest): a family's reply, or its list of
   // candidates read from 초성 or a typo, stands.
   if (general.unwritten && !generic) return noPerson ? personless(general.trace) : { ...answered, trace: [tried, general.trace] };
@@ -61,6 +73,11 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
     return { ...general.reply, trace: [tried, general.trace] };
   }
   return { ...answered, trace: [tried, general.trace] };
+}
+
+/** A value of the kind asked in what the reply quotes from the document (its lists), not its metadata fields. */
+function holdsOwn(r: Reply, q: ReturnType<typeof readQuestion>): boolean {
+  return r.blocks.some((b) => b.type === 'list' && b.items.some((i) => valuesOf(q.shape, i.replace(/^\d+(?:–\d+)?행:\s*/, '')).length > 0));
 }
 
 function headingsOnly(r: Reply): boolean {

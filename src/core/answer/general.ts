@@ -14,6 +14,7 @@ import { type Question, readQuestion, type Shape } from './question.js';
 import { figureCells, holdsValue, type ValueSpan, valuesOf } from './values.js';
 
 const CANDIDATES = 400;
+const PER_DOCUMENT = 300;
 /** The lines of a document's head: its title block, release line, site or event name. */
 const HEAD_LINES = 15;
 // Brackets and quotes are dropped too: '부산유(U)창업패키지' writes 'U창업패키지'.
@@ -39,6 +40,8 @@ interface Scored {
   inText: boolean[];
   inContext: boolean[];
   score: number;
+  /** Share of the words naming the passage asked (those the document's head does not write) the passage holds. */
+  local?: number;
   values: ValueSpan[];
 }
 
@@ -47,6 +50,10 @@ export interface GeneralAnswer {
   trace: string;
   /** Some word naming what is asked is written in no document: nothing was looked for past it. */
   unwritten?: boolean;
+  /** The passage answering holds none of the words naming it within its document (only its title or head does). */
+  weak?: boolean;
+  /** The family that read the answering document ('generic' when none knew it). */
+  family?: string;
 }
 
 const SHAPE_LABEL: Record<Shape, string> = {
@@ -67,6 +74,7 @@ const SHAPE_LABEL: Record<Shape, string> = {
 /** Shape words that only ask ("얼마", "언제"); the others name a measure ("예산", "상금") the passage must write. */
 const ASKING_SHAPE = /^(?:얼마|언제|몇.*|어디.*|누구|까지|기간|일정|일시|시간|전화|연락처|.*번호|%|비율|장소|위치|규모|나이|연령|쪽수|배수|이메일|메일|e-?mail)$/i;
 
+const DEADLINE = /^(?:마감|마감일|기한|까지|종료|종료일)$/;
 const PLANNED = /향후|계획|일정|예정|추진\s*방향|로드맵|추진절차/;
 const DONE = /실적|추진\s*현황|추진\s*경과|성과|결과|경위/;
 
@@ -84,9 +92,11 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
   const docWords = new Map<number, boolean[]>();
   const docExact = new Map<number, boolean[]>();
   const scored: Scored[] = [];
-  for (const p of found) {
+  const seenIds = new Set<number>();
+  const consider = (p: StoredPassage) => {
     const doc = docOf(p.versionId);
-    if (!doc) continue;
+    if (!doc || seenIds.has(p.id)) return;
+    seenIds.add(p.id);
     const flatText = squash(p.block.text);
     const flatContext = squash([doc.meta.title, ...p.block.section, p.block.parent ?? '', ...(p.block.table?.header ?? [])].join(' '));
     const inText = q.subject.map((w) => wordIn(w, flatText));
@@ -96,7 +106,8 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
     const exact = docExact.get(p.versionId) ?? q.subject.map(() => false);
     docExact.set(p.versionId, exact.map((s, i) => s || flatText.includes(q.subject[i]!) || flatContext.includes(q.subject[i]!)));
     scored.push({ passage: p, inText, inContext, score: 0, values: rowValues(p.block, q) ?? counted(q, valuesOf(q.shape, p.block.text)) });
-  }
+  };
+  for (const p of found) consider(p);
   const n = q.subject.length;
   // Words written as asked count before words pieced together from their parts; a tie goes to both.
   // The words naming the thing decide the document; a word asking for the value ("마감", "예산") may be unwritten.
@@ -119,6 +130,12 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
   }
   // Every naming word of a short question, three in four of a long one: a word no document writes is not guessed past.
   if (bestDocShare < (nn <= 2 ? 1 : 0.75)) return unwritten(q, naming, found, docWords, docShare, bestDocShare, docOf);
+  // The documents the question is about are read whole: a passage of theirs holding only their common words
+  // ("부산") is not among the best of all documents, yet may be the one asked for.
+  for (const v of [...docWords.keys()].filter((v) => docShare(v) === bestDocShare).slice(0, 3)) {
+    for (const p of knowledge.passages.search(q.subject.join(' '), PER_DOCUMENT, v)) consider(p);
+  }
+  bestDocShare = Math.max(0, ...[...docWords.keys()].map(docShare));
   // Words the head of a document writes (its title, its first lines: "석성정수장", the event's name) name every
   // passage of it: a table row under the site's name need not repeat it.
   const head = new Map<number, boolean[]>();
@@ -164,7 +181,12 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
   if (!best || best.score < ranked[0]!.score - 3) {
     return { reply: notFoundReply(q, doc, ranked.slice(0, 3)), trace: `general: no ${q.shape} value in ${doc.name}` };
   }
-  return { reply: answerReply(q, doc, withFollowing(best, q, knowledge)), trace: `general: ${q.shape} from ${doc.name} lines ${best.passage.block.lines.join('-')}` };
+  return {
+    reply: answerReply(q, doc, withFollowing(best, q, knowledge)),
+    trace: `general: ${q.shape} from ${doc.name} lines ${best.passage.block.lines.join('-')}`,
+    weak: best.local === 0,
+    family: doc.family,
+  };
 }
 
 /**
@@ -253,8 +275,11 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   // row names them in its header cells as well as in its own.
   const header = squash((b.table?.header ?? []).join(' '));
   const specific = q.subject.flatMap((_, i) => (head[i] ? [] : [i]));
-  const own = (i: number) => s.inText[i]! || (b.kind === 'row' && wordIn(q.subject[i]!, header));
+  // A deadline asked ("마감", "기한") is the end of a period written: a range or a date "까지" says it.
+  const ends = q.shape === 'date' && s.values.some((v) => /[~∼]|까지/.test(v.text));
+  const own = (i: number) => s.inText[i]! || (b.kind === 'row' && wordIn(q.subject[i]!, header)) || (ends && DEADLINE.test(q.subject[i]!));
   const local = specific.length ? specific.filter(own).length / specific.length : s.inText.filter(Boolean).length / n;
+  s.local = local;
   // The thing asked must be named by the passage itself or the headings and title above it.
   const namingWords = q.subject.filter((w) => !q.shapeWords.includes(w) && !GENERIC.test(w));
   const named = namingWords.filter((w) => {
@@ -263,14 +288,19 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   }).length;
   if (named < (namingWords.length <= 2 ? namingWords.length : Math.ceil(namingWords.length * 0.67))) return -Infinity;
   if (covered < 0.5 || docShare < bestDocShare - 1e-9) return -Infinity;
-  let score = covered * 3 + local * 2;
+  // A naming word the passage writes itself, though the title names the document with it too ("모집기간" under a
+  // "모집 공고"), still tells the passage asked from its siblings.
+  const written = namingWords.length ? namingWords.filter((w) => s.inText[q.subject.indexOf(w)]).length / namingWords.length : 0;
+  let score = covered * 3 + local * 2 + written * 0.3;
   // A time alone ("18:00까지") is a weak date: a passage with the day beats it.
   if (s.values.length > 0 && !(q.shape === 'date' && s.values.every((v) => /^\d{1,2}:\d{2}/.test(v.text)))) score += 1.5;
   const flat = squash(b.text);
-  if (q.shapeWords.some((w) => flat.includes(squash(w)))) score += 0.7;
+  if (q.shapeWords.some((w) => flat.includes(squash(w)) || (ends && DEADLINE.test(w)))) score += 0.7;
   // A heading that is the thing asked ("53. 탁도", "접수기간"): the blocks right under it are about it, whole.
   const innermost = squash(b.section.at(-1) ?? '').replace(/^\d+\.?/, '');
   if (innermost && namingWords.some((w) => innermost === w)) score += 2;
+  // The nearest heading naming a word of the thing asked ("개막식 개요") places the passage better than an outer one.
+  else if (innermost && specific.some((i) => namingWords.includes(q.subject[i]!) && !s.inText[i] && innermost.includes(squash(q.subject[i]!)))) score += 0.5;
   const section = b.section.join(' ');
   if (q.tense === 'planned' && PLANNED.test(section)) score += 1;
   if (q.tense === 'done' && DONE.test(section)) score += 1;
@@ -286,6 +316,8 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
     else if (needsValue(q.shape) && !titled.includes(q.year) && (b.kind === 'row' ? !years.length && titled.length : years.length || titled.length)) return -Infinity;
     else if (years.length) score -= 0.5;
   }
+  // A picture's caption ("참고 이미지", "현장 사진") tells of another day's event than the text's.
+  if (/사진|이미지|포스터/.test(section)) score -= 1;
   if (b.kind === 'row' && (q.shape === 'amount' || q.shape === 'count' || q.shape === 'rate')) score += 0.3;
   // No row named: the table's total ("계", "합계") answers for the whole.
   if (b.kind === 'row' && /^(?:계|합\s*계|총\s*계|전\s*체)$/.test((b.table?.cells[0] ?? '').trim())) score += 0.4;
@@ -439,6 +471,13 @@ function unwritten(
     trace: `general: ${missing.join(', ')} in no document`,
     unwritten: true,
   };
+}
+
+/** "Not found" of the kind asked, offering the document a command matched on words alone. */
+export function notFoundOfShape(q: Question, nearest: Reply): Reply {
+  return reply('not_found', `"${q.text}"에 맞는 ${SHAPE_LABEL[q.shape]}을(를) 문서에서 찾지 못했습니다`, [text(`가장 가까운 문서: ${nearest.title}`)], {
+    sources: nearest.sources,
+  });
 }
 
 function notFoundReply(q: Question, doc: PassageDocument, near: Scored[]): Reply {

@@ -5,7 +5,8 @@ import type { PassageDocument, StoredPassage } from '../../store/passages.js';
 export type { PassageDocument, StoredPassage };
 
 export interface PassageStore {
-  search(query: string, limit: number): StoredPassage[];
+  /** Passages holding the query's words, best first; within one document version when given. */
+  search(query: string, limit: number, versionId?: number): StoredPassage[];
   document(versionId: number): PassageDocument | undefined;
   blocks(versionId: number, from?: number, to?: number): DocBlock[];
 }

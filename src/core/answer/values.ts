@@ -14,13 +14,16 @@ const KOREAN_AMOUNT = String.raw`(?:${DIGITS}\s*조\s*)?(?:${DIGITS}\s*억\s*)?(
 // A value never starts inside a run of spaces (it is trimmed anyway): tried from each space, a long run was quadratic.
 const NOT_IN_SPACES = String.raw`(?!(?<=\s)\s)`;
 
+// A counter may carry a particle ("120명의 청년", "3개사를"): the letters after it are then not part of a word.
+const PARTICLE = String.raw`(?:의|이|가|을|를|은|는|에|에게|과|와|으로|로|씩|만|도|까지|이상|이하|이내|미만|내외|가량)(?![가-힣])`;
+
 const PATTERNS: Partial<Record<Shape, RegExp>> = {
   amount: new RegExp(
     String.raw`(?<!제\s?)${NOT_IN_SPACES}(?:최대|총|약|연|월|각)?\s*(?:[￦₩]\s?\d[\d,]*(?:-|원)?|${NUM}\s*(?:(?:조|억|천만|백만|만|천)\s*)?(?:${KOREAN_AMOUNT})?원|${FIGURE}\s*억(?:\s*${FIGURE}\s*(?:천만|백만|만))?\s*원?|${FIGURE}\s*조\s*${FIGURE}\s*억\s*원?)`,
     'g',
   ),
   count: new RegExp(
-    String.raw`${NOT_IN_SPACES}(?:총|약|최대|최소|각|만)?\s*${NUM}\s*(?:여\s*)?(?:(?:명|개사|개소|개팀|개국|개|곳|건|팀|회|가구|대|편|점|종|호|차례|번|과제|기업|업체|작품|곳|세대|석|부스|개월|주|일간|쪽|페이지|매|위권|위|배수|배)(?![가-힣])|(?:인|세|쪽|점)(?=이상|이하|이내|미만|[^가-힣]|$))`,
+    String.raw`${NOT_IN_SPACES}(?:총|약|최대|최소|각|만)?\s*${NUM}\s*(?:여\s*)?(?:(?:명|개사|개소|개팀|개국|개|곳|건|팀|회|가구|대|편|점|종|호|차례|번|과제|기업|업체|작품|곳|세대|석|부스|개월|주|일간|쪽|페이지|매|위권|위|배수|배)(?=${PARTICLE}|[^가-힣]|$)|(?:인|세|쪽|점)(?=이상|이하|이내|미만|[^가-힣]|$))`,
     'g',
   ),
   rate: new RegExp(String.raw`${NUM}\s*(?:(?:%|퍼센트|％)\s*)?[~∼]\s*${NUM}\s*(?:%|퍼센트|％)|${NUM}\s*(?:%|퍼센트|％)(?:\s*[~∼-]\s*${NUM}\s*%)?`, 'g'),
@@ -39,7 +42,8 @@ const PATTERNS: Partial<Record<Shape, RegExp>> = {
       String.raw`(?:(?:20\d{2}|[’'‘]\d{2})\s*[.년]?\s*)?(?:(?:상|하)반기|\d\s*분기)|연중|상시|수시`,
     ]
       .map((p) => `(?:${p})`)
-      .join('|') + String.raw`(?:\s*[~∼-]\s*(?:(?:20\d{2}|[’'‘\`]\d{2})\s*[.년]\s*)?\d{1,2}\s*[.월:]\s*(?:\d{1,2}\s*[.일]?)?(?:\s*\([월화수목금토일]\))?(?:\s*\d{1,2}:\d{2})?)?(?:\s*까지)?`,
+      .join('|')
+      .replace(/^/, '(?:') + ')' + String.raw`(?:\s*[~∼-]\s*(?:(?:20\d{2}|[’'‘\`]\d{2})\s*[.년]\s*)?\d{1,2}\s*[.월:]\s*(?:\d{1,2}\s*[.일]?)?(?:\s*\([월화수목금토일]\))?(?:\s*,?\s*\d{1,2}:\d{2})?)?(?:\s*까지)?`,
     'g',
   ),
   organisation: /[가-힣A-Za-z()]{2,20}(?:담당관실|담당관|과|팀|국|실|본부|센터|공단|공사|재단|진흥원|연구원|협회|위원회|청|부|처|원|기관|대학교|사업단|지사|지원단)(?![가-힣])/g,
@@ -96,9 +100,15 @@ const VENUE = /(?<![가-힣A-Za-z0-9])[가-힣A-Za-z][가-힣A-Za-z0-9]{0,15}(?:
 /** "장소 : 벡스코 제1전시장", "(장소) …", "…에서 개최": the place a passage names. */
 function placesOf(text: string): ValueSpan[] {
   const out: ValueSpan[] = [];
-  const labelled = /(?:장\s*소|위\s*치|개최\s*장소|행사장|주\s*소|교육\s*장소)\s*[):：]\s*([^,;※\n|]{2,60})/g;
+  // (A mail or web address — "메일주소 : …@…" — is not where anything happens.)
+  // A label joined to another ("(일시·장소) 7. 8. 17:30 / 영화의전당"): the place is the part after the slash.
+  const labelled = /(?<!메일\s*|홈페이지\s*|누리집\s*|웹\s*)((?:[가-힣]{1,4}\s*[‧·ㆍ/]\s*)?)(?:장\s*소|위\s*치|개최\s*장소|행사장|주\s*소|교육\s*장소)\s*[):：]\s*([^;※\n|]{2,80})/g;
   for (const m of text.matchAll(labelled)) {
-    const v = m[1]!.trim();
+    // (Joined to a date, the place follows it after a slash or a comma; alone, it ends at the first comma.)
+    const whole = m[2]!;
+    const cut = m[1] ? (whole.includes('/') ? whole.lastIndexOf('/') : whole.lastIndexOf(',')) : -1;
+    const v = (cut >= 0 ? whole.slice(cut + 1) : whole.split(',')[0]!).trim();
+    if (v.length < 2 || /@|https?:|www\./i.test(v)) continue;
     const start = m.index + m[0].lastIndexOf(v);
     out.push({ text: v, start, end: start + v.length });
   }
@@ -113,10 +123,13 @@ function placesOf(text: string): ValueSpan[] {
     if (out.length) return out;
   }
   // The place starts at a letter, not inside a run of spaces (each of them tried over the run was quadratic).
-  for (const m of text.matchAll(/([가-힣A-Za-z0-9()·][가-힣A-Za-z0-9()·\s]{1,29}?)\s*(?:에서|에 있는)(?=\s)/g)) {
+  // "…에서" is where something happens only before a verb of an event ("에서 열린다", "에서 개최"): "심사 대상에서
+  // 제외", "타기관에서 시행한" name no place.
+  for (const m of text.matchAll(/([가-힣A-Za-z0-9()·][가-힣A-Za-z0-9()·\s]{1,29}?)\s*(?:에서(?=\s[^.。]{0,24}?(?:열|개최|진행|개막|실시|운영|펼쳐|마련|거행|치러|치른|가졌|가진|갖|모여|만나|선보|공연|상영|참석|방문|체험|행사|전시))|에 있는(?=\s))/g)) {
     // The words before "에서", less a time or day written ahead of the place ("오후 3시 부산국제금융센터").
     const v = m[1]!.trim().split(/\s+/).slice(-3).filter((w, i, all) => !(i < all.length - 1 && /^(?:오전|오후|\(?\d+[시분일]\)?|\d{1,2}:\d{2})$/.test(w))).join(' ');
-    if (v.length < 2) continue;
+    // "… 이상인 자 중에서", "과정에서": a choice among things or a stage, not a place.
+    if (v.length < 2 || /(?:^|\s)(?:[가-힣]*\s)?(?:중|가운데|사이|내|이내|범위|과정|단계|측면|분야|부문|결과|대상|경우|차원|입장|관점|기준|사항|부분)$/.test(v) || /[가-힣](?:중|과정|단계)$/.test(v)) continue;
     const start = m.index + m[0].indexOf(v);
     out.push({ text: v, start, end: start + v.length });
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
 import { readQuestion } from '../../../src/core/answer/question.js';
+import { valuesOf } from '../../../src/core/answer/values.js';
 import { renderText } from '../../../src/render/text.js';
 import { answer, CORPUS, knowledgeOf, SAMPLES } from '../../helpers.js';
 
@@ -47,6 +48,20 @@ describe('question shapes and constraints', () => {
     expect(readQuestion('품질관리 협의체 단장 누구고 내선 몇 번').subject).not.toContain('누구고');
   });
 
+  it('reads a period whole, with the year of its end and a time after a comma', () => {
+    expect(valuesOf('date', '공고 및 접수 기간 : 2025. 6. 2.(월) ~ 2025. 6. 16.(월) 18:00까지').map((v) => v.text)).toEqual([
+      '2025. 6. 2.(월) ~ 2025. 6. 16.(월) 18:00까지',
+    ]);
+    expect(valuesOf('date', '가. 모집기간 : 2025. 6. 10.(화) ~ 6. 24.(화), 18:00까지').map((v) => v.text)).toEqual([
+      '2025. 6. 10.(화) ~ 6. 24.(화), 18:00까지',
+    ]);
+  });
+
+  it('reads a count whose counter carries a particle ("120명의 청년"), not a word that merely starts with one', () => {
+    expect(valuesOf('count', '올해는 총 120명의 청년이 지원해').map((v) => v.text)).toEqual(['총 120명']);
+    expect(valuesOf('count', '3명단')).toEqual([]);
+  });
+
   it('reads a year written in any of the forms staff type, and leaves it out of the subject', () => {
     expect(readQuestion('생계급여 22년 결산').year).toBe(2022);
     expect(readQuestion('생계급여 ’23 예산').year).toBe(2023);
@@ -70,6 +85,25 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     expect(renderText(r)).not.toMatch(/억\s*달러/);
     // A word in a spoken verb ending is the predicate, not a thing to find: the count is still answered.
     expect(renderText(ask('성우하이텍 챌린지 몇 개사 뽑아?'))).toContain('2개사');
+  });
+
+  it('answers a deadline from the period it ends, not from a line that only says "마감일 18:00까지"', () => {
+    const body = renderText(ask('제주 혁신센터 채용 접수 마감 언제'));
+    expect(body).toContain('2025. 6. 16.(월)');
+    expect(renderText(ask('성우하이텍 오픈이노베이션 챌린지 모집 마감 언제'))).toContain('6. 24.(화), 18:00');
+  });
+
+  it('reads the place of a joined label "(일시·장소) … / 영화의전당 하늘연극장" after its slash', () => {
+    const body = renderText(ask('어린이청소년영화제 개막식 장소'));
+    expect(body).toContain('장소: 영화의전당 하늘연극장');
+  });
+
+  it('never states a mail address or "… 중에서" as a place', () => {
+    for (const q of ['BIG 아이디어 경진대회 시상식 장소', '제주 혁신센터 면접 장소 어디']) {
+      const r = ask(q);
+      expect(r.kind, q).toBe('not_found');
+      expect(renderText(r), q).not.toMatch(/@|이상인 자 중/);
+    }
   });
 
   it('states a budget table cell under the column asked, with its unit and the row quoted', () => {
