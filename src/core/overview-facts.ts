@@ -14,7 +14,7 @@ import { organizationAliases, runTogether } from '../domain/names.js';
 import type { StoredRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import type { Knowledge } from './knowledge.js';
-import { lineRuns, type WrittenLine, writtenLines } from './blocks.js';
+import { lineRuns, writtenLines } from './blocks.js';
 import { sourceOf } from './format.js';
 import { asWritten } from './quote.js';
 import { type Block, list, type Reply, reply } from './reply.js';
@@ -236,8 +236,10 @@ function lineHits(r: StoredRecord, content: Word[], ctx: CommandContext, wholeDo
   const lines = writtenLines(ctx.knowledge, r.document.versionId, from, last);
   const first = content.find((w) => !w.year);
   const scored: Array<{ span: Span; at: number; len: number }> = [];
-  const consider = (span: Span) => {
-    const text = squash(textOf(lines, span));
+  // The entries k..j, one line or an item with its sub-lines.
+  const consider = (k: number, j: number) => {
+    const span: Span = [lines[k]!.n, lines[j]!.last];
+    const text = squash(lines.slice(k, j + 1).map((l) => l.text).join(''));
     if (!content.every((w) => inText(text, w))) return false;
     const at = first ? text.indexOf((WIDER[first.text] ?? [first.text]).find((a) => text.includes(a)) ?? '') : 0;
     // The figure follows the words asked ("주차장 367면", "정비기금 보유현황 : 204,072백만원"); a position asked
@@ -247,7 +249,7 @@ function lineHits(r: StoredRecord, content: Word[], ctx: CommandContext, wholeDo
     scored.push({ span, at, len: text.length });
     return true;
   };
-  for (const l of lines) if (squash(l.text).length >= 4) consider([l.n, l.last]);
+  lines.forEach((l, k) => squash(l.text).length >= 4 && consider(k, k));
   // None: an item whose sub-lines ("- '24년도 목표 초과 …") carry the rest, its label on the item's own line.
   if (scored.length === 0 && first) {
     lines.forEach((l, k) => {
@@ -256,7 +258,7 @@ function lineHits(r: StoredRecord, content: Word[], ctx: CommandContext, wholeDo
       for (let j = k + 1; j <= k + 2 && j < lines.length; j++) {
         const m = lines[j]!;
         if (m.n !== lines[j - 1]!.last + 1 || !CONTINUATION.test(m.text)) break;
-        if (consider([l.n, m.last])) break;
+        if (consider(k, j)) break;
       }
     });
   }
@@ -268,11 +270,6 @@ function lineHits(r: StoredRecord, content: Word[], ctx: CommandContext, wholeDo
 type Span = [number, number];
 /** A sub-line of the item above it: a dash, a note mark or an arrow first. */
 const CONTINUATION = /^\s*(?:[-–*※▹▸⇒→]|\d+\))/;
-
-/** The lines of a span as written, joined. */
-function textOf(lines: WrittenLine[], [a, b]: Span): string {
-  return lines.filter((l) => l.n >= a && l.n <= b).map((l) => l.text).join('');
-}
 
 /**
  * What a table's header lines write, as written: on the first row of the model's table that names them among its
