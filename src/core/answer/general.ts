@@ -40,7 +40,9 @@ interface Scored {
   inText: boolean[];
   inContext: boolean[];
   score: number;
-  /** Share of the words naming the passage asked (those the document's head does not write) the passage holds. */
+  /** False when the passage, its headings and parent hold none of the words naming what is asked (only the head does). */
+  placed?: boolean;
+  /** Share of the words the document's head does not write that the passage itself holds. */
   local?: number;
   values: ValueSpan[];
 }
@@ -74,6 +76,8 @@ const SHAPE_LABEL: Record<Shape, string> = {
 /** Shape words that only ask ("얼마", "언제"); the others name a measure ("예산", "상금") the passage must write. */
 const ASKING_SHAPE = /^(?:얼마|언제|몇.*|어디.*|누구|까지|기간|일정|일시|시간|전화|연락처|.*번호|%|비율|장소|위치|규모|나이|연령|쪽수|배수|이메일|메일|e-?mail)$/i;
 
+/** Words asking a facet of the thing ("나이 기준", "참가 대상"): the passage giving it need not write them. */
+const ASPECT = /^(?:기준|대상|조건|요건|자격|방법|방식|절차|목적|범위|내용|종류|형태|최대|최소|최고|최저|평균|총)$/;
 const DEADLINE = /^(?:마감|마감일|기한|까지|종료|종료일)$/;
 const PLANNED = /향후|계획|일정|예정|추진\s*방향|로드맵|추진절차/;
 const DONE = /실적|추진\s*현황|추진\s*경과|성과|결과|경위/;
@@ -105,7 +109,7 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
     docWords.set(p.versionId, seen.map((s, i) => s || inText[i]! || inContext[i]!));
     const exact = docExact.get(p.versionId) ?? q.subject.map(() => false);
     docExact.set(p.versionId, exact.map((s, i) => s || flatText.includes(q.subject[i]!) || flatContext.includes(q.subject[i]!)));
-    scored.push({ passage: p, inText, inContext, score: 0, values: rowValues(p.block, q) ?? counted(q, valuesOf(q.shape, p.block.text)) });
+    scored.push({ passage: p, inText, inContext, score: 0, values: counted(q, rowValues(p.block, q) ?? valuesOf(q.shape, p.block.text)) });
   };
   for (const p of found) consider(p);
   const n = q.subject.length;
@@ -178,7 +182,9 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
     .filter((s) => s.passage.versionId === topDoc && (s.values.length > 0 || !needsValue(q.shape)) && labelled(s))
     .sort((a, b) => b.score - a.score);
   const best = withValue[0];
-  if (!best || best.score < ranked[0]!.score - 3) {
+  // A value from a passage that nothing but the document's head places ("설명회 언제" answered by the date of its
+  // 심사) is a guess: "not found", the nearest passages offered.
+  if (!best || best.score < ranked[0]!.score - 3 || best.placed === false) {
     return { reply: notFoundReply(q, doc, ranked.slice(0, 3)), trace: `general: no ${q.shape} value in ${doc.name}` };
   }
   return {
@@ -214,6 +220,8 @@ const needsValue = (shape: Shape) => shape !== 'state' && shape !== 'fact';
 /** A table row answers amounts, counts and rates with its figure cells (the unit is the table's). */
 function rowValues(b: DocBlock, q: Question): ValueSpan[] | null {
   if (b.kind !== 'row' || !b.table || !needsValue(q.shape)) return null;
+  // (A table in money or in percent counts nothing.)
+  if (q.shape === 'count' && (/원|%/.test(b.table.unit ?? '') || /원|%/.test(b.table.header.join(' ')))) return [];
   if (q.shape === 'amount' || q.shape === 'count' || q.shape === 'rate') return askedColumns(b, q).map((i) => ({ text: b.table!.cells[i]!, start: 0, end: 0 }));
   // Dates, people, places: the values of the cells under a header naming what is asked ("임용예정일"), else of all.
   const t = b.table;
@@ -279,9 +287,13 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   const ends = q.shape === 'date' && s.values.some((v) => /[~∼]|까지/.test(v.text));
   const own = (i: number) => s.inText[i]! || (b.kind === 'row' && wordIn(q.subject[i]!, header)) || (ends && DEADLINE.test(q.subject[i]!));
   const local = specific.length ? specific.filter(own).length / specific.length : s.inText.filter(Boolean).length / n;
-  s.local = local;
   // The thing asked must be named by the passage itself or the headings and title above it.
   const namingWords = q.subject.filter((w) => !q.shapeWords.includes(w) && !GENERIC.test(w));
+  // Placed: a word naming what is asked that the document's head does not write is the passage's own, or its
+  // headings' ("설명회" asked of a notice: a date of its 심사 is not the answer).
+  const placing = specific.filter((i) => namingWords.includes(q.subject[i]!) && !ASPECT.test(q.subject[i]!));
+  s.local = local;
+  s.placed = placing.length === 0 || placing.some((i) => own(i) || s.inContext[i]);
   const named = namingWords.filter((w) => {
     const i = q.subject.indexOf(w);
     return s.inText[i] || s.inContext[i] || head[i];

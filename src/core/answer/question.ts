@@ -100,6 +100,9 @@ export function readQuestion(text: string): Question {
       ? 'done'
       : null;
   const subject = subjectWords(t);
+  // The words of a shape asked in two ("공고 번호") are shape words each.
+  const joined = best?.m[0].replace(/\s+/g, '') ?? '';
+  if (joined.length >= 4) for (const w of subject) if (w.length >= 2 && joined.includes(w) && !shapeWords.includes(w)) shapeWords.push(w);
   // Every word that asks for the shape is a shape word ("마감" in "접수 마감 언제"): it need not name the passage.
   for (const w of subject) {
     if (!shapeWords.includes(w) && [...ASKING_FIRST, ...SHAPES].some(([sh, re]) => sh === shape && re.test(w) && re.exec(w)![0] === w)) shapeWords.push(w);
@@ -121,6 +124,8 @@ export function subjectWords(text: string): string[] {
     .split(/\s+/)
     .filter(Boolean)
     .map((w) => withoutParticle(w).at(-1) ?? w)
+    // A verb's ending off its stem: "투입했어" is asked of a passage writing "투입".
+    .map((w) => w.replace(/^([가-힣]{2,})(?:했어요|했어|했나요|했나|했니|했지|했던|해요|하나요|하나|하니|해|됐어|됐나|되나요|되나|돼요|돼)$/, '$1'))
     .filter((w) => w.length >= 2 || /^\d$/.test(w) === false && /[A-Za-z]/.test(w))
     .filter((w) => !ASKING.test(w) && !ASKING_ENDED.test(w) && !/^(?:19|20)?\d{2}년?도?$/.test(w) && !/^[’'‘]\d{2}년?$/.test(w) && !/^\d{1,2}월$/.test(w))
     .map((w) => w.toLowerCase());

@@ -46,6 +46,9 @@ describe('question shapes and constraints', () => {
     expect(readQuestion('빅숍 어디예요').subject).toEqual(['빅숍']);
     expect(readQuestion('성우하이텍 챌린지 몇 개사 뽑아?').subject).toEqual(['성우하이텍', '챌린지', '뽑아']);
     expect(readQuestion('품질관리 협의체 단장 누구고 내선 몇 번').subject).not.toContain('누구고');
+    // A verb's ending comes off its stem; a shape asked in two words ("공고 번호") is shape words both.
+    expect(readQuestion('폭염 대비 재해구호기금 얼마 투입했어').subject).toContain('투입');
+    expect(readQuestion('에이전틱AI 신규지원 공고 번호').shapeWords).toEqual(expect.arrayContaining(['공고', '번호']));
   });
 
   it('reads a period whole, with the year of its end and a time after a comma', () => {
@@ -85,6 +88,20 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     expect(renderText(r)).not.toMatch(/억\s*달러/);
     // A word in a spoken verb ending is the predicate, not a thing to find: the count is still answered.
     expect(renderText(ask('성우하이텍 챌린지 몇 개사 뽑아?'))).toContain('2개사');
+  });
+
+  it('says "not found" when only the document\'s title places the passage: a 설명회 the notice does not hold', () => {
+    for (const q of ['전북 SCALE-UP IR 사업설명회 언제', '환경분야 청년창업 지원사업 설명회 일정']) {
+      const r = ask(q);
+      expect(r.kind, q).toBe('not_found');
+      expect(renderText(r), q).not.toMatch(/일시·기간|심사일정/);
+    }
+  });
+
+  it('counts no money: a prize table\'s amounts do not answer "몇 명"', () => {
+    const body = renderText(ask('BIG 아이디어 경진대회 팀 최대 몇 명'));
+    expect(body).toContain('3인 이내');
+    expect(body).not.toMatch(/- [^\n]*: [\d,]+원/);
   });
 
   it('answers a deadline from the period it ends, not from a line that only says "마감일 18:00까지"', () => {
