@@ -190,6 +190,10 @@ function measureConflict(
       return !year || askedYears.has(year) || allowed.has(plainNumber(m[0]));
     })?.[0];
   const wrong = (figure: string | undefined) => figure !== undefined && !allowed.has(plainNumber(figure));
+  // A table row quoted as the source ("> 사업비 | 796,338 | 1,121,166 | …") under a field stating the expected
+  // cell is evidence, not a statement: its first figure belongs to another column.
+  const stated = r.blocks.some((b) => b.type === 'fields' && b.fields.some((f) => (f.value.match(NUMBER) ?? []).some((n) => allowed.has(plainNumber(n)))));
+  const quotedRow = (line: string) => stated && /^>\s/.test(line) && line.includes(' | ');
   for (const block of r.blocks) {
     if (block.type === 'table') {
       const cols = block.headers.map((h, i) => (wordAt(squash(h)) !== undefined ? i : -1)).filter((i) => i > 0);
@@ -204,6 +208,7 @@ function measureConflict(
           ? block.items
           : block.fields.map((f) => `${f.label}: ${f.value}`);
     for (const line of [r.title, ...lines]) {
+      if (quotedRow(line)) continue;
       const flat = squash(line);
       const at = wordAt(flat);
       if (at !== undefined && wrong(firstFigure(flat.slice(at + measure.length)))) return line;

@@ -1,7 +1,7 @@
 /** The answer judge itself: a value must appear as a whole figure, and another figure for the measure is wrong. */
 import { describe, expect, it } from 'vitest';
 import { containsValue, judgeAnswer } from '../../scripts/lib/evaluate.js';
-import { reply, table, text } from '../../src/core/reply.js';
+import { fields, reply, table, text } from '../../src/core/reply.js';
 
 describe('answer judge', () => {
   it('finds a figure only as a whole number, spaces and quotes ignored', () => {
@@ -25,6 +25,15 @@ describe('answer judge', () => {
     expect(judgeAnswer(reply('answer', 'x', [text('2019년 예산: 365백만원'), text('사업예산 294백만원')]), expected).correct).toBe(
       true,
     );
+  });
+
+  it('reads a table row quoted under the field that states the cell as evidence, not as another figure', () => {
+    const expected = { values: ['1,121,166'], measure: '사업비' };
+    const row = text('> 사업비 | 796,338 | 1,121,166 | 542,769');
+    expect(judgeAnswer(reply('answer', 'x', [fields([{ label: '2021', value: '1,121,166' }]), row]), expected).correct).toBe(true);
+    // The row alone, or under a field stating another cell, states the first column's figure.
+    expect(judgeAnswer(reply('answer', 'x', [row]), expected).correct).toBe(false);
+    expect(judgeAnswer(reply('answer', 'x', [fields([{ label: '2020', value: '796,338' }]), row]), expected).correct).toBe(false);
   });
 
   it('wants "not found" where the documents have nothing', () => {

@@ -7,7 +7,7 @@
 import type { Knowledge } from '../knowledge.js';
 import type { Reply } from '../reply.js';
 import { QUOTED_LINES } from '../quote.js';
-import { generalAnswer, notFoundOfShape } from './general.js';
+import { generalAnswer, notFoundOfShape, squash, wordIn } from './general.js';
 import { readQuestion } from './question.js';
 import { valuesOf } from './values.js';
 
@@ -31,6 +31,13 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   // A reply read from documents no family knows (their generic record's card or lines) is the weakest: the
   // passages come first, and when they answer nothing, their "not found" (a card states only metadata).
   // (A schedule such a record read — its milestones with their months — is no card: it stands.)
+  // A card matched on the asking words alone ("석성정수장 위치" → a plan's project with a "(위치)" line) names none of
+  // the words naming what is asked: it is no answer, whatever value it holds.
+  // (Words in letters of Hangul only: a code or a figure asked is matched by the command its own way.)
+  const naming = q.subject.filter((w) => !q.shapeWords.includes(w));
+  const everything = squash([answered.title, JSON.stringify(answered.blocks), ...answered.sources].join(' '));
+  const unrelated =
+    answered.kind === 'answer' && naming.length > 0 && naming.every((w) => /^[가-힣]+$/.test(w)) && !naming.some((w) => wordIn(w, everything));
   const generic =
     answered.kind === 'answer' && !(command === 'milestones' && holds) && (isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge));
   // Lines quoted for "다음 일정" may hold only the dates of what was done: the planned section's passage comes first.
@@ -42,8 +49,11 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   // The people and unit commands answer who and where from the records' own contact lines: kept as they are.
   // (When a person is asked and their reply names none — only the department —, a passage may name them.)
   const noPerson = command === 'owner' && answered.kind === 'answer' && q.shape === 'person' && /누구|이름|성명/.test(q.text) && !holds;
-  if ((answers && !quotedValue) || (answered.kind === 'answer' && PEOPLE.has(command) && !generic && !noPerson)) return { ...answered, trace: [tried] };
+  const kept = (answers && !quotedValue) || (answered.kind === 'answer' && PEOPLE.has(command) && !generic && !noPerson);
+  if (kept && !unrelated) return { ...answered, trace: [tried] };
   const general = generalAnswer(message, knowledge, q);
+  // (Its words may be a typo or 초성 the command read: only a passage that answers, placed by the words, replaces it.)
+  if (kept) return general?.reply.kind === 'answer' && !general.weak ? { ...general.reply, trace: [tried, general.trace] } : { ...answered, trace: [tried, general?.trace ?? 'general: nothing found'] };
   // Lines quoted for holding the question's words, one with a value, may be about something else: a passage that
   // holds the words naming what is asked and its value comes first; a passage only its title places does not.
   // (A family that knows the document quoted lines of its own records: those stand.)

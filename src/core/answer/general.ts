@@ -18,7 +18,7 @@ const PER_DOCUMENT = 300;
 /** The lines of a document's head: its title block, release line, site or event name. */
 const HEAD_LINES = 15;
 // Brackets and quotes are dropped too: '부산유(U)창업패키지' writes 'U창업패키지'.
-const squash = (s: string) => s.replace(/[\s()[\]{}'"‘’“”「」『』]+/g, '').toLowerCase();
+export const squash = (s: string) => s.replace(/[\s()[\]{}'"‘’“”「」『』]+/g, '').toLowerCase();
 const UNIT_NAME = /(?:과|팀|담당관|국|실|센터|본부|사업소|위원회)$/;
 /** Words every document writes: they never decide which document is asked about. */
 const GENERIC = /^(?:사업|사업들|추진|운영|계획|관리|지원|결과|보고|요청|지급|현황|내용|관련|없는|있는|우리|올해|작년|이번|전체|모든|(?:건|인|1인|기업|개사|회|명|가구|세대|개소|업체|팀)당)$/;
