@@ -13,7 +13,9 @@ const SUB_DIVISION = /[가-힣]{3,}(?<!정)부$/;
 export function findDepartment(query: string, ctx: CommandContext): StoredRecord | null {
   // A department whose name has no unit suffix ("대변인") is found by its record's exact name.
   const plain = query.split(/\s+/).flatMap(withoutParticle).filter((w) => w.length >= 2);
-  const names = [...new Set([...departmentWords(query), ...plain])];
+  // "대변인실", "감사담당관실": the office of a unit whose record is named without 실.
+  const words = [...departmentWords(query), ...plain];
+  const names = [...new Set([...words, ...words.filter((w) => /[인관]실$/.test(w)).map((w) => w.slice(0, -1))])];
   if (names.length === 0) return null;
   for (const name of names) {
     const hit = ctx.knowledge.unit(name).find((s) => s.kind === 'department' && (s.title === name || s.department === name));

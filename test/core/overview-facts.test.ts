@@ -20,6 +20,12 @@ const ask = (q: string) => {
 const fact = (q: string) => overviewFact(q, commandContext(knowledge));
 
 describe('a figure of a department overview, asked without naming a project', () => {
+  it('reads "대변인실" as the office of 대변인: its budget is the overview\'s 세출 (an example of issue 18)', () => {
+    const { r, body } = ask('대변인실 예산');
+    expect(r.title).toBe('부산광역시 대변인');
+    expect(body).toContain('17,647백만원');
+  });
+
   it('a count asked of a titled table is its 계 cell, with the table\'s unit and its header and row cited', () => {
     const { r, body } = ask('출입 언론기관 몇 개사');
     expect(r.title).toBe('부산광역시 대변인');

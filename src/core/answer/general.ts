@@ -11,7 +11,7 @@ import type { Knowledge } from '../knowledge.js';
 import { type Block, fields, list, type Reply, reply, text } from '../reply.js';
 import type { PassageDocument, StoredPassage } from './passage-store.js';
 import { type Question, readQuestion, type Shape } from './question.js';
-import { figureCells, holdsValue, type ValueSpan, valuesOf } from './values.js';
+import { durationsOf, figureCells, holdsValue, type ValueSpan, valuesOf } from './values.js';
 
 const CANDIDATES = 400;
 const PER_DOCUMENT = 300;
@@ -28,6 +28,8 @@ const PREDICATE = /(?:[아어해돼봐줘니까]|해요|했어|나요)$/;
 /** A word is in a text when it is written there, or (a compound of 4+ letters) most of its two-letter parts are. */
 export function wordIn(word: string, flat: string): boolean {
   if (flat.includes(word)) return true;
+  // "대변인실", "감사담당관실": the office of a unit the document names without 실.
+  if (/^[가-힣]{2,}(?:인|관)실$/.test(word) && flat.includes(word.slice(0, -1))) return true;
   // A unit's name is written whole or not at all: "빅데이터통계담당관" is not 빅데이터 + 통계 + 담당관.
   if (word.length < 4 || !/^[가-힣]+$/.test(word) || UNIT_NAME.test(word)) return false;
   let hit = 0;
@@ -109,7 +111,7 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
     docWords.set(p.versionId, seen.map((s, i) => s || inText[i]! || inContext[i]!));
     const exact = docExact.get(p.versionId) ?? q.subject.map(() => false);
     docExact.set(p.versionId, exact.map((s, i) => s || flatText.includes(q.subject[i]!) || flatContext.includes(q.subject[i]!)));
-    scored.push({ passage: p, inText, inContext, score: 0, values: counted(q, rowValues(p.block, q) ?? valuesOf(q.shape, p.block.text)) });
+    scored.push({ passage: p, inText, inContext, score: 0, values: counted(q, rowValues(p.block, q) ?? shapeValues(q, p.block.text)) });
   };
   for (const p of found) consider(p);
   const n = q.subject.length;
@@ -213,6 +215,12 @@ function withFollowing(s: Scored, q: Question, knowledge: Knowledge, measureLine
   const textAll = [b.text, ...taken.map((t) => t.text)].join(' / ');
   const block: DocBlock = { ...b, text: textAll, lines: [b.lines[0], taken.at(-1)!.lines[1]] };
   return { ...s, passage: { ...s.passage, block }, values: valuesOf(q.shape, textAll) };
+}
+
+/** Values of the kind asked; a period asked ("사업기간") is answered by a span of time too. */
+function shapeValues(q: Question, text: string): ValueSpan[] {
+  const values = valuesOf(q.shape, text);
+  return q.shape === 'date' && q.shapeWords.some((w) => /기간$/.test(w)) ? [...values, ...durationsOf(text)].sort((a, b) => a.start - b.start) : values;
 }
 
 const needsValue = (shape: Shape) => shape !== 'state' && shape !== 'fact';

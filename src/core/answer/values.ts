@@ -46,7 +46,7 @@ const PATTERNS: Partial<Record<Shape, RegExp>> = {
       .replace(/^/, '(?:') + ')' + String.raw`(?:\s*[~∼-]\s*(?:(?:20\d{2}|[’'‘\`]\d{2})\s*[.년]\s*)?\d{1,2}\s*[.월:]\s*(?:\d{1,2}\s*[.일]?)?(?:\s*\([월화수목금토일]\))?(?:\s*,?\s*\d{1,2}:\d{2})?)?(?:\s*까지)?`,
     'g',
   ),
-  organisation: /[가-힣A-Za-z()]{2,20}(?:담당관실|담당관|과|팀|국|실|본부|센터|공단|공사|재단|진흥원|연구원|협회|위원회|청|부|처|원|기관|대학교|사업단|지사|지원단)(?![가-힣])/g,
+  organisation: /[가-힣A-Za-z()]{2,20}(?:담당관실|담당관|정책관|기획관|조정관|협력관|심의관|대변인|과|팀|국|실|본부|센터|공단|공사|재단|진흥원|연구원|협회|위원회|청|부|처|원|기관|대학교|사업단|지사|지원단)(?![가-힣])/g,
   person: /[가-힣]{2,4}\s*(?:과장|팀장|담당자|주무관|국장|실장|단장|부장|본부장|센터장|소장|원장|책임매니저|선임매니저|매니저|연구원|위원장|대표|책임|주임)(?![가-힣])|(?:과장|팀장|담당자|주무관|국장|실장|단장|부장|본부장|센터장|책임매니저|매니저)\s*(?:[:：]\s*)?[가-힣]{2,4}(?![가-힣])/g,
 };
 
@@ -132,6 +132,15 @@ function placesOf(text: string): ValueSpan[] {
     if (v.length < 2 || /(?:^|\s)(?:[가-힣]*\s)?(?:중|가운데|사이|내|이내|범위|과정|단계|측면|분야|부문|결과|대상|경우|차원|입장|관점|기준|사항|부분)$/.test(v) || /[가-힣](?:중|과정|단계)$/.test(v)) continue;
     const start = m.index + m[0].indexOf(v);
     out.push({ text: v, start, end: start + v.length });
+  }
+  return out;
+}
+
+/** "착수일로부터 24개월", "3년간": a span of time, what "기간" may be answered with where no dates are written. */
+export function durationsOf(text: string): ValueSpan[] {
+  const out: ValueSpan[] = [];
+  for (const m of text.matchAll(/(?:[가-힣]{1,6}(?:로부터|부터)\s*)?(?<![\d.,])\d{1,3}\s*(?:개월|일간|년간|주간|개년)(?![가-힣])/g)) {
+    out.push({ text: m[0].trim(), start: m.index, end: m.index + m[0].length });
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
 import { readQuestion } from '../../../src/core/answer/question.js';
-import { valuesOf } from '../../../src/core/answer/values.js';
+import { durationsOf, valuesOf } from '../../../src/core/answer/values.js';
 import { renderText } from '../../../src/render/text.js';
 import { answer, CORPUS, knowledgeOf, SAMPLES } from '../../helpers.js';
 
@@ -60,6 +60,11 @@ describe('question shapes and constraints', () => {
     ]);
   });
 
+  it('reads a span of time where a period is asked, and a 정책관 as an organisation', () => {
+    expect(durationsOf('사업기간 : 착수일로부터 24개월 (730일간)').map((v) => v.text)).toEqual(['착수일로부터 24개월', '730일간']);
+    expect(valuesOf('organisation', '명칭 | 일반회계 | 중소벤처기업부 | 창업정책관').map((v) => v.text)).toContain('창업정책관');
+  });
+
   it('reads a count whose counter carries a particle ("120명의 청년"), not a word that merely starts with one', () => {
     expect(valuesOf('count', '올해는 총 120명의 청년이 지원해').map((v) => v.text)).toEqual(['총 120명']);
     expect(valuesOf('count', '3명단')).toEqual([]);
@@ -102,6 +107,10 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     const body = renderText(ask('BIG 아이디어 경진대회 팀 최대 몇 명'));
     expect(body).toContain('3인 이내');
     expect(body).not.toMatch(/- [^\n]*: [\d,]+원/);
+  });
+
+  it('answers "사업기간" with the span a notice writes when it gives no dates', () => {
+    expect(renderText(ask('K-water 디지털플랫폼 사업기간'))).toContain('착수일로부터 24개월');
   });
 
   it('answers a deadline from the period it ends, not from a line that only says "마감일 18:00까지"', () => {
