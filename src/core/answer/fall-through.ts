@@ -75,7 +75,10 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   // value of the asked kind, found where the project command found nothing, replaces it.
   // (How a thing stands, asked of a project no record is for, is answered by the passage that names it.)
   const stateFound = command === 'project' && q.shape === 'state' && general.reply.kind === 'answer';
-  if (answered.kind === 'not_found' && (!valueShape || !OVERRIDABLE.has(command)) && !stateFound) return { ...answered, trace: [tried, general.trace] };
+  // "<a notice's subject> 문의 부서 어디" reads as a unit's name to the department command: a document that every
+  // word names, and whose contacts or passage answers, is what was asked.
+  const unitMisread = command === 'department' && q.shape === 'organisation' && general.reply.kind === 'answer' && !general.weak;
+  if (answered.kind === 'not_found' && (!valueShape || !OVERRIDABLE.has(command)) && !stateFound && !unitMisread) return { ...answered, trace: [tried, general.trace] };
   if (quoted && !valueShape && !(headings && general.reply.kind === 'answer')) return { ...answered, trace: [tried, general.trace] };
   if (general.reply.kind === 'answer' || answered.kind !== 'answer') {
     // A command's own "not found" stays when the general answerer finds nothing better either.

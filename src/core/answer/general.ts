@@ -111,7 +111,7 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
     docWords.set(p.versionId, seen.map((s, i) => s || inText[i]! || inContext[i]!));
     const exact = docExact.get(p.versionId) ?? q.subject.map(() => false);
     docExact.set(p.versionId, exact.map((s, i) => s || flatText.includes(q.subject[i]!) || flatContext.includes(q.subject[i]!)));
-    scored.push({ passage: p, inText, inContext, score: 0, values: counted(q, rowValues(p.block, q) ?? shapeValues(q, p.block.text)) });
+    scored.push({ passage: p, inText, inContext, score: 0, values: notAsked(q, counted(q, rowValues(p.block, q) ?? shapeValues(q, p.block.text))) });
   };
   for (const p of found) consider(p);
   const n = q.subject.length;
@@ -217,6 +217,17 @@ function withFollowing(s: Scored, q: Question, knowledge: Knowledge, measureLine
   return { ...s, passage: { ...s.passage, block }, values: valuesOf(q.shape, textAll) };
 }
 
+/** A name made of the question's own words ("총괄기관" for "총괄 기관 어디") is the label, not the value. */
+function notAsked(q: Question, values: ValueSpan[]): ValueSpan[] {
+  if (q.shape !== 'organisation' && q.shape !== 'person' && q.shape !== 'place') return values;
+  const words = q.subject.map(squash);
+  return values.filter((v) => {
+    let rest = squash(v.text);
+    for (const w of words) rest = rest.replace(w, '');
+    return rest.length > 0;
+  });
+}
+
 /** Values of the kind asked; a period asked ("사업기간") is answered by a span of time too. */
 function shapeValues(q: Question, text: string): ValueSpan[] {
   const values = valuesOf(q.shape, text);
@@ -301,12 +312,18 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   // headings' ("설명회" asked of a notice: a date of its 심사 is not the answer).
   const placing = specific.filter((i) => namingWords.includes(q.subject[i]!) && !ASPECT.test(q.subject[i]!));
   s.local = local;
-  s.placed = placing.length === 0 || placing.some((i) => own(i) || s.inContext[i]);
+  // (A passage among the document's first lines writes words of its head itself: those it writes, other than the
+  // title's, place it too.)
+  const titleFlat = squash(docTitle ?? '');
+  s.placed =
+    placing.length === 0 ||
+    placing.some((i) => own(i) || s.inContext[i]) ||
+    (b.lines[0] <= HEAD_LINES && namingWords.some((w) => !ASPECT.test(w) && s.inText[q.subject.indexOf(w)] && !wordIn(w, titleFlat)));
   const named = namingWords.filter((w) => {
     const i = q.subject.indexOf(w);
     return s.inText[i] || s.inContext[i] || head[i];
   }).length;
-  if (named < (namingWords.length <= 2 ? namingWords.length : Math.ceil(namingWords.length * 0.67))) return -Infinity;
+  if (named < (namingWords.length <= 2 ? namingWords.length : Math.ceil((namingWords.length * 2) / 3 - 1e-9))) return -Infinity;
   if (covered < 0.5 || docShare < bestDocShare - 1e-9) return -Infinity;
   // A naming word the passage writes itself, though the title names the document with it too ("모집기간" under a
   // "모집 공고"), still tells the passage asked from its siblings.

@@ -39,7 +39,7 @@ const PATTERNS: Partial<Record<Shape, RegExp>> = {
       String.raw`\d{1,2}\s*\.\s*\d{1,2}\s*\.(?:\s*\([월화수목금토일]\)|(?=\s*(?:[~∼]|\d{1,2}:\d{2}|까지|부터)))`,
       String.raw`\d{1,2}\s*월(?:\s*[초중말])?`,
       String.raw`\d{1,2}:\d{2}`,
-      String.raw`(?:(?:20\d{2}|[’'‘]\d{2})\s*[.년]?\s*)?(?:(?:상|하)반기|\d\s*분기)|연중|상시|수시`,
+      String.raw`(?:(?:20\d{2}|[’'‘]\d{2})\s*[.년]?\s*)?(?:(?:상|하)반기|\d\s*분기)|(?<![가-힣])(?:연중|상시|수시)(?![가-힣])`,
     ]
       .map((p) => `(?:${p})`)
       .join('|')
@@ -86,9 +86,11 @@ function valuesMatching(shape: Shape, text: string): ValueSpan[] {
     // A year ("2015년") or a date is not the figure a measurement asks for.
     if (shape === 'quantity' && /^(?:19|20)\d{2}\s*년?$|^\d{1,2}\s*[월일]$/.test(v)) continue;
     // "실국(기관": a header cell cut inside its brackets is not a name.
-    if (shape === 'organisation' && (v.match(/\(/g)?.length ?? 0) !== (v.match(/\)/g)?.length ?? 0)) continue;
-    const start = m.index + m[0].indexOf(v);
-    out.push({ text: v, start, end: start + v.length });
+    // ("(국토안전관리원)" is read without its opening bracket.)
+    const name = shape === 'organisation' && /^\(/.test(v) && !v.includes(')') ? v.slice(1) : v;
+    if (shape === 'organisation' && (name.match(/\(/g)?.length ?? 0) !== (name.match(/\)/g)?.length ?? 0)) continue;
+    const start = m.index + m[0].indexOf(name);
+    out.push({ text: name, start, end: start + name.length });
   }
   return out;
 }

@@ -65,6 +65,12 @@ describe('question shapes and constraints', () => {
     expect(valuesOf('organisation', '명칭 | 일반회계 | 중소벤처기업부 | 창업정책관').map((v) => v.text)).toContain('창업정책관');
   });
 
+  it('reads 수시 as a date only as a word of its own, and a bracketed name as an organisation', () => {
+    expect(valuesOf('date', '접수시스템(www.iris.go.kr)에 로그인')).toEqual([]);
+    expect(valuesOf('date', '채용 : 수시').map((v) => v.text)).toEqual(['수시']);
+    expect(valuesOf('organisation', '총괄 운영기관 (국토안전관리원)').map((v) => v.text)).toContain('국토안전관리원');
+  });
+
   it('reads a count whose counter carries a particle ("120명의 청년"), not a word that merely starts with one', () => {
     expect(valuesOf('count', '올해는 총 120명의 청년이 지원해').map((v) => v.text)).toEqual(['총 120명']);
     expect(valuesOf('count', '3명단')).toEqual([]);
@@ -107,6 +113,18 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     const body = renderText(ask('BIG 아이디어 경진대회 팀 최대 몇 명'));
     expect(body).toContain('3인 이내');
     expect(body).not.toMatch(/- [^\n]*: [\d,]+원/);
+  });
+
+  it('answers "<기관> 어디" with the name a label gives, never the label made of the question\'s words', () => {
+    const body = renderText(ask('GR 시뮬레이터 사업 총괄 기관'));
+    expect(body).toContain('국토교통부');
+    expect(body).not.toMatch(/기관·부서: 총괄기관/);
+  });
+
+  it('answers a notice\'s "문의 부서" the department command took for a unit\'s name', () => {
+    const r = ask('디지털플랫폼 구축 제안 문의 부서 어디');
+    expect(r.kind).toBe('answer');
+    expect(renderText(r)).toContain('디지털전환추진단');
   });
 
   it('answers "사업기간" with the span a notice writes when it gives no dates', () => {
