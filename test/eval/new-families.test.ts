@@ -17,10 +17,10 @@ import { tempDir } from '../helpers.js';
 
 const { paths, shared } = evaluationPaths();
 const FLOORS: Array<[string, string, number]> = [
-  ['press', 'eval-press.json', 0.8],
-  ['budget briefs', 'eval-briefs.json', 0.72],
-  ['notices', 'eval-notices.json', 0.66],
-  ['hwp', 'eval-hwp.json', 0.65],
+  ['press', 'eval-press.json', 0.86],
+  ['budget briefs', 'eval-briefs.json', 0.83],
+  ['notices', 'eval-notices.json', 0.79],
+  ['hwp', 'eval-hwp.json', 0.79],
 ];
 
 describe.skipIf(!shared)('answers on families with no parser (../shared/corpus)', () => {

@@ -48,7 +48,7 @@ const SHAPES: Array<[Shape, RegExp]> = [
   ['phone', /전화|연락처|내선|문의처|☎|팩스|(?:핸드폰|휴대폰|연락)\s*번호|이메일|메일|e-?mail/i],
   ['rate', /%|퍼센트|비율|[률율](?:은|이|는)?$|보조율|증가율|감소율|달성률|집행률|경쟁률/],
   ['count', /몇\s*(?:명|개|곳|건|개사|팀|회|개소|가구|대|편|점|종|호|차례|번|일|개월|년|시간|위|살|쪽|배)|인원|규모|몇\s*$|개수|수는|건수|횟수|배점|점수|만점|나이|연령|쪽수|배수|몇/],
-  ['amount', /얼마|예산|사업비|금액|비용|지원금|상금|확보|총액|액수|급여|보수|연봉|월급|단가|임금|수당|사업규모|세출|세입|집행액|결산|투자액|출연금|보조금|시상금|지원액|한도/],
+  ['amount', /얼마|예산|사업비|금액|비용|지원금|상금|확보|총액|액수|급여|보수|연봉|월급|단가|임금|수당|사업\s*규모|예산\s*규모|세출|세입|집행액|결산|투자액|출연금|보조금|시상금|지원액|한도/],
   ['date', /언제|기간|까지|일정|마감|날짜|며칠|몇\s*월|기한|일시|시간|시각|개최일|접수일|시작|종료|발표일|시기|예정일|일자|시행일|선정일|채수일|[가-힣]{1,4}일$/],
   ['person', /누구|담당자|팀장|과장|책임자|국장|실장|대표|위원장|단장|센터장|원장|매니저/],
   ['place', /어디서|장소|어디에서|위치|어디에|주소|개최지|행사장/],
@@ -82,7 +82,8 @@ export function readQuestion(text: string): Question {
       (m[0] === '어디' && placeNamed) || (/^얼마/.test(m[0]) && measureNamed) ? -1 : m.index + m[0].length;
     for (const [s, re] of SHAPES) {
       const m = lastMatch(re, t);
-      if (m && (!best || end(m) > end(best.m))) best = { s, m };
+      // At the same end the longer match names the kind better ("사업 규모" an amount, not the count of "규모").
+      if (m && (!best || end(m) > end(best.m) || (end(m) === end(best.m) && m[0].length > best.m[0].length))) best = { s, m };
     }
   }
   if (best) {

@@ -33,6 +33,9 @@ describe('question shapes and constraints', () => {
     ['제주 혁신센터 면접 장소 어디', 'place'],
     ['생계급여 사업 실국 어디', 'organisation'],
     ['부산해양금융발전협의회 몇 개 기관 참여', 'count'],
+    // At the same end the longer match names the kind: "사업 규모" is money, "모집 규모" a count.
+    ['GR 시뮬레이터 보조사업자 사업 규모', 'amount'],
+    ['모집 규모', 'count'],
   ])('%s → %s', (q, shape) => {
     expect(readQuestion(q).shape).toBe(shape);
   });
