@@ -125,9 +125,15 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
   if (predicate) naming[last] = false;
   if (!naming.some(Boolean)) return null;
   let nn = naming.filter(Boolean).length;
+  // A document whose title names what is asked is about it, before one that mentions it in a row.
+  const titled = (v: number) => {
+    const t = squash(docOf(v)?.meta.title ?? '');
+    return q.subject.filter((w, i) => naming[i] && t.includes(w)).length / (nn * 20);
+  };
   const docShare = (v: number) =>
     (docWords.get(v) ?? []).filter((x, i) => x && naming[i]).length / nn +
-    (docExact.get(v) ?? []).filter(Boolean).length / (n * 10);
+    (docExact.get(v) ?? []).filter(Boolean).length / (n * 10) +
+    titled(v);
   let bestDocShare = Math.max(0, ...[...docWords.keys()].map(docShare));
   if (predicate && [...docWords.keys()].some((v) => docShare(v) === bestDocShare && docWords.get(v)![last])) {
     naming[last] = true;
@@ -135,7 +141,9 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
     bestDocShare = Math.max(0, ...[...docWords.keys()].map(docShare));
   }
   // Every naming word of a short question, three in four of a long one: a word no document writes is not guessed past.
-  if (bestDocShare < (nn <= 2 ? 1 : 0.75)) return unwritten(q, naming, found, docWords, docShare, bestDocShare, docOf);
+  // (The share of the words written, without the tie-breaks of exact words and the title.)
+  const coverage = Math.max(0, ...[...docWords.values()].map((w) => w.filter((x, i) => x && naming[i]).length / nn));
+  if (coverage < (nn <= 2 ? 1 : 0.75)) return unwritten(q, naming, found, docWords, docShare, bestDocShare, docOf);
   // The documents the question is about are read whole: a passage of theirs holding only their common words
   // ("부산") is not among the best of all documents, yet may be the one asked for.
   for (const v of [...docWords.keys()].filter((v) => docShare(v) === bestDocShare).slice(0, 3)) {
@@ -217,8 +225,11 @@ function withFollowing(s: Scored, q: Question, knowledge: Knowledge, measureLine
   return { ...s, passage: { ...s.passage, block }, values: valuesOf(q.shape, textAll) };
 }
 
-/** A name made of the question's own words ("총괄기관" for "총괄 기관 어디") is the label, not the value. */
+/** A name made of the question's own words ("총괄기관" for "총괄 기관 어디") is the label, not the value; a figure it states is given. */
 function notAsked(q: Question, values: ValueSpan[]): ValueSpan[] {
+  // A figure the question itself states ("300만원 1년 대출 … 연이자 얼마") is what is given, not what is asked.
+  const asked = squash(q.text);
+  values = values.filter((v) => !(/\d/.test(v.text) && asked.includes(squash(v.text))));
   if (q.shape !== 'organisation' && q.shape !== 'person' && q.shape !== 'place') return values;
   const words = q.subject.map(squash);
   return values.filter((v) => {

@@ -130,6 +130,10 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     expect(renderText(r)).toContain('디지털전환추진단');
   });
 
+  it('never answers with a figure the question itself gives', () => {
+    expect(renderText(ask('300만원 1년 대출 반사회적 초고금리 연이자 얼마'))).not.toMatch(/금액: 300만원/);
+  });
+
   it('answers "사업기간" with the span a notice writes when it gives no dates', () => {
     expect(renderText(ask('K-water 디지털플랫폼 사업기간'))).toContain('착수일로부터 24개월');
   });
@@ -325,5 +329,19 @@ describe.skipIf(!shared)('how a thing named only in a plan’s body stands (../s
     expect(r.kind).toBe('answer');
     expect(renderText(r)).toContain('(해상택시) 권역 원도심');
     expect(r.trace?.[0]).toBe('project: not_found');
+  });
+});
+
+describe.skipIf(!shared)('a release and a plan that both name a thing (../shared/corpus)', () => {
+  const { store, knowledge } = knowledgeOf(
+    [join(shared!, 'busan-press', 'busan-press-2025-07-02-emerging-artists-art-show-contest.layout.txt'), join(shared!, 'busan-plans', 'busan-2025-plan-culture-sports.layout.txt')],
+    '2025-07-01',
+  );
+  afterAll(() => store.close());
+
+  it('takes the document whose title names the thing before the plan that lists it in a row', () => {
+    const r = answer('신진작가 아트쇼 공모 마감 언제', knowledge);
+    expect(r.sources[0]).toMatch(/^busan-press-2025-07-02-emerging-artists-art-show-contest/);
+    expect(renderText(r)).toMatch(/7월 16일|7\.16\./);
   });
 });
