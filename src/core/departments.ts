@@ -15,7 +15,7 @@ export function findDepartment(query: string, ctx: CommandContext): StoredRecord
   const plain = query.split(/\s+/).flatMap(withoutParticle).filter((w) => w.length >= 2);
   // "대변인실", "감사담당관실": the office of a unit whose record is named without 실.
   const words = [...departmentWords(query), ...plain];
-  const names = [...new Set([...words, ...words.filter((w) => /[인관]실$/.test(w)).map((w) => w.slice(0, -1))])];
+  const names = [...new Set([...words, ...words.flatMap((w) => officeStem(w) ?? [])])];
   if (names.length === 0) return null;
   for (const name of names) {
     const hit = ctx.knowledge.unit(name).find((s) => s.kind === 'department' && (s.title === name || s.department === name));
@@ -23,6 +23,9 @@ export function findDepartment(query: string, ctx: CommandContext): StoredRecord
   }
   return null;
 }
+
+/** "대변인실" → 대변인, "감사담당관실" → 감사담당관: the unit whose office the word names; null for any other word. */
+export const officeStem = (word: string): string | null => (/^[가-힣]{2,}[인관]실$/.test(word) ? word.slice(0, -1) : null);
 
 /** Words of the query that look like department or team names, particles removed. */
 export function departmentWords(query: string): string[] {

@@ -35,9 +35,8 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   // the words naming what is asked: it is no answer, whatever value it holds.
   // (Words in letters of Hangul only: a code or a figure asked is matched by the command its own way.)
   const naming = q.subject.filter((w) => !q.shapeWords.includes(w));
-  const everything = squash([answered.title, JSON.stringify(answered.blocks), ...answered.sources].join(' '));
   const unrelated =
-    answered.kind === 'answer' && naming.length > 0 && naming.every((w) => /^[가-힣]+$/.test(w)) && !naming.some((w) => wordIn(w, everything));
+    answered.kind === 'answer' && naming.length > 0 && naming.every((w) => /^[가-힣]+$/.test(w)) && namesNone(answered, naming);
   const generic =
     answered.kind === 'answer' && !(command === 'milestones' && holds) && (isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge));
   // Lines quoted for "다음 일정" may hold only the dates of what was done: the planned section's passage comes first.
@@ -86,6 +85,12 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
     return { ...general.reply, trace: [tried, general.trace] };
   }
   return { ...answered, trace: [tried, general.trace] };
+}
+
+/** True when no word is in anything the reply shows: its title, blocks (captions too) and sources. */
+function namesNone(r: Reply, words: string[]): boolean {
+  const everything = squash([r.title, JSON.stringify(r.blocks), ...r.sources].join(' '));
+  return !words.some((w) => wordIn(w, everything));
 }
 
 /** A value of the kind asked in what the reply quotes from the document (its lists), not its metadata fields. */

@@ -7,6 +7,7 @@
  */
 import type { DocBlock } from '../../domain/doc-model.js';
 import type { Contact } from '../../domain/project.js';
+import { officeStem } from '../departments.js';
 import type { Knowledge } from '../knowledge.js';
 import { type Block, fields, list, type Reply, reply, text } from '../reply.js';
 import type { PassageDocument, StoredPassage } from './passage-store.js';
@@ -29,7 +30,8 @@ const PREDICATE = /(?:[아어해돼봐줘니까]|해요|했어|나요)$/;
 export function wordIn(word: string, flat: string): boolean {
   if (flat.includes(word)) return true;
   // "대변인실", "감사담당관실": the office of a unit the document names without 실.
-  if (/^[가-힣]{2,}(?:인|관)실$/.test(word) && flat.includes(word.slice(0, -1))) return true;
+  const stem = officeStem(word);
+  if (stem && flat.includes(stem)) return true;
   // A unit's name is written whole or not at all: "빅데이터통계담당관" is not 빅데이터 + 통계 + 담당관.
   if (word.length < 4 || !/^[가-힣]+$/.test(word) || UNIT_NAME.test(word)) return false;
   let hit = 0;
@@ -126,9 +128,12 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
   if (!naming.some(Boolean)) return null;
   let nn = naming.filter(Boolean).length;
   // A document whose title names what is asked is about it, before one that mentions it in a row.
+  // (Each title squashed once: docShare is asked for every passage scored.)
+  const titles = new Map<number, string>();
   const titled = (v: number) => {
-    const t = squash(docOf(v)?.meta.title ?? '');
-    return q.subject.filter((w, i) => naming[i] && t.includes(w)).length / (nn * 20);
+    let t = titles.get(v);
+    if (t === undefined) titles.set(v, (t = squash(docOf(v)?.meta.title ?? '')));
+    return q.subject.filter((w, i) => naming[i] && t!.includes(w)).length / (nn * 20);
   };
   const docShare = (v: number) =>
     (docWords.get(v) ?? []).filter((x, i) => x && naming[i]).length / nn +

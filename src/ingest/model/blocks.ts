@@ -6,8 +6,8 @@
  */
 import type { DocBlock } from '../../domain/doc-model.js';
 import { isUnitLine } from '../structure/headings.js';
-import type { TableModel } from '../tables/model.js';
-import { type ColumnMajorTable, columnMajorTables } from '../tables/column-major.js';
+import { columnMajorTables } from '../tables/column-major.js';
+import type { LineCellTable, TableModel } from '../tables/model.js';
 import { layoutTables, linesOf } from '../tables/layout-rows.js';
 import { rowMajorTables } from '../tables/row-major.js';
 import { textTables } from '../tables/text.js';
@@ -117,7 +117,7 @@ export function readBlocks(lines: string[]): DocBlock[] {
     }
   }
   // Tables flattened one cell a line, column by column or row by row: their rows are emitted where the table starts.
-  const columnTables = new Map<number, ColumnMajorTable>();
+  const columnTables = new Map<number, LineCellTable>();
   const flatLines = new Set<number>();
   for (const t of [...safeFlatTables(columnMajorTables, lines), ...safeFlatTables(rowMajorTables, lines)]) {
     const span = Array.from({ length: t.end - t.start + 1 }, (_, n) => t.start + 1 + n);
@@ -292,7 +292,7 @@ function continues(previous: string, line: string, open: DocBlock): boolean {
   return indent <= prevIndent + 8;
 }
 
-function safeFlatTables(read: (lines: string[]) => ColumnMajorTable[], lines: string[]): ColumnMajorTable[] {
+function safeFlatTables(read: (lines: string[]) => LineCellTable[], lines: string[]): LineCellTable[] {
   try {
     return read(lines);
   } catch {

@@ -4,25 +4,16 @@
  * under their column headers, with the unit of the caption above. The cells are the lines' own text.
  */
 
-export interface ColumnMajorTable {
-  /** 0-based index of the corner cell's line and of the table's last line. */
-  start: number;
-  end: number;
-  /** The corner cell, then each column's header. */
-  header: string[];
-  headerLines: number[];
-  rows: Array<{ cells: string[]; lines: number[]; text?: string }>;
-  unit: string | null;
-}
+import type { LineCellTable } from './model.js';
 
 const VALUE = /^\(?[△▲▽-]?\s*\d[\d,]*(?:\.\d+)?\s*%?\)?$|^[-–—]$/;
 const MAX_LABEL = 24;
 const isValue = (t: string) => VALUE.test(t);
 const isLabel = (t: string) => t !== '' && t.length <= MAX_LABEL && !isValue(t);
 
-export function columnMajorTables(lines: string[]): ColumnMajorTable[] {
+export function columnMajorTables(lines: string[]): LineCellTable[] {
   const text = lines.map((l) => l.replace(/^\f+/, '').trim());
-  const out: ColumnMajorTable[] = [];
+  const out: LineCellTable[] = [];
   let i = 0;
   while (i < text.length) {
     const table = readAt(text, i);
@@ -34,7 +25,7 @@ export function columnMajorTables(lines: string[]): ColumnMajorTable[] {
   return out;
 }
 
-function readAt(text: string[], i: number): ColumnMajorTable | null {
+function readAt(text: string[], i: number): LineCellTable | null {
   if (!isLabel(text[i]!) || (i > 0 && isLabel(text[i - 1]!))) return null;
   let j = i;
   while (j < text.length && isLabel(text[j]!)) j++;

@@ -31,6 +31,23 @@ export interface TableModel {
   aligned: boolean;
 }
 
+/**
+ * A table read back from lines that hold one cell each (column by column, or row by row): whole rows with their
+ * header, never column positions. blocks.ts turns it into table blocks as it does a TableModel.
+ */
+export interface LineCellTable {
+  /** 0-based index of the corner cell's line and of the table's last line. */
+  start: number;
+  end: number;
+  /** The corner cell, then each column's header (an upper level joined: "2024년 1분기"). */
+  header: string[];
+  /** 1-based lines of the header cells and of the unit line. */
+  headerLines: number[];
+  /** Each row's cells, and its text as written when a cell carries a note the cell leaves out. */
+  rows: Array<{ cells: string[]; lines: number[]; text?: string }>;
+  unit: string | null;
+}
+
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 /** A figure cell: 46명, 1,138명, △2, ▲215, 10.3%, 84/90, "80 / 85", -, 해당없음, (구비100%). */
 export const VALUE_CELL = new RegExp(

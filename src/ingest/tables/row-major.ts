@@ -7,18 +7,7 @@
  * cell count does not come out (a cell wrapped onto a further line) ends the table: cells are never guessed.
  */
 
-export interface RowMajorTable {
-  /** 0-based index of the corner cell's line and of the table's last line. */
-  start: number;
-  end: number;
-  /** The corner cell, then each column's header (upper level joined: "2024년 1분기"). */
-  header: string[];
-  /** 1-based lines of the header cells and of the unit line. */
-  headerLines: number[];
-  /** Each row's cells, and its text as written when a cell carries a note the cell leaves out. */
-  rows: Array<{ cells: string[]; lines: number[]; text?: string }>;
-  unit: string | null;
-}
+import type { LineCellTable } from './model.js';
 
 /** "60,297백만원 (TF 운영비 4백만원 증액)": the figure is the cell, the bracketed note stays in the row's text. */
 const NOTED = /^([△▲-]?\s*\d[\d,]*(?:\.\d+)?\s*[가-힣%]{0,4})\s+\([^()]+\)$/;
@@ -38,9 +27,9 @@ const isBracketed = (t: string) => /^\(.*\)$/.test(t);
 const isLabel = (t: string) => t !== '' && t.length <= MAX_LABEL && !BULLET.test(t) && (!/\d/.test(t) || YEAR_HEADER.test(t));
 const isCell = (t: string) => t !== '' && t.length <= MAX_CELL && /\d/.test(t) && !YEAR_HEADER.test(t) && !BULLET.test(t);
 
-export function rowMajorTables(lines: string[]): RowMajorTable[] {
+export function rowMajorTables(lines: string[]): LineCellTable[] {
   const text = lines.map((l) => l.replace(/^\f+/, '').trim());
-  const out: RowMajorTable[] = [];
+  const out: LineCellTable[] = [];
   let i = 0;
   while (i < text.length) {
     const starts = i === 0 || !isTextCell(text[i - 1]!);
@@ -61,9 +50,9 @@ const isBulletLine = (t: string) => /^(?:o|ㅇ|[○◦•·∙ㆍ-])\s+\S/.test(
  * A form of two columns, 구분 | 내용, one cell a line: each row a short label (on one line or two: "일 시" / "장 소")
  * and the bulleted lines of its content ("o 2026. 3. 25.(수) 10:00~13:00 / 서울 웨스턴 조선 호텔"). Two rows at least.
  */
-function readKeyValue(text: string[], i: number): RowMajorTable | null {
+function readKeyValue(text: string[], i: number): LineCellTable | null {
   if (!isFormLabel(text[i + 1] ?? '')) return null;
-  const rows: RowMajorTable['rows'] = [];
+  const rows: LineCellTable['rows'] = [];
   let at = i + 2;
   for (;;) {
     const labels = run(text, at, isFormLabel, 3);
@@ -90,7 +79,7 @@ const isAnyCell = (t: string) => /^[〃\u3003\u2033-]$/.test(t);
  * first h lines are words (the header) and every row after them writes, column by column, the same kind of cell
  * (words in the label column, figures in at least one other). At least three rows, else nothing is read.
  */
-function readPeriodic(text: string[], i: number): RowMajorTable | null {
+function readPeriodic(text: string[], i: number): LineCellTable | null {
   let best: { h: number; rows: number } | null = null;
   for (let h = 2; h <= 8; h++) {
     if (!text.slice(i, i + h).every(isTextCell) || text.slice(i, i + h).length < h) continue;
@@ -134,7 +123,7 @@ function run(text: string[], from: number, test: (t: string) => boolean, max = I
   return { from, texts: text.slice(from, to) };
 }
 
-function readAt(text: string[], i: number): RowMajorTable | null {
+function readAt(text: string[], i: number): LineCellTable | null {
   const head = run(text, i + 1, isLabel);
   const first = run(text, head.from + head.texts.length, isCell);
   if (head.texts.length < 2 || first.texts.length === 0) return null;
@@ -146,7 +135,7 @@ function readAt(text: string[], i: number): RowMajorTable | null {
   const shape = readHeader(head.texts, n);
   if (!shape) return null;
   const { columns, labelLines } = shape;
-  const rows: RowMajorTable['rows'] = [];
+  const rows: LineCellTable['rows'] = [];
   const labelFrom = head.from + head.texts.length - labelLines;
   const rowOf = (labels: Run, values: Run) => ({
     cells: [joinLabel(labels.texts), ...values.texts],
