@@ -113,7 +113,7 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
     docWords.set(p.versionId, seen.map((s, i) => s || inText[i]! || inContext[i]!));
     const exact = docExact.get(p.versionId) ?? q.subject.map(() => false);
     docExact.set(p.versionId, exact.map((s, i) => s || flatText.includes(q.subject[i]!) || flatContext.includes(q.subject[i]!)));
-    scored.push({ passage: p, inText, inContext, score: 0, values: notAsked(q, counted(q, rowValues(p.block, q) ?? shapeValues(q, p.block.text))) });
+    scored.push({ passage: p, inText, inContext, score: 0, values: passageValues(q, p.block) });
   };
   for (const p of found) consider(p);
   const n = q.subject.length;
@@ -222,13 +222,16 @@ function withFollowing(s: Scored, q: Question, knowledge: Knowledge, measureLine
   for (const n of next) {
     if (n.kind === 'heading' || n.text.length > 200) break;
     taken.push(n);
-    if (needsValue(q.shape) ? valuesOf(q.shape, n.text).length > 0 : taken.length >= 2) break;
+    if (needsValue(q.shape) ? passageValues(q, n).length > 0 : taken.length >= 2) break;
   }
   if (taken.length === 0) return s;
   const textAll = [b.text, ...taken.map((t) => t.text)].join(' / ');
   const block: DocBlock = { ...b, text: textAll, lines: [b.lines[0], taken.at(-1)!.lines[1]] };
-  return { ...s, passage: { ...s.passage, block }, values: valuesOf(q.shape, textAll) };
+  return { ...s, passage: { ...s.passage, block }, values: passageValues(q, block) };
 }
+
+/** The values of the kind asked a passage states: a row's cells under the columns asked, else its text's. */
+const passageValues = (q: Question, b: DocBlock): ValueSpan[] => notAsked(q, counted(q, rowValues(b, q) ?? shapeValues(q, b.text)));
 
 /** A name made of the question's own words ("총괄기관" for "총괄 기관 어디") is the label, not the value; a figure it states is given. */
 function notAsked(q: Question, values: ValueSpan[]): ValueSpan[] {
@@ -346,7 +349,11 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   const written = namingWords.length ? namingWords.filter((w) => s.inText[q.subject.indexOf(w)]).length / namingWords.length : 0;
   let score = covered * 3 + local * 2 + written * 0.3;
   // A time alone ("18:00까지") is a weak date: a passage with the day beats it.
-  if (s.values.length > 0 && !(q.shape === 'date' && s.values.every((v) => /^\d{1,2}:\d{2}/.test(v.text)))) score += 1.5;
+  // A time of day asked ("운행 시간", "몇 시") is the other way round: a passage writing one is the answer.
+  const clock = (v: ValueSpan) => /\d{1,2}:\d{2}|\d\s*시(?!간|기|행|설|장|작)/.test(v.text);
+  const timeAsked = q.shape === 'date' && (q.shapeWords.some((w) => /^(?:시간|시각)$/.test(w)) || /몇\s*시(?!간)/.test(q.text));
+  if (s.values.length > 0 && !(q.shape === 'date' && !timeAsked && s.values.every((v) => /^(?:\d{1,2}:\d{2}|(?:오전|오후|낮|밤|새벽)\s*\d)/.test(v.text)))) score += 1.5;
+  if (timeAsked && s.values.some(clock)) score += 1;
   const flat = squash(b.text);
   if (q.shapeWords.some((w) => flat.includes(squash(w)) || (ends && DEADLINE.test(w)))) score += 0.7;
   // A heading that is the thing asked ("53. 탁도", "접수기간"): the blocks right under it are about it, whole.

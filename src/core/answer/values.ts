@@ -15,7 +15,8 @@ const KOREAN_AMOUNT = String.raw`(?:${DIGITS}\s*조\s*)?(?:${DIGITS}\s*억\s*)?(
 const NOT_IN_SPACES = String.raw`(?!(?<=\s)\s)`;
 
 // A counter may carry a particle ("120명의 청년", "3개사를"): the letters after it are then not part of a word.
-const PARTICLE = String.raw`(?:의|이|가|을|를|은|는|에|에게|과|와|으로|로|씩|만|도|까지|이상|이하|이내|미만|내외|가량)(?![가-힣])`;
+// ("15명이다", "3개사이며": the copula too.)
+const PARTICLE = String.raw`(?:의|이|가|을|를|은|는|에|에게|과|와|으로|로|씩|만|도|까지|이상|이하|이내|미만|내외|가량|이다|입니다|이며|이고|이었다|였다)(?![가-힣])`;
 
 const PATTERNS: Partial<Record<Shape, RegExp>> = {
   amount: new RegExp(
@@ -39,6 +40,8 @@ const PATTERNS: Partial<Record<Shape, RegExp>> = {
       String.raw`\d{1,2}\s*\.\s*\d{1,2}\s*\.(?:\s*\([월화수목금토일]\)|(?=\s*(?:[~∼]|\d{1,2}:\d{2}|까지|부터)))`,
       String.raw`\d{1,2}\s*월(?:\s*[초중말])?`,
       String.raw`\d{1,2}:\d{2}`,
+      // "오후 11시부터 다음 날 오전 2시까지": a time of day as spoken, with the end of its span.
+      String.raw`(?:오전|오후|낮|밤|새벽)\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분|\s*반)?(?:\s*(?:부터|~|∼)\s*(?:다음\s*날\s*|익일\s*)?(?:오전|오후|낮|밤|새벽)?\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분|\s*반)?)?`,
       String.raw`(?:(?:20\d{2}|[’'‘]\d{2})\s*[.년]?\s*)?(?:(?:상|하)반기|\d\s*분기)|(?<![가-힣])(?:연중|상시|수시)(?![가-힣])`,
     ]
       .map((p) => `(?:${p})`)

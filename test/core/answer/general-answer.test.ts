@@ -130,6 +130,14 @@ describe.skipIf(!shared)('answers from documents no family reads (../shared/corp
     expect(renderText(r)).toContain('디지털전환추진단');
   });
 
+  it('reads a time of day as spoken, and a count followed by the copula ("15명이다"), on a release not used while coding', () => {
+    const time = renderText(ask('BRT 자율주행 버스 운행 시간'));
+    expect(time).toContain('오후 11시부터 다음 날 오전 2시까지');
+    const count = renderText(ask('BRT 자율주행 버스 최대 탑승 인원'));
+    expect(count).toContain('15명');
+    expect(count).not.toContain('3회');
+  });
+
   it('never answers with a figure the question itself gives', () => {
     expect(renderText(ask('300만원 1년 대출 반사회적 초고금리 연이자 얼마'))).not.toMatch(/금액: 300만원/);
   });
