@@ -8,6 +8,8 @@ import { parseAmount } from '../../domain/money.js';
 import { type BudgetLine, emptyBudget, emptyRecord, type ProjectRecord, partialStatus, recordKey } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
+import { modelOf } from '../model/read-model.js';
+import { type BlockLine, blockLines } from '../model/block-lines.js';
 import { detectOrganization } from '../structure/organization.js';
 
 const LABELS = [
@@ -63,8 +65,16 @@ function labelOf(line: string): Label | null {
   return (LABELS as readonly string[]).includes(word) ? (word as Label) : null;
 }
 
-/** Splits the document into label → value, honouring quoted values that run over several lines. */
-function readFields(lines: string[]): FieldValue[] {
+/**
+ * The record's cells, one a line: the model reads the record as paragraphs (a label and its value are no sentence
+ * of their own), whose lines as written are its cells.
+ */
+function cellLines(doc: SourceDocument): BlockLine[] {
+  return blockLines(modelOf(doc).blocks);
+}
+
+/** Splits the record's cells into label → value, honouring quoted values that run over several lines. */
+function readFields(cells: BlockLine[]): FieldValue[] {
   const fields: FieldValue[] = [];
   let label: Label | null = null;
   let labelLine = 0;
@@ -77,21 +87,20 @@ function readFields(lines: string[]): FieldValue[] {
     const to = kept[kept.length - 1]?.line ?? labelLine;
     fields.push({ label, value: unquote(kept.map((v) => v.text).join('\n')), labelLine, from, to });
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (const { n, text: line } of cells) {
     // Inside a quoted value a lone "계획" may be text; only a label later in the fixed field order ends it, so an
     // unbalanced quote cannot swallow the rest of the record.
     const next = labelOf(line);
     if (next && (!inQuote || !label || LABELS.indexOf(next) > LABELS.indexOf(label))) {
       flush();
       label = next;
-      labelLine = i + 1;
+      labelLine = n;
       values = [];
       inQuote = false;
       continue;
     }
     if (!label) continue;
-    values.push({ text: line, line: i + 1 });
+    values.push({ text: line, line: n });
     // An odd number of quotes opens or closes a quoted value that runs over lines.
     if (((line.match(/"/g) ?? []).length & 1) === 1) inQuote = !inQuote;
   }
@@ -196,11 +205,12 @@ function periodOf(fields: FieldValue[]): { date: ResolvedDate; field: FieldValue
 
 function parseOpenFinance(doc: SourceDocument): ParseResult {
   const warnings: ParseWarning[] = [];
-  const fields = readFields(doc.lines);
+  const cells = cellLines(doc);
+  const fields = readFields(cells);
   const get = (label: Label) => fields.find((f) => f.label === label && f.value !== '') ?? null;
   const uid = get('유아이디');
   const uidCode = uid && /^[0-9A-Za-z]{10,24}$/.test(uid.value) ? uid.value : null;
-  const organization = (uidCode && ORGANIZATION_CODES[uidCode.slice(0, 7)]) || detectOrganization(doc.lines);
+  const organization = (uidCode && ORGANIZATION_CODES[uidCode.slice(0, 7)]) || detectOrganization(cells.map((c) => c.text));
   const dept = get('부서');
   const { department, office } = departmentOf(dept?.value ?? '');
   const titleField = get('사업');
@@ -292,7 +302,7 @@ function budgetOf(allocated: FieldValue | null, executed: FieldValue | null, war
 function detectOpenFinance(doc: SourceDocument): number {
   const seen: Label[] = [];
   let tripled = 0;
-  for (const line of doc.lines) {
+  for (const { text: line } of cellLines(doc)) {
     const label = labelOf(line);
     if (!label) continue;
     if (!seen.includes(label)) seen.push(label);
