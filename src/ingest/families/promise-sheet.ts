@@ -25,6 +25,8 @@ import { contactsFromPhoneLine } from '../structure/contacts.js';
 import { type Funding, fundingAfterName, fundingAtStart } from '../structure/funding.js';
 import { bulletLevel, labelValue, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
+import { modelOf } from '../model/read-model.js';
+import { type LineRead, linesRead } from '../model/lines-read.js';
 
 type Label = 'state' | 'category' | 'total' | 'executed';
 
@@ -50,6 +52,8 @@ const HEAD_POSITION = /(?:과장|담당관|국장|실장|단장|본부장|부장
 
 interface Ctx {
   doc: SourceDocument;
+  /** The promise's own lines as the model read them (the PDF export puts most labels and values on lines of their own). */
+  written: LineRead[];
   warnings: ParseWarning[];
 }
 
@@ -68,7 +72,8 @@ export const promiseSheetFamily: DocumentFamily = {
     const labels = new Set<Label>();
     let code = false;
     let firstText = true;
-    for (const line of doc.lines.slice(0, 60)) {
+    for (const { n, text: line } of linesRead(modelOf(doc))) {
+      if (n > 60) break;
       if (isBlank(line)) continue;
       if (line.includes('\t')) return 0;
       if (firstText && CODE.test(line)) code = true;
@@ -90,16 +95,17 @@ export const promiseSheetFamily: DocumentFamily = {
  * another's department, budget or contacts.
  */
 function parsePromiseSheet(doc: SourceDocument): ParseResult {
-  const starts = promiseStarts(doc.lines);
-  if (starts.length < 2) return parseOnePromise(doc, null);
+  const written = linesRead(modelOf(doc));
+  const starts = promiseStarts(written);
+  if (starts.length < 2) return parseOnePromise(doc, written, null);
   const warnings: ParseWarning[] = [];
-  const organization = authorOf({ doc, warnings }, doc.lines);
+  const organization = authorOf({ doc, written, warnings }, written);
   const records = starts.flatMap((start, k) => {
     // The lines before the first promise (a cover) go with it; each later promise ends where the next begins.
     const from = k === 0 ? 1 : start;
     const to = (starts[k + 1] ?? doc.lines.length + 1) - 1;
-    const own: SourceDocument = { ...doc, lines: doc.lines.map((l, i) => (i + 1 >= from && i + 1 <= to ? l : '')) };
-    const one = parseOnePromise(own, { organization, from, to });
+    const own = written.filter((l) => l.n >= from && l.n <= to);
+    const one = parseOnePromise(doc, own, { organization, from, to });
     warnings.push(...one.warnings);
     return one.records;
   });
@@ -110,34 +116,36 @@ function parsePromiseSheet(doc: SourceDocument): ParseResult {
  * Lines (1-based) where a promise starts: a code line followed closely by the form's labels. Code lines with no
  * form between them ("9-1-5" / "9-1-6" over one title) start one promise.
  */
-function promiseStarts(lines: string[]): number[] {
+function promiseStarts(written: LineRead[]): number[] {
+  /** Indexes in `written` of the code lines that start a promise. */
   const out: number[] = [];
   const labelsBetween = (from: number, to: number) =>
-    new Set(lines.slice(from - 1, to - 1).flatMap((l) => labelOf(l)?.label ?? [])).size;
-  for (let i = 0; i < lines.length; i++) {
-    if (!CODE.test(lines[i]!)) continue;
+    new Set(written.slice(from, to).flatMap((l) => labelOf(l.text)?.label ?? [])).size;
+  written.forEach((code, i) => {
+    if (!CODE.test(code.text)) return;
     const labels = new Set<Label>();
-    for (let j = i + 1, seen = 0; j < lines.length && seen < 16; j++) {
-      if (isBlank(lines[j]!)) continue;
+    for (let j = i + 1, seen = 0; j < written.length && seen < 16; j++) {
+      if (isBlank(written[j]!.text)) continue;
       seen++;
-      const label = labelOf(lines[j]!);
+      const label = labelOf(written[j]!.text);
       if (label) labels.add(label.label);
     }
-    if (labels.size < 3) continue;
+    if (labels.size < 3) return;
     const previous = out.at(-1);
-    if (previous === undefined || labelsBetween(previous, i + 1) >= 3) out.push(i + 1);
-  }
-  return out;
+    if (previous === undefined || labelsBetween(previous, i) >= 3) out.push(i);
+  });
+  return out.map((i) => written[i]!.n);
 }
 
 function parseOnePromise(
   doc: SourceDocument,
+  written: LineRead[],
   part: { organization: string | null; from: number; to: number } | null,
 ): ParseResult {
-  const ctx: Ctx = { doc, warnings: [] };
-  const organization = part ? part.organization : authorOf(ctx, doc.lines);
-  const sections = findSections(doc.lines);
-  const headEnd = headerEnd(doc.lines, sections);
+  const ctx: Ctx = { doc, written, warnings: [] };
+  const organization = part ? part.organization : authorOf(ctx, written);
+  const sections = findSections(written, doc.lines.length);
+  const headEnd = headerEnd(written, sections, doc.lines.length);
   const head = readHead(ctx, headEnd);
   const values = assignValues(ctx, head.items);
 
@@ -150,7 +158,7 @@ function parseOnePromise(
 
   const first = head.codes[0];
   const code = first?.code || null;
-  const title = first?.title || head.codes.find((c) => c.title)?.title || firstLine(doc) || doc.name;
+  const title = first?.title || head.codes.find((c) => c.title)?.title || firstLine(ctx) || doc.name;
   if (!code) ctx.warnings.push({ line: null, message: '공약번호 줄을 찾지 못했습니다' });
   const key = code ? recordKey([organization, code]) : recordKey([organization, department, title]);
 
@@ -199,9 +207,9 @@ const METRO_LEVEL = /(?:특별시|광역시|특별자치시|특별자치도)$/;
  * A mayor's promise sheet names districts and towns as the places where the work happens ("종로구 일대",
  * "금산군 캠프장"); the metropolitan city it mentions at all is the author. Without one, the shared guess stands.
  */
-function authorOf(ctx: Ctx, lines: string[]): string | null {
-  const first = detectOrganization(lines);
-  let text = lines;
+function authorOf(ctx: Ctx, written: LineRead[]): string | null {
+  const first = detectOrganization(written.map((l) => l.text));
+  let text = written.map((l) => l.text);
   let guess = first;
   for (let i = 0; i < 40 && guess && !METRO_LEVEL.test(guess); i++) {
     const place = guess;
@@ -213,24 +221,33 @@ function authorOf(ctx: Ctx, lines: string[]): string | null {
   return first;
 }
 
-function firstLine(doc: SourceDocument): string | null {
-  return doc.lines.find((l) => !isBlank(l))?.trim() ?? null;
+function firstLine(ctx: Ctx): string | null {
+  return ctx.written.find((l) => !isBlank(l.text))?.text.trim() ?? null;
+}
+
+/** The promise's lines the model read on lines `from`..`to`. */
+function between(ctx: Ctx, from: number, to: number): LineRead[] {
+  return ctx.written.filter((l) => l.n >= from && l.n <= to);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Layout.
 
-function findSections(lines: string[]): Section[] {
+/**
+ * The sections, line by line: the model reads the unmapped glyph as no marker, so a heading may sit inside a
+ * paragraph it was joined to ("… 훈련 운영(1,500명)" / " 연차별 투자수요").
+ */
+function findSections(written: LineRead[], lastLine: number): Section[] {
   const out: Section[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const m = HEADING.exec(lines[i]!);
+  for (const l of written) {
+    const m = HEADING.exec(l.text);
     if (!m) continue;
     const [name, tail] = splitHeading(m[1]!.trim());
     // A glyph also marks some bullets inside sections; a heading is a short name.
     if (name.length > 25) continue;
     const prev = out.at(-1);
-    if (prev) prev.end = i;
-    out.push({ name, tail, start: i + 1, end: lines.length });
+    if (prev) prev.end = l.n - 1;
+    out.push({ name, tail, start: l.n, end: lastLine });
   }
   return out;
 }
@@ -244,17 +261,17 @@ function splitHeading(text: string): [string, string] {
  * The head ends at the first ○ bullet, at the first "-" bullet once a label was seen (before, a "-" line is part
  * of the title), or at the second section heading (values may sit under 최종목표).
  */
-function headerEnd(lines: string[], sections: Section[]): number {
-  const second = sections[1]?.start ?? lines.length + 1;
+function headerEnd(written: LineRead[], sections: Section[], lastLine: number): number {
+  const second = sections[1]?.start ?? lastLine + 1;
   let seenLabel = false;
-  for (let n = 1; n < second; n++) {
-    const line = lines[n - 1]!;
+  for (const { n, text: line } of written) {
+    if (n >= second) break;
     if (labelOf(line)) seenLabel = true;
     const level = bulletLevel(line);
     if (level === null || DASH.test(line.trim()) || HEADING.test(line)) continue;
     if (level <= 1 || (seenLabel && level <= 2)) return n;
   }
-  return Math.min(second, lines.length + 1);
+  return Math.min(second, lastLine + 1);
 }
 
 function labelOf(line: string): { label: Label; rest: string } | null {
@@ -294,8 +311,7 @@ function readHead(ctx: Ctx, end: number): { codes: CodeTitle[]; items: HeadItem[
   const titleLines = new Map<CodeTitle, string[]>();
   const items: HeadItem[] = [];
   let inTitle = true;
-  for (let n = 1; n < end; n++) {
-    const line = ctx.doc.lines[n - 1] ?? '';
+  for (const { n, text: line } of between(ctx, 1, end - 1)) {
     if (isBlank(line) || HEADING.test(line)) continue;
     const item = classify(line, n);
     if (inTitle && item.kind === 'other') {
@@ -463,8 +479,8 @@ function headLine(period: string, kind: BudgetKind, amount: BudgetLine['amount']
 }
 
 function sectionUnit(ctx: Ctx, s: Section): MoneyUnit | null {
-  for (let n = s.start; n <= s.end; n++) {
-    const unit = unitFromText(ctx.doc.lines[n - 1] ?? '');
+  for (const l of between(ctx, s.start, s.end)) {
+    const unit = unitFromText(l.text);
     if (unit) return unit;
   }
   return null;
@@ -484,12 +500,13 @@ function readYearTable(ctx: Ctx, s: Section, kind: BudgetKind, unit: MoneyUnit):
   let afterTerm = false;
   let firstPeriodLine: number | null = null;
   let current: (typeof rows)[number] | null = null;
-  for (let n = s.start + 1; n <= s.end; n++) {
-    const line = ctx.doc.lines[n - 1] ?? '';
+  let previous = ctx.written.filter((l) => l.n <= s.start && !isBlank(l.text)).at(-1)?.text ?? '';
+  for (const { n, text: line } of between(ctx, s.start + 1, s.end)) {
     if (isBlank(line)) continue;
     const t = compact(line);
     // "임기 후" as one cell, or its two words cut over two lines ("임기" / "후").
-    if (t === '임기후' || (t === '후' && compact(previousText(ctx, n)) === '임기')) afterTerm = true;
+    if (t === '임기후' || (t === '후' && compact(previous) === '임기')) afterTerm = true;
+    previous = line;
     for (const m of line.matchAll(PERIODS))
       if (!periods.includes(m[0])) {
         periods.push(m[0]);
@@ -560,8 +577,7 @@ function readGoal(ctx: Ctx, sections: Section[]): { text: string; src: Source } 
   if (!s) return null;
   const items: Array<{ text: string; last: number }> = [];
   let first: number | null = null;
-  for (let n = s.start; n < s.end; n++) {
-    const line = ctx.doc.lines[n - 1] ?? '';
+  for (const { n, text: line } of between(ctx, s.start, s.end - 1)) {
     if (isBlank(line) || /^\s*-\s*\d{1,4}\s*-\s*$/.test(line)) continue;
     const level = bulletLevel(line);
     if (level !== null && level <= 1) {
@@ -576,12 +592,6 @@ function readGoal(ctx: Ctx, sections: Section[]): { text: string; src: Source } 
   }
   if (first === null || items.length === 0) return null;
   return { text: items.map((i) => i.text).join(' / '), src: src(s.name, first, items.at(-1)!.last) };
-}
-
-/** The last non-blank line before line n. */
-function previousText(ctx: Ctx, n: number): string {
-  for (let k = n - 1; k >= 1; k--) if (!isBlank(ctx.doc.lines[k - 1] ?? '')) return ctx.doc.lines[k - 1]!;
-  return '';
 }
 
 /** ’16년 → 201600, ’18.6월 → 201806: labels compared by year, then month. */
@@ -604,8 +614,7 @@ function valueTokens(line: string): string[] {
 function reportYear(ctx: Ctx, sections: Section[]): number | null {
   const plan = sections.find((s) => /연차별추진계획/.test(compact(s.name)));
   if (!plan) return null;
-  for (let n = plan.start + 1; n <= plan.end; n++) {
-    const line = ctx.doc.lines[n - 1] ?? '';
+  for (const { text: line } of between(ctx, plan.start + 1, plan.end)) {
     if (!/분기별/.test(line)) continue;
     const d = findDates(line)[0]?.date;
     if (d?.start) return Number(d.start.slice(0, 4));
@@ -616,8 +625,8 @@ function reportYear(ctx: Ctx, sections: Section[]): number | null {
 function readPeriod(ctx: Ctx, sections: Section[], year: number | null): { date: ResolvedDate; line: number } | null {
   const dates: DateContext = year ? { year } : {};
   for (const s of sections.slice(0, 3)) {
-    for (let n = s.start + 1; n <= s.end; n++) {
-      const lv = labelValue(ctx.doc.lines[n - 1] ?? '');
+    for (const { n, text } of between(ctx, s.start + 1, s.end)) {
+      const lv = labelValue(text);
       if (lv && /^사업기간$/.test(lv.label)) {
         const date = parseKoreanDate(lv.value, dates) ?? findDates(lv.value, dates)[0]?.date ?? null;
         return date ? { date, line: n } : null;
@@ -646,8 +655,7 @@ function readMilestones(ctx: Ctx, s: Section): Milestone[] {
   const items: Item[] = [];
   const dateLines: Item[] = [];
   let dates: DateContext = {};
-  for (let n = s.start + 1; n <= s.end; n++) {
-    const line = ctx.doc.lines[n - 1] ?? '';
+  for (const { n, text: line } of between(ctx, s.start + 1, s.end)) {
     if (isBlank(line) || line.includes('☎')) continue;
     const t = line.trim();
     if (/^[:：]\s*\S/.test(t) && findDates(t).length > 0) {
@@ -692,7 +700,7 @@ interface ContactLine {
 }
 
 function readContacts(ctx: Ctx): { contacts: Contact[]; department: string | null } {
-  const region = contactRegion(ctx.doc.lines);
+  const region = contactRegion(ctx.written);
   if (region.length === 0) {
     ctx.warnings.push({ line: null, message: '☎ 담당자 줄을 찾지 못했습니다' });
     return { contacts: [], department: null };
@@ -703,7 +711,7 @@ function readContacts(ctx: Ctx): { contacts: Contact[]; department: string | nul
   for (const group of contactGroups(region)) {
     // The lead word is the group's section, not part of the first position ("추진부서 자연생태과장").
     const text = repairContactText(group.text.replace(new RegExp(`^\\s*${CONTACT_LEAD.source}\\s*`), ''));
-    const found = contactsFromPhoneLine(text, group.lines[0]!.line, group.lead);
+    const found = contactsFromPhoneLine(text, group.held[0]!.line, group.lead);
     locateContacts(found, group);
     const dept = found.find((c) => c.department)?.department ?? departmentOf(found);
     for (const c of found) c.department ??= dept;
@@ -716,24 +724,25 @@ function readContacts(ctx: Ctx): { contacts: Contact[]; department: string | nul
 }
 
 /** From the first ☎ line to the end, with the fragments right above it ("총괄부서", "창업기반팀장: 박은주"). */
-function contactRegion(lines: string[]): ContactLine[] {
-  const first = lines.findIndex((l) => l.includes('☎'));
+function contactRegion(written: LineRead[]): ContactLine[] {
+  const first = written.findIndex((l) => l.text.includes('☎'));
   if (first < 0) return [];
   let start = first;
-  for (let i = first - 1; i >= 0 && i >= first - 6; i--) {
-    const t = lines[i]!.trim();
+  // Up to six lines above, blank ones counted.
+  for (let i = first - 1; i >= 0 && written[i]!.n >= written[first]!.n - 6; i--) {
+    const t = written[i]!.text.trim();
     if (t === '') continue;
-    if (bulletLevel(t) !== null || HEADING.test(lines[i]!) || t.length > 40) break;
+    if (bulletLevel(t) !== null || HEADING.test(written[i]!.text) || t.length > 40) break;
     if (!(CONTACT_LEAD.test(t) || /[:：]\s*[가-힣]{2,4}$|[:：]$|(?:장|관)$/.test(t))) break;
     start = i;
   }
   const out: ContactLine[] = [];
-  for (let i = start; i < lines.length; i++) {
-    const t = lines[i]!.trim();
+  for (const l of written.slice(start)) {
+    const t = l.text.trim();
     if (t === '') continue;
     // Text after the contacts (a stray bullet or a note) is not part of them.
     if (bulletLevel(t) !== null && !t.includes('☎')) continue;
-    out.push({ text: t, line: i + 1 });
+    out.push({ text: t, line: l.n });
   }
   return out;
 }
@@ -741,7 +750,8 @@ function contactRegion(lines: string[]): ContactLine[] {
 interface ContactGroup {
   lead: string | null;
   text: string;
-  lines: ContactLine[];
+  /** The region's lines the group's text runs over. */
+  held: ContactLine[];
   /** Offset of each line's text in `text`. */
   offsets: number[];
 }
@@ -772,9 +782,9 @@ function contactGroups(region: ContactLine[]): ContactGroup[] {
     const to = cuts[i + 1] ?? text.length;
     const part = text.slice(from, to);
     const lead = CONTACT_LEAD.exec(part.slice(0, 8))?.[0] ?? null;
-    const lines = region.filter((_, j) => offsets[j]! < to && (offsets[j + 1] ?? text.length + 1) > from);
-    const lineOffsets = lines.map((l) => Math.max(0, offsets[region.indexOf(l)]! - from));
-    return { lead, text: part, lines, offsets: lineOffsets };
+    const held = region.filter((_, j) => offsets[j]! < to && (offsets[j + 1] ?? text.length + 1) > from);
+    const lineOffsets = held.map((l) => Math.max(0, offsets[region.indexOf(l)]! - from));
+    return { lead, text: part, held, offsets: lineOffsets };
   });
 }
 
@@ -809,7 +819,7 @@ function departmentOf(found: Contact[]): string | null {
 function locateContacts(found: Contact[], group: ContactGroup) {
   // Linear in the group's text however many contacts it holds: each line closed up once, each search's answer
   // kept (a long contact line holds thousands of contacts; redoing them per contact was quadratic).
-  const closed = group.lines.map((l) => l.text.replace(/\s+/g, ''));
+  const closed = group.held.map((l) => l.text.replace(/\s+/g, ''));
   const holds = new Map<string, boolean>();
   const firstWith = new Map<string, ContactLine | undefined>();
   const missing = new Set<string>();
@@ -825,7 +835,7 @@ function locateContacts(found: Contact[], group: ContactGroup) {
     from = at;
     // The line holding `at`: the last one starting at or before it (positions only grow).
     while (idx + 1 < group.offsets.length && group.offsets[idx + 1]! <= at) idx++;
-    const line = group.lines[idx]!.line;
+    const line = group.held[idx]!.line;
     // A short number completed with the exchange of a full one written earlier ("☎2133-7000" … "☎7705"): the
     // line that writes the exchange is cited too.
     const phone = c.phone?.replace(/\s+/g, '') ?? '';
@@ -833,7 +843,7 @@ function locateContacts(found: Contact[], group: ContactGroup) {
     if (c.phone && !holds.has(key)) holds.set(key, closed[idx]!.includes(phone));
     const exchange = c.phone?.includes('-') && !holds.get(key) ? c.phone.slice(0, c.phone.lastIndexOf('-')) : null;
     if (exchange !== null && !firstWith.has(exchange))
-      firstWith.set(exchange, group.lines.find((_, i) => closed[i]!.includes(`${exchange}-`)));
+      firstWith.set(exchange, group.held.find((_, i) => closed[i]!.includes(`${exchange}-`)));
     const first = exchange === null ? undefined : firstWith.get(exchange);
     c.src = { section: c.src.section, lines: [first?.line ?? line, line] } satisfies Source;
   }
