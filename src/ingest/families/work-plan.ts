@@ -26,6 +26,7 @@ import {
   recordKey,
 } from '../../domain/project.js';
 import { type Source, src } from '../../domain/provenance.js';
+import type { DocBlock } from '../../domain/doc-model.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { modelOf } from '../model/read-model.js';
 import { compact, isBlank } from '../structure/cells.js';
@@ -94,6 +95,41 @@ interface Context {
   warn: Warn;
 }
 
+/** One line of the model's blocks as written: its number, its text (indentation kept), the block it belongs to. */
+interface WrittenLine {
+  line: number;
+  text: string;
+  block: DocBlock;
+}
+
+const written = new WeakMap<SourceDocument, WrittenLine[]>();
+
+/**
+ * The lines of the document model's blocks as written, in order: what a step reading a line's layout (its glyph,
+ * its columns, a number set off by spaces) reads. A table's header lines come with its first row; blank lines and
+ * rules are no block. A row of a table flattened one cell a line is its cells joined.
+ */
+function writtenLines(doc: SourceDocument): WrittenLine[] {
+  let out = written.get(doc);
+  if (out) return out;
+  const byLine = new Map<number, WrittenLine>();
+  for (const block of modelOf(doc).blocks) {
+    const head = block.table?.head ?? [];
+    block.table?.headWritten?.forEach((text, k) => byLine.set(head[k]!, { line: head[k]!, text, block }));
+    (block.written ?? [block.text]).forEach((text, k) => {
+      if (!byLine.has(block.lines[0] + k)) byLine.set(block.lines[0] + k, { line: block.lines[0] + k, text, block });
+    });
+  }
+  out = [...byLine.values()].sort((a, b) => a.line - b.line);
+  written.set(doc, out);
+  return out;
+}
+
+/** The written lines from `from` to `to` (1-based, inclusive). */
+function linesIn(doc: SourceDocument, from: number, to: number): WrittenLine[] {
+  return writtenLines(doc).filter((l) => l.line >= from && l.line <= to);
+}
+
 export const workPlanFamily: DocumentFamily = {
   name: FAMILY,
   description: '주요업무계획: 부서의 한 해 업무계획 (일반현황·인력·예산, 추진과제와 일정)',
@@ -109,14 +145,14 @@ export const workPlanFamily: DocumentFamily = {
  * opens with. An annual report (주요업무 추진실적) has the 현황 part too but never calls itself a 업무계획.
  */
 function detectWorkPlan(doc: SourceDocument): number {
-  const head = doc.lines.slice(0, 60).map(compact);
+  const head = linesIn(doc, 1, 60).map((l) => compact(l.text));
   const titled = head.some((l) => /주요업무계획|주요업무추진계획|\d{4}년도?업무계획/.test(l));
   if (!titled) return 0;
   let score = 0.55;
   const parts = romanHeadings(doc);
   if (parts.some((p) => /(?:일반|기본)현황/.test(compact(p.title)))) score += 0.2;
   if (parts.some((p) => isTaskPartTitle(p.title))) score += 0.1;
-  if (doc.lines.some((l) => /정원|현원|정\/현원/.test(compact(l)))) score += 0.05;
+  if (writtenLines(doc).some((l) => /정원|현원|정\/현원/.test(compact(l.text)))) score += 0.05;
   return Math.min(score, 0.9);
 }
 
@@ -226,7 +262,7 @@ function generalRange(doc: SourceDocument, parts: Part[]): Range {
 }
 
 function planYear(doc: SourceDocument, titleEnd: number, taskPart: Part | null): number | null {
-  const block = doc.lines.slice(0, Math.max(titleEnd, 1));
+  const block = linesIn(doc, 1, Math.max(titleEnd, 1)).map((l) => l.text);
   for (const line of block) {
     const m = /(\d{4})\s*년도?\s*(?:[-–]\s*)?주요\s*업무\s*계획/.exec(line);
     if (m) return Number(m[1]);
@@ -240,8 +276,8 @@ function planYear(doc: SourceDocument, titleEnd: number, taskPart: Part | null):
   }
   const fromPart = taskPart ? /(\d{4})\s*년/.exec(taskPart.title) : null;
   if (fromPart) return Number(fromPart[1]);
-  for (const line of doc.lines.slice(0, 60)) {
-    const m = /(\d{4})\s*년도?\s*주요\s*업무\s*계획/.exec(line);
+  for (const { text } of linesIn(doc, 1, 60)) {
+    const m = /(\d{4})\s*년도?\s*주요\s*업무\s*계획/.exec(text);
     if (m) return Number(m[1]);
   }
   return null;
@@ -249,14 +285,13 @@ function planYear(doc: SourceDocument, titleEnd: number, taskPart: Part | null):
 
 /** "2018. 12." or "2025. 2. 7.(금) 14:00" standing alone in the title block. */
 function reportDate(doc: SourceDocument, titleEnd: number): { asOf: string; line: number } | null {
-  for (let i = 0; i < Math.max(titleEnd, 1) && i < doc.lines.length; i++) {
-    const line = doc.lines[i]!.trim();
-    const m = /^(\d{4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.)?)/.exec(line);
+  for (const { line, text } of linesIn(doc, 1, Math.max(titleEnd, 1))) {
+    const m = /^(\d{4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.)?)/.exec(text.trim());
     if (!m) continue;
     const date = parseKoreanDate(m[1]!);
     if (!date?.start) continue;
     const asOf = date.precision === 'day' ? date.start : date.start.slice(0, 7);
-    return { asOf, line: i + 1 };
+    return { asOf, line };
   }
   return null;
 }
@@ -271,16 +306,16 @@ function reportDate(doc: SourceDocument, titleEnd: number): { asOf: string; line
  */
 function findDepartment(ctx: Context, titleEnd: number, general: Range): string | null {
   const { doc } = ctx;
-  for (let i = 0; i < titleEnd && i < doc.lines.length; i++) {
-    const name = departmentName(doc.lines[i]!, ctx.organization);
+  for (const { text } of linesIn(doc, 1, titleEnd)) {
+    const name = departmentName(text, ctx.organization);
     if (name) return name;
   }
   const root = orgChartRoot(doc, general);
   if (root) return stripOrganization(root, ctx.organization);
   const counts = new Map<string, number>();
-  for (let i = 0; i < doc.lines.length; i++) {
-    const first = cellsOf(doc.lines[i]!)[0] ?? '';
-    const lone = cellsOf(doc.lines[i]!).length === 1 || (doc.lines[i]!.includes('\t') && first !== '');
+  for (const { text } of writtenLines(doc)) {
+    const first = cellsOf(text)[0] ?? '';
+    const lone = cellsOf(text).length === 1 || (text.includes('\t') && first !== '');
     if (!lone) continue;
     const name = departmentName(first, ctx.organization);
     if (name && !/팀$/.test(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -313,14 +348,13 @@ function stripOrganization(name: string, organization: string | null): string {
 
 /** The first lone name under the "기구 : …" / "조직 ▸ …" line: the head of the chart, unless it is a post (원장). */
 function orgChartRoot(doc: SourceDocument, general: Range): string | null {
-  for (let i = general.from - 1; i < general.to && i < doc.lines.length; i++) {
-    const label = compact(stripGlyph(doc.lines[i]!)).replace(/^ㅇ/, '').replace(/^\d+/, '');
+  const all = writtenLines(doc);
+  for (const [k, { line: at, text }] of all.entries()) {
+    if (at < general.from || at > general.to) continue;
+    const label = compact(stripGlyph(text)).replace(/^ㅇ/, '').replace(/^\d+/, '');
     if (!/^(?:기구|조직)(?:[:▸·]|$)/.test(label) || /조직표|조직도/.test(label)) continue;
-    let seen = 0;
-    for (let j = i + 1; j < doc.lines.length && seen < 4; j++) {
-      const line = doc.lines[j]!;
-      if (isBlank(line)) continue;
-      seen++;
+    // The four lines under the label (blank lines are no block).
+    for (const { text: line } of all.slice(k + 1, k + 5)) {
       if (/인력|정원|현원|예산/.test(line)) return null;
       const cells = lineCells(line);
       if (cells.length !== 1 || !/^[가-힣]{2,15}$/.test(cells[0]!)) continue;
@@ -392,18 +426,18 @@ const OVERVIEW_HEADING = /^\s*(?:[□■○ㅇ◦❍▪•∘]|\d{1,2}\s+[가-�
 
 /** The nearest heading line above `line` (a table's "□ 인 력 : …"), spread letters closed up. */
 function headingAbove(doc: SourceDocument, line: number, floor: number): string | null {
-  for (let j = line - 1; j >= Math.max(floor, line - 10); j--) {
-    const text = doc.lines[j - 1]!;
-    if (OVERVIEW_HEADING.test(text)) return compact(text);
-  }
-  return null;
+  const above = linesIn(doc, Math.max(floor, line - 10), line - 1).reverse();
+  const heading = above.find((l) => OVERVIEW_HEADING.test(l.text));
+  return heading ? compact(heading.text) : null;
 }
 
 /** "대변인" is also written "대변인실"; the title block may give the full "부산광역시인재개발원". */
 function departmentAliases(ctx: Context): string[] {
   const dept = ctx.department;
   if (!dept) return [];
-  const text = ctx.doc.lines.join('\n');
+  const text = writtenLines(ctx.doc)
+    .map((l) => l.text)
+    .join('\n');
   const out: string[] = [];
   if (!/실$/.test(dept) && text.includes(`${dept}실`)) out.push(`${dept}실`);
   if (ctx.organization && text.includes(`${ctx.organization}${dept}`)) out.push(`${ctx.organization}${dept}`);
@@ -448,9 +482,7 @@ function countOf(text: string): number | null {
 
 /** "정원 1,138명(공무원 850명, 공무직·청경 등 288명)"; the breakdown is kept only when it adds up. */
 function staffingInline(ctx: Context, general: Range, section: string | null): Staffing[] {
-  const { doc } = ctx;
-  for (let i = general.from - 1; i < general.to && i < doc.lines.length; i++) {
-    const line = doc.lines[i]!;
+  for (const { line: at, text: line } of linesIn(ctx.doc, general.from, general.to)) {
     const auth = /정원\s*([\d,]+)\s*명/.exec(line);
     if (!auth) continue;
     const cur = /현원\s*([\d,]+)\s*명/.exec(line);
@@ -458,7 +490,7 @@ function staffingInline(ctx: Context, general: Range, section: string | null): S
       group: '계',
       authorized: countOf(auth[1]!),
       current: cur ? countOf(cur[1]!) : null,
-      src: src(section, i + 1),
+      src: src(section, at),
     };
     const inner = /정원\s*[\d,]+\s*명\s*\(([^)]*)\)/.exec(line)?.[1] ?? '';
     // A group's name is short; unbounded, it was read from every letter to the end of a long line.
@@ -469,7 +501,7 @@ function staffingInline(ctx: Context, general: Range, section: string | null): S
     const sum = parts.reduce((s, p) => s + (p.n ?? 0), 0);
     const breakdown =
       parts.length > 1 && sum === total.authorized
-        ? parts.map((p) => ({ group: p.group, authorized: p.n, current: null, src: src(section, i + 1) }))
+        ? parts.map((p) => ({ group: p.group, authorized: p.n, current: null, src: src(section, at) }))
         : [];
     return [total, ...breakdown];
   }
@@ -485,34 +517,29 @@ type Team = ProjectRecord['orgTeams'][number];
  * the middle of its bullets, so each blank-separated block with exactly one unit name is that unit's duties.
  */
 function readDutyTable(ctx: Context, general: Range, section: string | null): Team[] {
-  const { doc } = ctx;
-  let start = -1;
-  for (let i = general.from - 1; i < general.to && i < doc.lines.length; i++) {
-    const t = compact(doc.lines[i]!);
-    if (/(?:부서|팀|과)별주요업무|주요업무현황|담당업무/.test(t) && !/\d/.test(t)) {
-      start = i + 1;
-      break;
-    }
-  }
+  const inPart = linesIn(ctx.doc, general.from, general.to);
+  const start = inPart.findIndex((l) => {
+    const t = compact(l.text);
+    return /(?:부서|팀|과)별주요업무|주요업무현황|담당업무/.test(t) && !/\d/.test(t);
+  });
   if (start < 0) return [];
   const teams: Team[] = [];
-  let block: number[] = [];
+  let block: WrittenLine[] = [];
   const flush = () => {
-    const team = dutyBlock(doc, block, section);
+    const team = dutyBlock(block, section);
     if (team) teams.push(team);
     block = [];
   };
-  for (let i = start; i < general.to && i < doc.lines.length; i++) {
-    const line = doc.lines[i]!;
-    if (isBlank(line)) {
-      flush();
-      continue;
-    }
+  for (const [k, written] of inPart.entries()) {
+    if (k <= start) continue;
+    const line = written.text;
+    // A line that does not follow the one above had blank lines (no block) between them.
+    if (written.line !== inPart[k - 1]!.line + 1) flush();
     if (SECTION_GLYPH.test(line) || unitFromText(line) || /^\s*\d{1,3}\s*$/.test(line)) {
       if (teams.length > 0 || block.length > 0) break;
       continue;
     }
-    block.push(i);
+    block.push(written);
   }
   flush();
   return teams;
@@ -520,12 +547,12 @@ function readDutyTable(ctx: Context, general: Range, section: string | null): Te
 
 const DUTY_BULLET = /^(?:[∘◦○•·ㆍ❍-]|[wm](?=\s))\s*/;
 
-function dutyBlock(doc: SourceDocument, block: number[], section: string | null): Team | null {
+function dutyBlock(block: WrittenLine[], section: string | null): Team | null {
   if (block.length === 0) return null;
   let name: string | null = null;
   const duties: string[] = [];
-  for (const i of block) {
-    const cells = cellsOf(doc.lines[i]!);
+  for (const { text } of block) {
+    const cells = cellsOf(text);
     for (const cell of cells) {
       const merged = compact(cell);
       if (!DUTY_BULLET.test(cell) && /^[가-힣]{2,15}$/.test(merged) && UNIT_SUFFIX.test(merged)) {
@@ -536,7 +563,7 @@ function dutyBlock(doc: SourceDocument, block: number[], section: string | null)
     }
   }
   if (!name || duties.length === 0) return null;
-  return { name, duties, src: src(section, block[0]! + 1, block[block.length - 1]! + 1) };
+  return { name, duties, src: src(section, block[0]!.line, block[block.length - 1]!.line) };
 }
 
 // --- budget -----------------------------------------------------------------------------------------------------
@@ -557,28 +584,27 @@ interface Column {
  * cells; the inline "세입 …억원, 세출 …억원" line only when no table says more.
  */
 function readBudget(ctx: Context, general: Range, section: string | null, fromTables: BudgetLine[]): BudgetLine[] {
-  const { doc } = ctx;
   const lines: BudgetLine[] = [];
-  for (let i = general.from - 1; i < general.to && i < doc.lines.length; i++) {
-    const unit = unitFromText(doc.lines[i]!);
+  const all = writtenLines(ctx.doc);
+  for (const [k, { line, text }] of all.entries()) {
+    if (line < general.from || line > general.to) continue;
+    const unit = unitFromText(text);
     if (!unit) continue;
-    const context = budgetContext(doc, i);
+    const context = budgetContext(all, k);
     if (context === null) continue;
-    lines.push(...readBudgetTable(ctx, i, unit, context, general, section));
+    lines.push(...readBudgetTable(ctx, line - 1, unit, context, general, section));
   }
   if (lines.length > 0) return lines;
   if (fromTables.length > 0) return fromTables;
   return readInlineBudget(ctx, general, section);
 }
 
-/** The words above a unit line: null when the table is not a budget, else whether it lists revenue (세입). */
-function budgetContext(doc: SourceDocument, unitIndex: number): { revenue: boolean; text: string } | null {
-  const around: string[] = [doc.lines[unitIndex]!];
-  for (let j = unitIndex - 1, seen = 0; j >= 0 && seen < 2; j--) {
-    if (isBlank(doc.lines[j]!)) continue;
-    around.push(doc.lines[j]!);
-    seen++;
-  }
+/**
+ * The words of a unit line (the k-th written line) and of the two lines above it: null when the table is not a
+ * budget, else whether it lists revenue (세입).
+ */
+function budgetContext(all: WrittenLine[], k: number): { revenue: boolean; text: string } | null {
+  const around = [all[k]!, ...all.slice(Math.max(0, k - 2), k).reverse()].map((l) => l.text);
   const text = compact(around.join(' '));
   if (!/예산|세입|세출/.test(text)) return null;
   return { revenue: /세입/.test(text) && !/세출/.test(text), text };
@@ -775,9 +801,8 @@ function checkDiffColumn(ctx: Context, rows: FigureRow[], columns: Column[]): bo
  * lists carry no unit, so they are kept only when they add up to the total.
  */
 function readInlineBudget(ctx: Context, general: Range, section: string | null): BudgetLine[] {
-  const { doc } = ctx;
-  for (let i = general.from - 1; i < general.to && i < doc.lines.length; i++) {
-    const text = doc.lines[i]!;
+  const inPart = linesIn(ctx.doc, general.from, general.to);
+  for (const [k, { line: at, text }] of inPart.entries()) {
     if (!/예산\s*규모|예산\s*총액|예\s*산\s*[:▸]/.test(text)) continue;
     const m = /(?<![\d,])([\d,]+(?:\.\d+)?)\s*(백만\s*원|천\s*원|억\s*원|만\s*원)/.exec(text);
     if (!m) continue;
@@ -787,21 +812,22 @@ function readInlineBudget(ctx: Context, general: Range, section: string | null):
     const year = Number(/(\d{4})\s*년/.exec(text)?.[1] ?? ctx.year ?? Number.NaN);
     const y = Number.isNaN(year) ? null : year;
     const period = y === null ? '' : `${y}년`;
-    const out = [line(period, y, null, amount, src(section, i + 1))];
-    for (let j = i + 1; j < general.to && j < doc.lines.length && j <= i + 4; j++) {
-      const list = /^\s*-\s*\((세입|세출)\)\s*(.+)$/.exec(doc.lines[j]!);
+    const out = [line(period, y, null, amount, src(section, at))];
+    // The lists stand in the four lines under it.
+    for (const { line: listAt, text: listText } of inPart.slice(k + 1).filter((l) => l.line <= at + 4)) {
+      const list = /^\s*-\s*\((세입|세출)\)\s*(.+)$/.exec(listText);
       if (!list) continue;
       const items = [...list[2]!.matchAll(/([가-힣][가-힣·ㆍ\s]{0,40}?)\s*([\d,]+(?:\.\d+)?)(?=\s*(?:,|$))/g)];
       const amounts = items.map((it) => ({ name: it[1]!.trim(), money: parseAmount(it[2]!, unit) }));
       const sum = amounts.reduce((s, a) => s + (a.money?.won ?? 0), 0);
       if (sum !== amount.won || amounts.some((a) => !a.money)) {
-        ctx.warn(j + 1, `${list[1]} 내역의 합계가 예산규모와 맞지 않아 읽지 않았습니다`);
+        ctx.warn(listAt, `${list[1]} 내역의 합계가 예산규모와 맞지 않아 읽지 않았습니다`);
         continue;
       }
       for (const a of amounts) {
         const item = list[1] === '세입' ? `세입 · ${a.name}` : a.name;
         // From the 예산규모 line, where the year stands, down to the list line.
-        out.push(line(period, y, item, a.money!, src(section, i + 1, j + 1)));
+        out.push(line(period, y, item, a.money!, src(section, at, listAt)));
       }
     }
     return out;
