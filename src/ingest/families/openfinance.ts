@@ -8,8 +8,8 @@ import { parseAmount } from '../../domain/money.js';
 import { type BudgetLine, emptyBudget, emptyRecord, type ProjectRecord, partialStatus, recordKey } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
+import { type LineRead, linesRead } from '../model/lines-read.js';
 import { modelOf } from '../model/read-model.js';
-import { type BlockLine, blockLines } from '../model/block-lines.js';
 import { detectOrganization } from '../structure/organization.js';
 
 const LABELS = [
@@ -69,12 +69,12 @@ function labelOf(line: string): Label | null {
  * The record's cells, one a line: the model reads the record as paragraphs (a label and its value are no sentence
  * of their own), whose lines as written are its cells.
  */
-function cellLines(doc: SourceDocument): BlockLine[] {
-  return blockLines(modelOf(doc).blocks);
+function cellLines(doc: SourceDocument): LineRead[] {
+  return linesRead(modelOf(doc));
 }
 
 /** Splits the record's cells into label → value, honouring quoted values that run over several lines. */
-function readFields(cells: BlockLine[]): FieldValue[] {
+function readFields(cells: LineRead[]): FieldValue[] {
   const fields: FieldValue[] = [];
   let label: Label | null = null;
   let labelLine = 0;
