@@ -8,6 +8,8 @@ import { emptyRecord, type ProjectRecord, recordKey, type State } from '../../do
 import { src } from '../../domain/provenance.js';
 import { stateOf } from '../../domain/vocabulary.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
+import { type LineRead, linesRead } from '../model/lines-read.js';
+import { modelOf } from '../model/read-model.js';
 import { compact, isBlank } from '../structure/cells.js';
 import { detectOrganization } from '../structure/organization.js';
 import { cellsOf } from '../tables/cells.js';
@@ -56,22 +58,31 @@ interface Field {
 // ---------------------------------------------------------------------------------------------------------------
 // Header
 
-/** The header row, merged with a second row of sub-headers ("추진상황" over "완료 | 추진중 | 기타"). */
-function findHeader(lines: string[], from = 0): Columns | null {
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (isBlank(line)) continue;
-    const top = cellsOf(line).map(compact);
+/**
+ * The document's lines as the model's blocks hold them, in order: the table is read a row a line, whether the model
+ * took it for a table (its rows, and its header lines kept on the first row) or, written in spaced columns it could
+ * not pin, for paragraphs.
+ */
+function lineRows(doc: SourceDocument): LineRead[] {
+  return linesRead(modelOf(doc));
+}
+
+/** The header row, merged with a second row of sub-headers ("추진상황" over "완료 | 추진중 | 기타") on the line under it. */
+function findHeader(rows: LineRead[]): Columns | null {
+  for (let k = 0; k < rows.length; k++) {
+    const { n, text } = rows[k]!;
+    if (isBlank(text)) continue;
+    const top = cellsOf(text).map(compact);
     if (!top.some((c) => TITLE_HEADER.test(c)) || !top.some((c) => DEPARTMENT_HEADER.test(c))) continue;
     let cells = top;
-    let lastLine = i + 1;
-    const next = lines[i + 1] ?? '';
+    let lastLine = n;
+    const next = rows[k + 1]?.n === n + 1 ? rows[k + 1]!.text : '';
     const sub = cellsOf(next).map(compact);
     if (!isPromiseRowCells(sub) && sub.some((c) => STATE_HEADER.test(c)) && !sub.some((c) => TITLE_HEADER.test(c))) {
       cells = mergeHeaderRows(top, sub);
-      lastLine = i + 2;
+      lastLine = n + 1;
     }
-    const columns = columnsOf(cells, i + 1, lastLine);
+    const columns = columnsOf(cells, n, lastLine);
     if (columns) return columns;
   }
   return null;
@@ -126,11 +137,9 @@ function isPromiseRowCells(cells: string[]): boolean {
   return /^\d{1,3}$|^\d{1,2}-\d{1,3}$/.test(cells[0] ?? '');
 }
 
-function nextIsPromiseRow(lines: string[], from: number): boolean {
-  for (let j = from; j < lines.length; j++) {
-    if (!isBlank(lines[j]!)) return isPromiseRowCells(cellsOf(lines[j]!));
-  }
-  return false;
+function nextIsPromiseRow(rows: LineRead[], from: number): boolean {
+  const next = rows.slice(from).find((r) => !isBlank(r.text));
+  return next ? isPromiseRowCells(cellsOf(next.text)) : false;
 }
 
 /** "Ⅰ. 풍요로운 …", "II. …", "1. 경제분야" in the first cell: a 분야 row. */
@@ -183,21 +192,20 @@ interface Context {
 }
 
 /** "2021. 12. 31. 기준" above the table: the date the figures are as of. */
-function asOfDate(lines: string[], before: number): { iso: string; written: string; line: number } | null {
-  for (let i = 0; i < before; i++) {
-    const line = lines[i]!;
+function asOfDate(above: LineRead[]): { iso: string; written: string; line: number } | null {
+  for (const { n, text: line } of above) {
     if (!/기준|현재/.test(line)) continue;
     const date = findDates(line)[0]?.date;
     if (date?.start)
-      return { iso: date.precision === 'day' ? date.start : date.start.slice(0, 7), written: date.written, line: i + 1 };
+      return { iso: date.precision === 'day' ? date.start : date.start.slice(0, 7), written: date.written, line: n };
   }
   return null;
 }
 
 /** The first line with words above the header, without its "(2023. 6. 30. 현재)" date. */
-function documentTitle(lines: string[], before: number): string | null {
-  for (let i = 0; i < before; i++) {
-    let t = lines[i]!;
+function documentTitle(above: LineRead[]): string | null {
+  for (const { text } of above) {
+    let t = text;
     // The text between the dates, joined once: cutting each date out of the whole line re-copied it per date.
     let between = '';
     let at = 0;
@@ -281,22 +289,22 @@ interface Footnote {
 const CODE_REF = new RegExp(`\\[\\s*([${ROMAN}]|[IVX]{1,4}|\\d{1,2})\\s*[-–]\\s*(\\d{1,3})\\s*\\]`, 'g');
 
 /** Footnote lines; a line of bare "[2-3], [2-5]" codes belongs to the note above it. */
-function readFootnotes(lines: string[], from: number): Footnote[] {
+function readFootnotes(below: LineRead[]): Footnote[] {
   const notes: Footnote[] = [];
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i]!.trim();
+  for (const { n, text } of below) {
+    const line = text.trim();
     if (!line) continue;
     const codes = [...line.matchAll(CODE_REF)].map((m) => `${arabicOf(m[1]!)}-${m[2]}`);
-    const text = line
+    const note = line
       .replace(CODE_REF, '')
       .replace(/[\s,·]+/g, ' ')
       .trim();
     const last = notes[notes.length - 1];
-    if (!text && codes.length > 0 && last) {
+    if (!note && codes.length > 0 && last) {
       last.codes.push(...codes);
-      last.lastLine = i + 1;
+      last.lastLine = n;
     } else {
-      notes.push({ text: text || line, codes, line: i + 1, lastLine: i + 1 });
+      notes.push({ text: note || line, codes, line: n, lastLine: n });
     }
   }
   return notes;
@@ -325,25 +333,26 @@ function changeOf(note: Footnote): Change {
 
 function parsePromiseTable(doc: SourceDocument): ParseResult {
   const warnings: ParseWarning[] = [];
-  const lines = doc.lines;
-  const organization = detectOrganization(lines);
-  const columns = findHeader(lines);
+  const rows = lineRows(doc);
+  const organization = detectOrganization(rows.map((r) => r.text));
+  const columns = findHeader(rows);
   if (!columns) return { family: 'promise-table', organization, records: [], warnings };
-  const headerLine = columns.firstLine - 1;
-  const asOf = asOfDate(lines, headerLine);
+  const above = rows.filter((r) => r.n < columns.firstLine);
+  const asOf = asOfDate(above);
   const ctx: Context = {
     organization,
     asOf: asOf?.iso ?? null,
     asOfLine: asOf?.line ?? null,
     year: asOf ? Number(asOf.iso.slice(0, 4)) : null,
-    docTitle: documentTitle(lines, headerLine),
+    docTitle: documentTitle(above),
   };
   const records: ProjectRecord[] = [];
   let field: Field | null = null;
   let claimed: number | null = null;
-  let end = lines.length;
-  for (let i = columns.lastLine; i < lines.length; i++) {
-    const line = lines[i]!;
+  const below = rows.findIndex((r) => r.n > columns.lastLine);
+  let end = rows.length;
+  for (let k = below < 0 ? rows.length : below; k < rows.length; k++) {
+    const { n, text: line } = rows[k]!;
     if (isBlank(line)) continue;
     const cells = cellsOf(line);
     const first = (cells[0] ?? '').trim();
@@ -353,26 +362,26 @@ function parsePromiseTable(doc: SourceDocument): ParseResult {
     }
     // A 분야 row spans the table; alone on its line it still is one when promise rows follow it.
     const f = fieldOf(first);
-    if (f && !(cells[columns.title] ?? '').trim() && (cells.length > 1 || nextIsPromiseRow(lines, i + 1))) {
+    if (f && !(cells[columns.title] ?? '').trim() && (cells.length > 1 || nextIsPromiseRow(rows, k + 1))) {
       field = f;
       continue;
     }
     if (isPromiseRowCells(cells)) {
-      const record = promiseRecord(cells, i + 1, field, columns, ctx, warnings);
+      const record = promiseRecord(cells, n, field, columns, ctx, warnings);
       if (record) records.push(record);
-      else warnings.push({ line: i + 1, message: '번호는 있으나 공약사업명이 없는 행입니다' });
+      else warnings.push({ line: n, message: '번호는 있으나 공약사업명이 없는 행입니다' });
       continue;
     }
     if (records.length > 0 && cells.length < 3) {
-      end = i;
+      end = k;
       break;
     }
-    warnings.push({ line: i + 1, message: `표의 행으로 읽지 못했습니다: ${line.trim().slice(0, 40)}` });
+    warnings.push({ line: n, message: `표의 행으로 읽지 못했습니다: ${line.trim().slice(0, 40)}` });
   }
   if (claimed !== null && claimed !== records.length) {
     warnings.push({ line: null, message: `계 행은 ${claimed}건이라 하나 ${records.length}건을 읽었습니다` });
   }
-  attachFootnotes(readFootnotes(lines, end), records, warnings);
+  attachFootnotes(readFootnotes(rows.slice(end)), records, warnings);
   return { family: 'promise-table', organization, records, warnings };
 }
 
@@ -390,11 +399,14 @@ function attachFootnotes(notes: Footnote[], records: ProjectRecord[], warnings: 
 
 /** A header naming title, department and progress/state columns, then numbered rows under it. */
 function detectPromiseTable(doc: SourceDocument): number {
-  const columns = findHeader(doc.lines);
+  const lines = lineRows(doc);
+  const columns = findHeader(lines);
   if (!columns) return 0;
   let rows = 0;
-  for (let i = columns.lastLine; i < doc.lines.length && rows < 20; i++) {
-    const cells = cellsOf(doc.lines[i]!);
+  for (const { n, text } of lines) {
+    if (n <= columns.lastLine) continue;
+    if (rows >= 20) break;
+    const cells = cellsOf(text);
     if (isPromiseRowCells(cells) && (cells[columns.title] ?? '').trim()) rows++;
   }
   if (rows >= 3) return 0.9;

@@ -138,6 +138,31 @@ describe('promise-table family: structure, not the sample', () => {
     expect(result.warnings.map((w) => w.message)).toEqual(['계 행은 3건이라 하나 2건을 읽었습니다']);
   });
 
+  it('reads a table in spaced columns with blank lines around its header, a footnote under it', () => {
+    // Read from the lines of the model's blocks: the header and rows stay paragraphs of the model (no tab to pin).
+    const text = [
+      '민선8기 공약 이행현황 (2023. 6. 30. 현재)',
+      '',
+      '번호    공약명                  추진율    이행상황    추진부서',
+      '',
+      'I. 일자리 경제',
+      '1       청년 창업공간 조성      100       완료        일자리정책과',
+      '2       첨단산업단지 유치       40        부진        투자유치과',
+      '',
+      '2023. 1. 1. 조직개편에 따라 주관 부서 변경 [1-2]',
+    ].join('\n');
+    const result = parseText(text);
+    expect(result.family).toBe('promise-table');
+    expect(result.warnings).toEqual([]);
+    expect(result.records.map((r) => [r.code, r.title, r.department, r.status?.progressPct, r.status?.stateWritten, r.src.lines])).toEqual([
+      ['1-1', '청년 창업공간 조성', '일자리정책과', 100, '완료', [6, 6]],
+      ['1-2', '첨단산업단지 유치', '투자유치과', 40, '부진', [7, 7]],
+    ]);
+    expect(result.records[1]!.changes).toEqual([
+      { change: '주관 부서 변경', reason: '조직개편', when: '2023-01-01', src: { section: '주석', lines: [9, 9] } },
+    ]);
+  });
+
   it('maps the written state words', () => {
     expect(stateOf('기타(시기미도래)')).toBe('planned');
     expect(stateOf('이행후 계속추진')).toBe('completed_ongoing');
