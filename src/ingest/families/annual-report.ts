@@ -32,18 +32,27 @@ import { MAX_DATES_PER_LINE, tooManyDates } from '../structure/dated-items.js';
 import { fundingOfLabel, isTotalLabel, soleFunding } from '../structure/funding.js';
 import { bulletLevel, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
-import { readOverview } from '../tables/overview.js';
+import { type LineRead, linesRead } from '../model/lines-read.js';
+import { modelOf } from '../model/read-model.js';
+import { readDocumentOverview } from '../tables/overview.js';
 
 type Phase = 'report' | 'plan';
 
-/** A 0-based half-open range of doc.lines. */
+/** A 0-based half-open range of the document's lines. */
 interface Span {
   from: number;
   to: number;
 }
 
 interface Ctx {
-  lines: string[];
+  doc: SourceDocument;
+  /**
+   * The lines the document's model read, as written, each with its block: the PDF export leaves the report's
+   * headings, table rows and org chart laid out line by line, and blank lines are none of them.
+   */
+  read: LineRead[];
+  /** The document's line count: where a span that runs to the end stops. */
+  total: number;
   warnings: ParseWarning[];
   /** The unit the department table used, for blocks that do not name one. */
   defaultUnit: MoneyUnit | null;
@@ -101,10 +110,27 @@ function amountTokenCount(line: string): number {
   return tokens(line).filter((t) => AMOUNT_TOKEN.test(t)).length;
 }
 
-function nextNonBlank(lines: string[], from: number, to: number): number {
-  for (let i = from; i < to; i++) if (!isBlank(lines[i]!)) return i;
-  return -1;
+/** Index in `read` of the first line at or after 0-based line `at`. */
+function firstAt(read: LineRead[], at: number): number {
+  let lo = 0;
+  let hi = read.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (read[mid]!.n - 1 < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
+
+/** The lines read within a span, in order. */
+function inSpan(read: LineRead[], span: Span): LineRead[] {
+  const out: LineRead[] = [];
+  for (let k = firstAt(read, span.from); k < read.length && read[k]!.n - 1 < span.to; k++) out.push(read[k]!);
+  return out;
+}
+
+/** The 0-based index of a line read. */
+const indexOf = (l: LineRead) => l.n - 1;
 
 /** A src for 0-based line indexes. */
 function srcAt(section: string | null, from: number, to: number = from): Source {
@@ -115,13 +141,12 @@ function srcAt(section: string | null, from: number, to: number = from): Source 
 // Detection
 
 function detect(doc: SourceDocument): number {
-  const lines = doc.lines;
   let resultsTop = false;
   let resultBoxes = 0;
   let executionTables = 0;
   let orgLine = false;
   let teamHeadings = 0;
-  for (const line of lines) {
+  for (const { text: line } of linesRead(modelOf(doc))) {
     const top = isTopHeading(line);
     if (top && /실적/.test(top[2]!)) resultsTop = true;
     if (isBoxLine(line) && /실적/.test(boxName(line))) resultBoxes++;
@@ -147,6 +172,8 @@ function detect(doc: SourceDocument): number {
 interface GeneralSection {
   kind: 'org' | 'staff' | 'budget';
   title: string;
+  /** The heading line as written ("3 예산현황 (단위 : 천원)"). */
+  line: string;
   span: Span;
 }
 
@@ -155,7 +182,7 @@ interface Layout {
   /** Where the project part starts (after the general part). */
   projectStart: number;
   /** Top-level headings after the general part, which end a project block. */
-  tops: number[];
+  tops: Array<{ at: number; text: string }>;
 }
 
 function generalKind(title: string): GeneralSection['kind'] | null {
@@ -166,33 +193,36 @@ function generalKind(title: string): GeneralSection['kind'] | null {
   return null;
 }
 
-function readLayout(lines: string[]): Layout {
-  const heads: Array<{ kind: GeneralSection['kind']; title: string; at: number }> = [];
-  const limit = generalLimit(lines);
-  for (let i = 0; i < limit; i++) {
-    const line = lines[i]!;
+function readLayout(read: LineRead[], total: number): Layout {
+  const heads: Array<{ kind: GeneralSection['kind']; title: string; line: string; at: number }> = [];
+  const limit = generalLimit(read, total);
+  for (const l of read) {
+    const i = indexOf(l);
+    if (i >= limit) break;
+    const line = l.text;
     if (TOC_LEADER.test(line) || line.trim().length > 30) continue;
     const m = GENERAL_HEADING.exec(line);
     const kind = m ? generalKind(m[1]!) : null;
     if (!kind || heads.some((h) => h.kind === kind)) continue;
     // Sub-sections come in one run near the start; a later "예산" box belongs to a project.
     if (heads.length > 0 && i - heads[heads.length - 1]!.at > 200) break;
-    heads.push({ kind, title: compact(m![1]!), at: i });
+    heads.push({ kind, title: compact(m![1]!), line, at: i });
   }
   let projectStart = 0;
   const general: GeneralSection[] = [];
   if (heads.length > 0) {
     const last = heads[heads.length - 1]!.at;
-    const endTop = lines.findIndex((l, i) => i > last && isTopHeading(l) !== null);
-    const generalEnd = endTop >= 0 ? endTop : findFirstProject(lines, last + 1);
+    const endTop = read.find((l) => indexOf(l) > last && isTopHeading(l.text) !== null);
+    const generalEnd = endTop ? indexOf(endTop) : findFirstProject(read, last + 1, total);
     projectStart = generalEnd;
     heads.forEach((h, k) => {
       const to = k + 1 < heads.length ? heads[k + 1]!.at : generalEnd;
-      general.push({ kind: h.kind, title: h.title, span: { from: h.at, to } });
+      general.push({ kind: h.kind, title: h.title, line: h.line, span: { from: h.at, to } });
     });
   }
-  const tops: number[] = [];
-  for (let i = projectStart; i < lines.length; i++) if (isTopHeading(lines[i]!)) tops.push(i);
+  const tops = inSpan(read, { from: projectStart, to: total })
+    .filter((l) => isTopHeading(l.text))
+    .map((l) => ({ at: indexOf(l), text: l.text }));
   return { general, projectStart, tops };
 }
 
@@ -200,20 +230,21 @@ function readLayout(lines: string[]): Layout {
  * The general part ends at the part heading of the projects ("2. 주요업무 추진실적"), or failing one at the first
  * numbered block with □ sections: a project's "□ 예산현황" is never taken for the department's.
  */
-function generalLimit(lines: string[]): number {
-  const top = lines.findIndex((l) => /실적|계획|추진|성과/.test(isTopHeading(l)?.[2] ?? ''));
-  if (top >= 0) return top;
-  for (let i = 0; i < lines.length; i++) {
-    const m = projectHeadingShape(lines[i]!);
-    if (m && !generalKind(m[2]!) && boxFollows(lines, i)) return i;
+function generalLimit(read: LineRead[], total: number): number {
+  const top = read.find((l) => /실적|계획|추진|성과/.test(isTopHeading(l.text)?.[2] ?? ''));
+  if (top) return indexOf(top);
+  for (let k = 0; k < read.length; k++) {
+    const m = projectHeadingShape(read[k]!.text);
+    if (m && !generalKind(m[2]!) && boxFollows(read, k)) return indexOf(read[k]!);
   }
-  return lines.length;
+  return total;
 }
 
 /** Fallback end of the general part when no top heading follows it. */
-function findFirstProject(lines: string[], from: number): number {
-  for (let i = from; i < lines.length; i++) if (projectHeadingShape(lines[i]!) && boxFollows(lines, i)) return i;
-  return lines.length;
+function findFirstProject(read: LineRead[], from: number, total: number): number {
+  for (let k = firstAt(read, from); k < read.length; k++)
+    if (projectHeadingShape(read[k]!.text) && boxFollows(read, k)) return indexOf(read[k]!);
+  return total;
 }
 
 function projectHeadingShape(line: string): RegExpExecArray | null {
@@ -223,11 +254,13 @@ function projectHeadingShape(line: string): RegExpExecArray | null {
   return m;
 }
 
-/** A project heading is followed by its □ sections before any other heading-shaped line. */
-function boxFollows(lines: string[], at: number): boolean {
-  for (let i = at + 1; i < Math.min(lines.length, at + 80); i++) {
-    if (isBoxLine(lines[i]!)) return true;
-    if (projectHeadingShape(lines[i]!) || isTopHeading(lines[i]!)) return false;
+/** A project heading (the `k`th line read) is followed by its □ sections before any other heading-shaped line. */
+function boxFollows(read: LineRead[], k: number): boolean {
+  const at = indexOf(read[k]!);
+  for (let j = k + 1; j < read.length && indexOf(read[j]!) < at + 80; j++) {
+    const line = read[j]!.text;
+    if (isBoxLine(line)) return true;
+    if (projectHeadingShape(line) || isTopHeading(line)) return false;
   }
   return false;
 }
@@ -242,23 +275,23 @@ interface ProjectBlock {
 }
 
 /** Numbered blocks in sequence; numbering that restarts at 1 starts a new run (the next year's plan). */
-function readBlocks(lines: string[], layout: Layout, knownTeams: string[]): ProjectBlock[] {
-  const starts: Array<{ at: number; n: number; run: number }> = [];
+function readBlocks(read: LineRead[], layout: Layout, knownTeams: string[], total: number): ProjectBlock[] {
+  const starts: Array<{ at: number; n: number; run: number; text: string }> = [];
   let last = 0;
   let run = -1;
-  for (let i = layout.projectStart; i < lines.length; i++) {
-    const m = projectHeadingShape(lines[i]!);
+  for (let k = firstAt(read, layout.projectStart); k < read.length; k++) {
+    const m = projectHeadingShape(read[k]!.text);
     if (!m) continue;
     const n = Number(m[1]);
-    if (!(n === last + 1 || n === 1) || !boxFollows(lines, i)) continue;
+    if (!(n === last + 1 || n === 1) || !boxFollows(read, k)) continue;
     if (n === 1) run++;
     last = n;
-    starts.push({ at: i, n, run });
+    starts.push({ at: indexOf(read[k]!), n, run, text: read[k]!.text });
   }
   return starts.map((s, k) => {
-    const nextStart = starts[k + 1]?.at ?? lines.length;
-    const nextTop = layout.tops.find((t) => t > s.at) ?? lines.length;
-    const text = PROJECT_HEADING.exec(lines[s.at]!)![2]!;
+    const nextStart = starts[k + 1]?.at ?? total;
+    const nextTop = layout.tops.find((t) => t.at > s.at)?.at ?? total;
+    const text = PROJECT_HEADING.exec(s.text)![2]!;
     const { title, teams } = splitTeams(text, knownTeams);
     return {
       number: s.n,
@@ -313,14 +346,14 @@ const DEPT_LINE = /^\s*([가-힣]{2,20}?)\s*(?:[-–:：]\s*)?(?:[(（]\s*)?(\d{
  * "감사팀 : 자체감사, 청렴도 향상" lines naming team and duties together.
  */
 function readOrg(ctx: Ctx, section: GeneralSection): OrgChart {
-  const { lines } = ctx;
   let department: string | null = null;
   const teamNames: string[] = [];
   const teamLines: number[] = [];
   const labelled = new Map<string, string[]>();
   const duties: Array<{ text: string; at: number; seen: number }> = [];
-  for (let i = section.span.from + 1; i < section.span.to; i++) {
-    const line = lines[i]!;
+  for (const l of inSpan(ctx.read, { from: section.span.from + 1, to: section.span.to })) {
+    const i = indexOf(l);
+    const line = l.text;
     if (isBlank(line)) continue;
     const dept: RegExpExecArray | null = department === null ? DEPT_LINE.exec(line) : null;
     if (dept) {
@@ -346,7 +379,7 @@ function readOrg(ctx: Ctx, section: GeneralSection): OrgChart {
     if (bulletLevel(line) !== null) duties.push({ text: stripBullet(line), at: i, seen: teamNames.length });
     else if (duties.length > 0) duties[duties.length - 1]!.text += ` ${line.trim()}`;
   }
-  if (department === null) department = departmentFallback(lines, section);
+  if (department === null) department = departmentFallback(ctx.read, section);
   const groups = groupDuties(duties, teamNames, teamLines);
   if (duties.length > 0 && groups === null) {
     ctx.warnings.push({
@@ -379,9 +412,9 @@ function groupDuties(
   );
 }
 
-function departmentFallback(lines: string[], section: GeneralSection): string | null {
-  for (let i = section.span.from; i < section.span.to; i++) {
-    const m = /([가-힣]{2,12}(?:담당관|과|국|실|단|센터|사업소))(?![가-힣])/.exec(lines[i]!);
+function departmentFallback(read: LineRead[], section: GeneralSection): string | null {
+  for (const l of inSpan(read, section.span)) {
+    const m = /([가-힣]{2,12}(?:담당관|과|국|실|단|센터|사업소))(?![가-힣])/.exec(l.text);
     if (m) return m[1]!;
   }
   return null;
@@ -463,14 +496,14 @@ function staffNumber(token: string | undefined): number | null {
  * Rows "팀 8/10 …" (정원/현원 in one cell) are read as a group each.
  */
 function readStaffing(ctx: Ctx, section: GeneralSection): StaffRow[] {
-  const { lines } = ctx;
   let authorized: { values: string[]; at: number } | null = null;
   let current: { values: string[]; at: number } | null = null;
   let grades: string[] = [];
   let columns: { authorized: number; current: number } | null = null;
   const rows: StaffRow[] = [];
-  for (let i = section.span.from + 1; i < section.span.to; i++) {
-    const words = tokens(lines[i]!.replace(/\t/g, ' '));
+  for (const l of inSpan(ctx.read, { from: section.span.from + 1, to: section.span.to })) {
+    const i = indexOf(l);
+    const words = tokens(l.text.replace(/\t/g, ' '));
     if (words.length === 0) continue;
     if (words.every((w) => /^\d급(?:이하|이상)?$/.test(w))) grades = words;
     const label = compact(words[0]!);
@@ -644,21 +677,20 @@ function readBudgetTable(
   defaults: Column[],
   unitHint: MoneyUnit | null,
 ): TableRead {
-  const { lines } = ctx;
   const out: TableRead = { lines: [], rates: [], notes: [], rows: 0, asOf: null };
   const headerParts: string[] = [];
   const rows: Row[] = [];
   let unit = unitHint;
-  for (let i = span.from; i < span.to; i++) {
-    const line = lines[i]!;
+  for (const l of inSpan(ctx.read, span)) {
+    const line = l.text;
     if (isBlank(line)) continue;
     unit = unit ?? unitFromText(line);
-    const row = readRow(line, i);
+    const row = readRow(line, indexOf(l));
     if (row) rows.push(row);
     else if (rows.length === 0) headerParts.push(line);
   }
   if (rows.length === 0) return out;
-  unit = unit ?? unitAfter(lines, span.to) ?? ctx.defaultUnit;
+  unit = unit ?? unitAfter(ctx.read, span.to) ?? ctx.defaultUnit;
   if (!unit) {
     ctx.warnings.push({ line: rows[0]!.at + 1, message: `${section}: 금액 단위를 찾지 못해 표를 읽지 않았습니다` });
     return out;
@@ -724,9 +756,9 @@ function addComputedRate(out: TableRead, byKind: Map<string, number>, period: st
 }
 
 /** "(단위 : 천원)" printed under the table. */
-function unitAfter(lines: string[], from: number): MoneyUnit | null {
-  for (let i = from; i < Math.min(lines.length, from + 3); i++) {
-    const u = unitFromText(lines[i]!);
+function unitAfter(read: LineRead[], from: number): MoneyUnit | null {
+  for (const l of inSpan(read, { from, to: from + 3 })) {
+    const u = unitFromText(l.text);
     if (u) return u;
   }
   return null;
@@ -741,28 +773,27 @@ interface BoxSection {
   span: Span;
 }
 
-function boxSections(lines: string[], span: Span): BoxSection[] {
-  const starts: number[] = [];
-  for (let i = span.from; i < span.to; i++) if (isBoxLine(lines[i]!)) starts.push(i);
-  return starts.map((at, k) => ({
-    name: boxName(lines[at]!),
-    line: lines[at]!,
-    span: { from: at, to: starts[k + 1] ?? span.to },
+function boxSections(read: LineRead[], span: Span): BoxSection[] {
+  const starts = inSpan(read, span).filter((l) => isBoxLine(l.text));
+  return starts.map((l, k) => ({
+    name: boxName(l.text),
+    line: l.text,
+    span: { from: indexOf(l), to: starts[k + 1] ? indexOf(starts[k + 1]!) : span.to },
   }));
 }
 
 /**
- * An unnumbered sub-part title: a short line indented where the PDF lost its glyph (or marked ①/◈), no colon,
+ * An unnumbered sub-part title (the `k`th line read): a short line indented where the PDF lost its glyph (or marked ①/◈), no colon,
  * no bullet, directly followed by a □ section. Purpose paragraphs also precede □ lines but are not indented.
  */
-function isPartTitle(lines: string[], at: number, end: number): boolean {
-  const raw = lines[at]!;
+function isPartTitle(read: LineRead[], k: number, end: number): boolean {
+  const raw = read[k]!.text;
   const t = raw.trim();
   if (t === '' || !(/^\s+\S/.test(raw) || PART_MARK.test(t))) return false;
   if (bulletLevel(t) !== null || isBoxLine(t) || /[:：]/.test(t) || t.length > 40) return false;
   if (/(?:[.。]|[다함임음])$/.test(t) || amountTokenCount(t) > 0) return false;
-  const next = nextNonBlank(lines, at + 1, end);
-  return next >= 0 && isBoxLine(lines[next]!);
+  const next = read.slice(k + 1).find((l) => !isBlank(l.text));
+  return next !== undefined && indexOf(next) < end && isBoxLine(next.text);
 }
 
 /** Glyphs that mark a sub-part when the extraction kept them: "① …", "◈ …", "가. …", "(1) …". */
@@ -773,16 +804,17 @@ interface Part {
   span: Span;
 }
 
-function readParts(lines: string[], block: ProjectBlock): { head: Span; parts: Part[] } {
-  const starts: number[] = [];
-  for (let i = block.span.from + 1; i < block.span.to; i++) if (isPartTitle(lines, i, block.span.to)) starts.push(i);
+function readParts(read: LineRead[], block: ProjectBlock): { head: Span; parts: Part[] } {
+  const starts: LineRead[] = [];
+  for (let k = firstAt(read, block.span.from + 1); k < read.length && indexOf(read[k]!) < block.span.to; k++)
+    if (isPartTitle(read, k, block.span.to)) starts.push(read[k]!);
   // One indented title is just a heading of the block; parts come at least in twos.
   if (starts.length < 2) return { head: block.span, parts: [] };
   return {
-    head: { from: block.span.from, to: starts[0]! },
-    parts: starts.map((at, k) => ({
-      title: lines[at]!.trim().replace(PART_MARK, '').trim(),
-      span: { from: at, to: starts[k + 1] ?? block.span.to },
+    head: { from: block.span.from, to: indexOf(starts[0]!) },
+    parts: starts.map((l, k) => ({
+      title: l.text.trim().replace(PART_MARK, '').trim(),
+      span: { from: indexOf(l), to: starts[k + 1] ? indexOf(starts[k + 1]!) : block.span.to },
     })),
   };
 }
@@ -797,8 +829,8 @@ interface Unit {
   context: Span | null;
 }
 
-function unitsOf(lines: string[], block: ProjectBlock): { units: Unit[]; parentOnly: Unit | null } {
-  const { head, parts } = readParts(lines, block);
+function unitsOf(read: LineRead[], block: ProjectBlock): { units: Unit[]; parentOnly: Unit | null } {
+  const { head, parts } = readParts(read, block);
   const whole: Unit = {
     title: block.title,
     heading: block.heading,
@@ -836,8 +868,7 @@ function buildRecord(
   year: number | null,
   base: { organization: string | null; department: string | null },
 ): ProjectRecord {
-  const { lines } = ctx;
-  const sections = boxSections(lines, unit.span);
+  const sections = boxSections(ctx.read, unit.span);
   const budget = emptyBudget();
   const milestones: Milestone[] = [];
   let hasBudget = false;
@@ -847,7 +878,7 @@ function buildRecord(
     else if (role === 'done' || role === 'planned')
       milestones.push(...readMilestones(ctx, section, year, role === 'done'));
   }
-  const contacts = contactsIn(lines, unit.span, unit.heading);
+  const contacts = contactsIn(ctx.read, unit.span, unit.heading);
   const headings = [...(unit.parent ? [unit.block.heading] : []), unit.heading, ...sections.map((s) => s.name)].filter(
     (h, k, all) => all.indexOf(h) === k,
   );
@@ -866,19 +897,17 @@ function buildRecord(
     milestones,
     contacts,
     headings,
-    src: srcAt(unit.heading, unit.span.from, Math.max(unit.span.from, lastNonBlank(lines, unit.span))),
+    src: srcAt(unit.heading, unit.span.from, Math.max(unit.span.from, lastNonBlank(ctx.read, unit.span))),
   });
 }
 
-function lastNonBlank(lines: string[], span: Span): number {
-  for (let i = span.to - 1; i >= span.from; i--) if (!isBlank(lines[i]!)) return i;
-  return span.from;
+function lastNonBlank(read: LineRead[], span: Span): number {
+  const last = inSpan(read, span).findLast((l) => !isBlank(l.text));
+  return last ? indexOf(last) : span.from;
 }
 
-function contactsIn(lines: string[], span: Span, section: string | null): Contact[] {
-  const out: Contact[] = [];
-  for (let i = span.from; i < span.to; i++) out.push(...contactsFromPhoneLine(lines[i]!, i + 1, section));
-  return out;
+function contactsIn(read: LineRead[], span: Span, section: string | null): Contact[] {
+  return inSpan(read, span).flatMap((l) => contactsFromPhoneLine(l.text, l.n, section));
 }
 
 /**
@@ -886,10 +915,11 @@ function contactsIn(lines: string[], span: Span, section: string | null): Contac
  * said anything about money (amounts or "비예산").
  */
 function readUnitBudget(ctx: Ctx, section: BoxSection, phase: Phase, year: number | null, budget: Budget): boolean {
-  const { lines } = ctx;
   const name = section.name;
   const inline = section.line.replace(BOX, '').split(/[:：]/).slice(1).join(':').trim();
-  const body = lines.slice(section.span.from, section.span.to).filter((l) => !isBlank(l));
+  const body = inSpan(ctx.read, section.span)
+    .map((l) => l.text)
+    .filter((l) => !isBlank(l));
   const none = noBudgetPhrase([inline || body.slice(1).join(' ')]);
   if (none && amountTokenCount(inline || body.slice(1).join(' ')) === 0) {
     // As written: "비예산 사업" from the heading line; a phrase spread over table cells comes closed up.
@@ -928,11 +958,11 @@ function readUnitBudget(ctx: Ctx, section: BoxSection, phase: Phase, year: numbe
  * 7월, 12월"); an item naming several dates becomes one milestone per date. Table rows are skipped.
  */
 function readMilestones(ctx: Ctx, section: BoxSection, year: number | null, done: boolean): Milestone[] {
-  const { lines } = ctx;
   const out: Milestone[] = [];
   let parent: { text: string; at: number } | null = null;
-  for (let i = section.span.from + 1; i < section.span.to; i++) {
-    const line = lines[i]!;
+  for (const l of inSpan(ctx.read, { from: section.span.from + 1, to: section.span.to })) {
+    const i = indexOf(l);
+    const line = l.text;
     if (isBlank(line) || amountTokenCount(line) >= 3) continue;
     const level = bulletLevel(line);
     const text = stripBullet(line);
@@ -988,11 +1018,11 @@ function datesIn(text: string, year: number | null): NonNullable<Milestone['date
 // ---------------------------------------------------------------------------------------------------------------
 // Years and phases
 
-function yearCounts(lines: string[], spans: Span[]): Map<number, number> {
+function yearCounts(read: LineRead[], spans: Span[]): Map<number, number> {
   const counts = new Map<number, number>();
   for (const span of spans) {
-    for (let i = span.from; i < span.to; i++) {
-      for (const m of lines[i]!.matchAll(YEAR_IN_TEXT)) {
+    for (const l of inSpan(read, span)) {
+      for (const m of l.text.matchAll(YEAR_IN_TEXT)) {
         const y = Number(m[1]);
         counts.set(y, (counts.get(y) ?? 0) + 1);
       }
@@ -1014,11 +1044,11 @@ function mostFrequent(counts: Map<number, number>, filter: (y: number) => boolea
   return best;
 }
 
-function runPhase(lines: string[], blocks: ProjectBlock[], runIndex: number): Phase {
+function runPhase(read: LineRead[], blocks: ProjectBlock[], runIndex: number): Phase {
   let done = 0;
   let planned = 0;
   for (const b of blocks) {
-    for (const s of boxSections(lines, b.span)) {
+    for (const s of boxSections(read, b.span)) {
       const c = compact(s.name);
       if (/실적/.test(c) || /예산현황/.test(c)) done++;
       if (/소요예산|세부추진계획|추진일정|추진방향/.test(c)) planned++;
@@ -1029,10 +1059,10 @@ function runPhase(lines: string[], blocks: ProjectBlock[], runIndex: number): Ph
 }
 
 /** The year named in a top heading just before the run ("2. 2015년 주요업무 추진실적"), if any. */
-function headingYear(lines: string[], layout: Layout, firstLine: number): number | null {
-  const top = [...layout.tops].reverse().find((t) => t < firstLine);
+function headingYear(layout: Layout, firstLine: number): number | null {
+  const top = [...layout.tops].reverse().find((t) => t.at < firstLine);
   if (top === undefined) return null;
-  const m = /(20\d{2})\s*년/.exec(lines[top]!);
+  const m = /(20\d{2})\s*년/.exec(top.text);
   return m ? Number(m[1]) : null;
 }
 
@@ -1040,29 +1070,30 @@ function headingYear(lines: string[], layout: Layout, firstLine: number): number
 // Parse
 
 function parse(doc: SourceDocument): ParseResult {
-  const ctx: Ctx = { lines: doc.lines, warnings: [], defaultUnit: null };
-  const { lines } = ctx;
-  const organization = detectOrganization(lines);
-  const layout = readLayout(lines);
+  const read = linesRead(modelOf(doc));
+  const ctx: Ctx = { doc, read, total: doc.lines.length, warnings: [], defaultUnit: null };
+  const organization = detectOrganization(read.map((l) => l.text));
+  const layout = readLayout(read, ctx.total);
   const orgSection = layout.general.find((g) => g.kind === 'org');
   const org: OrgChart = orgSection ? readOrg(ctx, orgSection) : { department: null, teams: [] };
   const blocks = readBlocks(
-    lines,
+    read,
     layout,
     org.teams.map((t) => t.name),
+    ctx.total,
   );
   if (blocks.length === 0) ctx.warnings.push({ line: null, message: '번호 붙은 사업 항목을 찾지 못했습니다' });
 
   const runs = [...new Set(blocks.map((b) => b.run))];
   const phases = runs.map((r) =>
     runPhase(
-      lines,
+      read,
       blocks.filter((b) => b.run === r),
       r,
     ),
   );
   const years = inferYears(ctx, layout, blocks, runs, phases);
-  const department = org.department ?? departmentFromText(lines);
+  const department = org.department ?? departmentFromText(read);
   if (!department) ctx.warnings.push({ line: null, message: '부서 이름을 찾지 못했습니다' });
   const base = { organization, department };
 
@@ -1096,7 +1127,7 @@ function blockRecords(
   year: number | null,
   base: { organization: string | null; department: string | null },
 ): ProjectRecord[] {
-  const { units, parentOnly } = unitsOf(ctx.lines, block);
+  const { units, parentOnly } = unitsOf(ctx.read, block);
   const out: ProjectRecord[] = [];
   if (parentOnly) {
     const parent = buildRecord(ctx, parentOnly, phase, year, base);
@@ -1114,19 +1145,18 @@ function inferYears(
   runs: number[],
   phases: Phase[],
 ): (number | null)[] {
-  const { lines } = ctx;
   const spanOf = (r: number): Span[] => blocks.filter((b) => b.run === r).map((b) => b.span);
   const years: (number | null)[] = runs.map((r) => {
     const first = blocks.find((b) => b.run === r)!;
-    return headingYear(lines, layout, first.span.from);
+    return headingYear(layout, first.span.from);
   });
   const reportIdx = phases.indexOf('report');
   if (reportIdx >= 0 && years[reportIdx] === null)
-    years[reportIdx] = mostFrequent(yearCounts(lines, spanOf(runs[reportIdx]!)));
+    years[reportIdx] = mostFrequent(yearCounts(ctx.read, spanOf(runs[reportIdx]!)));
   const reportYear = reportIdx >= 0 ? years[reportIdx]! : null;
   runs.forEach((r, k) => {
     if (years[k] !== null || k === reportIdx) return;
-    const counts = yearCounts(lines, spanOf(r));
+    const counts = yearCounts(ctx.read, spanOf(r));
     const found = mostFrequent(counts, (y) => reportYear === null || y > reportYear);
     years[k] = found ?? (reportYear !== null ? reportYear + 1 : null);
   });
@@ -1136,9 +1166,9 @@ function inferYears(
   return years;
 }
 
-function departmentFromText(lines: string[]): string | null {
-  for (const line of lines.slice(0, 60)) {
-    const m = /([가-힣]{2,12}(?:담당관|과))(?![가-힣])/.exec(line);
+function departmentFromText(read: LineRead[]): string | null {
+  for (const l of inSpan(read, { from: 0, to: 60 })) {
+    const m = /([가-힣]{2,12}(?:담당관|과))(?![가-힣])/.exec(l.text);
     if (m) return m[1]!;
   }
   return null;
@@ -1152,7 +1182,6 @@ function buildDepartment(
   year: number | null,
 ): ProjectRecord | null {
   if (layout.general.length === 0 || !base.department) return null;
-  const { lines } = ctx;
   const staffSection = layout.general.find((g) => g.kind === 'staff');
   const budgetSection = layout.general.find((g) => g.kind === 'budget');
   const staffing = staffSection ? readStaffing(ctx, staffSection) : [];
@@ -1165,17 +1194,17 @@ function buildDepartment(
       budgetSection.title,
       year,
       [{ kind: 'allocated', label: '예산액', year: null }],
-      unitFromText(lines[budgetSection.span.from]!),
+      unitFromText(budgetSection.line),
     );
     if (table.rows > 0) budget = { noBudget: null, lines: table.lines, rates: table.rates, notes: table.notes };
     asOf = table.asOf;
   }
   const first = layout.general[0]!.span.from;
   const last = layout.general[layout.general.length - 1]!.span.to - 1;
-  const s = srcAt(layout.general[0]!.title, first, lastNonBlank(lines, { from: first, to: last + 1 }));
+  const s = srcAt(layout.general[0]!.title, first, lastNonBlank(ctx.read, { from: first, to: last + 1 }));
   // The one table reader over the general part: the organisation count as written ("(7)개팀") and every table's
   // cells; the staffing and budget read above stay the record's own figures.
-  const overview = readOverview(lines, { from: first, to: last, section: layout.general[0]!.title });
+  const overview = readDocumentOverview(ctx.doc, { from: first, to: last, section: layout.general[0]!.title });
   return emptyRecord({
     kind: 'department',
     key: recordKey([base.organization, base.department, year, 'department']),
@@ -1192,7 +1221,7 @@ function buildDepartment(
     orgTeams: org.teams,
     staffing,
     overview,
-    contacts: contactsIn(lines, { from: first, to: last + 1 }, null),
+    contacts: contactsIn(ctx.read, { from: first, to: last + 1 }, null),
     headings: layout.general.map((g) => g.title),
     src: s,
   });

@@ -10,6 +10,7 @@ import type { BudgetLine } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 import type { DepartmentOverview, ReadTable, TableCell, TableRow } from '../../domain/table.js';
 import { interpretTable } from './interpret.js';
+import type { SourceDocument } from '../document.js';
 import type { TableModel } from './model.js';
 import { pairSentences, textTables } from './text.js';
 
@@ -455,3 +456,11 @@ function amountOf(cell: TableCell, unit: MoneyUnit): Money | null {
 }
 
 export { runTogether };
+
+/**
+ * A document's overview over a range of its lines: the table layer reads the text, as it does for the model's
+ * tables, so a family hands it the document rather than the document's lines.
+ */
+export function readDocumentOverview(doc: SourceDocument, range: OverviewRange): DepartmentOverview {
+  return readOverview(doc.lines, range);
+}

@@ -16,14 +16,14 @@ const CEILING: Record<string, number> = {
   'generic.ts': 0,
   'work-plan.ts': 19,
   'approval.ts': 52,
-  'annual-report.ts': 48,
+  'annual-report.ts': 0,
   'policy-sheet.ts': 24,
   'promise-sheet.ts': 0,
   'promise-table.ts': 0,
   'openfinance.ts': 0,
 };
 /** Families that read their document through the model. */
-const ON_MODEL = ['generic.ts', 'openfinance.ts', 'promise-sheet.ts', 'promise-table.ts'];
+const ON_MODEL = ['generic.ts', 'openfinance.ts', 'annual-report.ts', 'promise-sheet.ts', 'promise-table.ts'];
 /** Steps of a family moved onto the model while the rest of it is not yet: how it finds its parts and contents. */
 const STEPS_ON_MODEL: Record<string, string[]> = {
   'work-plan.ts': [
