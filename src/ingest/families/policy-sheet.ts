@@ -29,13 +29,15 @@ import {
 import { type Source, src } from '../../domain/provenance.js';
 import { stateOf } from '../../domain/vocabulary.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
+import { type LineRead, linesRead } from '../model/lines-read.js';
+import { modelOf } from '../model/read-model.js';
 import { compact, isBlank, noBudgetPhrase } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
 import { fundingOfLabel } from '../structure/funding.js';
 import { bulletLevel, headingText, labelValue, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
 import { tabCells } from '../tables/cells.js';
-import { findHeaderRow, headerRowCount, rowBelow, spannedColumns, type TabRow, tableCaption, tabRows, tabRowsBelow, tabRuns } from '../tables/rows.js';
+import { captionAbove, headerLineOf, headerRowCount, rowUnder, spannedColumns, type TabRow, tabRowsOf, tabRowsUnder, tabRunsOf } from '../tables/rows.js';
 
 /** A numbered section ("3. 연도별 성과지표"): its name without the trailing "(기간)" or ": 해당없음". */
 interface Section {
@@ -51,7 +53,11 @@ interface Section {
 type SectionKind = 'overview' | 'budget' | 'indicators' | 'progress' | 'changes' | 'issues' | 'plans' | 'other';
 
 interface Ctx {
-  doc: SourceDocument;
+  /**
+   * The sheet's lines as the model read them: its form is tables of tab-separated rows (the model's rows, their
+   * header lines kept on the first) and label : value lines under numbered headings, read a line at a time.
+   */
+  lines: LineRead[];
   warnings: ParseWarning[];
   dates: DateContext;
   /** "2021-03-31": the end of the reporting period, for telling done milestones from planned ones. */
@@ -66,11 +72,12 @@ export const policySheetFamily: DocumentFamily = {
   name: 'policy-sheet',
   description: '정책실명제 사업 카드: 추진상황·진도율·목표연월, 예산투자현황, 성과지표, 향후추진계획, 담당자',
   detect(doc) {
-    const status = findStatusHeader(doc.lines);
+    const lines = linesRead(modelOf(doc));
+    const status = findStatusHeader(lines);
     if (status === null) return 0;
     let score = 0.8;
-    if (findSections(doc.lines).some((s) => s.kind === 'budget')) score += 0.08;
-    if (findHeaderRow(doc.lines, CONTACT_HEADER_WORDS) !== null) score += 0.08;
+    if (findSections(lines).some((s) => s.kind === 'budget')) score += 0.08;
+    if (headerLineOf(lines, CONTACT_HEADER_WORDS) !== null) score += 0.08;
     return score;
   },
   parse(doc) {
@@ -80,14 +87,16 @@ export const policySheetFamily: DocumentFamily = {
 
 function parsePolicySheet(doc: SourceDocument): ParseResult {
   const warnings: ParseWarning[] = [];
-  const organization = detectOrganization(doc.lines);
-  const statusAt = findStatusHeader(doc.lines);
-  const sections = findSections(doc.lines);
+  const lines = linesRead(modelOf(doc));
+  const organization = detectOrganization(lines.map((l) => l.text));
+  const statusAt = findStatusHeader(lines);
+  const sections = findSections(lines);
   const reporting = reportingEnd(sections);
   const asOf = reporting?.end ?? null;
-  const ctx: Ctx = { doc, warnings, dates: asOf ? { year: Number(asOf.slice(0, 4)) } : {}, asOf };
+  const ctx: Ctx = { lines, warnings, dates: asOf ? { year: Number(asOf.slice(0, 4)) } : {}, asOf };
 
-  const head = readHead(doc.lines, statusAt ?? sections[0]?.start ?? 1);
+  // The head ends above the status row, or with the first section's heading line when there is none.
+  const head = readHead(lines, statusAt !== null ? statusAt - 1 : (sections[0]?.start ?? 1));
   const status = statusAt !== null ? readStatus(ctx, statusAt) : null;
   const overview = sections.find((s) => s.kind === 'overview');
   const facts = overview ? readOverview(ctx, overview) : { period: null, periodSrc: null, target: null, contents: [], notes: [] };
@@ -153,17 +162,17 @@ function parsePolicySheet(doc: SourceDocument): ParseResult {
 // ---------------------------------------------------------------------------------------------------------------
 // Layout: status row, head lines, numbered sections.
 
-/** Line index (0-based) of the "사업구분 ⇥ 완료종료 ⇥ … ⇥ 목표연월 ⇥ 담당부서" row. */
-function findStatusHeader(lines: string[]): number | null {
-  return findHeaderRow(lines, STATUS_HEADER_WORDS, 0, (cells) => cells.some((c) => /완료|추진중/.test(c)));
+/** Line (1-based) of the "사업구분 ⇥ 완료종료 ⇥ … ⇥ 목표연월 ⇥ 담당부서" row. */
+function findStatusHeader(lines: LineRead[]): number | null {
+  return headerLineOf(lines, STATUS_HEADER_WORDS, (cells) => cells.some((c) => /완료|추진중/.test(c)))?.n ?? null;
 }
 
 /** Numbered headings in increasing order; a "1." inside a section's text does not restart the numbering. */
-function findSections(lines: string[]): Section[] {
+function findSections(lines: LineRead[]): Section[] {
   const out: Section[] = [];
   let lastNumber = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  const last = lines.at(-1)?.n ?? 0;
+  for (const { n: lineNo, text: line } of lines) {
     const m = /^\s*(\d{1,2})\.\s/.exec(line);
     if (!m || line.includes('\t')) continue;
     const n = Number(m[1]);
@@ -172,8 +181,8 @@ function findSections(lines: string[]): Section[] {
     lastNumber = n;
     const [name, tail] = splitHeading(text);
     const prev = out.at(-1);
-    if (prev) prev.end = i;
-    out.push({ name, tail, kind: sectionKind(name), start: i + 1, end: lines.length });
+    if (prev) prev.end = lineNo - 1;
+    out.push({ name, tail, kind: sectionKind(name), start: lineNo, end: last });
   }
   return out;
 }
@@ -183,6 +192,11 @@ function splitHeading(text: string): [string, string] {
   const m = /^((?:[^(:：]*[^\s(:：])?)\s*([(:：].*)?$/.exec(text);
   const name = (m?.[1] ?? text).trim();
   return [name || text, (m?.[2] ?? '').trim()];
+}
+
+/** The lines of a section under its heading. */
+function within(ctx: Ctx, section: Section): LineRead[] {
+  return ctx.lines.filter((l) => l.n > section.start && l.n <= section.end);
 }
 
 function sectionKind(name: string): SectionKind {
@@ -212,12 +226,13 @@ function reportingEnd(sections: Section[]): { end: string; written: string; line
   return null;
 }
 
-/** Lines before the status row: a code line ("3-8-76") and the title, possibly wrapped. */
-function readHead(lines: string[], until: number): { code: string | null; title: string | null } {
+/** Lines up to `until` (above the status row): a code line ("3-8-76") and the title, possibly wrapped. */
+function readHead(lines: LineRead[], until: number): { code: string | null; title: string | null } {
   let code: string | null = null;
   const titleParts: string[] = [];
-  for (let i = 0; i < Math.min(until, lines.length); i++) {
-    const line = lines[i]!.trim();
+  for (const { n, text } of lines) {
+    if (n > until) break;
+    const line = text.trim();
     if (line === '' || line.includes('\t')) continue;
     const m = CODE_LINE.exec(line);
     if (m && code === null) code = m[1]!;
@@ -241,10 +256,9 @@ interface StatusFacts {
   src: Source;
 }
 
-function readStatus(ctx: Ctx, headerIndex: number): StatusFacts {
-  const lines = ctx.doc.lines;
-  const header = tabCells(lines[headerIndex]!);
-  const { index: valueIndex, cells: values } = rowBelow(lines, headerIndex);
+function readStatus(ctx: Ctx, headerLine: number): StatusFacts {
+  const header = tabCells(ctx.lines.find((l) => l.n === headerLine)!.text);
+  const { n: valueLine, cells: values } = rowUnder(ctx.lines, headerLine);
   const facts: StatusFacts = {
     category: null,
     stateWritten: null,
@@ -253,7 +267,7 @@ function readStatus(ctx: Ctx, headerIndex: number): StatusFacts {
     targetWritten: null,
     targetMonth: null,
     department: null,
-    src: src(null, headerIndex + 1, valueIndex + 1),
+    src: src(null, headerLine, valueLine),
   };
   let marked: { written: string; state: State } | null = null;
   let progressColumn: { written: string; state: State } | null = null;
@@ -280,7 +294,7 @@ function readStatus(ctx: Ctx, headerIndex: number): StatusFacts {
   if (chosen) {
     facts.stateWritten = chosen.written;
     facts.state = chosen.state;
-  } else ctx.warnings.push({ line: valueIndex + 1, message: '상태 표에서 추진상황 표시를 찾지 못했습니다' });
+  } else ctx.warnings.push({ line: valueLine, message: '상태 표에서 추진상황 표시를 찾지 못했습니다' });
   return facts;
 }
 
@@ -305,8 +319,7 @@ interface OverviewFacts {
 function readOverview(ctx: Ctx, section: Section): OverviewFacts {
   const facts: OverviewFacts = { period: null, periodSrc: null, target: null, contents: [], notes: [] };
   let inContents = false;
-  for (let n = section.start + 1; n <= section.end; n++) {
-    const line = ctx.doc.lines[n - 1] ?? '';
+  for (const { n, text: line } of within(ctx, section)) {
     if (isBlank(line)) continue;
     const lv = labelValue(line);
     const indented = /^\s+\S/.test(line);
@@ -373,11 +386,13 @@ interface BudgetColumn {
 function readBudgetSection(ctx: Ctx, section: Section | undefined): Budget {
   const budget = emptyBudget();
   if (!section) return budget;
-  const lines = ctx.doc.lines;
   const inline = noBudgetPhrase([section.tail.replace(/^\(.*?\)/, '')]);
   let unit: MoneyUnit | null = null;
-  for (let n = section.start + 1; n <= section.end && !unit; n++) unit = unitFromText(lines[n - 1] ?? '');
-  const rows = tabRows(lines, section.start + 1, section.end);
+  for (const { text } of within(ctx, section)) {
+    unit = unitFromText(text);
+    if (unit) break;
+  }
+  const rows = tabRowsOf(ctx.lines, section.start + 1, section.end);
   if (rows.length === 0) {
     if (inline) budget.noBudget = inline;
     return budget;
@@ -445,7 +460,7 @@ const ACTUAL_WORDS = /^(?:현재|실적|달성)$/;
 
 function readIndicators(ctx: Ctx, section: Section): Indicator[] {
   const byName = new Map<string, Indicator>();
-  for (const rows of tabRuns(ctx.doc.lines, section.start + 1, section.end)) {
+  for (const rows of tabRunsOf(ctx.lines, section.start + 1, section.end)) {
     const unitCol = rows[0]?.cells.findIndex((c) => compact(c) === '단위') ?? -1;
     if (unitCol < 1) {
       ctx.warnings.push({ line: rows[0]?.n ?? section.start, message: '성과지표 표의 머리행을 찾지 못했습니다' });
@@ -516,7 +531,7 @@ function doneBy(asOf: string | null, date: Milestone['date']): boolean | null {
 
 function readProgressMilestones(ctx: Ctx, section: Section): Milestone[] {
   const out: Milestone[] = [];
-  for (const rows of tabRuns(ctx.doc.lines, section.start + 1, section.end)) {
+  for (const rows of tabRunsOf(ctx.lines, section.start + 1, section.end)) {
     for (const row of rows) {
       for (const cell of row.cells.slice(1)) {
         let parent: string | null = null;
@@ -564,8 +579,7 @@ function splitDatedItem(text: string, dates: DateContext): { text: string; date:
 
 function readPlanMilestones(ctx: Ctx, section: Section): Milestone[] {
   const out: Milestone[] = [];
-  for (let n = section.start + 1; n <= section.end; n++) {
-    const line = ctx.doc.lines[n - 1] ?? '';
+  for (const { n, text: line } of within(ctx, section)) {
     if (isBlank(line) || line.includes('\t') || bulletLevel(line) === null) continue;
     const text = stripBullet(line).replace(/(?<!\s)\s*-{3,}\s*/, ' ');
     const split = splitDatedItem(text, ctx.dates);
@@ -590,8 +604,7 @@ function readIssues(ctx: Ctx, section: Section) {
   const counter: string[] = [];
   let first = 0;
   let last = section.start;
-  for (let n = section.start + 1; n <= section.end; n++) {
-    const line = ctx.doc.lines[n - 1] ?? '';
+  for (const { n, text: line } of within(ctx, section)) {
     if (isBlank(line)) continue;
     // The word ends at a non-space: `.+?\s*】` rescanned a run of spaces from each of its positions.
     const h = /^\s*【\s*([^\s】](?:[^】]*?[^\s】])?)\s*】/.exec(line);
@@ -619,7 +632,7 @@ function readIssues(ctx: Ctx, section: Section) {
 
 function readChanges(ctx: Ctx, section: Section) {
   const out: ProjectRecord['changes'] = [];
-  for (const rows of tabRuns(ctx.doc.lines, section.start + 1, section.end)) {
+  for (const rows of tabRunsOf(ctx.lines, section.start + 1, section.end)) {
     const header = rows[0]!.cells.map(compact);
     const col = (re: RegExp) => header.findIndex((h) => re.test(h));
     const [what, why, when] = [col(/내용/), col(/사유/), col(/시기|일자/)];
@@ -644,19 +657,18 @@ function readChanges(ctx: Ctx, section: Section) {
 
 function readContacts(ctx: Ctx, fallbackSection: string | null): Contact[] {
   let section = fallbackSection;
-  const lines = ctx.doc.lines;
-  const header = findHeaderRow(lines, CONTACT_HEADER_WORDS);
+  const header = headerLineOf(ctx.lines, CONTACT_HEADER_WORDS);
   if (header === null) {
-    return lines.flatMap((line, i) => contactsFromPhoneLine(line, i + 1, section));
+    return ctx.lines.flatMap(({ n, text }) => contactsFromPhoneLine(text, n, section));
   }
-  const cols = tabCells(lines[header]!).map(compact);
-  const caption = tableCaption(lines, header);
+  const cols = tabCells(header.text).map(compact);
+  const caption = captionAbove(ctx.lines, header.n);
   if (caption) section = caption;
   const at = (re: RegExp) => cols.findIndex((c) => re.test(c));
   const [deptCol, posCol, nameCol, phoneCol] = [at(/부서/), at(/^직/), at(/성명/), at(/전화/)];
   const out: Contact[] = [];
   let department: string | null = null;
-  for (const { n, cells } of tabRowsBelow(lines, header)) {
+  for (const { n, cells } of tabRowsUnder(ctx.lines, header.n)) {
     const cell = (c: number) => (c >= 0 ? (cells[c] ?? '').trim() : '');
     if (cell(deptCol)) department = cell(deptCol);
     const phone = cell(phoneCol) || null;
@@ -674,6 +686,6 @@ function readContacts(ctx: Ctx, fallbackSection: string | null): Contact[] {
       src: src(section, n),
     });
   }
-  if (out.length === 0) ctx.warnings.push({ line: header + 1, message: '담당자 표에 사람이 없습니다' });
+  if (out.length === 0) ctx.warnings.push({ line: header.n, message: '담당자 표에 사람이 없습니다' });
   return out;
 }

@@ -17,13 +17,13 @@ const CEILING: Record<string, number> = {
   'work-plan.ts': 19,
   'approval.ts': 52,
   'annual-report.ts': 0,
-  'policy-sheet.ts': 24,
+  'policy-sheet.ts': 0,
   'promise-sheet.ts': 0,
   'promise-table.ts': 0,
   'openfinance.ts': 0,
 };
 /** Families that read their document through the model. */
-const ON_MODEL = ['generic.ts', 'openfinance.ts', 'annual-report.ts', 'promise-sheet.ts', 'promise-table.ts'];
+const ON_MODEL = ['generic.ts', 'openfinance.ts', 'annual-report.ts', 'promise-sheet.ts', 'promise-table.ts', 'policy-sheet.ts'];
 /** Steps of a family moved onto the model while the rest of it is not yet: how it finds its parts and contents. */
 const STEPS_ON_MODEL: Record<string, string[]> = {
   'work-plan.ts': [
