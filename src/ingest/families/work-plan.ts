@@ -26,8 +26,8 @@ import {
   recordKey,
 } from '../../domain/project.js';
 import { type Source, src } from '../../domain/provenance.js';
-import type { DocBlock } from '../../domain/doc-model.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
+import { type LineRead, linesRead } from '../model/lines-read.js';
 import { modelOf } from '../model/read-model.js';
 import { compact, isBlank } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
@@ -35,8 +35,8 @@ import { datedClauses, MAX_DATES_PER_LINE, tooManyDates } from '../structure/dat
 import { headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization, organizationAliases } from '../structure/organization.js';
 import { cellsOf, lineCells } from '../tables/cells.js';
-import { DASH_CELL, type FigureRow, figureTableBelow, headerByPosition, TOTAL_LABEL } from '../tables/figure-rows.js';
-import { overviewBudget, overviewStaffing, readOverview } from '../tables/overview.js';
+import { DASH_CELL, documentFigureTableBelow, type FigureRow, headerByPosition, TOTAL_LABEL } from '../tables/figure-rows.js';
+import { overviewBudget, overviewStaffing, readDocumentOverview } from '../tables/overview.js';
 
 const FAMILY = 'work-plan';
 /** "Ⅲ. 제목", "III. 제목", and in layout text a Roman numeral character set off by spaces alone ("Ⅴ     제목"). */
@@ -95,39 +95,18 @@ interface Context {
   warn: Warn;
 }
 
-/** One line of the model's blocks as written: its number, its text (indentation kept), the block it belongs to. */
-interface WrittenLine {
-  line: number;
-  text: string;
-  block: DocBlock;
-}
-
-const written = new WeakMap<SourceDocument, WrittenLine[]>();
-
 /**
  * The lines of the document model's blocks as written, in order: what a step reading a line's layout (its glyph,
  * its columns, a number set off by spaces) reads. A table's header lines come with its first row; blank lines and
- * rules are no block. A row of a table flattened one cell a line is its cells joined.
+ * rules are no block.
  */
-function writtenLines(doc: SourceDocument): WrittenLine[] {
-  let out = written.get(doc);
-  if (out) return out;
-  const byLine = new Map<number, WrittenLine>();
-  for (const block of modelOf(doc).blocks) {
-    const head = block.table?.head ?? [];
-    block.table?.headWritten?.forEach((text, k) => byLine.set(head[k]!, { line: head[k]!, text, block }));
-    (block.written ?? [block.text]).forEach((text, k) => {
-      if (!byLine.has(block.lines[0] + k)) byLine.set(block.lines[0] + k, { line: block.lines[0] + k, text, block });
-    });
-  }
-  out = [...byLine.values()].sort((a, b) => a.line - b.line);
-  written.set(doc, out);
-  return out;
+function writtenLines(doc: SourceDocument): LineRead[] {
+  return linesRead(modelOf(doc));
 }
 
 /** The written lines from `from` to `to` (1-based, inclusive). */
-function linesIn(doc: SourceDocument, from: number, to: number): WrittenLine[] {
-  return writtenLines(doc).filter((l) => l.line >= from && l.line <= to);
+function linesIn(doc: SourceDocument, from: number, to: number): LineRead[] {
+  return writtenLines(doc).filter((l) => l.n >= from && l.n <= to);
 }
 
 export const workPlanFamily: DocumentFamily = {
@@ -162,7 +141,7 @@ function detectWorkPlan(doc: SourceDocument): number {
 function parseWorkPlan(doc: SourceDocument): ParseResult {
   const warnings: ParseWarning[] = [];
   const warn: Warn = (line, message) => warnings.push({ line, message });
-  const organization = detectOrganization(doc.lines);
+  const organization = detectOrganization(writtenLines(doc).map((l) => l.text));
   const parts = bodyParts(doc);
   const titleEnd = titleBlockEnd(doc);
   const general = generalRange(doc, parts);
@@ -285,7 +264,7 @@ function planYear(doc: SourceDocument, titleEnd: number, taskPart: Part | null):
 
 /** "2018. 12." or "2025. 2. 7.(금) 14:00" standing alone in the title block. */
 function reportDate(doc: SourceDocument, titleEnd: number): { asOf: string; line: number } | null {
-  for (const { line, text } of linesIn(doc, 1, Math.max(titleEnd, 1))) {
+  for (const { n: line, text } of linesIn(doc, 1, Math.max(titleEnd, 1))) {
     const m = /^(\d{4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.)?)/.exec(text.trim());
     if (!m) continue;
     const date = parseKoreanDate(m[1]!);
@@ -349,7 +328,7 @@ function stripOrganization(name: string, organization: string | null): string {
 /** The first lone name under the "기구 : …" / "조직 ▸ …" line: the head of the chart, unless it is a post (원장). */
 function orgChartRoot(doc: SourceDocument, general: Range): string | null {
   const all = writtenLines(doc);
-  for (const [k, { line: at, text }] of all.entries()) {
+  for (const [k, { n: at, text }] of all.entries()) {
     if (at < general.from || at > general.to) continue;
     const label = compact(stripGlyph(text)).replace(/^ㅇ/, '').replace(/^\d+/, '');
     if (!/^(?:기구|조직)(?:[:▸·]|$)/.test(label) || /조직표|조직도/.test(label)) continue;
@@ -373,7 +352,7 @@ function departmentRecord(ctx: Context, general: Range, parts: Part[]): ProjectR
   const title = ctx.department ?? doc.name;
   const section = partTitleAt(parts, general.from) ?? null;
   // The one table reader first; the older line readers only where it finds no staffing or budget table.
-  const overview = readOverview(doc.lines, { from: general.from, to: overviewEnd(doc, general), section });
+  const overview = readDocumentOverview(doc, { from: general.from, to: overviewEnd(doc, general), section });
   const heading = (line: number) => headingAbove(doc, line, general.from);
   const read = overviewStaffing(overview, heading);
   const staffing = read.length > 0 ? read : readStaffing(ctx, general, section);
@@ -482,7 +461,7 @@ function countOf(text: string): number | null {
 
 /** "정원 1,138명(공무원 850명, 공무직·청경 등 288명)"; the breakdown is kept only when it adds up. */
 function staffingInline(ctx: Context, general: Range, section: string | null): Staffing[] {
-  for (const { line: at, text: line } of linesIn(ctx.doc, general.from, general.to)) {
+  for (const { n: at, text: line } of linesIn(ctx.doc, general.from, general.to)) {
     const auth = /정원\s*([\d,]+)\s*명/.exec(line);
     if (!auth) continue;
     const cur = /현원\s*([\d,]+)\s*명/.exec(line);
@@ -524,7 +503,7 @@ function readDutyTable(ctx: Context, general: Range, section: string | null): Te
   });
   if (start < 0) return [];
   const teams: Team[] = [];
-  let block: WrittenLine[] = [];
+  let block: LineRead[] = [];
   const flush = () => {
     const team = dutyBlock(block, section);
     if (team) teams.push(team);
@@ -534,7 +513,7 @@ function readDutyTable(ctx: Context, general: Range, section: string | null): Te
     if (k <= start) continue;
     const line = written.text;
     // A line that does not follow the one above had blank lines (no block) between them.
-    if (written.line !== inPart[k - 1]!.line + 1) flush();
+    if (written.n !== inPart[k - 1]!.last + 1) flush();
     if (SECTION_GLYPH.test(line) || unitFromText(line) || /^\s*\d{1,3}\s*$/.test(line)) {
       if (teams.length > 0 || block.length > 0) break;
       continue;
@@ -547,7 +526,7 @@ function readDutyTable(ctx: Context, general: Range, section: string | null): Te
 
 const DUTY_BULLET = /^(?:[∘◦○•·ㆍ❍-]|[wm](?=\s))\s*/;
 
-function dutyBlock(block: WrittenLine[], section: string | null): Team | null {
+function dutyBlock(block: LineRead[], section: string | null): Team | null {
   if (block.length === 0) return null;
   let name: string | null = null;
   const duties: string[] = [];
@@ -563,7 +542,7 @@ function dutyBlock(block: WrittenLine[], section: string | null): Team | null {
     }
   }
   if (!name || duties.length === 0) return null;
-  return { name, duties, src: src(section, block[0]!.line, block[block.length - 1]!.line) };
+  return { name, duties, src: src(section, block[0]!.n, block[block.length - 1]!.last) };
 }
 
 // --- budget -----------------------------------------------------------------------------------------------------
@@ -586,13 +565,13 @@ interface Column {
 function readBudget(ctx: Context, general: Range, section: string | null, fromTables: BudgetLine[]): BudgetLine[] {
   const lines: BudgetLine[] = [];
   const all = writtenLines(ctx.doc);
-  for (const [k, { line, text }] of all.entries()) {
+  for (const [k, { n: line, text }] of all.entries()) {
     if (line < general.from || line > general.to) continue;
     const unit = unitFromText(text);
     if (!unit) continue;
     const context = budgetContext(all, k);
     if (context === null) continue;
-    lines.push(...readBudgetTable(ctx, line - 1, unit, context, general, section));
+    lines.push(...readBudgetTable(ctx, line, unit, context, general, section));
   }
   if (lines.length > 0) return lines;
   if (fromTables.length > 0) return fromTables;
@@ -603,7 +582,7 @@ function readBudget(ctx: Context, general: Range, section: string | null, fromTa
  * The words of a unit line (the k-th written line) and of the two lines above it: null when the table is not a
  * budget, else whether it lists revenue (세입).
  */
-function budgetContext(all: WrittenLine[], k: number): { revenue: boolean; text: string } | null {
+function budgetContext(all: LineRead[], k: number): { revenue: boolean; text: string } | null {
   const around = [all[k]!, ...all.slice(Math.max(0, k - 2), k).reverse()].map((l) => l.text);
   const text = compact(around.join(' '));
   if (!/예산|세입|세출/.test(text)) return null;
@@ -612,17 +591,17 @@ function budgetContext(all: WrittenLine[], k: number): { revenue: boolean; text:
 
 function readBudgetTable(
   ctx: Context,
-  unitIndex: number,
+  unitLine: number,
   unit: MoneyUnit,
   context: { revenue: boolean; text: string },
   general: Range,
   section: string | null,
 ): BudgetLine[] {
-  const { header, rows } = figureTableBelow(ctx.doc.lines, unitIndex, general.to);
+  const { header, rows } = documentFigureTableBelow(ctx.doc, unitLine, general.to);
   if (rows.length === 0) return [];
   const columns = budgetColumns(ctx, header, rows, context.text);
   if (!columns) {
-    ctx.warn(unitIndex + 1, `예산 표의 열을 읽지 못했습니다: ${compact(header.join(' ')).slice(0, 60)}`);
+    ctx.warn(unitLine, `예산 표의 열을 읽지 못했습니다: ${compact(header.join(' ')).slice(0, 60)}`);
     return [];
   }
   return budgetLinesFrom(ctx, rows, columns, unit, context.revenue, section);
@@ -802,7 +781,7 @@ function checkDiffColumn(ctx: Context, rows: FigureRow[], columns: Column[]): bo
  */
 function readInlineBudget(ctx: Context, general: Range, section: string | null): BudgetLine[] {
   const inPart = linesIn(ctx.doc, general.from, general.to);
-  for (const [k, { line: at, text }] of inPart.entries()) {
+  for (const [k, { n: at, text }] of inPart.entries()) {
     if (!/예산\s*규모|예산\s*총액|예\s*산\s*[:▸]/.test(text)) continue;
     const m = /(?<![\d,])([\d,]+(?:\.\d+)?)\s*(백만\s*원|천\s*원|억\s*원|만\s*원)/.exec(text);
     if (!m) continue;
@@ -814,7 +793,7 @@ function readInlineBudget(ctx: Context, general: Range, section: string | null):
     const period = y === null ? '' : `${y}년`;
     const out = [line(period, y, null, amount, src(section, at))];
     // The lists stand in the four lines under it.
-    for (const { line: listAt, text: listText } of inPart.slice(k + 1).filter((l) => l.line <= at + 4)) {
+    for (const { n: listAt, text: listText } of inPart.slice(k + 1).filter((l) => l.n <= at + 4)) {
       const list = /^\s*-\s*\((세입|세출)\)\s*(.+)$/.exec(listText);
       if (!list) continue;
       const items = [...list[2]!.matchAll(/([가-힣][가-힣·ㆍ\s]{0,40}?)\s*([\d,]+(?:\.\d+)?)(?=\s*(?:,|$))/g)];
@@ -938,8 +917,9 @@ function locateTocTasks(ctx: Context, part: Part, toc: TocEntry[]): Start[] {
     // the task starts where its title stands again.
     const next = toc[k + 1];
     if (numbered && next) {
-      const after = doc.lines.findIndex((l, i) => i >= numbered!.line && !isBlank(l));
-      const listed = after >= 0 ? numberedTitleAt(doc, after) : null;
+      const all = writtenLines(doc);
+      const after = all.findIndex((l) => l.n > numbered!.line);
+      const listed = after >= 0 ? numberedTitleAt(all, after) : null;
       if (listed && similar(listed.title, next.title) >= 0.75)
         numbered = findNumberedTitle(doc, numbered.line + 1, part.to, entry.title) ?? numbered;
     }
@@ -963,30 +943,34 @@ interface Found {
   title: string | null;
 }
 
-/** "❶ 제목", "1      제목", "1. 제목", or a number alone with the title on the next line. */
-function numberedTitleAt(doc: SourceDocument, i: number): { title: string; titleLine: number } | null {
-  const text = doc.lines[i]!;
+/**
+ * "❶ 제목", "1      제목", "1. 제목" on the k-th written line, or a number alone with the title on the next line
+ * (within three lines); `at` is the position of the title's line.
+ */
+function numberedTitleAt(all: LineRead[], k: number): { title: string; at: number } | null {
+  const { text, n } = all[k]!;
   if (PAGE_REF.test(text) && /\t|[·.]{2,}/.test(text)) return null;
   const m = new RegExp(`^\\s*(?:[${DINGBAT_NUMBERS}]\\s*|\\d{1,2}(?:\\.\\s*|\\s{2,}))(\\S.*)$`).exec(text);
-  if (m && canBeTitle(m[1]!)) return { title: m[1]!.trim(), titleLine: i };
-  if (/^\s*\d{1,2}\s*$/.test(text)) {
-    for (let j = i + 1; j < doc.lines.length && j <= i + 3; j++) {
-      if (isBlank(doc.lines[j]!)) continue;
-      return isPlainLine(doc.lines[j]!) ? { title: doc.lines[j]!.trim(), titleLine: j } : null;
-    }
+  if (m && canBeTitle(m[1]!)) return { title: m[1]!.trim(), at: k };
+  const next = all[k + 1];
+  if (/^\s*\d{1,2}\s*$/.test(text) && next && next.n <= n + 3) {
+    return isPlainLine(next.text) ? { title: next.text.trim(), at: k + 1 } : null;
   }
   return null;
 }
 
 function findNumberedTitle(doc: SourceDocument, from: number, to: number, title: string): Found | null {
-  for (let i = from - 1; i < to && i < doc.lines.length; i++) {
-    const n = numberedTitleAt(doc, i);
-    if (n && similar(n.title, title) >= 0.75) return { line: i + 1, title: n.title };
+  const all = writtenLines(doc);
+  for (const [k, { n: line }] of all.entries()) {
+    if (line < from || line > to) continue;
+    const n = numberedTitleAt(all, k);
+    if (n && similar(n.title, title) >= 0.75) return { line, title: n.title };
     // A title the layout wrapped ("4. 혁신･성장 인프라 확대로" over "고부가가치 수산 산업 육성"): joined with its next line.
-    const rest = n ? doc.lines[n.titleLine + 1]?.trim() : undefined;
+    const next = n ? all[n.at + 1] : undefined;
+    const rest = next && next.n === all[n!.at]!.last + 1 ? next.text.trim() : undefined;
     if (n && rest && isPlainLine(rest)) {
       const joined = `${n.title} ${rest}`;
-      if (similar(joined, title) >= 0.9) return { line: i + 1, title: joined };
+      if (similar(joined, title) >= 0.9) return { line, title: joined };
     }
   }
   return null;
@@ -994,15 +978,11 @@ function findNumberedTitle(doc: SourceDocument, from: number, to: number, title:
 
 /** The title alone on a line, confirmed by a ◇ summary or □ section right after it (charts repeat titles too). */
 function findBareTitle(doc: SourceDocument, from: number, to: number, title: string): Found | null {
-  for (let i = from - 1; i < to && i < doc.lines.length; i++) {
-    const text = doc.lines[i]!;
-    if (!isPlainLine(text) || similar(text, title) < 0.9) continue;
-    for (let j = i + 1, seen = 0; j < doc.lines.length && seen < 2; j++) {
-      if (isBlank(doc.lines[j]!)) continue;
-      seen++;
-      if (SUMMARY_GLYPH.test(doc.lines[j]!) || SECTION_GLYPH.test(doc.lines[j]!)) {
-        return { line: i + 1, title: text.trim() };
-      }
+  const all = writtenLines(doc);
+  for (const [k, { n: line, text }] of all.entries()) {
+    if (line < from || line > to || !isPlainLine(text) || similar(text, title) < 0.9) continue;
+    if (all.slice(k + 1, k + 3).some((l) => SUMMARY_GLYPH.test(l.text) || SECTION_GLYPH.test(l.text))) {
+      return { line, title: text.trim() };
     }
   }
   return null;
@@ -1029,29 +1009,32 @@ function numberedTasks(doc: SourceDocument, part: Part): Start[] {
   const spaced = new RegExp(`^\\s*(?:\\d{1,2}(?:-\\d{1,2})?\\.?\\s{2,}|\\d{1,2}\\s(?=[가-힣])|[${DINGBAT_NUMBERS}]\\s*)(\\S.*)$`);
   const out: Start[] = [];
   const groups: number[] = [];
+  // What each task's line writes: the number's style tells a task from a sub-task.
+  const written = new Map<number, string>();
   let category: string | null = null;
-  for (let i = part.from; i < part.to && i < doc.lines.length; i++) {
-    const text = doc.lines[i]!;
+  const inPart = linesIn(doc, part.from + 1, part.to);
+  for (const { n: line, text } of inPart) {
     const group = /^\s*\d{1,2}\.\s+([가-힣「『‘'].*)$/.exec(text);
     if (group && !PAGE_REF.test(text)) {
       category = group[1]!.trim();
-      groups.push(i + 1);
+      groups.push(line);
       continue;
     }
     const m = spaced.exec(text);
     if (!m || !canBeTitle(m[1]!)) continue;
     // One space after the number is raw text's heading; a line that goes on in columns is a chart's step ("01 …").
     if (/^\s*\d{1,2}\s(?=[가-힣])/.test(text) && (text.trim().length !== text.trim().replace(/\s{2,}/g, ' ').length || /^\s{2,}/.test(text))) continue;
-    out.push({ from: i + 1, title: m[1]!.trim(), bodyTitle: null, category });
+    out.push({ from: line, title: m[1]!.trim(), bodyTitle: null, category });
+    written.set(line, text);
   }
   // Both numbering styles present: the dingbat ones are sub-tasks when spaced numbers exist.
-  const hasSpaced = out.some((s) => /^\s*\d/.test(doc.lines[s.from - 1]!));
-  const numbered = hasSpaced ? out.filter((s) => /^\s*\d/.test(doc.lines[s.from - 1]!)) : out;
+  const spacedNumber = (s: Start) => /^\s*\d/.test(written.get(s.from)!);
+  const numbered = out.some(spacedNumber) ? out.filter(spacedNumber) : out;
   // A title listed before its body (a strategy's list of its tasks) starts where it stands the last time.
   const tasks = numbered.filter((t, k) => !numbered.slice(k + 1).some((u) => compactTitle(u.title) === compactTitle(t.title)));
   // A group line after a task ends it, unless it is the task's first line of content (its first item, "1. …").
   for (const t of tasks) {
-    const first = doc.lines.findIndex((l, i) => i >= t.from && !isBlank(l)) + 1;
+    const first = inPart.find((l) => l.n > t.from)?.n ?? 0;
     const until = groups.find((g) => g > t.from && g !== first);
     if (until !== undefined) t.until = until;
   }
@@ -1108,10 +1091,10 @@ function taskRecord(ctx: Context, part: Part, span: TaskSpan): ProjectRecord {
   const notes: Budget['notes'] = [];
   const contacts: Contact[] = [];
   let section: string = span.title;
-  for (let i = span.from - 1; i < span.to && i < doc.lines.length; i++) {
-    const text = doc.lines[i]!;
-    if (isBlank(text)) continue;
-    const heading = sectionHeading(doc, i)?.trim();
+  const all = writtenLines(doc);
+  for (const [k, { n: line, text }] of all.entries()) {
+    if (line < span.from || line > span.to) continue;
+    const heading = sectionHeading(all, k)?.trim();
     if (heading) {
       headings.push(heading);
       if (SECTION_GLYPH.test(text) || /^\s*[➊-➓]/.test(text)) section = `${span.title} > ${heading}`;
@@ -1121,10 +1104,10 @@ function taskRecord(ctx: Context, part: Part, span: TaskSpan): ProjectRecord {
       headings.push(text.replace(/^\s*(?:-\s*)?[◇◈❖◆]\s*/, '').trim());
       continue;
     }
-    milestones.push(...milestonesOf(ctx, text, i + 1, section).filter((m) => /[가-힣A-Za-z]/.test(m.text)));
+    milestones.push(...milestonesOf(ctx, text, line, section).filter((m) => /[가-힣A-Za-z]/.test(m.text)));
     if (/\d\s*(?:백만\s*원|천\s*원|억\s*원|만\s*원)/.test(text))
-      notes.push({ text: cleanText(text), src: src(section, i + 1) });
-    contacts.push(...contactsFromPhoneLine(text, i + 1, section));
+      notes.push({ text: cleanText(text), src: src(section, line) });
+    contacts.push(...contactsFromPhoneLine(text, line, section));
   }
   const record = emptyRecord({
     kind: 'project',
@@ -1152,22 +1135,19 @@ function taskRecord(ctx: Context, part: Part, span: TaskSpan): ProjectRecord {
  * Headings inside a task: "□ 향후계획", "➊ 최적의 상수도 관망환경 조성", and in layout text the sub-titles whose □
  * glyph the extractor lost (a plain line directly followed by a first-level bullet).
  */
-function sectionHeading(doc: SourceDocument, i: number): string | null {
-  const text = doc.lines[i]!;
+function sectionHeading(all: LineRead[], k: number): string | null {
+  const { text, n } = all[k]!;
   if (/^\s*[□■]/.test(text)) return headingText(text) ?? stripBullet(text);
   if (SECTION_GLYPH.test(text)) return text.replace(PRIVATE_GLYPH, '').trim() || null;
   const dingbat = new RegExp(`^\\s*[${DINGBAT_NUMBERS}]\\s*(\\S.*)$`).exec(text);
   if (dingbat) return dingbat[1]!.trim();
   if (!isPlainLine(text) || /[.)]$|\d$/.test(text.trim())) return null;
-  // A sub-title opens a block; a plain line right under a bullet is that bullet wrapped.
-  const prev = i > 0 ? doc.lines[i - 1]! : '';
+  // A sub-title opens a block (after a blank line, no block's); a plain line right under a bullet is that bullet wrapped.
+  const above = all[k - 1];
+  const prev = above && above.last === n - 1 ? above.text : '';
   if (!isBlank(prev) && !SUMMARY_GLYPH.test(prev) && !new RegExp(`^\\s*[□■${DINGBAT_NUMBERS}]`).test(prev)) return null;
-  for (let j = i + 1; j < doc.lines.length; j++) {
-    const next = doc.lines[j]!;
-    if (isBlank(next)) continue;
-    return /^\s*(?:[○◦ㅇ❍]|[mw]\s)/.test(next) ? text.trim() : null;
-  }
-  return null;
+  const next = all[k + 1];
+  return next && /^\s*(?:[○◦ㅇ❍]|[mw]\s)/.test(next.text) ? text.trim() : null;
 }
 
 /**

@@ -4,6 +4,7 @@
  * position. What the columns mean (years, 계, 증감) is the family's to say.
  */
 import { compact } from '../../domain/vocabulary.js';
+import type { SourceDocument } from '../document.js';
 import { type Cell, layoutCells, lineCells, mergeSpread, tabCells } from './cells.js';
 
 export const TOTAL_LABEL = /^(?:계|합계|총계|총액)$/;
@@ -117,4 +118,12 @@ export function headerByPosition(header: string[], rows: FigureRow[]): string[] 
     if (cells.length === width + 1 && cells.every((c) => !NUMERIC_CELL.test(c))) return cells.slice(1);
   }
   return null;
+}
+
+/**
+ * The figure table under a document's unit line (1-based) down to line `to` (inclusive): the table layer reads the
+ * text, as it does for the model's tables, so a family hands it the document rather than its lines.
+ */
+export function documentFigureTableBelow(doc: SourceDocument, unitLine: number, to: number): { header: string[]; rows: FigureRow[] } {
+  return figureTableBelow(doc.lines, unitLine - 1, to);
 }

@@ -280,6 +280,9 @@ describe('work-plan: 부산광역시 2025 주요업무계획 (layout-mode PDF te
       end: '2025-06-30',
     });
     expect(campaign.headings[0]).toBe('전략적 기획 홍보 강화 및 마케팅 캠페인 전개로 정책별 선제적 홍보 추진');
+    // A sub-title whose □ the layout lost is a heading where stray chart dots ('· ·  ·') stand between it and its ❍.
+    const press = all.find((t) => t.title === '언론사와의 전략적 협업을 통한 주요 시책 확산')!;
+    expect(press.headings).toContain('시정 광고의 효율적인 관리와 운영으로 매체집행 효과성 확대');
   });
 
   it('상수도사업본부: 정원 without 현원, the 예산규모 line with its 세입/세출 lists, five TOC tasks', () => {
