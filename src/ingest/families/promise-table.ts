@@ -13,6 +13,7 @@ import { modelOf } from '../model/read-model.js';
 import { compact, isBlank } from '../structure/cells.js';
 import { detectOrganization } from '../structure/organization.js';
 import { cellsOf } from '../tables/cells.js';
+import { bracketedHeaderCells } from '../tables/rows.js';
 
 const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 const ASCII_ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
@@ -79,25 +80,13 @@ function findHeader(rows: LineRead[]): Columns | null {
     const next = rows[k + 1]?.n === n + 1 ? rows[k + 1]!.text : '';
     const sub = cellsOf(next).map(compact);
     if (!isPromiseRowCells(sub) && sub.some((c) => STATE_HEADER.test(c)) && !sub.some((c) => TITLE_HEADER.test(c))) {
-      cells = mergeHeaderRows(top, sub);
+      cells = bracketedHeaderCells(top, sub);
       lastLine = n + 1;
     }
     const columns = columnsOf(cells, n, lastLine);
     if (columns) return columns;
   }
   return null;
-}
-
-function mergeHeaderRows(top: string[], sub: string[]): string[] {
-  const out: string[] = [];
-  let parent = '';
-  for (let k = 0; k < Math.max(top.length, sub.length); k++) {
-    const t = top[k] ?? '';
-    const s = sub[k] ?? '';
-    if (t) parent = t;
-    out.push(s ? `${t || parent}(${s})` : t);
-  }
-  return out;
 }
 
 function columnsOf(cells: string[], firstLine: number, lastLine: number): Columns | null {

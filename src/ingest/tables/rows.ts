@@ -106,6 +106,22 @@ export function spannedColumns(
   return out;
 }
 
+/**
+ * One label per column of a two-row header, a sub-label in brackets after its top label, carried over the merged
+ * cells it spans: "추진상황" over "완료 | 추진중 | 기타" → "추진상황(완료)", "추진상황(추진중)", "추진상황(기타)".
+ */
+export function bracketedHeaderCells(top: string[], sub: string[]): string[] {
+  const out: string[] = [];
+  let parent = '';
+  for (let k = 0; k < Math.max(top.length, sub.length); k++) {
+    const t = top[k] ?? '';
+    const s = sub[k] ?? '';
+    if (t) parent = t;
+    out.push(s ? `${t || parent}(${s})` : t);
+  }
+  return out;
+}
+
 /** The cells of the first non-blank line after `index` (0-based): a header row's values. */
 export function rowBelow(lines: string[], index: number): { index: number; cells: string[] } {
   let i = index + 1;
