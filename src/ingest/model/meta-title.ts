@@ -4,6 +4,8 @@
  * document number, a label, a unit's name, a table-of-contents entry, a note or a sentence — where a letterhead
  * slogan ("마음이 모이면 서울이 됩니다", "문화의 힘으로, 시민이 행복한 도시 완성") gives way to the line under it
  * that names the paper, and a title wrapped over two lines ("… 직원" / "(정규직 전환형, 계약직) 채용 공고") is joined.
+ * Never a numbered section heading ("1. 일반현황"): a document whose head reads as no title is named by its issuer
+ * and the kind of paper its parts name (issuedTitle), else by its file name.
  */
 import { fieldOf, isUnit, mostlyDate, PHONE, squash } from './meta-text.js';
 
@@ -34,7 +36,7 @@ export function readTitle(lines: string[]): { text: string; line: number } | nul
   // The subject field, unless the head writes the same words as a line of their own (spaced as the author spaced them).
   if (subject && isSubject(clean(subject.value)) && !(read && squash(read.text) === squash(clean(subject.value))))
     return { text: clean(subject.value), line: subject.index + 1 };
-  return read ?? fallback(lines, start);
+  return read;
 }
 
 function headline(lines: string[], start: number): { text: string; line: number } | null {
@@ -88,13 +90,35 @@ function headline(lines: string[], start: number): { text: string; line: number 
   return { text: clean(text), line: cite + 1 };
 }
 
-/** No line reads as a title: a numbered heading ("1. 일반현황") is better than the file's name. */
-function fallback(lines: string[], start: number): { text: string; line: number } | null {
-  for (let i = start; i < Math.min(lines.length, start + 60); i++) {
-    const t = flat(lines[i]!);
-    if (isTitle(t, true)) return { text: clean(t), line: i + 1 };
+/**
+ * A part of the document naming the kind of paper it is ("2. 주요업무 추진실적", "Ⅲ. 2025년 업무계획"): a numbered
+ * top-level heading whose words are a kind of work paper, nothing else.
+ */
+const PAPER_PART =
+  /^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d{1,2})\s*[.．]\s*((?:(?:20\d{2}|[’‘']\d{2})\s*년도?\s*)?(?:주요\s*)?(?:업무|사업|시책)\s*(?:추진\s*)?(?:실적|계획|보고|성과)(?:\s*보고)?)\s*$/;
+/** A unit and its size on a line of its own ("감사담당관 - (7)개팀"): the department heading its org chart. */
+const UNIT_SIZE = /^\s*([가-힣]{2,20}?)\s*[-–:：]?\s*\(?\s*\d{1,2}\s*\)?\s*개?\s*(?:팀|담당|과)\s*$/;
+
+/**
+ * The title of a document whose head reads as none (an annual report that opens on "1. 일반현황"): its issuer and
+ * the kind of paper a numbered part of it names ("영등포구 감사담당관 주요업무 추진실적"), cited at that part. Null
+ * when the text gives no kind or no issuer: the file's name is then the title.
+ */
+export function issuedTitle(
+  lines: string[],
+  issuer: { organization: string | null; department: string | null },
+): { text: string; line: number } | null {
+  const at = lines.findIndex((l) => l.length <= 80 && PAPER_PART.test(l));
+  if (at < 0) return null;
+  const kind = PAPER_PART.exec(lines[at]!)![1]!.replace(/\s+/g, ' ');
+  let department = issuer.department;
+  for (let i = 0; i < Math.min(lines.length, 20) && !department; i++) {
+    const unit = UNIT_SIZE.exec(lines[i]!)?.[1];
+    if (unit && isUnit(unit)) department = unit;
   }
-  return null;
+  const names = [issuer.organization, department].filter((n): n is string => !!n);
+  if (names.length === 0) return null;
+  return { text: [...names, kind].join(' '), line: at + 1 };
 }
 
 const flat = (l: string) => l.trim().replace(/\s{2,}/g, ' ');
@@ -113,18 +137,17 @@ function isSubject(t: string): boolean {
   return t.length <= 140 && /[가-힣A-Za-z]{2}/.test(t) && !mostlyDate(t) && !DOC_NUMBER.test(t) && !/^[^\s:：]{1,12}\s*[:：]/.test(t);
 }
 
-/** `loose`: a numbered section heading may stand (the fallback, and a subject field's value). */
-export function isTitle(t: string, loose = false): boolean {
+export function isTitle(t: string): boolean {
   if (t.length < 4 || t.length > 140) return false;
   if ((t.match(/[가-힣]/g)?.length ?? 0) < 4) return false;
   if (DOC_KIND.test(squash(t))) return false;
   if (/^(?:부분\s*공개|비\s*공개|공개)(?:\s*\([\d,\s]+\))?$/.test(t)) return false;
   // One short word: a form's label ("결재일자", "공개여부"), a name, a position ("청년생활지원팀장").
-  if (!/\s/.test(t) && (t.length <= 5 || /(?:장|관|주무관|담당)$/.test(t)) && !loose) return false;
+  if (!/\s/.test(t) && (t.length <= 5 || /(?:장|관|주무관|담당)$/.test(t))) return false;
   if (/보도할\s*수\s*있|보도\s*시점|엠바고|배포\s*일시|^\s*(?:수\s*신|경\s*유|발\s*신|시\s*행|접\s*수)\b/.test(t)) return false;
   if (/제?\s*\d{2,4}\s*-\s*\d+\s*호|문서\s*번호|^[가-힣()]+\s*공고\s*제|공고번호/.test(t) || DOC_NUMBER.test(t)) return false;
   // A list item or a sub-headline ("◈ …", "- 사업기간 : …") is under the title, not it.
-  if (!loose && /^(?:[-·○◦ㅇ∘▲▶◈❍]|\d\))\s/.test(t)) return false;
+  if (/^(?:[-·○◦ㅇ∘▲▶◈❍]|\d\))\s/.test(t)) return false;
   const label = t.replace(/^[□■○◦ㅇ∘·▶-]\s*/, '');
   if (/^[#\w-]+\s*:\s/.test(label) || /^[^\s:：]{1,12}\s*[:：]/.test(label) || /^[가-힣](?:\s*[가-힣]){0,5}\s*[:：]/.test(label)) return false;
   if (/^[#\w-]+\s*:\s/.test(t) || /^[^\s:：]{1,12}\s*[:：]/.test(t) || /^[가-힣](?:\s*[가-힣]){0,5}\s*[:：]/.test(t)) return false;
@@ -148,11 +171,11 @@ export function isTitle(t: string, loose = false): boolean {
   // A unit and its size ("감사담당관 - (7)개팀", "3담당관 (9팀)"): nothing but units and counts.
   const rest = words.filter((w) => !isUnit(w)).join(' ').replace(/\d+\s*\)?\s*개?\s*(?:팀|과|명|개소|담당관)|[\d()\-·,\s]/g, '');
   if (words.some((w) => isUnit(w) || /^\d+[가-힣]+(?:관|팀|과)$/.test(w)) && (rest.match(/[가-힣]/g)?.length ?? 0) < 2) return false;
-  // A table-of-contents entry ("Ⅰ. 기본현황 ·", "1. 제안공모요강 ····· 3") and, unless nothing else reads, a numbered heading.
+  // A table-of-contents entry ("Ⅰ. 기본현황 ·", "1. 제안공모요강 ····· 3") and a numbered section heading.
   if (/[·.…]{1,}\s*\d*$/.test(t) && /^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d+|[a-z])\s*[.)]/.test(t)) return false;
-  if (!loose && /^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|\d{1,2}|[a-z가-하])\s*[.)]\s/.test(t)) return false;
+  if (/^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|\d{1,2}|[a-z가-하])\s*[.)]\s/.test(t)) return false;
   // A row of a table's head ("사업구분	완료종료	…	담당부서	비고").
-  if (!loose && t.includes('\t')) return false;
+  if (t.includes('\t')) return false;
   // Letters spread over a cell ("홈 페 이 지 운 영"): a title spread so names the paper ("주 요 업 무 계 획").
   if (words.length >= 3 && words.every((w) => w.length === 1) && !KIND_END.test(squash(t))) return false;
   const cells = t.split(/\t/);

@@ -13,7 +13,7 @@ import { contactsFromPhoneLine, extensionOf } from '../structure/contacts.js';
 import { detectOrganization } from '../structure/organization.js';
 import { readApprovalFoot, readHeaderBlock } from './meta-blocks.js';
 import { dateLine, fieldOf, isUnit, PHONE, phoneOf, RANK, RANK_ONLY, squash, unitsOf } from './meta-text.js';
-import { readTitle } from './meta-title.js';
+import { issuedTitle, readTitle } from './meta-title.js';
 
 export { readTitle } from './meta-title.js';
 
@@ -28,11 +28,14 @@ export function readMeta(lines: string[], fileName: string): DocMeta {
   const foot = readApprovalFoot(lines);
   const header = readHeaderBlock(lines, title ? title.line - 1 : 0);
   const contacts = readContacts(lines, { title, foot, header });
+  const organization = readIssuer(lines) ?? detectOrganization(lines.slice(0, 400));
+  const department = readDepartment(lines, header, foot, title) ?? contacts.find((c) => c.department)?.department ?? null;
+  const named = title ?? issuedTitle(lines, { organization, department });
   return {
-    title: title?.text ?? fileName.replace(/\.[^.]+$/, ''),
-    titleLine: title?.line ?? 0,
-    organization: readIssuer(lines) ?? detectOrganization(lines.slice(0, 400)),
-    department: readDepartment(lines, header, foot, title) ?? contacts.find((c) => c.department)?.department ?? null,
+    title: named?.text ?? fileName.replace(/\.[^.]+$/, ''),
+    titleLine: named?.line ?? 0,
+    organization,
+    department,
     date: readDate(lines, foot),
     contacts,
   };
