@@ -10,12 +10,11 @@
  * Every block becomes a record per year and phase; the department itself is one more record. Years are rarely in
  * the headings, so they are inferred from the "20NN년" mentions of each part.
  */
-import { findDates, parseKoreanDate } from '../../domain/korean-date.js';
-import { type MoneyUnit, parseAmount, parseAmountWithUnit, unitFromText } from '../../domain/money.js';
+import { findDates } from '../../domain/korean-date.js';
+import { type MoneyUnit, parseAmountWithUnit, unitFromText } from '../../domain/money.js';
 import {
   type Budget,
   type BudgetKind,
-  type BudgetLine,
   type Contact,
   emptyBudget,
   emptyRecord,
@@ -29,11 +28,18 @@ import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '
 import { compact, isBlank, noBudgetPhrase } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
 import { MAX_DATES_PER_LINE, tooManyDates } from '../structure/dated-items.js';
-import { fundingOfLabel, isTotalLabel, soleFunding } from '../structure/funding.js';
+import { soleFunding } from '../structure/funding.js';
 import { bulletLevel, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
 import { type LineRead, linesRead } from '../model/lines-read.js';
 import { modelOf } from '../model/read-model.js';
+import {
+  AMOUNT_TOKEN,
+  type BudgetColumn,
+  type BudgetTableRead,
+  readBudgetTable as readBudgetColumns,
+  tokens,
+} from '../tables/budget-columns.js';
 import { readDocumentOverview } from '../tables/overview.js';
 
 type Phase = 'report' | 'plan';
@@ -77,7 +83,6 @@ const PROJECT_HEADING = /^\s*(\d{1,2})\s+([^\d\s.)](?:.*\S)?)\s*$/;
  */
 const TOC_LEADER = /[·.…‥](?:\s*[·.…‥]){3}\s*(?:\d+\s*)?$/;
 const BOX = /^\s*[□■]\s*/;
-const AMOUNT_TOKEN = /^[△▲▽-]?\d{1,3}(?:,\d{3})+$|^[△▲▽-]?\d+(?:\.\d+)?$/;
 const YEAR_IN_TEXT = /(?<!\d)(20\d{2})\s*년/g;
 const TEAM_NAME = /^[가-힣A-Za-z]{1,12}(?:팀|담당|반)$/;
 
@@ -96,14 +101,6 @@ function boxName(line: string): string {
     .replace(BOX, '')
     .split(/[:：(<]/)[0]!
     .trim();
-}
-
-function tokens(line: string): string[] {
-  return line
-    .replace(/([△▲▽])\s+(?=\d)/g, '$1')
-    .trim()
-    .split(/\s+/)
-    .filter((t) => t !== '');
 }
 
 function amountTokenCount(line: string): number {
@@ -581,187 +578,22 @@ function staffRowByColumns(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Budget tables
+// Budget tables: read by the table layer (tables/budget-columns.ts) from the lines of a span
 
-interface Column {
-  kind: BudgetKind | 'rate';
-  label: string;
-  /** A year written over the column ("2016년 예산액"); else the record's year applies. */
-  year: number | null;
-}
-
-const KIND_ORDER: Record<Column['kind'], number> = {
-  required: 0,
-  planned: 1,
-  allocated: 2,
-  executed: 3,
-  expected: 4,
-  balance: 5,
-  rate: 6,
-};
-
-/**
- * Columns of a budget table from its (possibly multi-line, flattened) header. Two-level headers come out of the
- * PDF in reading order ("집행액 예상잔액 / 10.31기준 12.31까지"), so the columns are put in the order budget tables
- * always use: budget, executed (per as-of date), expected, balance, rate.
- */
-function readColumns(header: string): Column[] {
-  const text = compact(header);
-  const cols: Column[] = [];
-  const dated = [...text.matchAll(/(\d{1,2}\.\d{1,2})\.?(기준|현재|까지)/g)];
-  const re =
-    /((?:20\d{2}|[’‘']\d{2})년도?)?(소요예산|사업비|예산현액|예산액|배정액|집행[율률]|집행액|예상잔액|잔액|유보액)/g;
-  for (const m of text.matchAll(re)) {
-    const w = m[2]!;
-    const label = `${m[1] ?? ''}${w}`;
-    const year = m[1] ? yearOf(m[1]) : null;
-    if (/소요|사업비/.test(w)) cols.push({ kind: 'required', label, year });
-    else if (/예산|배정/.test(w)) cols.push({ kind: 'allocated', label, year });
-    else if (/집행[율률]/.test(w)) cols.push({ kind: 'rate', label, year });
-    else if (w === '집행액' && dated.length === 0) cols.push({ kind: 'executed', label, year });
-    else if (/잔액|유보/.test(w) && !cols.some((c) => c.kind === 'balance'))
-      cols.push({ kind: 'balance', label, year });
-  }
-  for (const d of dated) {
-    cols.push({ kind: d[2] === '까지' ? 'expected' : 'executed', label: `${d[1]}${d[2]}`, year: null });
-  }
-  // Stable sort: same-kind columns ("2015년 예산액", "2016년 예산액") keep their written order.
-  return cols.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
-}
-
-/** "2016년", "’16년" → 2016. */
-function yearOf(text: string): number {
-  const m = /(\d{2,4})/.exec(text)!;
-  const n = Number(m[1]);
-  return n < 100 ? 2000 + n : n;
-}
-
-interface Row {
-  label: string;
-  values: string[];
-  notes: string[];
-  at: number;
-}
-
-/** "계 287,494 223,512 275,884 11,610" / "20,263 (구비100%) 16,752 (구비100%) 83": label, values, notes. */
-function readRow(line: string, at: number): Row | null {
-  // The lookahead sees the bracket close before reading into it: an unclosed "(1 %…" is not read from each digit.
-  const notes = [...line.matchAll(/\((?=[^()]*\))([^()]*?\d\s*%[^()]*)\)/g)].map((m) => m[1]!.trim());
-  const words = tokens(line.replace(/\((?=[^()]*\))[^()]*?\d\s*%[^()]*\)/g, ' '));
-  let k = words.length;
-  while (k > 0 && (AMOUNT_TOKEN.test(words[k - 1]!) || /^[-–]$/.test(words[k - 1]!))) k--;
-  const values = words.slice(k);
-  if (values.filter((v) => AMOUNT_TOKEN.test(v)).length === 0) return null;
-  const label = words.slice(0, k).join(' ');
-  if (label !== '' && !/[가-힣]/.test(label)) return null;
-  return { label, values, notes, at };
-}
-
-interface TableRead {
-  lines: BudgetLine[];
-  rates: Budget['rates'];
-  notes: Budget['notes'];
-  rows: number;
-  asOf: string | null;
-}
-
-/**
- * A budget table between `span`: header lines until the first row with amounts, then rows. The unit is looked for
- * in the heading, inside the table and just after it.
- */
 function readBudgetTable(
   ctx: Ctx,
   span: Span,
   section: string,
   year: number | null,
-  defaults: Column[],
+  defaults: BudgetColumn[],
   unitHint: MoneyUnit | null,
-): TableRead {
-  const out: TableRead = { lines: [], rates: [], notes: [], rows: 0, asOf: null };
-  const headerParts: string[] = [];
-  const rows: Row[] = [];
-  let unit = unitHint;
-  for (const l of inSpan(ctx.read, span)) {
-    const line = l.text;
-    if (isBlank(line)) continue;
-    unit = unit ?? unitFromText(line);
-    const row = readRow(line, indexOf(l));
-    if (row) rows.push(row);
-    else if (rows.length === 0) headerParts.push(line);
-  }
-  if (rows.length === 0) return out;
-  unit = unit ?? unitAfter(ctx.read, span.to) ?? ctx.defaultUnit;
-  if (!unit) {
-    ctx.warnings.push({ line: rows[0]!.at + 1, message: `${section}: 금액 단위를 찾지 못해 표를 읽지 않았습니다` });
-    return out;
-  }
-  ctx.defaultUnit = ctx.defaultUnit ?? unit;
-  let cols = readColumns(headerParts.join(' '));
-  if (cols.length === 0) cols = defaults;
-  const noteSet = new Set<string>();
-  // "계" is a funding total only in a table whose other rows are 국비/시비/…; otherwise it is just the total row.
-  const bySource = rows.some((r) => fundingOfLabel(r.label) !== null && fundingOfLabel(r.label) !== '계');
-  const asOfCol = cols.find((c) => c.kind === 'executed' && /\d/.test(c.label));
-  for (const row of rows) {
-    out.rows++;
-    if (row.values.length !== cols.length) {
-      ctx.warnings.push({
-        line: row.at + 1,
-        message: `${section}: 값 ${row.values.length}개가 열 ${cols.length}개와 맞지 않습니다 (앞에서부터 읽음)`,
-      });
-    }
-    const labelFunding = fundingOfLabel(row.label);
-    const funding = (labelFunding === '계' && !bySource ? null : labelFunding) ?? soleFunding(row.notes);
-    const isTotal = isTotalLabel(row.label);
-    const item = row.label === '' || isTotal || fundingOfLabel(row.label) ? null : row.label;
-    const s = srcAt(section, row.at);
-    const byKind = new Map<string, number>();
-    // The rate schema has no item: only the whole's rate is kept (a 사업 or 국비 row's rate would be unlabelled).
-    const whole = item === null && (labelFunding === null || labelFunding === '계');
-    cols.forEach((col, k) => {
-      const written = row.values[k];
-      if (written === undefined) return;
-      if (col.kind === 'rate') {
-        const rate = Number.parseFloat(written);
-        if (Number.isFinite(rate) && whole) {
-          out.rates.push({ period: asOfCol?.label ?? null, written: rate, computed: null, src: s });
-        }
-        return;
-      }
-      const amount = parseAmount(written, unit!);
-      if (!amount) return;
-      if (!byKind.has(col.kind)) byKind.set(col.kind, amount.won);
-      out.lines.push({ period: col.label, year: col.year ?? year, kind: col.kind, funding, item, amount, src: s });
-    });
-    if (whole) addComputedRate(out, byKind, asOfCol?.label ?? null, s);
-    for (const n of row.notes) noteSet.add(n);
-  }
-  for (const n of noteSet) out.notes.push({ text: n, src: srcAt(section, rows[0]!.at) });
-  if (asOfCol && year) out.asOf = parseKoreanDate(asOfCol.label.replace(/(기준|현재)$/, ''), { year })?.start ?? null;
-  return out;
-}
-
-/**
- * The written rate gets the computed one beside it (to check it); a table without a rate column gets one computed
- * for its whole (not per 사업 row: the rate schema has no item).
- */
-function addComputedRate(out: TableRead, byKind: Map<string, number>, period: string | null, s: Source): void {
-  const allocated = byKind.get('allocated');
-  const executed = byKind.get('executed');
-  if (!allocated || executed === undefined) return;
-  const computed = Math.round((executed / allocated) * 1000) / 10;
-  const written = out.rates.find((r) => r.src.lines[0] === s.lines[0]);
-  if (written) written.computed = computed;
-  else out.rates.push({ period, written: null, computed, src: s });
-}
-
-/** "(단위 : 천원)" printed under the table. */
-function unitAfter(read: LineRead[], from: number): MoneyUnit | null {
-  for (const l of inSpan(read, { from, to: from + 3 })) {
-    const u = unitFromText(l.text);
-    if (u) return u;
-  }
-  return null;
+): BudgetTableRead {
+  const under = inSpan(ctx.read, { from: span.to, to: span.to + 3 });
+  const spec = { section, year, defaults, unit: unitHint, fallbackUnit: ctx.defaultUnit };
+  const table = readBudgetColumns(inSpan(ctx.read, span), under, spec, ctx.warnings);
+  // The first unit a table was read in stands for the tables that name none.
+  ctx.defaultUnit ??= table.unit;
+  return table;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
