@@ -128,8 +128,12 @@ export function readBlocks(lines: string[]): DocBlock[] {
   const contents = contentsTitles(lines);
   const width = Math.max(40, ...lines.map((l) => (l.length <= MAX_LINE ? l.trim().length : 0)));
   const blocks: DocBlock[] = [];
-  /** Rows of tables flattened one cell a line: their cells are their lines. */
-  const flatRows = new Set<number>();
+  /**
+   * Rows of tables flattened one cell a line: their cells are their lines. A row written row by row keeps its lines
+   * as written (a cell's note the reader left out of the cell, "60,297백만원 (TF 운영비 4백만원 증액)", is there);
+   * one written column by column does not (its lines are interleaved with the other rows').
+   */
+  const flatRows = new Map<number, boolean>();
   const headings: Array<{ level: number; text: string; line: number }> = [];
   const items: Array<{ level: number; text: string; lines: [number, number] }> = [];
   // Where the heading and the parent item quoted with a block were read, so a quote cites every line it shows.
@@ -166,7 +170,8 @@ export function readBlocks(lines: string[]): DocBlock[] {
     if (flat) {
       close();
       for (const r of flat.rows) {
-        flatRows.add(blocks.length);
+        const sorted = [...r.lines].sort((a, b) => a - b);
+        flatRows.set(blocks.length, sorted.every((l, n) => l === sorted[0]! + n));
         blocks.push({
           kind: 'row',
           text: r.text ?? r.cells.join(' | '),
@@ -251,7 +256,7 @@ export function readBlocks(lines: string[]): DocBlock[] {
   close();
   // Each block's lines as written, where its text is not its one line (a row of a flattened table is its cells).
   blocks.forEach((b, k) => {
-    if (flatRows.has(k)) return;
+    if (flatRows.get(k) === false) return;
     const written = lines.slice(b.lines[0] - 1, b.lines[1]).map((l) => l.replace(/^\f+/, '').trimEnd());
     if (written.length > 1 || written[0] !== b.text) b.written = written;
   });
