@@ -6,7 +6,7 @@
  * (최종목표, 추진계획, 연차별 투자수요, 연도별 집행액, 추진 실적, 향후 계획 …) and the ☎ contact lines at the end.
  */
 import { type DateContext, findDates, type ResolvedDate, parseKoreanDate, splitTrailingDate } from '../../domain/korean-date.js';
-import { type MoneyUnit, parseAmount, parseAmountWithUnit, unitFromText } from '../../domain/money.js';
+import { type MoneyUnit, parseAmountWithUnit, unitFromText } from '../../domain/money.js';
 import {
   type Budget,
   type BudgetKind,
@@ -22,11 +22,11 @@ import { stateOf } from '../../domain/vocabulary.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
 import { compact, isBlank, noBudgetPhrase } from '../structure/cells.js';
 import { contactsFromPhoneLine } from '../structure/contacts.js';
-import { type Funding, fundingAfterName, fundingAtStart } from '../structure/funding.js';
 import { bulletLevel, labelValue, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
 import { modelOf } from '../model/read-model.js';
 import { type LineRead, linesRead } from '../model/lines-read.js';
+import { readPeriodTable } from '../tables/period-columns.js';
 
 type Label = 'state' | 'category' | 'total' | 'executed';
 
@@ -469,7 +469,11 @@ function readBudget(ctx: Ctx, values: Values, sections: Section[]): Budget {
     const kind: BudgetKind | null = /투자수요/.test(s.name) ? 'planned' : /집행/.test(s.name) ? 'executed' : null;
     if (!kind) continue;
     unit = sectionUnit(ctx, s) ?? unit;
-    if (unit) budget.lines.push(...readYearTable(ctx, s, kind, unit));
+    if (!unit) continue;
+    // The line above the table's first: "임기" over a "후" that opens it is the column 임기 후.
+    const above = ctx.written.filter((l) => l.n <= s.start && !isBlank(l.text)).at(-1)?.text ?? '';
+    const spec = { section: s.name, line: s.start, kind, unit };
+    budget.lines.push(...readPeriodTable(between(ctx, s.start + 1, s.end), above, spec, ctx.warnings));
   }
   return budget;
 }
@@ -484,88 +488,6 @@ function sectionUnit(ctx: Ctx, s: Section): MoneyUnit | null {
     if (unit) return unit;
   }
   return null;
-}
-
-const PERIOD = /[’‘'′`]\s?\d{2}(?:년|\.\s?\d{1,2}월)/;
-const PERIODS = new RegExp(PERIOD.source, 'g');
-
-/**
- * "구 분 | 계 | ’14년 | ’15년 | ’16년 | ’17년 ’18.6월 | 시 비 | 1,134 | - | - | 369 | 265 | 500": one funding row,
- * its values in column order, the first being the total. Read only when the count fits the period columns and the
- * periods add up to the total; a table of several 단위사업 comes out too scrambled to trust.
- */
-function readYearTable(ctx: Ctx, s: Section, kind: BudgetKind, unit: MoneyUnit): BudgetLine[] {
-  const periods: string[] = [];
-  const rows: Array<{ funding: Funding; values: string[]; line: number; lastLine: number }> = [];
-  let afterTerm = false;
-  let firstPeriodLine: number | null = null;
-  let current: (typeof rows)[number] | null = null;
-  let previous = ctx.written.filter((l) => l.n <= s.start && !isBlank(l.text)).at(-1)?.text ?? '';
-  for (const { n, text: line } of between(ctx, s.start + 1, s.end)) {
-    if (isBlank(line)) continue;
-    const t = compact(line);
-    // "임기 후" as one cell, or its two words cut over two lines ("임기" / "후").
-    if (t === '임기후' || (t === '후' && compact(previous) === '임기')) afterTerm = true;
-    previous = line;
-    for (const m of line.matchAll(PERIODS))
-      if (!periods.includes(m[0])) {
-        periods.push(m[0]);
-        firstPeriodLine ??= n;
-      }
-    // "시민청 확대 시 비 2,714": the 단위사업's name before the funding label of its row.
-    const row = fundingAtStart(t) ?? fundingAfterName(t);
-    if (row && (row.rest === '' || /^[\d,\-–]/.test(row.rest))) {
-      current = { funding: row.funding, values: [], line: n, lastLine: n };
-      rows.push(current);
-      current.values.push(...valueTokens(line.replace(/^\D*?(?=[\d-]|$)/, '')));
-      continue;
-    }
-    const tokens = valueTokens(line);
-    if (current && tokens.length > 0 && tokens.join(' ') === line.trim().replace(/\s+/g, ' ')) {
-      current.values.push(...tokens);
-      current.lastLine = n;
-    } else if (current && !PERIOD.test(line)) current = null;
-  }
-  // A row of dashes only (a 단위사업 with no budget, "시 비 - - - -") carries no amount.
-  const funded = rows.filter((r) => r.values.some((v) => /\d/.test(v)));
-  if (funded.length === 0) return [];
-  // Period columns run in time order, whatever order their labels first come out of the PDF in.
-  periods.sort((a, b) => periodOrder(a) - periodOrder(b));
-  const columns = [...periods, ...(afterTerm ? ['임기 후'] : [])];
-  // Each funding row (계, 시 비, 국 비 …) is read on its own, and only when its count fits the columns and its
-  // periods add up to its total; two rows of one funding are several 단위사업, too scrambled to trust.
-  const fits = funded.filter((row) => {
-    const [sum, ...parts] = row.values.map((v) => parseAmount(v, unit));
-    const inTerm = parts.slice(0, periods.length).reduce((a, m) => a + (m?.won ?? 0), 0);
-    const ok = (parts.length === periods.length || parts.length === columns.length) && (sum?.won ?? -1) === inTerm;
-    if (!ok) ctx.warnings.push({ line: row.line, message: `${s.name} 표의 금액이 열과 맞지 않아 읽지 않았습니다` });
-    return ok;
-  });
-  if (new Set(funded.map((r) => r.funding)).size !== funded.length) {
-    ctx.warnings.push({ line: s.start, message: `${s.name} 표가 여러 줄이라 연도별 금액을 읽지 않았습니다` });
-    return [];
-  }
-  const out: BudgetLine[] = [];
-  for (const row of fits) {
-    row.values.slice(1).forEach((v, i) => {
-      const amount = parseAmount(v, unit);
-      const period = columns[i]!;
-      if (!amount) return;
-      const yy = /(\d{2})/.exec(period);
-      const year = yy ? 2000 + Number(yy[1]) : null;
-      out.push({
-        period,
-        year,
-        kind,
-        funding: row.funding,
-        item: null,
-        amount,
-        // From the period labels down: the year a figure is given for is written there, not on the figure's line.
-        src: src(s.name, Math.min(firstPeriodLine ?? row.line, row.line), row.lastLine),
-      });
-    });
-  }
-  return out;
 }
 
 /**
@@ -592,19 +514,6 @@ function readGoal(ctx: Ctx, sections: Section[]): { text: string; src: Source } 
   }
   if (first === null || items.length === 0) return null;
   return { text: items.map((i) => i.text).join(' / '), src: src(s.name, first, items.at(-1)!.last) };
-}
-
-/** ’16년 → 201600, ’18.6월 → 201806: labels compared by year, then month. */
-function periodOrder(label: string): number {
-  const m = /(\d{2})(?:\.\s?(\d{1,2})월)?/.exec(label);
-  return m ? (2000 + Number(m[1])) * 100 + Number(m[2] ?? 0) : 0;
-}
-
-function valueTokens(line: string): string[] {
-  return line
-    .trim()
-    .split(/\s+/)
-    .filter((t) => /^(?:[△-]?\d{1,3}(?:,\d{3})*|\d+|[-–])$/.test(t));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
