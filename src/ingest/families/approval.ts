@@ -14,12 +14,13 @@ import { type Money, parseAmountWithUnit, unitFromText } from '../../domain/mone
 import { emptyBudget, emptyRecord, type ProjectRecord, partialStatus, recordKey } from '../../domain/project.js';
 import { src } from '../../domain/provenance.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from '../document.js';
+import { type LineRead, linesRead } from '../model/lines-read.js';
 import { modelOf } from '../model/read-model.js';
-import { compact, isBlank } from '../structure/cells.js';
+import { compact } from '../structure/cells.js';
 import { contactsFromPhoneLine, extensionOf } from '../structure/contacts.js';
 import { bulletLevel, headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
-import { cellsAroundValue, columnRun } from '../tables/flattened.js';
+import { cellsAroundReadValue, readColumnRun } from '../tables/flattened.js';
 
 type Contact = ProjectRecord['contacts'][number];
 type Fact = NonNullable<ProjectRecord['facts']>[number];
@@ -65,55 +66,74 @@ interface Head {
 // ---------------------------------------------------------------------------------------------------------------
 // Form head
 
-/** A label's value: the rest of its line, else the next non-blank line. Returns the 0-based line it sits on. */
-function valueAfter(lines: string[], i: number, inline: string): { value: string; index: number } | null {
-  if (inline.trim()) return { value: inline.trim(), index: i };
-  for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
-    if (!isBlank(lines[j]!)) return { value: lines[j]!.trim(), index: j };
-  }
-  return null;
+/**
+ * The lines the document model read, as written, in order (model/lines-read.ts): a form printed one cell a line is
+ * read cell by cell. Positions in this list are what the readers below step through; blank lines and rules are no
+ * line of it, so "the next line" of a cell is the next one read, and "the line right under it" must follow it.
+ */
+type Read = LineRead[];
+
+/** The line read right under the k-th (null when a blank line or a rule stands between). */
+function under(read: Read, k: number): LineRead | null {
+  const next = read[k + 1];
+  return next && next.n === read[k]!.last + 1 ? next : null;
 }
 
-function readHead(lines: string[]): Head | null {
-  return readReportHead(lines) ?? readEnforcementHead(lines);
+/** Positions of the lines whose 0-based index is in [from, to): the ranges the readers below are given. */
+function positions(read: Read, from: number, to: number): { start: number; end: number } {
+  const start = read.findIndex((l) => l.n > from);
+  const end = read.findIndex((l) => l.n > to);
+  return { start: start < 0 ? read.length : start, end: end < 0 ? read.length : end };
 }
 
-function readReportHead(lines: string[]): Head | null {
+/** A label's value: the rest of its line, else the next line within two. `at` is the position it is read at. */
+function valueAfter(read: Read, k: number, inline: string): { value: string; at: number; line: number } | null {
+  if (inline.trim()) return { value: inline.trim(), at: k, line: read[k]!.n };
+  const next = read[k + 1];
+  return next && next.n <= read[k]!.n + 2 ? { value: next.text.trim(), at: k + 1, line: next.n } : null;
+}
+
+function readHead(read: Read): Head | null {
+  return readReportHead(read) ?? readEnforcementHead(read);
+}
+
+function readReportHead(read: Read): Head | null {
   let head: Head | null = null;
-  const limit = Math.min(lines.length, HEAD_LINES);
-  for (let i = 0; i < limit && !head; i++) {
-    const m = NUMBER_LABEL.exec(lines[i]!.trim());
-    const v = m ? valueAfter(lines, i, m[1]!) : null;
+  const limit = positions(read, 0, HEAD_LINES).end;
+  for (let k = 0; k < limit && !head; k++) {
+    const m = NUMBER_LABEL.exec(read[k]!.text.trim());
+    const v = m ? valueAfter(read, k, m[1]!) : null;
     if (!v || !DOC_NUMBER.test(v.value)) continue;
     const parts = DOC_NUMBER.exec(v.value)!;
     head = {
       layout: 'report',
       code: `${parts[1]}-${parts[2]}`,
-      codeLine: v.index + 1,
+      codeLine: v.line,
       department: parts[1]!,
       date: null,
       dateLine: null,
-      formStart: i,
+      formStart: read[k]!.n - 1,
       disclosure: null,
     };
   }
   if (!head) return null;
-  for (let i = 0; i < limit && !head.disclosure; i++) {
-    if (!/^공개(?:여부|구분)\s*[:：]?/.test(compact(lines[i]!))) continue;
-    const v = valueAfter(lines, i, compact(lines[i]!).replace(/^공개(?:여부|구분)[:：]?/, ''));
-    if (v && DISCLOSURE.test(compact(v.value))) head.disclosure = { text: compact(v.value), line: v.index + 1 };
+  for (let k = 0; k < limit && !head.disclosure; k++) {
+    const t = compact(read[k]!.text);
+    if (!/^공개(?:여부|구분)\s*[:：]?/.test(t)) continue;
+    const v = valueAfter(read, k, t.replace(/^공개(?:여부|구분)[:：]?/, ''));
+    if (v && DISCLOSURE.test(compact(v.value))) head.disclosure = { text: compact(v.value), line: v.line };
   }
   // 결재일자 is the decision; 시행/등록일자 stand in when it is missing.
   let rank = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < limit; i++) {
-    const m = DATE_LABEL.exec(lines[i]!.trim());
-    const v = m ? valueAfter(lines, i, m[2]!) : null;
+  for (let k = 0; k < limit; k++) {
+    const m = DATE_LABEL.exec(read[k]!.text.trim());
+    const v = m ? valueAfter(read, k, m[2]!) : null;
     const date = v ? parseKoreanDate(v.value) : null;
     const r = m ? ['결재일자', '시행일자', '등록일자', '기안일자', '생산일자'].indexOf(m[1]!) : -1;
     if (date?.start && v && r < rank) {
       rank = r;
       head.date = date;
-      head.dateLine = v.index + 1;
+      head.dateLine = v.line;
     }
   }
   return head;
@@ -123,33 +143,35 @@ function readReportHead(lines: string[]): Head | null {
  * 시행문: "시행" then the number "청년사업담당관-9702" and its date in brackets, near the foot. The approval line
  * above it runs back to where the body stops: every line up to it is a position, a name, a stamp or a form word.
  */
-function readEnforcementHead(lines: string[]): Head | null {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if (!ENFORCEMENT.test(compact(lines[i]!))) continue;
-    const v = valueAfter(lines, i, '');
+function readEnforcementHead(read: Read): Head | null {
+  for (let k = read.length - 1; k >= 0; k--) {
+    if (!ENFORCEMENT.test(compact(read[k]!.text))) continue;
+    const v = valueAfter(read, k, '');
     const parts = v ? DOC_NUMBER.exec(compact(v.value)) : null;
     if (!v || !parts) continue;
     let date: ResolvedDate | null = null;
     let dateLine: number | null = null;
-    for (let j = v.index + 1; j < Math.min(lines.length, v.index + 4) && !date; j++) {
-      const d = parseKoreanDate(lines[j]!.trim());
+    // The date in the three lines under the number.
+    for (let j = v.at + 1; j < read.length && read[j]!.n <= v.line + 3 && !date; j++) {
+      const d = parseKoreanDate(read[j]!.text.trim());
       if (d?.start && d.precision === 'day') {
         date = d;
-        dateLine = j + 1;
+        dateLine = read[j]!.n;
       }
     }
     let disclosure: Head['disclosure'] = null;
-    for (let j = lines.length - 1; j > v.index && !disclosure; j--) {
-      if (DISCLOSURE.test(compact(lines[j]!))) disclosure = { text: compact(lines[j]!), line: j + 1 };
+    for (let j = read.length - 1; j > v.at && !disclosure; j--) {
+      const t = compact(read[j]!.text);
+      if (DISCLOSURE.test(t)) disclosure = { text: t, line: read[j]!.n };
     }
     return {
       layout: 'enforcement',
       code: `${parts[1]}-${parts[2]}`,
-      codeLine: v.index + 1,
+      codeLine: v.line,
       department: parts[1]!,
       date,
       dateLine,
-      formStart: signatureStart(lines, i),
+      formStart: signatureStart(read, k),
       disclosure,
     };
   }
@@ -167,15 +189,21 @@ function isSignatureLine(t: string): boolean {
   );
 }
 
-/** 0-based index of the first line of the approval line that ends just above `enforcementLine`. */
-function signatureStart(lines: string[], enforcementLine: number): number {
-  let start = enforcementLine;
-  for (let k = enforcementLine - 1; k >= 0; k--) {
-    const t = compact(lines[k]!);
-    if (!isSignatureLine(t) || /[.,:：]/.test(t)) break;
-    start = k;
+/**
+ * 0-based line index of the first line of the approval line that ends just above the k-th line read ("시행"):
+ * blank lines, no line read, belong to it as they come.
+ */
+function signatureStart(read: Read, k: number): number {
+  let start = read[k]!.n - 1;
+  for (let j = k - 1; j >= 0; j--) {
+    const t = compact(read[j]!.text);
+    if (!isSignatureLine(t) || /[.,:：]/.test(t)) {
+      // The blank lines under the line that stops the run are the approval line's.
+      return Math.min(start, read[j]!.last);
+    }
+    start = read[j]!.n - 1;
   }
-  return start;
+  return 0;
 }
 
 interface Signer {
@@ -189,13 +217,14 @@ interface Signer {
 }
 
 /** The foot's approval line: each position followed by its signer, stamps between, 협조자 before the cooperators. */
-function readInterleavedSigners(lines: string[], from: number, to: number): Signer[] {
+function readInterleavedSigners(read: Read, from: number, to: number): Signer[] {
   const out: Signer[] = [];
   let position: string | null = null;
   let positionLine: number | null = null;
   let cooperator = false;
-  for (let i = from; i < to; i++) {
-    const t = compact(lines[i]!);
+  const { start, end } = positions(read, from, to);
+  for (const { n: line, text } of read.slice(start, end)) {
+    const t = compact(text);
     if (!t || STAMP.test(t)) continue;
     if (/^협조자?$/.test(t)) {
       cooperator = true;
@@ -205,11 +234,11 @@ function readInterleavedSigners(lines: string[], from: number, to: number): Sign
     const mark = SIGNED_AS.exec(t);
     const name = t.replace(SIGNED_AS, '');
     if (position && NAME.test(name) && !POSITION.test(name)) {
-      out.push({ position, name, line: i + 1, positionLine, signedAs: mark ? mark[1]! : null, cooperator });
+      out.push({ position, name, line, positionLine, signedAs: mark ? mark[1]! : null, cooperator });
       position = null;
     } else if (POSITION.test(t)) {
       position = t;
-      positionLine = i + 1;
+      positionLine = line;
     }
   }
   return out;
@@ -217,7 +246,7 @@ function readInterleavedSigners(lines: string[], from: number, to: number): Sign
 
 /** The 시행문 foot after the number: 전화 (the drafter's line), 전송 (the office fax), the e-mail. */
 function readFooter(
-  lines: string[],
+  read: Read,
   from: number,
 ): { phone: string | null; fax: string | null; email: string | null; line: number | null; faxLine: number | null; emailLine: number | null } {
   const foot = {
@@ -228,18 +257,18 @@ function readFooter(
     faxLine: null as number | null,
     emailLine: null as number | null,
   };
-  for (let i = from; i < lines.length; i++) {
-    const t = compact(lines[i]!);
+  for (let k = positions(read, from, from).start; k < read.length; k++) {
+    const t = compact(read[k]!.text);
     const label = /^\/?(전화|전송|팩스|FAX|fax)$/.exec(t);
     if (label) {
-      const v = valueAfter(lines, i, '');
+      const v = valueAfter(read, k, '');
       if (v && /^[\d-]{7,}$/.test(compact(v.value))) {
         if (label[1] === '전화') {
           foot.phone = compact(v.value);
-          foot.line = v.index + 1;
+          foot.line = v.line;
         } else {
           foot.fax = compact(v.value);
-          foot.faxLine = v.index + 1;
+          foot.faxLine = v.line;
         }
       }
       continue;
@@ -247,7 +276,7 @@ function readFooter(
     const mail = /^\/?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/.exec(t);
     if (mail && !foot.email) {
       foot.email = mail[1]!;
-      foot.emailLine = i + 1;
+      foot.emailLine = read[k]!.n;
     }
   }
   return foot;
@@ -266,23 +295,24 @@ interface Title {
  * The title: the 제목 label's value, written as spaced in the line that repeats it (the "제목:" copy often has
  * its spaces squeezed out); without a label, the line the form prints twice (cover and body).
  */
-function readTitle(lines: string[], head: Head): Title | null {
-  const limit = Math.min(lines.length, HEAD_LINES);
-  for (let i = 0; i < limit; i++) {
+function readTitle(read: Read, head: Head): Title | null {
+  const limit = positions(read, 0, HEAD_LINES).end;
+  for (let k = 0; k < limit; k++) {
+    const { n, text } = read[k]!;
     // "제목" alone on its line (시행문): the title is the next line.
-    if (compact(lines[i]!) === '제목') {
-      const v = valueAfter(lines, i, '');
-      if (v && /[가-힣A-Za-z]{2}/.test(v.value)) return { text: v.value, line: v.index + 1, bodyStart: v.index + 1, headEnd: i };
+    if (compact(text) === '제목') {
+      const v = valueAfter(read, k, '');
+      if (v && /[가-힣A-Za-z]{2}/.test(v.value)) return { text: v.value, line: v.line, bodyStart: v.line, headEnd: n - 1 };
     }
-    const m = TITLE_LABEL.exec(lines[i]!.trim());
+    const m = TITLE_LABEL.exec(text.trim());
     if (!m) continue;
     const key = compact(m[1]!);
-    const spaced = lines.slice(0, limit).find((l) => compact(l) === key && /\s/.test(l.trim()));
-    return { text: (spaced ?? m[1]!).trim(), line: i + 1, bodyStart: i + 1, headEnd: i };
+    const spaced = read.slice(0, limit).find((l) => compact(l.text) === key && /\s/.test(l.text.trim()));
+    return { text: (spaced?.text ?? m[1]!).trim(), line: n, bodyStart: n, headEnd: n - 1 };
   }
-  const seen = new Map<string, number>();
-  for (let i = head.formStart; i < limit; i++) {
-    const t = lines[i]!.trim();
+  const seen = new Map<string, LineRead>();
+  for (let k = positions(read, head.formStart, head.formStart).start; k < limit; k++) {
+    const t = read[k]!.text.trim();
     const key = titleKey(t);
     // A department or position printed twice (approval line, cover) is not the title.
     if (key.length < 6 || !/[가-힣]/.test(key) || VALUE_LABEL.test(key) || POSITION.test(key) || ORG_UNIT.test(key)) {
@@ -291,10 +321,10 @@ function readTitle(lines: string[], head: Head): Title | null {
     const first = seen.get(key);
     if (first !== undefined) {
       // The copy without withheld marks, as spaced, is the title to show.
-      const text = lines[first]!.includes('*') ? t : lines[first]!.trim();
-      return { text, line: first + 1, bodyStart: i + 1, headEnd: first };
+      const text = first.text.includes('*') ? t : first.text.trim();
+      return { text, line: first.n, bodyStart: read[k]!.n, headEnd: first.n - 1 };
     }
-    seen.set(key, i);
+    seen.set(key, read[k]!);
   }
   return null;
 }
@@ -311,40 +341,42 @@ function titleKey(line: string): string {
  * The approval line: positions first ("주무관", "청년생활지원팀장", or split over lines "철도시설과" + "장"), then
  * the names in the same order. Dates, "12/30" stamps and form labels with their values are skipped.
  */
-function readApprovalLine(lines: string[], from: number, to: number): Signer[] {
-  const positions: Array<{ text: string; line: number }> = [];
+function readApprovalLine(read: Read, from: number, to: number): Signer[] {
+  const posts: Array<{ text: string; line: number }> = [];
   const names: Array<{ name: string; line: number; signedAs: string | null }> = [];
-  for (let i = from; i < to; i++) {
-    const raw = lines[i]!.trim().replace(/\s+/g, '');
+  const { start, end } = positions(read, from, to);
+  for (let k = start; k < end; k++) {
+    const line = read[k]!.n;
+    const raw = read[k]!.text.trim().replace(/\s+/g, '');
     const mark = SIGNED_AS.exec(raw);
     const t = mark && raw.length > mark[0].length ? raw.slice(mark[0].length) : raw;
     if (!t || /\d/.test(t) || FORM_WORD.test(t)) continue;
     if (VALUE_LABEL.test(t)) {
-      const next = lines[i + 1]?.trim().replace(/\s+/g, '') ?? '';
-      if (next && !POSITION.test(next) && !VALUE_LABEL.test(next)) i++;
+      const next = under(read, k)?.text.trim().replace(/\s+/g, '') ?? '';
+      if (next && !POSITION.test(next) && !VALUE_LABEL.test(next)) k++;
       continue;
     }
     if (names.length === 0) {
-      const next = lines[i + 1]?.trim() ?? '';
+      const next = under(read, k)?.text.trim() ?? '';
       if (!POSITION.test(t) && next.length <= 3 && !/\d/.test(next) && POSITION.test(t + next)) {
-        positions.push({ text: t + next, line: i + 1 });
-        i++;
+        posts.push({ text: t + next, line });
+        k++;
         continue;
       }
       if (POSITION.test(t)) {
-        positions.push({ text: t, line: i + 1 });
+        posts.push({ text: t, line });
         continue;
       }
     }
-    if (positions.length > 0 && NAME.test(t) && !POSITION.test(t)) {
-      names.push({ name: t, line: i + 1, signedAs: mark && raw !== t ? mark[1]! : null });
+    if (posts.length > 0 && NAME.test(t) && !POSITION.test(t)) {
+      names.push({ name: t, line, signedAs: mark && raw !== t ? mark[1]! : null });
     }
   }
-  const paired = positions.length === names.length;
+  const paired = posts.length === names.length;
   return names.map((n, k) => ({
     ...n,
-    position: paired ? positions[k]!.text : null,
-    positionLine: paired ? positions[k]!.line : null,
+    position: paired ? posts[k]!.text : null,
+    positionLine: paired ? posts[k]!.line : null,
     cooperator: false,
   }));
 }
@@ -413,23 +445,24 @@ function doneRelativeTo(date: ResolvedDate, docDate: ResolvedDate | null): boole
 
 /** A line that is nothing but a date in a flattened table ("2024. 6. 12.(수)"), with its round and subject. */
 function tableRowMilestone(
-  lines: string[],
-  i: number,
+  read: Read,
+  k: number,
   section: string | null,
   docDate: ResolvedDate | null,
 ): Milestone | null {
-  const date = parseKoreanDate(lines[i]!.trim(), { year: docYear(docDate) ?? undefined });
+  const line = read[k]!.n;
+  const date = parseKoreanDate(read[k]!.text.trim(), { year: docYear(docDate) ?? undefined });
   if (!date?.start || (date.precision !== 'day' && date.precision !== 'month')) return null;
   // A run of spaces before "]" is matched from its start only (from each space it was quadratic).
   const unmark = (t: string) => stripBullet(t).replace(/^\[\s*|(?<!\s)\s*\]$|\]$/g, '');
-  const around = cellsAroundValue(lines, i, (t) => !!parseKoreanDate(t), unmark);
+  const around = cellsAroundReadValue(read, k, (t) => !!parseKoreanDate(t), unmark);
   const label = around.label?.text ?? '';
   const subject = around.subject?.text ?? '';
-  const subjectLine = around.subject ? around.subject.index + 1 : i + 2;
+  const subjectLine = around.subject ? around.subject.line : line + 1;
   const text = [label, subject].filter(Boolean).join(' ');
   if (!/[가-힣A-Za-z]{2}/.test(text)) return null;
   // Cited from the round's own line ("2차"), which the text starts with, to the subject's.
-  return { text, date, done: doneRelativeTo(date, docDate), src: src(section, label ? i : i + 1, subjectLine) };
+  return { text, date, done: doneRelativeTo(date, docDate), src: src(section, around.label ? around.label.line : line, subjectLine) };
 }
 
 /**
@@ -438,8 +471,8 @@ function tableRowMilestone(
  * when the two counts are equal.
  */
 function columnRunMilestones(
-  lines: string[],
-  i: number,
+  read: Read,
+  k: number,
   section: string | null,
   docDate: ResolvedDate | null,
 ): { milestones: Milestone[]; next: number } | null {
@@ -460,11 +493,11 @@ function columnRunMilestones(
   };
   const label = (t: string) =>
     t.length >= 2 && t.length <= 24 && /[가-힣]{2}/.test(t) && !isDate(t) && bulletLevel(t) === null && !/[.:：]$|^[(（]|^구\s*분$/.test(t);
-  const run = columnRun(lines, i, label, isDate);
+  const run = readColumnRun(read, k, label, isDate);
   if (!run) return null;
   const milestones = run.pairs.map(({ label: step, value }) => {
     const date = dateOf(value.text)!;
-    return { text: step.text, date, done: doneRelativeTo(date, docDate), src: src(section, step.index + 1, value.index + 1) };
+    return { text: step.text, date, done: doneRelativeTo(date, docDate), src: src(section, step.line, value.line) };
   });
   return { milestones, next: run.next };
 }
@@ -480,21 +513,22 @@ interface BodyFacts {
   contacts: Contact[];
 }
 
-function readBody(lines: string[], outline: Outline, from: number, to: number, docDate: ResolvedDate | null): BodyFacts {
+function readBody(read: Read, outline: Outline, from: number, to: number, docDate: ResolvedDate | null): BodyFacts {
   const facts: BodyFacts = { headings: outline.headings.map((h) => h.text), milestones: [], period: null, contacts: [] };
   const year = docYear(docDate) ?? undefined;
-  for (let i = from; i < to; i++) {
-    const line = lines[i]!;
-    if (isHeadingLine(outline, i + 1)) continue;
-    const section = sectionAt(outline, i + 1);
-    facts.contacts.push(...contactsFromPhoneLine(line, i + 1, section));
-    const run = columnRunMilestones(lines, i, section, docDate);
+  const { start, end } = positions(read, from, to);
+  for (let k = start; k < end; k++) {
+    const { n, text: line } = read[k]!;
+    if (isHeadingLine(outline, n)) continue;
+    const section = sectionAt(outline, n);
+    facts.contacts.push(...contactsFromPhoneLine(line, n, section));
+    const run = columnRunMilestones(read, k, section, docDate);
     if (run) {
       facts.milestones.push(...run.milestones);
-      i = run.next - 1;
+      k = run.next - 1;
       continue;
     }
-    const row = tableRowMilestone(lines, i, section, docDate);
+    const row = tableRowMilestone(read, k, section, docDate);
     if (row) {
       facts.milestones.push(row);
       continue;
@@ -504,7 +538,7 @@ function readBody(lines: string[], outline: Outline, from: number, to: number, d
     if (!split?.date.start) continue;
     const text = split.text.replace(/(?<![_\s:：])[_\s:：]+$/, '').trim();
     if (/기간$/.test(compact(text))) {
-      facts.period ??= { date: split.date, line: i + 1, section };
+      facts.period ??= { date: split.date, line: n, section };
       continue;
     }
     if (!/[가-힣A-Za-z]{2}/.test(text)) continue;
@@ -512,7 +546,7 @@ function readBody(lines: string[], outline: Outline, from: number, to: number, d
       text,
       date: split.date,
       done: doneRelativeTo(split.date, docDate),
-      src: src(section, i + 1),
+      src: src(section, n),
     });
   }
   return facts;
@@ -524,11 +558,12 @@ const FACT_LINE =
 const WITHHELD = /\*{2,}|^\*+$/;
 
 /** Body items as label and value; a value masked with `*` (or whose continuation lines are) is withheld. */
-function readFacts(lines: string[], outline: Outline, from: number, to: number): Fact[] {
+function readFacts(read: Read, outline: Outline, from: number, to: number): Fact[] {
   const facts: Fact[] = [];
-  for (let i = from; i < to; i++) {
-    const line = lines[i]!;
-    const section = sectionAt(outline, i + 1);
+  const { start, end: stop } = positions(read, from, to);
+  for (let k = start; k < stop; k++) {
+    const { n, text: line } = read[k]!;
+    const section = sectionAt(outline, n);
     const m = FACT_LINE.exec(line);
     if (!m || /^\s*(?:붙임|※)/.test(line)) continue;
     const label = compact(m[1]!);
@@ -536,16 +571,16 @@ function readFacts(lines: string[], outline: Outline, from: number, to: number):
     let value = m[2]!.replace(/(?<!\s)\s*끝\.?\s*$/, '').trim();
     const unbalanced = label.includes('(') !== label.includes(')');
     if (label.length < 2 || unbalanced || /^(?:https?|www)$/i.test(label) || /☎/.test(value)) continue;
-    let end = i;
-    // A value left empty, or masked, often goes on in the lines below that are nothing but `*`.
-    while (end + 1 < to && /^\s*\*+\s*$/.test(lines[end + 1]!) && (value === '' || WITHHELD.test(value))) {
+    let end = k;
+    // A value left empty, or masked, often goes on in the lines right below that are nothing but `*`.
+    for (let below = under(read, end); end + 1 < stop && below && /^\s*\*+\s*$/.test(below.text) && (value === '' || WITHHELD.test(value)); below = under(read, end)) {
       end++;
-      value = `${value} ${lines[end]!.trim()}`.trim();
+      value = `${value} ${below.text.trim()}`.trim();
     }
     if (value === '') continue;
-    facts.push({ label, value, withheld: WITHHELD.test(value), src: src(section, i + 1, end + 1) });
+    facts.push({ label, value, withheld: WITHHELD.test(value), src: src(section, n, read[end]!.n) });
   }
-  return [...facts, ...cellPairs(lines, outline, from, to, facts)];
+  return [...facts, ...cellPairs(read, outline, from, to, facts)];
 }
 
 /** A form table flattened one cell per line: a label cell, then its value (a figure, a date or a masked run). */
@@ -556,28 +591,36 @@ const CELL_VALUE = /^(?:\d[\d,.\s~-]*(?:[가-힣%]{1,3}\.?)?|\*{3,})$/;
  * "접수일 / 2025. 9. 5.", "접수번호 / 127037", "성명 / ***": cells of a form table read in pairs — one value after
  * its label, no more (a row of figures is a table's, to be read with its header or quoted).
  */
-function cellPairs(lines: string[], outline: Outline, from: number, to: number, known: Fact[]): Fact[] {
+function cellPairs(read: Read, outline: Outline, from: number, to: number, known: Fact[]): Fact[] {
   const out: Fact[] = [];
   const taken = new Set(known.flatMap((f) => [f.src.lines[0], f.src.lines[1]]));
-  for (let i = from; i + 1 < to; i++) {
-    const section = sectionAt(outline, i + 1);
-    const label = lines[i]!.trim();
-    const value = lines[i + 1]!.trim();
-    if (taken.has(i + 1) || !CELL_LABEL.test(label) || !CELL_VALUE.test(value) || POSITION.test(compact(label))) continue;
+  const { start, end } = positions(read, from, to);
+  for (let k = start; k < end; k++) {
+    const { n } = read[k]!;
+    const cell = under(read, k);
+    // The value's line is in the range (its 0-based index below `to`).
+    if (!cell || cell.n > to) continue;
+    const section = sectionAt(outline, n);
+    const label = read[k]!.text.trim();
+    const value = cell.text.trim();
+    if (taken.has(n) || !CELL_LABEL.test(label) || !CELL_VALUE.test(value) || POSITION.test(compact(label))) continue;
     // A label with several values after it is a table row (사업예산 / ’24 / ’25): which is which is the header's.
-    if (/^(?:[△▲-]?\d|\*{3,})/.test(lines[i + 2]?.trim() ?? '')) continue;
+    if (/^(?:[△▲-]?\d|\*{3,})/.test(under(read, k + 1)?.text.trim() ?? '')) continue;
     const name = compact(label);
     if (name.length < 2 || name.length > 12) continue;
-    out.push({ label: name, value, withheld: WITHHELD.test(value), src: src(section, i + 1, i + 2) });
-    i++;
+    out.push({ label: name, value, withheld: WITHHELD.test(value), src: src(section, n, cell.n) });
+    k++;
   }
   return out;
 }
 
-/** "붙임 … 끝.": the body ends there; what follows is the drafter's signature block. */
-function bodyEnd(lines: string[], from: number): number {
-  for (let i = from; i < lines.length; i++) if (/(?:^|\s)끝\.?\s*$/.test(lines[i]!)) return i + 1;
-  return lines.length;
+/**
+ * "붙임 … 끝.": the body ends there; what follows is the drafter's signature block. A 0-based line index, the
+ * readers' exclusive bound (the document's length when no line ends so).
+ */
+function bodyEnd(read: Read, from: number, length: number): number {
+  const end = read.slice(positions(read, from, from).start).find((l) => /(?:^|\s)끝\.?\s*$/.test(l.text));
+  return end ? end.n : length;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -596,36 +639,45 @@ interface BudgetRow {
 }
 
 /** A row label ("사업예산", "합계") followed by its amounts, under the nearest run of period headers above it. */
-function budgetRows(lines: string[], from: number, to: number): BudgetRow[] {
+function budgetRows(read: Read, from: number, to: number): BudgetRow[] {
   const rows: BudgetRow[] = [];
-  for (let i = from; i < to; i++) {
-    const label = compact(lines[i]!);
+  const { start, end } = positions(read, from, to);
+  for (let k = start; k < end; k++) {
+    const line = read[k]!.n;
+    const label = compact(read[k]!.text);
     if (!BUDGET_ROW.test(label)) continue;
+    // The amounts on the lines right under the label.
     const cells: Array<{ text: string; line: number }> = [];
-    for (let j = i + 1; j < to && AMOUNT.test(lines[j]!.trim()); j++)
-      cells.push({ text: lines[j]!.trim(), line: j + 1 });
+    for (let j = k; under(read, j) && j + 1 < end && AMOUNT.test(read[j + 1]!.text.trim()); j++)
+      cells.push({ text: read[j + 1]!.text.trim(), line: read[j + 1]!.n });
     if (cells.length < 2) continue;
     const periods: Array<{ written: string; line: number }> = [];
     let ratio = false;
-    let top = i;
-    for (let k = i - 1; k >= Math.max(from, i - 80); k--) {
-      const t = compact(lines[k]!);
+    let top = line - 1;
+    // The period headers above it, within 80 lines; a blank line ends their run.
+    for (let j = k - 1; j >= start && read[j]!.n - 1 >= line - 1 - 80; j--) {
+      if (periods.length > 0 && !under(read, j)) break;
+      const t = compact(read[j]!.text);
       if (PERIOD_HEADER.test(t)) {
-        periods.unshift({ written: lines[k]!.trim(), line: k + 1 });
-        top = k;
+        periods.unshift({ written: read[j]!.text.trim(), line: read[j]!.n });
+        top = read[j]!.n - 1;
       } else if (periods.length > 0) break;
       else if (/^(?:비율|구성비|비중)(?:\(%\))?$/.test(t)) ratio = true;
     }
     // Amount and share columns alternate when the header has "금액 | 비율" under each period.
     const amounts = ratio && cells.length === periods.length * 2 ? cells.filter((_, k) => k % 2 === 0) : cells;
-    const unitText = lines.slice(Math.max(from, top - 5), i).join(' ');
-    rows.push({ label, line: i + 1, periods, amounts, unitText });
+    const above = positions(read, Math.max(from, top - 5), line - 1);
+    const unitText = read
+      .slice(above.start, above.end)
+      .map((l) => l.text)
+      .join(' ');
+    rows.push({ label, line, periods, amounts, unitText });
   }
   return rows;
 }
 
 function readBudget(
-  lines: string[],
+  read: Read,
   outline: Outline,
   from: number,
   to: number,
@@ -634,7 +686,7 @@ function readBudget(
 ): Budget | null {
   const budget = emptyBudget();
   const year = docYear(docDate);
-  for (const row of budgetRows(lines, from, to)) {
+  for (const row of budgetRows(read, from, to)) {
     if (row.periods.length !== row.amounts.length) {
       warnings.push({
         line: row.line,
@@ -747,36 +799,36 @@ function teamsFromPhoneLine(contacts: Contact[]): Contact[] {
 
 function parseApproval(doc: SourceDocument): ParseResult {
   const warnings: ParseWarning[] = [];
-  const lines = doc.lines;
-  const organization = detectOrganization(lines);
-  const head = readHead(lines);
+  const read = linesRead(modelOf(doc));
+  const organization = detectOrganization(read.map((l) => l.text));
+  const head = readHead(read);
   if (!head) return { family: 'approval', organization, records: [], warnings };
-  const title = readTitle(lines, head);
+  const title = readTitle(read, head);
   if (!title) warnings.push({ line: null, message: '제목을 찾지 못해 문서번호를 제목으로 씁니다' });
   let signers: Signer[];
   let bodyStart: number;
   let end: number;
   if (head.layout === 'enforcement') {
-    signers = readInterleavedSigners(lines, head.formStart, head.codeLine - 1);
+    signers = readInterleavedSigners(read, head.formStart, head.codeLine - 1);
     bodyStart = title?.bodyStart ?? 0;
     end = head.formStart;
   } else {
     const headEnd =
-      title && title.headEnd > head.formStart ? title.headEnd : Math.min(lines.length, head.formStart + 40);
-    signers = readApprovalLine(lines, head.formStart, headEnd);
+      title && title.headEnd > head.formStart ? title.headEnd : Math.min(doc.lines.length, head.formStart + 40);
+    signers = readApprovalLine(read, head.formStart, headEnd);
     bodyStart = title?.bodyStart ?? headEnd;
-    end = bodyEnd(lines, bodyStart);
+    end = bodyEnd(read, bodyStart, doc.lines.length);
   }
   if (signers.length > 0 && signers.some((s) => s.position === null)) {
     warnings.push({ line: signers[0]!.line, message: '결재란의 직위와 이름 수가 맞지 않아 직위를 붙이지 않았습니다' });
   }
   const outline = bodyOutline(doc, bodyStart, end);
-  const body = readBody(lines, outline, bodyStart, end, head.date);
+  const body = readBody(read, outline, bodyStart, end, head.date);
   const department = head.department ?? body.contacts.find((c) => c.department)?.department ?? null;
   const signed = signerContacts(signers, department);
   if (head.layout === 'enforcement') {
     // The 시행문's 전화 and e-mail are the drafter's; 전송 is the office fax.
-    const foot = readFooter(lines, head.codeLine);
+    const foot = readFooter(read, head.codeLine);
     const drafter = signed.find((c) => c.role === 'drafter');
     if (drafter && (foot.phone || foot.email)) {
       drafter.phone = foot.phone;
@@ -815,11 +867,11 @@ function parseApproval(doc: SourceDocument): ParseResult {
             periodSrc: body.period ? src(body.period.section, body.period.line) : null,
           })
         : null,
-    budget: readBudget(lines, outline, bodyStart, end, head.date, warnings),
+    budget: readBudget(read, outline, bodyStart, end, head.date, warnings),
     milestones: body.milestones,
     contacts: mergeContacts(teamsFromPhoneLine(body.contacts), signed),
     headings: body.headings,
-    facts: readFacts(lines, outline, bodyStart, end),
+    facts: readFacts(read, outline, bodyStart, end),
     form: {
       number: head.code,
       date: head.date,
@@ -833,11 +885,12 @@ function parseApproval(doc: SourceDocument): ParseResult {
 
 /** 문서번호/등록번호 with a "부서-번호" value, a 결재/등록일자 with a date, and a title. */
 function detectApproval(doc: SourceDocument): number {
-  const head = readHead(doc.lines);
+  const read = linesRead(modelOf(doc));
+  const head = readHead(read);
   if (!head) return 0;
   let score = 0.5;
   if (head.date) score += 0.3;
-  if (readTitle(doc.lines, head)) score += 0.15;
+  if (readTitle(read, head)) score += 0.15;
   return score;
 }
 

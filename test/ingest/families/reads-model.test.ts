@@ -15,7 +15,7 @@ const READS_TEXT = /\bdoc\.lines\b(?!\.length\b)|\blines\s*:\s*(?:readonly\s+)?s
 const CEILING: Record<string, number> = {
   'generic.ts': 0,
   'work-plan.ts': 0,
-  'approval.ts': 52,
+  'approval.ts': 0,
   'annual-report.ts': 0,
   'policy-sheet.ts': 0,
   'promise-sheet.ts': 0,
@@ -23,11 +23,18 @@ const CEILING: Record<string, number> = {
   'openfinance.ts': 0,
 };
 /** Families that read their document through the model. */
-const ON_MODEL = ['generic.ts', 'openfinance.ts', 'annual-report.ts', 'promise-sheet.ts', 'promise-table.ts', 'policy-sheet.ts', 'work-plan.ts'];
+const ON_MODEL = [
+  'generic.ts',
+  'openfinance.ts',
+  'annual-report.ts',
+  'promise-sheet.ts',
+  'promise-table.ts',
+  'policy-sheet.ts',
+  'work-plan.ts',
+  'approval.ts',
+];
 /** Steps of a family moved onto the model while the rest of it is not yet: how it finds its parts and contents. */
-const STEPS_ON_MODEL: Record<string, string[]> = {
-  'approval.ts': ['bodyOutline', 'sectionAt'],
-};
+const STEPS_ON_MODEL: Record<string, string[]> = {};
 
 /** A top-level function's text, from its declaration to the closing brace at the start of a line. */
 function functionText(file: string, name: string): string {
