@@ -41,6 +41,7 @@ import {
   tokens,
 } from '../tables/budget-columns.js';
 import { readDocumentOverview } from '../tables/overview.js';
+import { readStaffRows } from '../tables/staff-rows.js';
 
 type Phase = 'report' | 'plan';
 
@@ -468,113 +469,6 @@ function overlap(duty: string, team: string): number {
   let shared = 0;
   for (const b of bigrams(stem)) if (a.has(b)) shared++;
   return shared;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// General part: staffing
-
-interface StaffRow {
-  group: string;
-  authorized: number | null;
-  current: number | null;
-  src: Source;
-}
-
-function staffNumber(token: string | undefined): number | null {
-  if (token === undefined) return null;
-  const m = /^([△▲-]?)(\d+)$/.exec(token);
-  if (!m) return null;
-  return m[1] ? -Number(m[2]) : Number(m[2]);
-}
-
-/**
- * "정원 27 7 8 7 3 - 1 1" / "현원 28 …": the first number is the total. Grade columns are read only when the row
- * has one value per grade in the header (PDF extraction drops empty cells, so a shorter row cannot be aligned).
- * Rows "팀 8/10 …" (정원/현원 in one cell) are read as a group each.
- */
-function readStaffing(ctx: Ctx, section: GeneralSection): StaffRow[] {
-  let authorized: { values: string[]; at: number } | null = null;
-  let current: { values: string[]; at: number } | null = null;
-  let grades: string[] = [];
-  let columns: { authorized: number; current: number } | null = null;
-  const rows: StaffRow[] = [];
-  for (const l of inSpan(ctx.read, { from: section.span.from + 1, to: section.span.to })) {
-    const i = indexOf(l);
-    const words = tokens(l.text.replace(/\t/g, ' '));
-    if (words.length === 0) continue;
-    if (words.every((w) => /^\d급(?:이하|이상)?$/.test(w))) grades = words;
-    const label = compact(words[0]!);
-    const byColumn = staffColumns(words);
-    if (byColumn) {
-      columns = byColumn;
-      continue;
-    }
-    if (columns) {
-      const row = staffRowByColumns(words, columns, srcAt(section.title, i));
-      if (row) rows.push(row);
-      continue;
-    }
-    if (/^정원$/.test(label)) authorized = { values: words.slice(1), at: i };
-    else if (/^현원$/.test(label)) current = { values: words.slice(1), at: i };
-    else if (words.length >= 2 && /^\d+\/\d+$/.test(words[1]!)) {
-      const [a, c] = words[1]!.split('/');
-      rows.push({ group: words[0]!, authorized: Number(a), current: Number(c), src: srcAt(section.title, i) });
-    }
-  }
-  if (authorized || current) {
-    const at = [authorized?.at, current?.at].filter((x): x is number => x !== undefined);
-    const s = srcAt(section.title, Math.min(...at), Math.max(...at));
-    rows.unshift({
-      group: '계',
-      authorized: staffNumber(authorized?.values[0]),
-      current: staffNumber(current?.values[0]),
-      src: s,
-    });
-    const aligned =
-      grades.length > 0 && [authorized, current].every((r) => !r || r.values.length === grades.length + 1);
-    if (aligned) {
-      grades.forEach((g, k) => {
-        rows.push({
-          group: g,
-          authorized: staffNumber(authorized?.values[k + 1]),
-          current: staffNumber(current?.values[k + 1]),
-          src: s,
-        });
-      });
-    } else if (grades.length > 0) {
-      ctx.warnings.push({
-        line: Math.min(...at) + 1,
-        message: '직급별 정원·현원 열이 머리행과 맞지 않아 합계만 읽었습니다',
-      });
-    }
-  }
-  return rows;
-}
-
-/** A "구분 정원 현원 과부족" header: 정원 and 현원 are columns, one row per team or grade follows. */
-function staffColumns(words: string[]): { authorized: number; current: number } | null {
-  const c = words.map(compact);
-  const a = c.indexOf('정원', 1);
-  const cur = c.indexOf('현원', 1);
-  return a > 0 && cur > 0 ? { authorized: a - 1, current: cur - 1 } : null;
-}
-
-function staffRowByColumns(
-  words: string[],
-  columns: { authorized: number; current: number },
-  source: Source,
-): StaffRow | null {
-  let k = words.length;
-  while (k > 0 && (staffNumber(words[k - 1]) !== null || /^[-–]$/.test(words[k - 1]!))) k--;
-  const values = words.slice(k);
-  const group = words.slice(0, k).join(' ');
-  if (group === '' || values.length <= Math.max(columns.authorized, columns.current)) return null;
-  return {
-    group,
-    authorized: staffNumber(values[columns.authorized]),
-    current: staffNumber(values[columns.current]),
-    src: source,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1016,7 +910,9 @@ function buildDepartment(
   if (layout.general.length === 0 || !base.department) return null;
   const staffSection = layout.general.find((g) => g.kind === 'staff');
   const budgetSection = layout.general.find((g) => g.kind === 'budget');
-  const staffing = staffSection ? readStaffing(ctx, staffSection) : [];
+  const staffing = staffSection
+    ? readStaffRows(inSpan(ctx.read, { from: staffSection.span.from + 1, to: staffSection.span.to }), staffSection.title, ctx.warnings)
+    : [];
   let budget: Budget | null = null;
   let asOf: string | null = null;
   if (budgetSection) {
