@@ -176,9 +176,8 @@ interface RomanLine {
 
 /**
  * The parts of the plan and their contents entries, from the document model: a block that opens with a Roman
- * numeral as written — a level-0 heading ("Ⅲ. 제목"), and where the model does not read one so, the numeral set
- * off by spaces in layout text ("Ⅴ     제목", a paragraph of the model) or a contents line it read as a table row
- * ("III. 제목⇥4"). "참고 1" headings of the same level are not parts.
+ * numeral as written — a level-0 heading ("Ⅲ. 제목", "Ⅴ     제목"), and where the model does not read one so, a
+ * contents line it read as a table row ("III. 제목⇥4"). "참고 1" headings of the same level are not parts.
  */
 function romanHeadings(doc: SourceDocument): RomanLine[] {
   const out: RomanLine[] = [];

@@ -27,6 +27,8 @@ interface Marker {
 
 const HEADING_PATTERNS: Array<[RegExp, number]> = [
   [new RegExp(`^(?:[${ROMAN}]|[IVX]{1,4})\\s*[.．]\\s*(\\S.{0,78})$`), 0],
+  // A Roman numeral in a box of its own, its title after a gap ("Ⅴ     2025년 주요 업무계획"): one run of words, no columns.
+  [new RegExp(`^[${ROMAN}]\\s{2,}([가-힣\\d](?:(?!\\s{3}).){1,78})$`), 0],
   [/^(?:제\s*\d{1,2}\s*[장절]|PART\s*\d)\s*(\S.{0,78})$/, 0],
   [/^참고(?:\s*\d{1,2})?\s{2,}(\S.{0,60})$/, 0],
   [/^\d{1,2}\s*[.．]\s+(\S.{0,58})$/, 1],
