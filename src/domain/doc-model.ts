@@ -18,6 +18,11 @@ export interface DocBlock {
   section: string[];
   /** Heading depth (0 outermost) or list nesting (0 top). */
   level: number;
+  /**
+   * The number a heading or list item is written with, as written, separators off ("Ⅲ" of "Ⅲ. 제목", "1" of "1. 제목"
+   * or "1)", "가" of "가.", "①", "참고 2"): the text leaves it out. Absent for a bullet or an unnumbered block.
+   */
+  number?: string;
   /** A list item's parent item, as written (so "○ 예산 : 30억원" under "□ 청년 쉼터" keeps its subject). */
   parent?: string;
   /**

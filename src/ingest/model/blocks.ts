@@ -23,6 +23,17 @@ interface Marker {
   level: number;
   /** The text without its bullet or number. */
   text: string;
+  /** The number it is written with ("Ⅲ", "1", "가", "①"), separators off; absent for a bullet. */
+  number?: string;
+}
+
+/** What stands before a marker's text when it is a number: "Ⅲ.", "제2장", "참고 1", "1)", "(2)", "가.", "①". */
+const NUMBER = new RegExp(`^(?:[${ROMAN}]|[IVX]{1,4}|제\\s*\\d{1,2}\\s*[장절]|PART\\s*\\d|참고\\s*\\d{1,2}|\\d{1,2}|[가-하]|[①-⑳])$`);
+
+/** The number of a marker, from the line's text before the marker's own. */
+function numberOf(line: string, text: string): string | undefined {
+  const before = line.slice(0, line.lastIndexOf(text)).trim().replace(/^\(|[.．)]$/g, '').trim();
+  return NUMBER.test(before) ? before : undefined;
 }
 
 const HEADING_PATTERNS: Array<[RegExp, number]> = [
@@ -57,13 +68,18 @@ export function markerOf(line: string): Marker | null {
   for (const [re, level] of HEADING_PATTERNS) {
     const m = re.exec(t);
     // A numbered line ending a sentence ("1. 신청은 …합니다.") is an item, not a heading.
-    if (m && !(level === 1 && /[.。다]$/.test(t))) return { kind: 'heading', level, text: m[1]!.trim() };
+    if (m && !(level === 1 && /[.。다]$/.test(t))) return numbered({ kind: 'heading', level, text: m[1]!.trim() }, t);
   }
   for (const [re, level] of ITEM_PATTERNS) {
     const m = re.exec(t);
-    if (m) return { kind: 'item', level, text: m[1]!.trim() };
+    if (m) return numbered({ kind: 'item', level, text: m[1]!.trim() }, t);
   }
   return null;
+}
+
+function numbered(marker: Marker, line: string): Marker {
+  const number = numberOf(line, marker.text);
+  return number === undefined ? marker : { ...marker, number };
 }
 
 /** A short □ line with no sentence in it ("□ 추진배경") heads the items under it. */
@@ -213,7 +229,7 @@ export function readBlocks(lines: string[]): DocBlock[] {
       close();
       const title = lines[i + 1]!.trim();
       while (headings.length && headings.at(-1)!.level >= 1) headings.pop();
-      blocks.push({ kind: 'heading', text: title, lines: [lineNo, lineNo + 1], section: section(), ...context(), level: 1 });
+      blocks.push({ kind: 'heading', text: title, lines: [lineNo, lineNo + 1], section: section(), ...context(), level: 1, number: t });
       headings.push({ level: 1, text: title, line: lineNo + 1 });
       items.length = 0;
       previousHeading = true;
@@ -224,7 +240,7 @@ export function readBlocks(lines: string[]): DocBlock[] {
     if (marker?.kind === 'heading' && marker.level === 1 && /^\d/.test(t)) {
       // Numbered lines set in deeper than the text above them (or than a sibling already read so) are a list.
       if ((!wasHeading && indent > aboveIndent) || indent === listedNumberIndent) {
-        marker = { kind: 'item', level: 2, text: marker.text };
+        marker = { ...marker, kind: 'item', level: 2 };
         listedNumberIndent = indent;
       } else listedNumberIndent = -1;
     }
@@ -233,7 +249,8 @@ export function readBlocks(lines: string[]): DocBlock[] {
       close();
       const level = marker.kind === 'heading' ? marker.level : 2;
       while (headings.length && headings.at(-1)!.level >= level) headings.pop();
-      blocks.push({ kind: 'heading', text: marker.text, lines: [lineNo, lineNo], section: section(), ...context(), level });
+      const number = marker.number === undefined ? {} : { number: marker.number };
+      blocks.push({ kind: 'heading', text: marker.text, lines: [lineNo, lineNo], section: section(), ...context(), level, ...number });
       headings.push({ level, text: marker.text, line: lineNo });
       items.length = 0;
       continue;
@@ -241,7 +258,8 @@ export function readBlocks(lines: string[]): DocBlock[] {
     if (marker) {
       close();
       while (items.length && items.at(-1)!.level >= marker.level) items.pop();
-      open = { kind: 'item', text: marker.text, lines: [lineNo, lineNo], section: section(), ...context(), level: marker.level, ...parentOf() };
+      const number = marker.number === undefined ? {} : { number: marker.number };
+      open = { kind: 'item', text: marker.text, lines: [lineNo, lineNo], section: section(), ...context(), level: marker.level, ...number, ...parentOf() };
       items.push({ level: marker.level, text: marker.text, lines: [lineNo, lineNo] });
       continue;
     }

@@ -26,3 +26,21 @@ describe('a Roman numeral in a box of its own, its title after a gap, heads a pa
     expect(parts.map((b) => b.text)).toEqual(['사업개요', '신청 및 접수', '선정절차 및 심사', '유의사항 및 문의처']);
   });
 });
+
+describe('a heading or list item keeps the number it is written with', () => {
+  const { blocks } = model('test/fixtures/plans/busan-2025-plan-ocean-agri-fisheries.layout.txt');
+  const at = (line: number) => blocks.find((b) => b.lines[0] === line)!;
+
+  it('parts and tasks: "Ⅰ. 기본현황", "Ⅴ     2025년 주요 업무계획", "1. 해양신산업 …"', () => {
+    expect(at(34)).toMatchObject({ kind: 'heading', text: '기본현황', number: 'Ⅰ' });
+    expect(at(387)).toMatchObject({ kind: 'heading', text: '2025년 주요 업무계획', number: 'Ⅴ' });
+    expect(at(391)).toMatchObject({ kind: 'heading', number: '1' });
+  });
+
+  it('numbered items ("① 글로벌 해양경제 선도 …"); a □ heading has no number', () => {
+    expect(at(361)).toMatchObject({ kind: 'item', number: '①' });
+    expect(at(361).text).toMatch(/^글로벌 해양경제 선도, 동북아 해양수도 위상 강화/);
+    expect(at(76)).toMatchObject({ kind: 'heading', text: '예산규모' });
+    expect(at(76).number).toBeUndefined();
+  });
+});
