@@ -36,7 +36,23 @@ export function wordIn(word: string, flat: string): boolean {
   if (word.length < 4 || !/^[가-힣]+$/.test(word) || UNIT_NAME.test(word)) return false;
   let hit = 0;
   for (let i = 0; i + 1 < word.length; i++) if (flat.includes(word.slice(i, i + 2))) hit++;
-  return hit / (word.length - 1) >= 0.67;
+  return hit / (word.length - 1) >= 0.67 || writtenApart(word, flat);
+}
+
+/** One spelling of a measure's name: 율 and 률 are one suffix, and a rise or fall is read in a column of changes (증감률). */
+const spelled = (flat: string) => flat.replace(/율/g, '률').replace(/(?:증가|감소|변동)률/g, '증감률');
+
+/** "해외투자" in "해외직접투자": the word's two halves in order, a short word between them. */
+function writtenApart(word: string, flat: string): boolean {
+  for (let k = 2; k + 2 <= word.length; k++) {
+    const head = word.slice(0, k);
+    const tail = word.slice(k);
+    for (let i = flat.indexOf(head); i >= 0; i = flat.indexOf(head, i + 1)) {
+      const j = flat.indexOf(tail, i + k);
+      if (j >= 0 && j - (i + k) <= 3) return true;
+    }
+  }
+  return false;
 }
 
 interface Scored {
@@ -185,7 +201,7 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
     // only ranks passages (passageScore), it does not exclude them.
     if (!measure || !needsValue(q.shape) || q.shape === 'date') return true;
     const b = s.passage.block;
-    return squash([b.text, b.parent ?? '', ...(b.table?.header ?? []), ...b.section.slice(-1)].join(' ')).includes(squash(measure));
+    return spelled(squash([b.text, b.parent ?? '', ...(b.table?.header ?? []), ...b.section.slice(-1)].join(' '))).includes(spelled(squash(measure)));
   };
   // A line naming the measure without a figure ("국고보조율(%)" heading a column laid out below it): the lines under
   // it are read with it, for the few best such lines of the document.
@@ -231,7 +247,34 @@ function withFollowing(s: Scored, q: Question, knowledge: Knowledge, measureLine
 }
 
 /** The values of the kind asked a passage states: a row's cells under the columns asked, else its text's. */
-const passageValues = (q: Question, b: DocBlock): ValueSpan[] => notAsked(q, counted(q, rowValues(b, q) ?? shapeValues(q, b.text)));
+const passageValues = (q: Question, b: DocBlock): ValueSpan[] => notAsked(q, counted(q, rowValues(b, q) ?? sentenceValues(q, b.text)));
+
+/** A sentence's end in administrative prose ("하였다.", "예정임."): where one statement's values stop. */
+const SENTENCE_END = /(?<=[다음함임됨요]\.)\s+(?=\S)/g;
+
+/**
+ * A paragraph of several sentences gives the values of the sentences that hold most of the question's words: the
+ * figure of another sentence is another thing's ("해외직접투자(141.9억 달러)는 … 유럽지역의 투자액이 … 증가").
+ */
+function sentenceValues(q: Question, text: string): ValueSpan[] {
+  const values = shapeValues(q, text);
+  if (values.length === 0 || text.length < 80) return values;
+  const bounds: Array<[number, number]> = [];
+  let from = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    bounds.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  if (bounds.length === 0) return values;
+  bounds.push([from, text.length]);
+  const hits = bounds.map(([a, b]) => {
+    const flat = squash(text.slice(a, b));
+    return q.subject.filter((w) => wordIn(w, flat)).length;
+  });
+  const most = Math.max(...hits);
+  if (most === 0) return values;
+  return values.filter((v) => bounds.some(([a, b], i) => hits[i] === most && v.start >= a && v.start < b));
+}
 
 /** A name made of the question's own words ("총괄기관" for "총괄 기관 어디") is the label, not the value; a figure it states is given. */
 function notAsked(q: Question, values: ValueSpan[]): ValueSpan[] {
@@ -497,6 +540,9 @@ function chooseValue(s: Scored, q: Question): ValueSpan | null {
 /** "지원금액 : 최대 29,000천원" → 지원금액; "(일 정) …" → 일정; else the kind of value asked. */
 function labelOf(b: DocBlock, value: ValueSpan, q: Question): string {
   const before = b.text.slice(0, value.start);
+  // "유럽(36.0억 달러)": a value in brackets is the word's before them.
+  const bracketed = /([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})\s*\(\s*$/.exec(before.slice(-16))?.[1];
+  if (bracketed) return bracketed;
   // The last separator before the value, and the short run of letters right before it (read from there only: a
   // pattern anchored at the end would be tried from every letter of a long passage).
   const at = Math.max(before.lastIndexOf(':'), before.lastIndexOf('：'), before.lastIndexOf(')'), before.lastIndexOf(' - '));

@@ -20,7 +20,7 @@ const PARTICLE = String.raw`(?:의|이|가|을|를|은|는|에|에게|과|와|�
 
 const PATTERNS: Partial<Record<Shape, RegExp>> = {
   amount: new RegExp(
-    String.raw`(?<!제\s?)${NOT_IN_SPACES}(?:최대|총|약|연|월|각)?\s*(?:[￦₩]\s?\d[\d,]*(?:-|원)?|${NUM}\s*(?:(?:조|억|천만|백만|만|천)\s*)?(?:${KOREAN_AMOUNT})?원|${FIGURE}\s*억(?:\s*${FIGURE}\s*(?:천만|백만|만))?\s*원?|${FIGURE}\s*조\s*${FIGURE}\s*억\s*원?)`,
+    String.raw`(?<!제\s?)${NOT_IN_SPACES}(?:최대|총|약|연|월|각)?\s*(?:[￦₩]\s?\d[\d,]*(?:-|원)?|${NUM}\s*(?:(?:조|억|천만|백만|만|천)\s*)?(?:${KOREAN_AMOUNT})?원|${FIGURE}\s*(?:억|만)?\s*달러|${FIGURE}\s*억(?:\s*${FIGURE}\s*(?:천만|백만|만))?\s*원?|${FIGURE}\s*조\s*${FIGURE}\s*억\s*원?)`,
     'g',
   ),
   count: new RegExp(
@@ -53,6 +53,9 @@ const PATTERNS: Partial<Record<Shape, RegExp>> = {
   person: /[가-힣]{2,4}\s*(?:과장|팀장|담당자|주무관|국장|실장|단장|부장|본부장|센터장|소장|원장|책임매니저|선임매니저|매니저|연구원|위원장|대표|책임|주임)(?![가-힣])|(?:과장|팀장|담당자|주무관|국장|실장|단장|부장|본부장|센터장|책임매니저|매니저)\s*(?:[:：]\s*)?[가-힣]{2,4}(?![가-힣])/g,
 };
 
+/** Words ending like a body's name that name an act or a result ("시제품제작지원", "기대효과"). */
+const NOT_A_BODY = /(?:지원|결과|효과|성과|초과|통과|부과|다음과|실과|관계|이상과)$/;
+
 export interface ValueSpan {
   text: string;
   start: number;
@@ -62,6 +65,8 @@ export interface ValueSpan {
 /** Values of the shape in the text, in order. State and fact questions have no value of their own. */
 export function valuesOf(shape: Shape, text: string): ValueSpan[] {
   if (shape === 'amount' || shape === 'count') return valuesMatching(shape, text).filter((v) => !/^제/.test(v.text));
+  // (Nor a unit after a figure: "29백만원".)
+  if (shape === 'organisation') return valuesMatching(shape, text).filter((v) => !NOT_A_BODY.test(v.text) && !/\d\s*$/.test(text.slice(0, v.start)));
   return valuesMatching(shape, text);
 }
 
