@@ -29,6 +29,10 @@ const PREDICATE = /(?:[아어해돼봐줘니까]|해요|했어|나요)$/;
 /** A word is in a text when it is written there, or (a compound of 4+ letters) most of its two-letter parts are. */
 export function wordIn(word: string, flat: string): boolean {
   if (flat.includes(word)) return true;
+  for (const set of SAME_WORDS) {
+    const own = set.find((w) => word.includes(w));
+    if (own && set.some((w) => w !== own && flat.includes(word.replace(own, w)))) return true;
+  }
   // "대변인실", "감사담당관실": the office of a unit the document names without 실.
   const stem = officeStem(word);
   if (stem && flat.includes(stem)) return true;
@@ -41,6 +45,12 @@ export function wordIn(word: string, flat: string): boolean {
 
 /** One spelling of a measure's name: 율 and 률 are one suffix, and a rise or fall is read in a column of changes (증감률). */
 const spelled = (flat: string) => flat.replace(/율/g, '률').replace(/(?:증가|감소|변동)률/g, '증감률');
+
+/** Words administrative writing uses for one another ("참가 대상" is written "참여대상"). */
+const SAME_WORDS = [
+  ['참가', '참여'],
+  ['공연', '연주회', '음악회', '콘서트'],
+];
 
 /** "해외투자" in "해외직접투자": the word's two halves in order, a short word between them. */
 function writtenApart(word: string, flat: string): boolean {
@@ -99,6 +109,8 @@ const ASKING_SHAPE = /^(?:얼마|언제|몇.*|어디.*|누구|까지|기간|일�
 /** Words asking a facet of the thing ("나이 기준", "참가 대상"): the passage giving it need not write them. */
 const ASPECT = /^(?:기준|대상|조건|요건|자격|방법|방식|절차|목적|범위|내용|종류|형태|최대|최소|최고|최저|평균|총)$/;
 const DEADLINE = /^(?:마감|마감일|기한|까지|종료|종료일)$/;
+/** "(이하 'GR-시뮬레이터')", "(이하 “공단”이라 한다)": the short name a document gives what it is about. */
+const ALIAS = /\(\s*이하\s*[‘'“"「]?\s*([^)’'”"」]{1,30}?)\s*[’'”"」]?\s*(?:이라\s*(?:한다|함)|라\s*(?:한다|함))?\s*\)/;
 const PLANNED = /향후|계획|일정|예정|추진\s*방향|로드맵|추진절차/;
 const DONE = /실적|추진\s*현황|추진\s*경과|성과|결과|경위/;
 
@@ -175,6 +187,13 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
   // passage of it: a table row under the site's name need not repeat it.
   const head = new Map<number, boolean[]>();
   for (const s of scored) {
+    // A name the document gives its subject ("시뮬레이터*(이하 GR-시뮬레이터)") names it as its head does.
+    const alias = ALIAS.exec(s.passage.block.text)?.[1];
+    if (alias) {
+      const flatAlias = squash(alias);
+      const seen = head.get(s.passage.versionId) ?? q.subject.map(() => false);
+      head.set(s.passage.versionId, seen.map((x, i) => x || flatAlias.includes(q.subject[i]!)));
+    }
     if (s.passage.block.lines[0] > HEAD_LINES) continue;
     const seen = head.get(s.passage.versionId) ?? q.subject.map(() => false);
     head.set(s.passage.versionId, seen.map((x, i) => x || s.inText[i]! || s.inContext[i]!));
@@ -397,6 +416,9 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   const timeAsked = q.shape === 'date' && (q.shapeWords.some((w) => /^(?:시간|시각)$/.test(w)) || /몇\s*시(?!간)/.test(q.text));
   if (s.values.length > 0 && !(q.shape === 'date' && !timeAsked && s.values.every((v) => /^(?:\d{1,2}:\d{2}|(?:오전|오후|낮|밤|새벽)\s*\d)/.test(v.text)))) score += 1.5;
   if (timeAsked && s.values.some(clock)) score += 1;
+  // A bound asked ("최대 몇 개", "상한") is a value written as one ("5개 기관 이하", "최대 29백만원").
+  const bound = /최대|최고|상한|한도/.test(q.text) ? /^(?:\s*[가-힣]{0,4}\s*)?(?:이하|이내|미만|까지)/ : /최소|최저|하한/.test(q.text) ? /^(?:\s*[가-힣]{0,4}\s*)?(?:이상|초과)/ : null;
+  if (bound && s.values.some((v) => bound.test(b.text.slice(v.end, v.end + 10)) || /최대|최소|최고|최저/.test(b.text.slice(Math.max(0, v.start - 4), v.start)))) score += 0.5;
   const flat = squash(b.text);
   if (q.shapeWords.some((w) => flat.includes(squash(w)) || (ends && DEADLINE.test(w)))) score += 0.7;
   // A heading that is the thing asked ("53. 탁도", "접수기간"): the blocks right under it are about it, whole.
@@ -529,6 +551,15 @@ function rowBlock(b: DocBlock, q: Question): Block {
 function chooseValue(s: Scored, q: Question): ValueSpan | null {
   const text = s.passage.block.text;
   if (s.values.length === 0) return null;
+  // A value bracketed or labelled right after a word asked ("전문기관 (정보통신기획평가원)", "유럽(36.0억 달러)").
+  const lower = text.toLowerCase();
+  const attached = s.values.find((v) =>
+    [...q.subject, ...q.shapeWords].some((w) => {
+      const at = lower.lastIndexOf(w.toLowerCase(), v.start);
+      return at >= 0 && /^\s*[(:：]\s*$/.test(text.slice(at + w.length, v.start));
+    }),
+  );
+  if (attached) return attached;
   const anchors = [...q.shapeWords, ...q.subject]
     .map((w) => text.toLowerCase().indexOf(w.toLowerCase()))
     .filter((i) => i >= 0);
@@ -545,7 +576,10 @@ function labelOf(b: DocBlock, value: ValueSpan, q: Question): string {
   if (bracketed) return bracketed;
   // The last separator before the value, and the short run of letters right before it (read from there only: a
   // pattern anchored at the end would be tried from every letter of a long passage).
-  const at = Math.max(before.lastIndexOf(':'), before.lastIndexOf('：'), before.lastIndexOf(')'), before.lastIndexOf(' - '));
+  // (Only a bracket opening the passage labels it — "(일 정) …"; "부산시(시장 박형준)는" is an aside.)
+  const bracket = before.lastIndexOf(')');
+  const opening = bracket > 0 && /^[\s\-–·•□○◦※*]*\([^()]*$/.test(before.slice(0, bracket));
+  const at = Math.max(before.lastIndexOf(':'), before.lastIndexOf('：'), opening ? bracket : -1, before.lastIndexOf(' - '));
   const m = at > 0 ? /([가-힣][가-힣\s]{0,10})\s*$/.exec(before.slice(Math.max(0, at - 14), at)) : null;
   const label = m?.[1]?.replace(/\s+/g, '');
   return label && label.length >= 2 && label.length <= 10 ? label : SHAPE_LABEL[q.shape];

@@ -56,6 +56,13 @@ const PATTERNS: Partial<Record<Shape, RegExp>> = {
 /** Words ending like a body's name that name an act or a result ("시제품제작지원", "기대효과"). */
 const NOT_A_BODY = /(?:지원|결과|효과|성과|초과|통과|부과|다음과|실과|관계|이상과)$/;
 
+/** "전문기관과 협의": a body's name and the particle 과, not a 과 (division) of that name. */
+const BODY_AND = /^(.*(?:기관|원|센터|공단|공사|재단|위원회|청|부|처|단|본부|대학교))과$/;
+function withoutParticle(v: ValueSpan): ValueSpan {
+  const m = BODY_AND.exec(v.text);
+  return m ? { text: m[1]!, start: v.start, end: v.end - 1 } : v;
+}
+
 export interface ValueSpan {
   text: string;
   start: number;
@@ -66,7 +73,10 @@ export interface ValueSpan {
 export function valuesOf(shape: Shape, text: string): ValueSpan[] {
   if (shape === 'amount' || shape === 'count') return valuesMatching(shape, text).filter((v) => !/^제/.test(v.text));
   // (Nor a unit after a figure: "29백만원".)
-  if (shape === 'organisation') return valuesMatching(shape, text).filter((v) => !NOT_A_BODY.test(v.text) && !/\d\s*$/.test(text.slice(0, v.start)));
+  if (shape === 'organisation')
+    return valuesMatching(shape, text)
+      .map(withoutParticle)
+      .filter((v) => !NOT_A_BODY.test(v.text) && !/\d\s*$/.test(text.slice(0, v.start)));
   return valuesMatching(shape, text);
 }
 

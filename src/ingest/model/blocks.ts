@@ -85,7 +85,10 @@ function numbered(marker: Marker, line: string): Marker {
 /** A short □ line with no sentence in it ("□ 추진배경") heads the items under it. */
 function isBoxHeading(line: string, marker: Marker): boolean {
   return marker.kind === 'item' && marker.level === 0 && /^[□■❖]/.test(line.trim()) && marker.text.length <= 30 &&
-    !/[다.。]$/.test(marker.text) && !/\d[\d,.]*\s*(?:원|명|건|개|%)/.test(marker.text);
+    !/[다.。]$/.test(marker.text) && !/\d[\d,.]*\s*(?:원|명|건|개|%)/.test(marker.text) &&
+    // "□ 사업 규모 : 일금 사억원(₩ 400,000,000)": a label with its value is a field, not a heading.
+    // (A unit in brackets — "예산현황 (단위:천원)" — is not a value.)
+    !/[:：]\s*\S/.test(marker.text.replace(/\([^()]*\)/g, ''));
 }
 
 /** Joins a line wrapped by the export: mid-word between two syllables when the upper line is full, else a space. */

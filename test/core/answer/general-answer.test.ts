@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
+import { wordIn } from '../../../src/core/answer/general.js';
 import { readQuestion } from '../../../src/core/answer/question.js';
 import { durationsOf, valuesOf } from '../../../src/core/answer/values.js';
 import { renderText } from '../../../src/render/text.js';
@@ -351,5 +352,51 @@ describe.skipIf(!shared)('a release and a plan that both name a thing (../shared
     const r = answer('신진작가 아트쇼 공모 마감 언제', knowledge);
     expect(r.sources[0]).toMatch(/^busan-press-2025-07-02-emerging-artists-art-show-contest/);
     expect(renderText(r)).toMatch(/7월 16일|7\.16\./);
+  });
+});
+
+describe('words and values as documents write them', () => {
+  it('finds a word written with a short word between its halves, or in the word used for it', () => {
+    expect(wordIn('해외투자', '24년3분기해외직접투자는')).toBe(true);
+    expect(wordIn('해외투자', '해외에서의신규대규모투자')).toBe(false);
+    expect(wordIn('참가', '참여대상:부산지역대학')).toBe(true);
+  });
+
+  it('reads a body named before a particle, never a unit after a figure or an act of support', () => {
+    expect(valuesOf('organisation', '협약 이후 전문기관과 사전 협의하여').map((v) => v.text)).toEqual(['전문기관']);
+    expect(valuesOf('organisation', 'SMR 개발형 보조기기 시제품제작지원 3건(최대 29백만원/건)')).toEqual([]);
+  });
+});
+
+describe.skipIf(!shared)('values placed in their sentence, beside the word asked (../shared/corpus/hwp)', () => {
+  const { store, knowledge } = knowledgeOf([join(shared!, 'hwp'), join(shared!, 'notices')], '2025-07-01');
+  afterAll(() => store.close());
+  const ask = (q: string) => renderText(answer(q, knowledge));
+
+  it("states the figure of the sentence that names what is asked, not another sentence's", () => {
+    const body = ask('24년 3분기 유럽 투자액');
+    expect(body).toContain('유럽: 36.0억 달러');
+    expect(body).not.toContain('금액: 141.9');
+  });
+
+  it('states the body bracketed after the word asked', () => {
+    expect(ask('에이전틱AI 과제 평가 전문기관 어디')).toContain('전문기관: 정보통신기획평가원');
+    expect(ask('SMR 보조기기 장비활용 연계기관 어디')).toContain('기관·부서: 한국기계연구원');
+  });
+
+  it("reads a change column under its own spelling and a document's short name for its subject", () => {
+    expect(ask('24년 3분기 광업 해외투자 증가율')).toContain('(161.8)');
+    // The notice writes GR only in "(이하 GR-시뮬레이터)"; its head gives the size and the rate.
+    expect(ask('GR 시뮬레이터 보조사업자 사업 규모')).toContain('400,000,000');
+    expect(ask('GR 시뮬레이터 보조사업 보조율')).toContain('100%');
+  });
+
+  it('answers a bound asked with the value written as one', () => {
+    expect(ask('GR 시뮬레이터 컨소시엄 최대 몇 개 기관')).toContain('수: 5개');
+  });
+
+  it('says "not found" for a name asked where the text names only a role', () => {
+    const r = answer('석성정수장 수질검사 담당 직원 이름', knowledge);
+    expect(r.kind).toBe('not_found');
   });
 });
