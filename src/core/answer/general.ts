@@ -29,6 +29,8 @@ const PREDICATE = /(?:[아어해돼봐줘니까]|해요|했어|나요)$/;
 /** A word is in a text when it is written there, or (a compound of 4+ letters) most of its two-letter parts are. */
 export function wordIn(word: string, flat: string): boolean {
   if (flat.includes(word)) return true;
+  // "사원급": the rank of 사원.
+  if (/^[가-힣]{2,}급$/.test(word) && flat.includes(word.slice(0, -1))) return true;
   for (const set of SAME_WORDS) {
     const own = set.find((w) => word.includes(w));
     if (own && set.some((w) => w !== own && flat.includes(word.replace(own, w)))) return true;
@@ -238,7 +240,7 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
     return { reply: notFoundReply(q, doc, ranked.slice(0, 3)), trace: `general: no ${q.shape} value in ${doc.name}` };
   }
   return {
-    reply: answerReply(q, doc, withFollowing(best, q, knowledge)),
+    reply: answerReply(q, doc, withBracketedNext(withFollowing(best, q, knowledge), q, knowledge)),
     trace: `general: ${q.shape} from ${doc.name} lines ${best.passage.block.lines.join('-')}`,
     weak: best.local === 0,
     family: doc.family,
@@ -263,6 +265,15 @@ function withFollowing(s: Scored, q: Question, knowledge: Knowledge, measureLine
   const textAll = [b.text, ...taken.map((t) => t.text)].join(' / ');
   const block: DocBlock = { ...b, text: textAll, lines: [b.lines[0], taken.at(-1)!.lines[1]] };
   return { ...s, passage: { ...s.passage, block }, values: passageValues(q, block) };
+}
+
+/** A place's line continued in brackets on the next ("(인천광역시 미추홀구 석정로 229, JST제물포스마트타운 13층)") is quoted with it. */
+function withBracketedNext(s: Scored, q: Question, knowledge: Knowledge): Scored {
+  const b = s.passage.block;
+  if ((q.shape !== 'place' && q.shape !== 'organisation') || b.kind === 'row') return s;
+  const next = knowledge.passages.blocks(s.passage.versionId, s.passage.ord + 1, s.passage.ord + 1)[0];
+  if (!next || next.kind === 'heading' || !/^\([^()]{2,120}\)$/.test(next.text.trim()) || next.lines[0] > b.lines[1] + 1) return s;
+  return { ...s, passage: { ...s.passage, block: { ...b, text: `${b.text} ${next.text.trim()}`, lines: [b.lines[0], next.lines[1]] } } };
 }
 
 /** The values of the kind asked a passage states: a row's cells under the columns asked, else its text's. */
@@ -416,6 +427,10 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   const timeAsked = q.shape === 'date' && (q.shapeWords.some((w) => /^(?:시간|시각)$/.test(w)) || /몇\s*시(?!간)/.test(q.text));
   if (s.values.length > 0 && !(q.shape === 'date' && !timeAsked && s.values.every((v) => /^(?:\d{1,2}:\d{2}|(?:오전|오후|낮|밤|새벽)\s*\d)/.test(v.text)))) score += 1.5;
   if (timeAsked && s.values.some(clock)) score += 1;
+  // "일시" asks the day and the hour: a value giving both says it whole.
+  if (q.shapeWords.includes('일시') && s.values.some((v) => clock(v) && /\d\s*[.월]\s*\d/.test(v.text))) score += 0.5;
+  // A field left empty ("법적근거 : 해당 없음") answers nothing.
+  if (/[:：]\s*(?:해당\s*(?:사항\s*)?없음|없음|-)\s*$/.test(b.text)) score -= 2.5;
   // A bound asked ("최대 몇 개", "상한") is a value written as one ("5개 기관 이하", "최대 29백만원").
   const bound = /최대|최고|상한|한도/.test(q.text) ? /^(?:\s*[가-힣]{0,4}\s*)?(?:이하|이내|미만|까지)/ : /최소|최저|하한/.test(q.text) ? /^(?:\s*[가-힣]{0,4}\s*)?(?:이상|초과)/ : null;
   if (bound && s.values.some((v) => bound.test(b.text.slice(v.end, v.end + 10)) || /최대|최소|최고|최저/.test(b.text.slice(Math.max(0, v.start - 4), v.start)))) score += 0.5;

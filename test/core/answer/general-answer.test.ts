@@ -368,7 +368,7 @@ describe('words and values as documents write them', () => {
   });
 });
 
-describe.skipIf(!shared)('values placed in their sentence, beside the word asked (../shared/corpus/hwp)', () => {
+describe.skipIf(!shared)('values placed in their sentence, beside the word asked (../shared/corpus/hwp, notices)', () => {
   const { store, knowledge } = knowledgeOf([join(shared!, 'hwp'), join(shared!, 'notices')], '2025-07-01');
   afterAll(() => store.close());
   const ask = (q: string) => renderText(answer(q, knowledge));
@@ -395,8 +395,25 @@ describe.skipIf(!shared)('values placed in their sentence, beside the word asked
     expect(ask('GR 시뮬레이터 컨소시엄 최대 몇 개 기관')).toContain('수: 5개');
   });
 
+  it('reads a rank asked with 급, a place continued in brackets, the day and hour of 일시', () => {
+    expect(ask('제주창조경제혁신센터 사원급 연봉')).toContain('25,155천원 ~ 40,000천원');
+    expect(ask('환경분야 청년창업 대면심사 장소')).toContain('JST제물포스마트타운');
+    expect(ask('울산 혁신센터 면접 일시')).toContain('2025. 6. 30.(월) 14:00');
+  });
+
   it('says "not found" for a name asked where the text names only a role', () => {
     const r = answer('석성정수장 수질검사 담당 직원 이름', knowledge);
     expect(r.kind).toBe('not_found');
+  });
+});
+
+describe.skipIf(!shared)('an empty field answers nothing (../shared/corpus/budget-briefs)', () => {
+  const { store, knowledge } = knowledgeOf([join(shared!, 'budget-briefs')], '2025-07-01');
+  afterAll(() => store.close());
+
+  it("quotes the law a brief names, not a field written '해당 없음'", () => {
+    const body = renderText(answer('내일배움카드 일반 법적 근거', knowledge));
+    expect(body).toContain('국민 평생 직업능력개발법');
+    expect(body).not.toContain('해당 없음');
   });
 });
