@@ -239,6 +239,8 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
   if (!best || best.score < ranked[0]!.score - 3 || best.placed === false) {
     return { reply: notFoundReply(q, doc, ranked.slice(0, 3)), trace: `general: no ${q.shape} value in ${doc.name}` };
   }
+  const items = sectionAsked(best, q, knowledge);
+  if (items) return { reply: sectionReply(doc, best, items), trace: `general: ${q.shape} from section ${best.passage.block.section.at(-1)} of ${doc.name}`, family: doc.family };
   return {
     reply: answerReply(q, doc, withBracketedNext(withFollowing(best, q, knowledge), q, knowledge)),
     trace: `general: ${q.shape} from ${doc.name} lines ${best.passage.block.lines.join('-')}`,
@@ -265,6 +267,29 @@ function withFollowing(s: Scored, q: Question, knowledge: Knowledge, measureLine
   const textAll = [b.text, ...taken.map((t) => t.text)].join(' / ');
   const block: DocBlock = { ...b, text: textAll, lines: [b.lines[0], taken.at(-1)!.lines[1]] };
   return { ...s, passage: { ...s.passage, block }, values: passageValues(q, block) };
+}
+
+/**
+ * A section asked by its heading ("인권팀 향후계획"): its items are the answer, all of them (a few), not the one
+ * that scored best. Only for questions asking no value, and sections of a few short items.
+ */
+function sectionAsked(s: Scored, q: Question, knowledge: Knowledge): DocBlock[] | null {
+  const b = s.passage.block;
+  if (needsValue(q.shape) || !b.sectionLine || b.kind === 'row') return null;
+  const innermost = squash(b.section.at(-1) ?? '').replace(/^\d+\.?/, '');
+  if (!innermost || !q.subject.some((w) => squash(w) === innermost)) return null;
+  const near = knowledge.passages.blocks(s.passage.versionId, Math.max(0, s.passage.ord - 6), s.passage.ord + 6);
+  const own = near.filter((n) => n.sectionLine === b.sectionLine && n.kind !== 'heading' && n.section.length === b.section.length);
+  if (own.length < 2 || own.length > 6 || own.some((n) => n.text.length > 200)) return null;
+  return own;
+}
+
+function sectionReply(doc: PassageDocument, s: Scored, items: DocBlock[]): Reply {
+  const heading = s.passage.block.section.at(-1)!;
+  const spans: Array<[number, number]> = [[s.passage.block.sectionLine!, s.passage.block.sectionLine!], ...items.map((i) => i.lines)];
+  return reply('answer', doc.meta.title, [list(items.map((i) => `${heading} › ${i.text}`))], {
+    sources: [[doc.name, heading, cite([...titleSpan(doc), ...spans])].join(' · ')],
+  });
 }
 
 /** A place's line continued in brackets on the next ("(인천광역시 미추홀구 석정로 229, JST제물포스마트타운 13층)") is quoted with it. */

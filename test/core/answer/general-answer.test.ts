@@ -325,6 +325,7 @@ describe('the issue’s examples over the samples: a header or a heading is neve
   it('gives the items under a heading asked for, not the heading alone', () => {
     const body = renderText(answer('인권팀 향후계획', knowledge));
     expect(body).toContain('향후계획 › 인권감수성 향상 및 인권역량 강화를 위한 인권교육 실시');
+    expect(body).toContain('향후계획 › 2015년 인권보장 및 증진사업 하반기 추진현황 평가 : 12월중');
     expect(body).not.toMatch(/^\s*• 446행: 향후계획$/m);
   });
 });
