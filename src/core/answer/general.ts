@@ -260,6 +260,8 @@ function withFollowing(s: Scored, q: Question, knowledge: Knowledge, measureLine
   const taken: DocBlock[] = [];
   for (const n of next) {
     if (n.kind === 'heading' || n.text.length > 200) break;
+    // A sibling item is another thing's line ("총사업비 = 지원금 + 부담금" is not priced by the 기술닥터 item after it).
+    if (b.kind === 'item' && n.kind === 'item' && (n.level ?? 0) <= (b.level ?? 0)) break;
     taken.push(n);
     if (needsValue(q.shape) ? passageValues(q, n).length > 0 : taken.length >= 2) break;
   }
@@ -452,6 +454,8 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   const timeAsked = q.shape === 'date' && (q.shapeWords.some((w) => /^(?:시간|시각)$/.test(w)) || /몇\s*시(?!간)/.test(q.text));
   if (s.values.length > 0 && !(q.shape === 'date' && !timeAsked && s.values.every((v) => /^(?:\d{1,2}:\d{2}|(?:오전|오후|낮|밤|새벽)\s*\d)/.test(v.text)))) score += 1.5;
   if (timeAsked && s.values.some(clock)) score += 1;
+  // A total asked ("총 시상금") is the figure written as one ("총 9팀 / 900만원"), or a table's total row.
+  if (/(?:^|\s)총\s*[가-힣]|합계/.test(q.text) && needsValue(q.shape) && (/(?:^|[^가-힣])(?:총|합계|총계)(?:[^가-힣]|$)/.test(b.text) || /^(?:계|합\s*계|총\s*계)$/.test((b.table?.cells[0] ?? '').trim()))) score += 0.8;
   // "일시" asks the day and the hour: a value giving both says it whole.
   if (q.shapeWords.includes('일시') && s.values.some((v) => clock(v) && /\d\s*[.월]\s*\d/.test(v.text))) score += 0.5;
   // A field left empty ("법적근거 : 해당 없음") answers nothing.

@@ -73,6 +73,8 @@ export interface ValueSpan {
 export function valuesOf(shape: Shape, text: string): ValueSpan[] {
   if (shape === 'amount' || shape === 'count') return valuesMatching(shape, text).filter((v) => !/^제/.test(v.text));
   // (Nor a unit after a figure: "29백만원".)
+  // The date of a cited rule ("(…고시 제2023-15호, 2023.5.15.)") is when the rule was issued, not a date of the matter.
+  if (shape === 'date') return valuesMatching(shape, text).filter((v) => !/제\s*[\d-]+\s*호\s*[,，]?\s*$/.test(text.slice(Math.max(0, v.start - 16), v.start)));
   if (shape === 'organisation')
     return valuesMatching(shape, text)
       .map(withoutParticle)

@@ -402,6 +402,17 @@ describe.skipIf(!shared)('values placed in their sentence, beside the word asked
     expect(ask('울산 혁신센터 면접 일시')).toContain('2025. 6. 30.(월) 14:00');
   });
 
+  it('states a total asked from the line that writes one', () => {
+    expect(ask('BIG 아이디어 경진대회 총 시상금')).toContain('900만원');
+  });
+
+  it('says "not found" rather than price a formula by its sibling line, or date a deadline by a cited rule', () => {
+    // "총사업비 = 기업지원금 + 기업부담금" states no sum; the 기술닥터 item after it is another thing's price.
+    expect(answer('SMR 보조기기 제작지원센터 구축사업 총사업비', knowledge).kind).toBe('not_found');
+    // The only date near "제출" is the issue date of a cited 고시 ("제2023-15호, 2023.5.15.").
+    expect(answer('K-water 디지털플랫폼 제안서 제출 마감일', knowledge).kind).toBe('not_found');
+  });
+
   it('says "not found" for a name asked where the text names only a role', () => {
     const r = answer('석성정수장 수질검사 담당 직원 이름', knowledge);
     expect(r.kind).toBe('not_found');
