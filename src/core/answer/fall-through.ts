@@ -33,10 +33,11 @@ export function withGeneralAnswer(message: string, command: string, answered: Re
   // (A schedule such a record read — its milestones with their months — is no card: it stands.)
   // A card matched on the asking words alone ("석성정수장 위치" → a plan's project with a "(위치)" line) names none of
   // the words naming what is asked: it is no answer, whatever value it holds.
-  // (Words in letters of Hangul only: a code or a figure asked is matched by the command its own way.)
+  // (Words of letters only — Hangul, or a name like 'K-디지털': a code or a figure asked is matched by the command its
+  // own way.)
   const naming = q.subject.filter((w) => !q.shapeWords.includes(w));
   const unrelated =
-    answered.kind === 'answer' && naming.length > 0 && naming.every((w) => /^[가-힣]+$/.test(w)) && namesNone(answered, naming);
+    answered.kind === 'answer' && naming.length > 0 && naming.every((w) => /^[가-힣]+$|^(?=.*[가-힣])[가-힣a-z-]+$/.test(w)) && namesNone(answered, naming);
   const generic =
     answered.kind === 'answer' && !(command === 'milestones' && holds) && (isGenericCard(answered, knowledge) || fromGenericOnly(answered, knowledge));
   // Lines quoted for "다음 일정" may hold only the dates of what was done: the planned section's passage comes first.

@@ -419,9 +419,15 @@ describe.skipIf(!shared)('values placed in their sentence, beside the word asked
   });
 });
 
-describe.skipIf(!shared)('an empty field answers nothing (../shared/corpus/budget-briefs)', () => {
-  const { store, knowledge } = knowledgeOf([join(shared!, 'budget-briefs')], '2025-07-01');
+describe.skipIf(!shared)('budget briefs beside the samples and promise sheets (../shared/corpus/budget-briefs)', () => {
+  const { store, knowledge } = knowledgeOf([SAMPLES, CORPUS, join(shared!, 'budget-briefs')], '2025-07-01');
   afterAll(() => store.close());
+
+  it("answers how a programme named with letters stands from the brief that names it, not a card naming neither word", () => {
+    const r = answer('K-디지털 크레딧 어떻게 됐어', knowledge);
+    expect(r.sources[0]).toMatch(/^budget-brief-2024-employment-labor-naeil-learning-card/);
+    expect(renderText(r)).toContain('평생크레딧');
+  });
 
   it("quotes the law a brief names, not a field written '해당 없음'", () => {
     const body = renderText(answer('내일배움카드 일반 법적 근거', knowledge));
