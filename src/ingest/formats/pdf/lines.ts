@@ -1,0 +1,118 @@
+/**
+ * A page's text items → its lines as a layout-mode text shows them: items on one baseline ordered by x, a gap
+ * between items written as spaces in proportion to it (a column gap is two spaces or more, placed near the column
+ * the item's x gives, so columns laid out by spacing stay apart and roughly aligned from line to line, as the
+ * layout-table readers expect), lines top to bottom, a blank line where the page leaves a line's height free.
+ */
+import type { RawItem } from './worker-client.js';
+
+interface Item {
+  text: string;
+  x: number;
+  y: number;
+  sizeX: number;
+  sizeY: number;
+  end: number;
+}
+
+/** Page numbers as 한글 prints them: "- 12 -", "– 3 –". */
+const PAGE_NUMBER = /^[-–—]\s*\d{1,4}\s*[-–—]$/;
+
+/** Layout lines of one page; `left` is the document's left edge, so indentation compares across pages. */
+export function pageLines(raw: readonly RawItem[], left: number): string[] {
+  const items = dropShadows(raw.map(toItem));
+  if (items.length === 0) return [];
+  const charWidth = averageCharWidth(items);
+  const out: string[] = [];
+  let previous: Item[] | null = null;
+  for (const line of baselines(items)) {
+    const text = layoutLine(line, left, charWidth);
+    if (PAGE_NUMBER.test(text.trim())) continue;
+    if (previous && out.length > 0 && leavesALineFree(previous, line)) out.push('');
+    out.push(text);
+    previous = line;
+  }
+  return out;
+}
+
+/** The leftmost x of any item in the document. */
+export function leftEdge(pages: ReadonlyArray<readonly RawItem[]>): number {
+  let left = Infinity;
+  for (const items of pages) for (const item of items) left = Math.min(left, item[1]);
+  return Number.isFinite(left) ? left : 0;
+}
+
+function toItem([text, x, y, sizeX, sizeY, width]: RawItem): Item {
+  return { text, x, y, sizeX: sizeX || sizeY || 10, sizeY: sizeY || sizeX || 10, end: x + Math.max(0, width) };
+}
+
+/** A heading drawn twice, the copy within a point or two of the first (한글's shadow and bold effects), counts once. */
+function dropShadows(items: Item[]): Item[] {
+  const seen = new Map<string, Item[]>();
+  const kept: Item[] = [];
+  for (const item of items) {
+    const same = seen.get(item.text);
+    if (same?.some((s) => Math.abs(s.x - item.x) <= 2.5 && Math.abs(s.y - item.y) <= 2.5)) continue;
+    if (same) same.push(item);
+    else seen.set(item.text, [item]);
+    kept.push(item);
+  }
+  return kept;
+}
+
+/** Page points a character of the page's text takes on average: one column of the layout. */
+function averageCharWidth(items: Item[]): number {
+  let width = 0;
+  let chars = 0;
+  for (const item of items) {
+    width += item.end - item.x;
+    chars += [...item.text].length;
+  }
+  const average = chars > 0 ? width / chars : 0;
+  return average > 1 ? average : 6;
+}
+
+/** Items grouped by baseline (within a third of the text's height), each group ordered by x; top of the page first. */
+function baselines(items: Item[]): Item[][] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Item[][] = [];
+  let current: Item[] = [];
+  let baseline = 0;
+  for (const item of sorted) {
+    const tolerance = 0.35 * Math.min(item.sizeY, current[0]?.sizeY ?? item.sizeY);
+    if (current.length > 0 && baseline - item.y <= tolerance) {
+      current.push(item);
+      continue;
+    }
+    if (current.length > 0) lines.push(current);
+    current = [item];
+    baseline = item.y;
+  }
+  if (current.length > 0) lines.push(current);
+  return lines.map((line) => line.sort((a, b) => a.x - b.x));
+}
+
+function layoutLine(items: Item[], left: number, charWidth: number): string {
+  let text = ' '.repeat(Math.max(0, Math.round((items[0]!.x - left) / charWidth)));
+  let end = -Infinity;
+  for (const item of items) {
+    const gap = item.x - end;
+    const size = item.sizeX;
+    if (end === -Infinity || gap < 0.15 * size) {
+      // First item, or one that runs on from the last (a word drawn in pieces)
+    } else if (gap < 0.9 * size) text += ' ';
+    else {
+      const column = Math.round((item.x - left) / charWidth);
+      text += ' '.repeat(Math.max(gap >= 2 * size ? 3 : 2, column - [...text].length));
+    }
+    text += item.text;
+    end = Math.max(end, item.end);
+  }
+  return text.trimEnd();
+}
+
+/** The page leaves more than a line free between two lines: a paragraph or block break. */
+function leavesALineFree(above: Item[], below: Item[]): boolean {
+  const height = Math.max(...above.map((i) => i.sizeY), ...below.map((i) => i.sizeY));
+  return above[0]!.y - below[0]!.y > 2 * height;
+}
