@@ -7,7 +7,7 @@ import { parseDigestArgs } from '../commands/digest.js';
 import { CONSOLE_ORIGIN } from './adapters/console/console.js';
 import { openApp, runChat } from './app.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
-import { type DocumentReport, ingestPaths } from './ingest/ingest.js';
+import { type DocumentReport, ingestPathsAsync } from './ingest/ingest.js';
 import { createLogger, type Logger } from './logger.js';
 import { stripControls } from './domain/control-chars.js';
 import { inputLines, jsonLine } from './core/message-text.js';
@@ -31,12 +31,12 @@ const program = new Command()
 
 program
   .command('ingest')
-  .description('문서(.txt, .md)나 폴더를 프로젝트 저장소에 넣습니다')
+  .description('문서(.txt, .md, .pdf, .hwpx, .hwp, .docx)나 폴더를 프로젝트 저장소에 넣습니다')
   .argument('<paths...>', '파일 또는 폴더')
   .addOption(dbOption())
   .addOption(todayOption())
   .option('--org <name>', '문서의 기관을 지정 (예: 서울특별시): 본문에서 찾은 기관 대신 씁니다')
-  .action((paths: string[], opts: { db?: string; today?: string; org?: string }) => {
+  .action(async (paths: string[], opts: { db?: string; today?: string; org?: string }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
     const store = ProjectStore.open(config.dbFile);
     const bar = process.stderr.isTTY
@@ -54,7 +54,7 @@ program
       if (many) bar?.update(done, { file: report.file.slice(-40) });
       else printReport(report);
     };
-    const summary = ingestPaths(store, paths, onProgress, {
+    const summary = await ingestPathsAsync(store, paths, onProgress, {
       organization: opts.org?.trim() || null,
       maxDocumentMb: config.maxDocumentMb,
     });

@@ -14,11 +14,12 @@ import {
   statSync,
 } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { DEFAULT_MAX_DOCUMENT_MB } from '../domain/document.js';
+import { DEFAULT_MAX_DOCUMENT_MB, type LoadedDocument } from '../domain/document.js';
 import type { ProjectStore, SaveOutcome } from '../store/store.js';
 import { IngestError } from './errors.js';
 import type { ParseResult } from './document.js';
-import { loadDocument, parseDocument, SUPPORTED_EXTENSIONS } from './parse.js';
+import { readOriginal } from './formats/index.js';
+import { loadDocument, loadExtracted, parseDocument, SUPPORTED_EXTENSIONS, TEXT_EXTENSIONS } from './parse.js';
 
 export interface DocumentReport {
   file: string;
@@ -44,8 +45,11 @@ export interface IngestSummary {
  * link. Symbolic links are followed, each real folder and file is taken once, and a link back into a folder
  * being walked is refused as a loop.
  */
-export function collectFiles(paths: string[]): { files: string[]; errors: string[] } {
-  const walk = new FolderWalk();
+export function collectFiles(
+  paths: string[],
+  extensions: readonly string[] = TEXT_EXTENSIONS,
+): { files: string[]; errors: string[] } {
+  const walk = new FolderWalk(extensions);
   for (const p of paths) {
     let st: Stats;
     try {
@@ -64,7 +68,7 @@ export function collectFiles(paths: string[]): { files: string[]; errors: string
       const again = walk.walked(p);
       const ok = walk.folder(p, []);
       if (ok && !again && walk.files.length === before)
-        walk.errors.push(`${p}: 문서(.txt, .md)가 없는 폴더입니다 (no documents in folder)`);
+        walk.errors.push(`${p}: 문서(${extensions.join(', ')})가 없는 폴더입니다 (no documents in folder)`);
     } else walk.entry(p, st);
   }
   return { files: walk.files, errors: walk.errors };
@@ -74,6 +78,8 @@ class FolderWalk {
   readonly files: string[] = [];
   readonly errors: string[] = [];
   private readonly seen = new Set<string>();
+
+  constructor(private readonly extensions: readonly string[]) {}
 
   /** True when this folder (by its real path) was already walked. */
   walked(dir: string): boolean {
@@ -129,8 +135,8 @@ class FolderWalk {
   }
 
   private add(path: string): void {
-    if (!SUPPORTED_EXTENSIONS.includes(extname(path).toLowerCase() as '.txt')) {
-      this.errors.push(unsupported(path));
+    if (!this.extensions.includes(extname(path).toLowerCase())) {
+      this.errors.push(unsupported(path, this.extensions));
       return;
     }
     let real = path;
@@ -189,8 +195,8 @@ function entryReason(err: unknown): string {
   }
 }
 
-function unsupported(p: string): string {
-  return `${p}: 지원하지 않는 형식입니다 (${extname(p) || '확장자 없음'}); 지금은 ${SUPPORTED_EXTENSIONS.join(', ')}만 읽습니다`;
+function unsupported(p: string, extensions: readonly string[]): string {
+  return `${p}: 지원하지 않는 형식입니다 (${extname(p) || '확장자 없음'}); 지금은 ${extensions.join(', ')}만 읽습니다`;
 }
 
 /**
@@ -225,7 +231,6 @@ function tooLarge(size: number, maxMb: number): string {
   return `문서가 너무 커서 읽지 않습니다: ${mb} MB, 한도 ${maxMb} MB — 더 큰 문서는 DAMDANG_MAX_DOCUMENT_MB를 늘려 읽습니다 (file too large)`;
 }
 
-/** Ingests one file; every failure becomes a report naming the file, and the store is left as it was. */
 export interface IngestOptions {
   /**
    * The organisation the documents belong to, when staff know it better than the text does: a Seoul promise
@@ -236,46 +241,72 @@ export interface IngestOptions {
   maxDocumentMb?: number;
 }
 
+/** Ingests one text file; every failure becomes a report naming the file, and the store is left as it was. */
 export function ingestFile(store: ProjectStore, file: string, options: IngestOptions = {}): DocumentReport {
-  const base: DocumentReport = {
-    file,
-    outcome: 'failed',
-    family: null,
-    records: 0,
-    facts: 0,
-    warnings: [],
-    error: null,
-  };
   try {
     const bytes = readRegularFile(file, options.maxDocumentMb);
-    // An unchanged file (say, the other of two ingests stored it a moment ago) is not parsed again.
-    const known = store.currentVersion(resolve(file));
-    if (known && known.hash === createHash('sha256').update(bytes).digest('hex')) {
-      return {
-        ...base,
-        outcome: 'unchanged',
-        family: known.family,
-        records: known.records.length,
-        facts: known.records.reduce((n, r) => n + countFacts(r), 0),
-        warnings: known.warnings,
-      };
-    }
-    const loaded = loadDocument(file, bytes);
-    const parsed = parseDocument(loaded.doc);
-    const result = options.organization ? withOrganization(parsed, options.organization) : parsed;
-    const outcome = store.saveDocument(loaded, result, resolve(file));
-    return {
-      ...base,
-      outcome,
-      family: result.family,
-      records: result.records.length,
-      facts: result.records.reduce((n, r) => n + countFacts(r), 0),
-      warnings: result.warnings,
-    };
+    return unchangedReport(store, file, bytes) ?? storeLoaded(store, file, loadDocument(file, bytes), options);
   } catch (err) {
-    const message = err instanceof IngestError ? err.message : `${file}: ${(err as Error).message}`;
-    return { ...base, error: message };
+    return failedReport(file, err);
   }
+}
+
+/**
+ * Ingests one file of any supported format: an office file is read (asynchronously: its reader may run in a
+ * worker) before the one synchronous store transaction; a refused file leaves the store as it was.
+ */
+export async function ingestFileAsync(
+  store: ProjectStore,
+  file: string,
+  options: IngestOptions = {},
+): Promise<DocumentReport> {
+  try {
+    const bytes = readRegularFile(file, options.maxDocumentMb);
+    const same = unchangedReport(store, file, bytes);
+    if (same) return same;
+    const extracted = await readOriginal(bytes, file);
+    const loaded = extracted ? loadExtracted(file, bytes, extracted) : loadDocument(file, bytes);
+    return storeLoaded(store, file, loaded, options);
+  } catch (err) {
+    return failedReport(file, err);
+  }
+}
+
+function emptyReport(file: string): DocumentReport {
+  return { file, outcome: 'failed', family: null, records: 0, facts: 0, warnings: [], error: null };
+}
+
+function failedReport(file: string, err: unknown): DocumentReport {
+  const message = err instanceof IngestError ? err.message : `${file}: ${(err as Error).message}`;
+  return { ...emptyReport(file), error: message };
+}
+
+/** An unchanged file (say, the other of two ingests stored it a moment ago) is not read or parsed again. */
+function unchangedReport(store: ProjectStore, file: string, bytes: Buffer): DocumentReport | null {
+  const known = store.currentVersion(resolve(file));
+  if (!known || known.hash !== createHash('sha256').update(bytes).digest('hex')) return null;
+  return {
+    ...emptyReport(file),
+    outcome: 'unchanged',
+    family: known.family,
+    records: known.records.length,
+    facts: known.records.reduce((n, r) => n + countFacts(r), 0),
+    warnings: known.warnings,
+  };
+}
+
+function storeLoaded(store: ProjectStore, file: string, loaded: LoadedDocument, options: IngestOptions): DocumentReport {
+  const parsed = parseDocument(loaded.doc);
+  const result = options.organization ? withOrganization(parsed, options.organization) : parsed;
+  const outcome = store.saveDocument(loaded, result, resolve(file));
+  return {
+    ...emptyReport(file),
+    outcome,
+    family: result.family,
+    records: result.records.length,
+    facts: result.records.reduce((n, r) => n + countFacts(r), 0),
+    warnings: result.warnings,
+  };
 }
 
 /** Sets the organisation of a parsed document and re-keys its records, so keys stay organisation-scoped. */
@@ -303,6 +334,32 @@ export function ingestPaths(
     reports.push(report);
     onProgress(i + 1, files.length, report);
   });
+  return {
+    reports,
+    pathErrors: errors,
+    failed: reports.filter((r) => r.outcome === 'failed').length + errors.length,
+    millis: performance.now() - started,
+  };
+}
+
+/**
+ * ingestPaths for every supported format (SUPPORTED_EXTENSIONS): the office files under the paths are read by
+ * their bytes, one at a time, each stored in its own transaction as it is read.
+ */
+export async function ingestPathsAsync(
+  store: ProjectStore,
+  paths: string[],
+  onProgress: (done: number, total: number, report: DocumentReport) => void = () => {},
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const { files, errors } = collectFiles(paths, SUPPORTED_EXTENSIONS);
+  const reports: DocumentReport[] = [];
+  for (const [i, file] of files.entries()) {
+    const report = await ingestFileAsync(store, file, options);
+    reports.push(report);
+    onProgress(i + 1, files.length, report);
+  }
   return {
     reports,
     pathErrors: errors,

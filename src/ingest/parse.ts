@@ -7,12 +7,16 @@ import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
 import { decodeDocument } from './decode.js';
 import type { DocumentFamily, ParseResult, ParseWarning, SourceDocument } from './document.js';
 import { IngestError } from './errors.js';
+import type { ExtractedText } from './formats/extracted.js';
 import { genericFamily } from './families/generic.js';
 import { FAMILIES } from './families/index.js';
 import { modelOf } from './model/read-model.js';
 import { normalizeDocumentText } from './normalize.js';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md'] as const;
+/** Read as text by the synchronous ingest. */
+export const TEXT_EXTENSIONS = ['.txt', '.md'] as const;
+/** Read by the asynchronous ingest: text, and the office files src/ingest/formats reads (sniffed by their bytes). */
+export const SUPPORTED_EXTENSIONS = [...TEXT_EXTENSIONS, '.pdf', '.hwpx', '.hwp', '.docx'] as const;
 
 export type { LoadedDocument };
 
@@ -29,6 +33,29 @@ export function loadDocument(path: string, bytes: Buffer = readFileSync(path)): 
       encoding,
       lines,
       ...(damagedLines.length ? { damagedLines } : {}),
+      ...(readWarnings.length ? { readWarnings } : {}),
+    },
+    hash: createHash('sha256').update(bytes).digest('hex'),
+    text: lines.join('\n'),
+  };
+}
+
+/**
+ * A document an office-file reader extracted: its lines are the stored text, read as a text file's lines are, so
+ * answers cite lines of it. The hash is the file's bytes', so an unchanged file is not read again.
+ */
+export function loadExtracted(path: string, bytes: Buffer, extracted: ExtractedText): LoadedDocument {
+  // A reader's line never holds a break, but a stray one would shift every line after it.
+  const normalized = normalizeDocumentText(extracted.lines.map((l) => l.replace(/[\r\n]+/g, ' ')).join('\n'));
+  const lines = normalized.lines;
+  if (lines.every((l) => l.trim() === '')) throw new IngestError(path, `내용이 없는 ${extracted.format.toUpperCase()} 문서입니다 (no text)`);
+  const readWarnings = [...extracted.warnings.map((message) => ({ line: null, message })), ...normalized.warnings];
+  return {
+    doc: {
+      path,
+      name: basename(path),
+      encoding: 'utf-8',
+      lines,
       ...(readWarnings.length ? { readWarnings } : {}),
     },
     hash: createHash('sha256').update(bytes).digest('hex'),
