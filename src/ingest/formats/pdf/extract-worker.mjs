@@ -9,15 +9,25 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
 
-/** One text item: [text, x, y (baseline), horizontal size, vertical size, width], in page points. */
+/**
+ * One text item: [text, x, y (baseline), horizontal size, vertical size, width, 1 when the text stream wrote a space
+ * just before it], in page points. The space tells a word gap that a justified line stretched from a column gap.
+ */
 function itemsOf(content) {
   const out = [];
+  let spaceBefore = 0;
   for (const item of content.items) {
-    if (typeof item.str !== 'string' || item.str.trim() === '') continue;
+    if (typeof item.str !== 'string') continue;
+    if (item.str.trim() === '') {
+      spaceBefore = item.str.length > 0 && !item.hasEOL ? 1 : 0;
+      continue;
+    }
+    const space = spaceBefore;
+    spaceBefore = item.hasEOL ? 0 : /\s$/.test(item.str) ? 1 : 0;
     const [a, b, c, d, e, f] = item.transform;
     // Rotated or vertical runs (stamps, side labels) have no place on a line.
     if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d)) continue;
-    out.push([item.str.replace(/\t/g, ' '), e, f, Math.abs(a), Math.abs(d), item.width]);
+    out.push([item.str.replace(/\t/g, ' '), e, f, Math.abs(a), Math.abs(d), item.width, space]);
   }
   return out;
 }

@@ -13,7 +13,12 @@ interface Item {
   sizeX: number;
   sizeY: number;
   end: number;
+  /** The file's text has a space right before this item. */
+  spaceBefore: boolean;
 }
+
+const FIGURE_END = /[\d%)]$/;
+const FIGURE_START = /^[△▲-]?\d/;
 
 /** Page numbers as 한글 prints them: "- 12 -", "– 3 –". */
 const PAGE_NUMBER = /^[-–—]\s*\d{1,4}\s*[-–—]$/;
@@ -42,8 +47,9 @@ export function leftEdge(pages: ReadonlyArray<readonly RawItem[]>): number {
   return Number.isFinite(left) ? left : 0;
 }
 
-function toItem([text, x, y, sizeX, sizeY, width]: RawItem): Item {
-  return { text, x, y, sizeX: sizeX || sizeY || 10, sizeY: sizeY || sizeX || 10, end: x + Math.max(0, width) };
+function toItem([text, x, y, sizeX, sizeY, width, spaceBefore]: RawItem): Item {
+  const size = { sizeX: sizeX || sizeY || 10, sizeY: sizeY || sizeX || 10 };
+  return { text, x, y, ...size, end: x + Math.max(0, width), spaceBefore: spaceBefore === 1 };
 }
 
 /** A heading drawn twice, the copy within a point or two of the first (한글's shadow and bold effects), counts once. */
@@ -101,6 +107,11 @@ function layoutLine(items: Item[], left: number, charWidth: number): string {
     if (end === -Infinity || gap < 0.15 * size) {
       // First item, or one that runs on from the last (a word drawn in pieces)
     } else if (gap < 0.9 * size) text += ' ';
+    else if (item.spaceBefore && gap < 3 * size) {
+      // A space written between words that justification stretched ("과장      박희연" in a cell): one space. A figure
+      // that far from its neighbour stands in a column of its own ("7,541,072  7,541,072", "최영희  051-888-3150").
+      text += FIGURE_END.test(text) || FIGURE_START.test(item.text) ? '  ' : ' ';
+    }
     else {
       const column = Math.round((item.x - left) / charWidth);
       text += ' '.repeat(Math.max(gap >= 2 * size ? 3 : 2, column - [...text].length));

@@ -5,8 +5,11 @@
  */
 import { Worker } from 'node:worker_threads';
 
-/** A text item as the worker sends it: text, x, baseline y, horizontal and vertical size, width (page points). */
-export type RawItem = [text: string, x: number, y: number, sizeX: number, sizeY: number, width: number];
+/**
+ * A text item as the worker sends it: text, x, baseline y, horizontal and vertical size, width (page points), and 1
+ * when the file's text wrote a space right before it.
+ */
+export type RawItem = [text: string, x: number, y: number, sizeX: number, sizeY: number, width: number, spaceBefore: 0 | 1];
 
 export interface RawPage {
   width: number;
