@@ -6,6 +6,7 @@ import { IngestError } from '../errors.js';
 import { readDocx } from './docx.js';
 import type { ExtractedText } from './extracted.js';
 import { readHwpx } from './hwpx.js';
+import { readPdf } from './pdf/index.js';
 import { sniffFormat } from './sniff.js';
 
 export type { ExtractedText, FileReader } from './extracted.js';
@@ -29,6 +30,6 @@ export async function readOriginal(bytes: Buffer, file: string): Promise<Extract
     case 'hwp5':
       throw new IngestError(file, 'HWP 5 파일을 읽지 못했습니다: HWPX나 PDF로 저장해 주세요');
     case 'pdf':
-      throw new IngestError(file, 'PDF 읽기는 아직 지원하지 않습니다');
+      return readPdf(bytes, file);
   }
 }
