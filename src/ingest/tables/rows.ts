@@ -16,65 +16,6 @@ function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
-/** Every tab-separated line of `lines[from..to]` (1-based, inclusive), blank or prose lines between them skipped. */
-export function tabRows(lines: string[], from: number, to: number): TabRow[] {
-  const rows: TabRow[] = [];
-  for (let n = from; n <= to; n++) {
-    const line = lines[n - 1] ?? '';
-    if (line.includes('\t')) rows.push({ n, cells: tabCells(line) });
-  }
-  return rows;
-}
-
-/** The tables of `lines[from..to]`: runs of consecutive tab-separated lines; any other line ends a table. */
-export function tabRuns(lines: string[], from: number, to: number): TabRow[][] {
-  const runs: TabRow[][] = [];
-  let current: TabRow[] | null = null;
-  for (let n = from; n <= to; n++) {
-    const line = lines[n - 1] ?? '';
-    if (!line.includes('\t')) {
-      current = null;
-      continue;
-    }
-    if (!current) {
-      current = [];
-      runs.push(current);
-    }
-    current.push({ n, cells: tabCells(line) });
-  }
-  return runs;
-}
-
-/** The table's rows under a header row (0-based index): tab lines, blank lines between them skipped. */
-export function tabRowsBelow(lines: string[], header: number): TabRow[] {
-  const rows: TabRow[] = [];
-  for (let i = header + 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.includes('\t')) {
-      if (isBlank(line)) continue;
-      break;
-    }
-    rows.push({ n: i + 1, cells: tabCells(line) });
-  }
-  return rows;
-}
-
-/** 0-based index of the first tab row from `from` on whose cells (letters closed up) include every word. */
-export function findHeaderRow(
-  lines: string[],
-  words: readonly string[],
-  from = 0,
-  also: (cells: string[]) => boolean = () => true,
-): number | null {
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.includes('\t')) continue;
-    const cells = tabCells(line).map(compact);
-    if (words.every((w) => cells.includes(w)) && also(cells)) return i;
-  }
-  return null;
-}
-
 /**
  * How many rows head the table: the first, and those under it whose first `labelColumns` cells are empty (the
  * header of a merged cell's sub-columns); the first row with a label starts the body.
@@ -120,24 +61,6 @@ export function bracketedHeaderCells(top: string[], sub: string[]): string[] {
     out.push(s ? `${t || parent}(${s})` : t);
   }
   return out;
-}
-
-/** The cells of the first non-blank line after `index` (0-based): a header row's values. */
-export function rowBelow(lines: string[], index: number): { index: number; cells: string[] } {
-  let i = index + 1;
-  while (i < lines.length && isBlank(lines[i]!)) i++;
-  return { index: i, cells: tabCells(lines[i] ?? '') };
-}
-
-/** "민선7기 시민과의 약속 정책실명제": a one-cell row or line right above a table (0-based header index) names it. */
-export function tableCaption(lines: string[], header: number): string | null {
-  for (let i = header - 1; i >= 0; i--) {
-    const line = lines[i]!;
-    if (isBlank(line)) continue;
-    const cells = tabCells(line).filter((c) => c !== '');
-    return cells.length === 1 && !headingText(line) ? cells[0]! : null;
-  }
-  return null;
 }
 
 /**
