@@ -304,7 +304,26 @@ function withBracketedNext(s: Scored, q: Question, knowledge: Knowledge): Scored
 }
 
 /** The values of the kind asked a passage states: a row's cells under the columns asked, else its text's. */
-const passageValues = (q: Question, b: DocBlock): ValueSpan[] => notAsked(q, counted(q, rowValues(b, q) ?? sentenceValues(q, b.text)));
+const passageValues = (q: Question, b: DocBlock): ValueSpan[] =>
+  notAsked(q, counted(q, rowValues(b, q) ?? [...roleHolders(q, b.text), ...sentenceValues(q, b.text)]));
+
+/**
+ * "홍보대사 누구": the name written right before the role asked ("다샤타란*홍보대사", "김철수 위원장"), whatever
+ * the role; first, as the one asked. (Only a role of two words or more, never a rank the person pattern reads.)
+ */
+function roleHolders(q: Question, text: string): ValueSpan[] {
+  if (q.shape !== 'person') return [];
+  const last = q.subject.filter((w) => !q.shapeWords.includes(w)).at(-1);
+  if (!last || last.length < 3 || !/^[가-힣]+$/.test(last)) return [];
+  const out: ValueSpan[] = [];
+  // A name opens the passage or an entry of a list ("(참석) 국장, 다샤타란*홍보대사,"), one mark or space before the
+  // role: "지원사업 관련 홍보대사" or a column gap in a timetable name no one.
+  for (const m of text.matchAll(new RegExp(`(?<=^|[,(（、]\\s?)([가-힣]{2,4})(?:[*·]| )?${last}(?![가-힣])`, 'g'))) {
+    if (/(?:는|은|된|한|할|관련|위한|신임|초대|명예|글로벌)$/.test(m[1]!)) continue;
+    out.push({ text: m[1]!, start: m.index, end: m.index + m[1]!.length });
+  }
+  return out;
+}
 
 /** A sentence's end in administrative prose ("하였다.", "예정임."): where one statement's values stop. */
 const SENTENCE_END = /(?<=[다음함임됨요]\.)\s+(?=\S)/g;
@@ -464,7 +483,8 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   const bound = /최대|최고|상한|한도/.test(q.text) ? /^(?:\s*[가-힣]{0,4}\s*)?(?:이하|이내|미만|까지)/ : /최소|최저|하한/.test(q.text) ? /^(?:\s*[가-힣]{0,4}\s*)?(?:이상|초과)/ : null;
   if (bound && s.values.some((v) => bound.test(b.text.slice(v.end, v.end + 10)) || /최대|최소|최고|최저/.test(b.text.slice(Math.max(0, v.start - 4), v.start)))) score += 0.5;
   const flat = squash(b.text);
-  if (q.shapeWords.some((w) => flat.includes(squash(w)) || (ends && DEADLINE.test(w)))) score += 0.7;
+  // (A place asked in any words — "어디 방문했어" — is named by a passage labelled 장소 or 위치.)
+  if (q.shapeWords.some((w) => flat.includes(squash(w)) || (ends && DEADLINE.test(w))) || (q.shape === 'place' && /장소|위치|개최지/.test(flat))) score += 0.7;
   // A heading that is the thing asked ("53. 탁도", "접수기간"): the blocks right under it are about it, whole.
   const innermost = squash(b.section.at(-1) ?? '').replace(/^\d+\.?/, '');
   if (innermost && namingWords.some((w) => innermost === w)) score += 2;
@@ -615,6 +635,9 @@ function chooseValue(s: Scored, q: Question): ValueSpan | null {
 /** "지원금액 : 최대 29,000천원" → 지원금액; "(일 정) …" → 일정; else the kind of value asked. */
 function labelOf(b: DocBlock, value: ValueSpan, q: Question): string {
   const before = b.text.slice(0, value.start);
+  // "다샤타란 홍보대사": a name is labelled by the role written after it.
+  const role = q.shape === 'person' ? /^(?:[*·]| )?([가-힣]{3,8})/.exec(b.text.slice(value.end))?.[1] : undefined;
+  if (role && q.subject.includes(role)) return role;
   // "유럽(36.0억 달러)": a value in brackets is the word's before them.
   const bracketed = /([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})\s*\(\s*$/.exec(before.slice(-16))?.[1];
   if (bracketed) return bracketed;

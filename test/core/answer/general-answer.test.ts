@@ -435,3 +435,20 @@ describe.skipIf(!shared)('budget briefs beside the samples and promise sheets (.
     expect(body).not.toContain('해당 없음');
   });
 });
+
+describe.skipIf(!shared)('who holds a role, where a visit went (../shared/corpus/busan-press)', () => {
+  const { store, knowledge } = knowledgeOf([join(shared!, 'busan-press')], '2025-07-01');
+  afterAll(() => store.close());
+  const ask = (q: string) => renderText(answer(q, knowledge));
+
+  it('names the person written before the role asked, not a rank in a timetable', () => {
+    const body = ask('음식점 외국어메뉴판 글로벌 홍보대사 누구');
+    expect(body).toContain('홍보대사: 다샤타란');
+    expect(body).not.toContain('담당: 시민건강국장');
+  });
+
+  it('reads "어디 방문했어" as a place and answers from the line labelled 장소', () => {
+    expect(readQuestion('폭염 긴급 현장점검 어디 방문했어').shape).toBe('place');
+    expect(ask('폭염 긴급 현장점검 어디 방문했어')).toContain('(장    소) 노숙인종합지원센터, 장애인 작업장');
+  });
+});
