@@ -53,4 +53,11 @@ describe('pageLines', () => {
     // The wrapped line stays indented under its bullet, as the structure readers expect of a layout text.
     expect(lines[1]).toMatch(/^ +이어지는 줄$/);
   });
+
+  it("closes up a cover's letter-spaced year, not a row of single figures", () => {
+    // busan-2025-plan-housing-architecture.pdf: pdfjs writes the cover's tracking as spaces.
+    const cover = pageLines([item('2 0 2 5 년', 77.1, 493.5, 144.4, 38), item('주 요 업 무 계 획', 251.9, 493.5, 265.9, 38, 1)], 77.1);
+    expect(cover).toEqual(['2025년 주 요 업 무 계 획']);
+    expect(pageLines([item('1 0 2 3', 60, 500, 80, 12)], 60)).toEqual(['1 0 2 3']);
+  });
 });

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
-
 import { IngestError } from '../../../src/ingest/errors.js';
 import { readPdf, readPdfWith } from '../../../src/ingest/formats/pdf/index.js';
 import { loadDocument } from '../../../src/ingest/parse.js';

@@ -49,7 +49,16 @@ export function leftEdge(pages: ReadonlyArray<readonly RawItem[]>): number {
 
 function toItem([text, x, y, sizeX, sizeY, width, spaceBefore]: RawItem): Item {
   const size = { sizeX: sizeX || sizeY || 10, sizeY: sizeY || sizeX || 10 };
-  return { text, x, y, ...size, end: x + Math.max(0, width), spaceBefore: spaceBefore === 1 };
+  return { text: closeLetterSpacedYear(text), x, y, ...size, end: x + Math.max(0, width), spaceBefore: spaceBefore === 1 };
+}
+
+/**
+ * A cover's letter-spaced "2 0 2 5 년" (pdfjs writes the tracking as spaces) is "2025년". Only a run of single
+ * characters holding a figure and a syllable: spaced syllables alone are closed up by normalisation, and single
+ * figures alone may be a row of counts.
+ */
+function closeLetterSpacedYear(text: string): string {
+  return /^(?:\S ){2,}\S$/.test(text) && /\d/.test(text) && /[가-힣]/.test(text) ? text.replace(/ /g, '') : text;
 }
 
 /** A heading drawn twice, the copy within a point or two of the first (한글's shadow and bold effects), counts once. */
