@@ -36,7 +36,7 @@ const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 function readBlocks(nodes: XmlNode[], out: Block[]): void {
   for (const node of nodes) {
     const tag = tagOf(node);
-    if (BLOCK_TAGS.has(tag)) out.push({ kind: 'paragraph', text: inlineText(node) });
+    if (BLOCK_TAGS.has(tag)) out.push({ kind: 'paragraph', text: inlineText(node), heading: tag !== 'p' });
     else if (tag === 'ul' || tag === 'ol') readList(node, out, 0);
     else if (tag === 'table') out.push(readTable(node));
     else if (tag !== '#text') readBlocks(childrenOf(node), out);

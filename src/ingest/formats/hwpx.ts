@@ -43,8 +43,8 @@ export function readHwpxSync(bytes: Buffer, file: string): ExtractedText {
 
 function unzip(bytes: Buffer, file: string): Unzipped {
   try {
-    // Pictures (BinData/) are most of a file's size and never read.
-    return unzipSync(bytes, { filter: (f) => !f.name.startsWith('BinData/') && !f.name.startsWith('Preview/') });
+    // Only the parts read: pictures (BinData/) and styles (header.xml) are most of a file and never read.
+    return unzipSync(bytes, { filter: (f) => f.name === 'mimetype' || /^Contents\/(?!header\.xml$)[^/]+\.(?:xml|hpf)$/.test(f.name) });
   } catch (err) {
     throw new IngestError(file, `zip을 풀지 못했습니다: 파일이 잘렸거나 손상되었습니다 (${(err as Error).message})`);
   }

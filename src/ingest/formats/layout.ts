@@ -3,7 +3,7 @@
  * line of tab-separated cells (what src/ingest/tables reads), with where each line stands in the file.
  */
 
-export type Block = { kind: 'paragraph'; text: string } | { kind: 'table'; cells: TableCell[] };
+export type Block = { kind: 'paragraph'; text: string; heading?: boolean } | { kind: 'table'; cells: TableCell[] };
 
 export interface TableCell {
   row: number;
@@ -32,7 +32,11 @@ class LineWriter {
 
   blocks(blocks: Block[]): void {
     for (const b of blocks) {
-      if (b.kind === 'paragraph') this.paragraph(b.text);
+      if (b.kind === 'paragraph') {
+        this.paragraph(b.text);
+        // A blank line ends a heading: the model would otherwise read the next paragraph as its wrapped rest.
+        if (b.heading && this.lines.length && this.lines[this.lines.length - 1] !== '') this.push('', null);
+      }
       else if (isLayoutTable(b.cells)) for (const cell of byPosition(b.cells)) this.blocks(cell.content);
       else this.table(b.cells);
     }
@@ -68,11 +72,11 @@ class LineWriter {
     }
     rows.forEach((row, r) => {
       // A title row across the whole table reads as a line of text, not a row of one cell and blanks.
-      this.push(row.across ?? row.cells.join('\t'), `표 ${this.tables} · ${r + 1}행`);
+      this.push(row.across ?? row.spread.join('\t'), `표 ${this.tables} · ${r + 1}행`);
     });
   }
 
-  private push(line: string, locator: string): void {
+  private push(line: string, locator: string | null): void {
     this.lines.push(line);
     this.locators.push(locator);
   }
@@ -85,6 +89,8 @@ class LineWriter {
  */
 interface Row {
   cells: string[];
+  /** The cells with spanning labels repeated over the columns they span (for a data table's tab row). */
+  spread: string[];
   /** Per kept cell, its paragraphs one a line (a form's cell reads as the lines it holds). */
   lines: string[][];
   across: string | null;
@@ -116,7 +122,7 @@ function tableRows(cells: TableCell[]): Row[] {
       only && keepCols.length > 1 && keepCols.every((col) => only.col <= col && col < only.col + only.colSpan)
         ? row[only.col]!
         : null;
-    out.push({ cells: kept, lines: keepCols.map((col) => linesAt(r, col)), across });
+    out.push({ cells: kept, spread: spreadLabels(kept, keepCols, r, starts), lines: keepCols.map((col) => linesAt(r, col)), across });
   });
   return out;
 }
@@ -143,6 +149,26 @@ function isForm(rows: Row[]): boolean {
   const places = rows.reduce((n, r) => n + r.cells.length, 0);
   const filled = rows.reduce((n, r) => n + r.cells.filter((c) => c !== '').length, 0);
   return places > 0 && filled / places < 0.75;
+}
+
+/**
+ * A label spanning columns ("예산(백만원)" over "2024년 | 2025년") names each column it spans: its text is repeated
+ * there, so every column's header reads whole. A cell with a figure is never repeated.
+ */
+function spreadLabels(kept: string[], keepCols: number[], r: number, starts: Map<string, TableCell>): string[] {
+  const out = [...kept];
+  keepCols.forEach((col, k) => {
+    if (out[k] !== '') return;
+    // The cell spanning here starts at a kept column to the left in this row.
+    for (let j = k - 1; j >= 0; j--) {
+      const c = starts.get(`${r},${keepCols[j]}`);
+      if (!c) continue;
+      const label = kept[j] ?? '';
+      if (col < c.col + c.colSpan && label && !/\d/.test(label)) out[k] = label;
+      break;
+    }
+  });
+  return out;
 }
 
 /** A cell's paragraphs one a line (a nested table's cells each a line). */
