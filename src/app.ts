@@ -18,7 +18,9 @@ import { warmUp } from './core/warm-up.js';
 import type { ChatAdapter } from './core/port.js';
 import { type Clock, clockFor } from './domain/clock.js';
 import { createDigests, type DigestWiring } from './digest/index.js';
-import { type IngestSummary, ingestPaths } from './ingest/ingest.js';
+import type { IngestError } from './ingest/errors.js';
+import type { ExtractedText } from './ingest/formats/extracted.js';
+import { type IngestSummary, ingestPaths, readOriginals } from './ingest/ingest.js';
 import type { Logger } from './logger.js';
 import { ProjectStore } from './store/store.js';
 
@@ -35,8 +37,24 @@ export interface App {
   close(): void;
 }
 
-export function openApp(config: Config, logger: Logger): App {
-  const { store, seeded } = openForAnswering(config, logger);
+/**
+ * The office files (PDF, HWPX, DOCX) of the samples folder, read ahead when the store is still to be seeded: their
+ * readers are asynchronous, the seeding transaction is not. Undefined when the store already holds documents.
+ */
+export async function readSeedOriginals(config: Config): Promise<ReadonlyMap<string, ExtractedText | IngestError> | undefined> {
+  const reader = ProjectStore.openReadOnly(config.dbFile);
+  const empty = !reader || reader.isEmpty();
+  reader?.close();
+  if (!empty || !existsSync(config.samplesDir)) return undefined;
+  return readOriginals([config.samplesDir], config.maxDocumentMb);
+}
+
+export function openApp(
+  config: Config,
+  logger: Logger,
+  seedOriginals?: ReadonlyMap<string, ExtractedText | IngestError>,
+): App {
+  const { store, seeded } = openForAnswering(config, logger, seedOriginals);
   const clock = clockFor(config.today, config.timeZone);
   const started = performance.now();
   const knowledge = liveKnowledge(
@@ -63,7 +81,11 @@ export function openApp(config: Config, logger: Logger): App {
  * migrates and seeds the sample documents in one transaction, so a second process starting at the same time
  * finds either nothing or every sample, never half of them.
  */
-function openForAnswering(config: Config, logger: Logger): { store: ProjectStore; seeded: IngestSummary | null } {
+function openForAnswering(
+  config: Config,
+  logger: Logger,
+  seedOriginals?: ReadonlyMap<string, ExtractedText | IngestError>,
+): { store: ProjectStore; seeded: IngestSummary | null } {
   const reader = ProjectStore.openReadOnly(config.dbFile);
   if (reader?.copied)
     logger.warn(`${config.dbFile}의 폴더에 쓸 수 없어 지금 내용을 메모리에 읽어 답합니다 (이후 넣는 문서는 다시 시작해야 보입니다)`);
@@ -80,7 +102,10 @@ function openForAnswering(config: Config, logger: Logger): { store: ProjectStore
           `설정 오류: DAMDANG_SAMPLES — 폴더 ${config.samplesDir}이(가) 없습니다. 데이터베이스 ${config.dbFile}이(가) 비어 있어 예시 문서를 읽으려 했습니다: DAMDANG_SAMPLES를 고치거나 \`damdang ingest <폴더>\`로 문서를 먼저 넣으세요`,
         );
       logger.info(`데이터베이스가 비어 있어 ${config.samplesDir}의 예시 문서를 읽습니다…`);
-      return ingestPaths(writer, [config.samplesDir], undefined, { maxDocumentMb: config.maxDocumentMb });
+      return ingestPaths(writer, [config.samplesDir], undefined, {
+        maxDocumentMb: config.maxDocumentMb,
+        ...(seedOriginals ? { extracted: seedOriginals } : {}),
+      });
     });
   } catch (err) {
     writer.close();

@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { parseDigestArgs } from '../commands/digest.js';
 import { CONSOLE_ORIGIN } from './adapters/console/console.js';
-import { openApp, runChat } from './app.js';
+import { openApp, readSeedOriginals, runChat } from './app.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPathsAsync } from './ingest/ingest.js';
 import { createLogger, type Logger } from './logger.js';
@@ -159,7 +159,7 @@ program
   .action(async (opts: { db?: string; today?: string }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
     const logger = loggerFor(config);
-    const app = openApp(config, logger);
+    const app = openApp(config, logger, await readSeedOriginals(config));
     const guard = guardWhileRunning(logger);
     let running = false;
     // Once running, a signal stops the adapters in order; while starting (a connection still being tried) it ends

@@ -18,6 +18,7 @@ import { DEFAULT_MAX_DOCUMENT_MB, type LoadedDocument } from '../domain/document
 import type { ProjectStore, SaveOutcome } from '../store/store.js';
 import { IngestError } from './errors.js';
 import type { ParseResult } from './document.js';
+import type { ExtractedText } from './formats/extracted.js';
 import { readOriginal } from './formats/index.js';
 import { loadDocument, loadExtracted, parseDocument, SUPPORTED_EXTENSIONS, TEXT_EXTENSIONS } from './parse.js';
 
@@ -239,13 +240,22 @@ export interface IngestOptions {
   organization?: string | null;
   /** Documents larger than this many MB are refused (DAMDANG_MAX_DOCUMENT_MB); default DEFAULT_MAX_DOCUMENT_MB. */
   maxDocumentMb?: number;
+  /**
+   * Office files read ahead (readOriginals), by path, for a synchronous ingest that must take them (the seeding
+   * transaction of a starting bot); with it, ingestPaths walks every supported extension.
+   */
+  extracted?: ReadonlyMap<string, ExtractedText | IngestError>;
 }
 
-/** Ingests one text file; every failure becomes a report naming the file, and the store is left as it was. */
+/** Ingests one text file (or one read ahead in options.extracted); every failure becomes a report naming the file, and the store is left as it was. */
 export function ingestFile(store: ProjectStore, file: string, options: IngestOptions = {}): DocumentReport {
   try {
     const bytes = readRegularFile(file, options.maxDocumentMb);
-    return unchangedReport(store, file, bytes) ?? storeLoaded(store, file, loadDocument(file, bytes), options);
+    const same = unchangedReport(store, file, bytes);
+    if (same) return same;
+    const read = options.extracted?.get(file);
+    if (read instanceof IngestError) throw read;
+    return storeLoaded(store, file, read ? loadExtracted(file, bytes, read) : loadDocument(file, bytes), options);
   } catch (err) {
     return failedReport(file, err);
   }
@@ -327,7 +337,7 @@ export function ingestPaths(
   options: IngestOptions = {},
 ): IngestSummary {
   const started = performance.now();
-  const { files, errors } = collectFiles(paths);
+  const { files, errors } = collectFiles(paths, options.extracted ? SUPPORTED_EXTENSIONS : TEXT_EXTENSIONS);
   const reports: DocumentReport[] = [];
   files.forEach((file, i) => {
     const report = ingestFile(store, file, options);
@@ -366,6 +376,28 @@ export async function ingestPathsAsync(
     failed: reports.filter((r) => r.outcome === 'failed').length + errors.length,
     millis: performance.now() - started,
   };
+}
+
+/**
+ * The office files under the paths read ahead, for a synchronous ingest (IngestOptions.extracted): each its
+ * extracted text, or the refusal naming it. Text files are left to the ingest.
+ */
+export async function readOriginals(
+  paths: string[],
+  maxDocumentMb?: number,
+): Promise<Map<string, ExtractedText | IngestError>> {
+  const out = new Map<string, ExtractedText | IngestError>();
+  const { files } = collectFiles(paths, SUPPORTED_EXTENSIONS);
+  for (const file of files) {
+    if ((TEXT_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase())) continue;
+    try {
+      const read = await readOriginal(readRegularFile(file, maxDocumentMb), file);
+      if (read) out.set(file, read);
+    } catch (err) {
+      out.set(file, err instanceof IngestError ? err : new IngestError(file, (err as Error).message));
+    }
+  }
+  return out;
 }
 
 function countFacts(r: import('../domain/project.js').ProjectRecord): number {

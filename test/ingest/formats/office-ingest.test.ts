@@ -3,15 +3,18 @@
  * .hwp is read, a Word file named .hwpx is read as Word), and each bad file is refused by name while the rest of
  * the run is stored and the store keeps nothing of the refused ones. Real files are copied from ../shared/originals.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { openApp, readSeedOriginals } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config.js';
 import { IngestError } from '../../../src/ingest/errors.js';
 import { readDocx } from '../../../src/ingest/formats/docx.js';
 import { readHwpxSync } from '../../../src/ingest/formats/hwpx.js';
 import { readOriginal, sniffFormat } from '../../../src/ingest/formats/index.js';
 import { ingestPathsAsync } from '../../../src/ingest/ingest.js';
+import { silentLogger } from '../../../src/logger.js';
 import { modelOf } from '../../../src/ingest/model/read-model.js';
 import { loadExtracted } from '../../../src/ingest/parse.js';
 import { ProjectStore } from '../../../src/store/store.js';
@@ -92,5 +95,27 @@ describe.skipIf(!ORIGINALS)('bad files among good ones', () => {
   it('says which zip is not an HWPX when read as one', () => {
     expect(() => readHwpxSync(smallDocx(), 'plan.hwpx')).toThrow(IngestError);
     expect(() => readHwpxSync(smallDocx(), 'plan.hwpx')).toThrow(/plan\.hwpx: HWPX 파일이 아닙니다: zip에 mimetype 항목이 없습니다/);
+  });
+});
+
+describe.skipIf(!ORIGINALS)('a starting bot seeding an empty store', () => {
+  it('takes the office files of its samples folder with the text ones', async () => {
+    const samples = tempDir();
+    copyFileSync(join(ORIGINALS!, APPROVAL), join(samples, 'approval.hwpx'));
+    writeFileSync(join(samples, 'note.txt'), '□ 사업개요\n  ㅇ 사 업 명 : 청년 일자리 지원\n');
+    writeFileSync(join(samples, 'empty.docx'), Buffer.alloc(0));
+    const config = loadConfig({ db: join(tempDir(), 'seed.db') }, { DAMDANG_SAMPLES: samples });
+    const app = openApp(config, silentLogger, await readSeedOriginals(config));
+    try {
+      const byName = Object.fromEntries(app.seeded!.reports.map((r) => [r.file.split('/').pop(), r]));
+      expect(byName['approval.hwpx']).toMatchObject({ outcome: 'new', family: 'approval' });
+      expect(byName['note.txt']!.outcome).toBe('new');
+      expect(byName['empty.docx']!.error).toMatch(/empty\.docx: 빈 파일입니다/);
+      expect(app.store.stats().documents).toBe(2);
+    } finally {
+      app.close();
+    }
+    // A store that holds documents is not read ahead again.
+    expect(await readSeedOriginals(config)).toBeUndefined();
   });
 });
