@@ -34,7 +34,8 @@ function refusal(err: unknown, file: string, timeoutMs: number): IngestError {
   if (!(err instanceof ExtractError)) return new IngestError(file, `PDF를 읽지 못했습니다: ${String(err)}`);
   const { kind, message } = err.failure;
   if (kind === 'password') return new IngestError(file, '암호가 걸린 PDF입니다: 암호를 푼 사본으로 저장해 주세요');
-  if (kind === 'timeout') return new IngestError(file, `PDF를 읽는 데 ${Math.round(timeoutMs / 1000)}초가 넘게 걸려 멈췄습니다`);
+  if (kind === 'timeout') return new IngestError(file, `PDF를 읽는 데 ${Math.ceil(timeoutMs / 1000)}초가 넘게 걸려 멈췄습니다`);
+  if (kind === 'crash') return new IngestError(file, `PDF를 읽던 작업이 중단되었습니다(메모리 초과 등): ${message}`);
   return new IngestError(file, `손상된 PDF라서 읽지 못했습니다: ${message}`);
 }
 

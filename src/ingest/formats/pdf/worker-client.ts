@@ -41,6 +41,10 @@ let nextId = 1;
 function startWorker(): Worker {
   // A PDF that asks for more than this is refused rather than taking the bot's memory with it.
   const w = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  // A worker that dies while idle is replaced by the next job rather than sent work it never answers.
+  w.once('exit', () => {
+    if (worker === w) worker = null;
+  });
   w.unref();
   return w;
 }
