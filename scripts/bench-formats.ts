@@ -3,22 +3,18 @@
  * HWPX of ../shared/originals, each read a few times after one warm-up pass. Issue #19 asks for under 50 ms a file.
  * A benchmark, not a test: the figures go into the notes.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { readHwpxSync } from '../src/ingest/formats/hwpx.js';
-import { sharedCorpusDir } from './lib/corpus-paths.js';
+import { originalFiles, sharedOriginalsDir } from './lib/corpus-paths.js';
 
 const ROUNDS = 5;
-const corpus = sharedCorpusDir();
-if (!corpus) {
+const originals = sharedOriginalsDir();
+if (!originals) {
   process.stderr.write('../shared/originals not found beside the repository: nothing to measure\n');
   process.exit(0);
 }
-const originals = join(dirname(corpus), 'originals');
-const files = readdirSync(originals, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.hwpx'))
-  .sort()
-  .map((f) => join(originals, f));
+const files = originalFiles('.hwpx');
 
 // The warm-up pass loads the modules and lets the JIT settle; it is left out of the figures.
 for (const file of files) readHwpxSync(readFileSync(file), file);

@@ -3,22 +3,18 @@
  * over every PDF of ../shared/originals, and the peak RSS of the process (the worker thread included).
  * A benchmark, not a test: the figures go into the notes. Issue #19 asks for 20 pages/s or more.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { extractPdf } from '../src/ingest/formats/pdf/worker-client.js';
 import { toExtracted } from '../src/ingest/formats/pdf/index.js';
-import { sharedCorpusDir } from './lib/corpus-paths.js';
+import { originalFiles, sharedOriginalsDir } from './lib/corpus-paths.js';
 
-const corpus = sharedCorpusDir();
-if (!corpus) {
+const originals = sharedOriginalsDir();
+if (!originals) {
   process.stderr.write('../shared/originals not found beside the repository: nothing to measure\n');
   process.exit(0);
 }
-const originals = join(dirname(corpus), 'originals');
-const files = readdirSync(originals, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.pdf'))
-  .sort()
-  .map((f) => join(originals, f));
+const files = originalFiles('.pdf');
 
 // The first file also starts the worker and loads pdfjs; that start-up is part of the figure.
 let pages = 0;

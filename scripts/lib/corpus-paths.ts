@@ -2,7 +2,7 @@
  * Where the documents an evaluation reads live. /work/shared is read in place: CI has it at ../shared beside the
  * repo, a worktree under /work/wt at ../../shared; callers skip with a message when neither exists.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +17,23 @@ export function sharedCorpusDir(): string | null {
     if (existsSync(join(dir, 'README.md'))) return dir;
   }
   return null;
+}
+
+/** The original office files (../shared/originals, beside the corpus), or null when this machine has none. */
+export function sharedOriginalsDir(): string | null {
+  const corpus = sharedCorpusDir();
+  const dir = corpus && join(dirname(corpus), 'originals');
+  return dir && existsSync(dir) ? dir : null;
+}
+
+/** Every original whose name ends with `ext` (".pdf", ".hwpx"), in every folder, sorted; empty when there are none. */
+export function originalFiles(ext: string): string[] {
+  const dir = sharedOriginalsDir();
+  if (!dir) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** The folders of the shared corpus that the fixtures do not already copy (its top-level files are in test/fixtures/corpus). */

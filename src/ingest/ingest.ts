@@ -344,10 +344,14 @@ export function ingestPaths(
     reports.push(report);
     onProgress(i + 1, files.length, report);
   });
+  return summary(reports, errors, started);
+}
+
+function summary(reports: DocumentReport[], pathErrors: string[], started: number): IngestSummary {
   return {
     reports,
-    pathErrors: errors,
-    failed: reports.filter((r) => r.outcome === 'failed').length + errors.length,
+    pathErrors,
+    failed: reports.filter((r) => r.outcome === 'failed').length + pathErrors.length,
     millis: performance.now() - started,
   };
 }
@@ -370,12 +374,7 @@ export async function ingestPathsAsync(
     reports.push(report);
     onProgress(i + 1, files.length, report);
   }
-  return {
-    reports,
-    pathErrors: errors,
-    failed: reports.filter((r) => r.outcome === 'failed').length + errors.length,
-    millis: performance.now() - started,
-  };
+  return summary(reports, errors, started);
 }
 
 /**

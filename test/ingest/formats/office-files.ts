@@ -1,12 +1,9 @@
 /** Where the real originals are (../shared/originals beside the checkout), and small office files built in a test. */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
+import { sharedCorpusDir, sharedOriginalsDir } from '../../../scripts/lib/corpus-paths.js';
 
-const corpus = sharedCorpusDir();
-export const ORIGINALS = corpus && existsSync(join(dirname(corpus), 'originals')) ? join(dirname(corpus), 'originals') : null;
-export const CORPUS = corpus;
+export const ORIGINALS = sharedOriginalsDir();
+export const CORPUS = sharedCorpusDir();
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 

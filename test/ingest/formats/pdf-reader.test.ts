@@ -3,11 +3,11 @@
  * in ../shared/corpus holds, cite their pages, and give the text pipeline the same title and contacts. Refusals on
  * a truncated copy of a real PDF and on small PDFs written byte by byte.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sharedCorpusDir } from '../../../scripts/lib/corpus-paths.js';
+import { sharedCorpusDir, sharedOriginalsDir } from '../../../scripts/lib/corpus-paths.js';
 import { IngestError } from '../../../src/ingest/errors.js';
 import { readPdf, readPdfWith } from '../../../src/ingest/formats/pdf/index.js';
 import { loadDocument } from '../../../src/ingest/parse.js';
@@ -15,8 +15,8 @@ import { modelOf } from '../../../src/ingest/model/read-model.js';
 import { encryptedPdf, scanLikePdf, textPdf } from './pdf-bytes.js';
 
 const corpus = sharedCorpusDir();
-const originals = corpus ? join(dirname(corpus), 'originals') : null;
-const absent = !originals || !existsSync(originals);
+const originals = sharedOriginalsDir();
+const absent = !originals;
 const original = (path: string) => join(originals!, path);
 
 async function read(path: string) {
