@@ -432,6 +432,16 @@ function counted(q: Question, values: ValueSpan[]): ValueSpan[] {
   return same;
 }
 
+/** "몇 개 반": the thing counted, written after the counter ("4개 반으로"); null when the question names none. */
+function countedNoun(q: Question): string | null {
+  const noun = q.shape === 'count' ? /몇\s*개\s+([가-힣]{1,4})/.exec(q.text)?.[1] : undefined;
+  if (!noun || /^(?:있|인가|정도|쯤|되|돼|나와|뽑)/.test(noun)) return null;
+  return noun.replace(/(?:이야|이에요|야|예요|요|이나|이)$/, '') || null;
+}
+
+/** A count written with the thing asked right after it ("4개 반으로", "5개 기관 이하"). */
+const countsNoun = (text: string, v: ValueSpan, noun: string) => text.slice(v.end, v.end + 8).replace(/\s+/g, '').startsWith(noun);
+
 function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: number, head: boolean[] = [], docTitle?: string): number {
   const n = q.subject.length;
   const b = s.passage.block;
@@ -473,6 +483,9 @@ function passageScore(s: Scored, q: Question, docShare: number, bestDocShare: nu
   const timeAsked = q.shape === 'date' && (q.shapeWords.some((w) => /^(?:시간|시각)$/.test(w)) || /몇\s*시(?!간)/.test(q.text));
   if (s.values.length > 0 && !(q.shape === 'date' && !timeAsked && s.values.every((v) => /^(?:\d{1,2}:\d{2}|(?:오전|오후|낮|밤|새벽)\s*\d)/.test(v.text)))) score += 1.5;
   if (timeAsked && s.values.some(clock)) score += 1;
+  // The count of the very thing asked ("몇 개 반" → "총 4개 반으로") says it, wherever the passage's name stands.
+  const noun = countedNoun(q);
+  if (noun && s.values.some((v) => countsNoun(b.text, v, noun))) score += 2.5;
   // A total asked ("총 시상금") is the figure written as one ("총 9팀 / 900만원"), or a table's total row.
   if (/(?:^|\s)총\s*[가-힣]|합계/.test(q.text) && needsValue(q.shape) && (/(?:^|[^가-힣])(?:총|합계|총계)(?:[^가-힣]|$)/.test(b.text) || /^(?:계|합\s*계|총\s*계)$/.test((b.table?.cells[0] ?? '').trim()))) score += 0.8;
   // "일시" asks the day and the hour: a value giving both says it whole.
@@ -615,6 +628,9 @@ function rowBlock(b: DocBlock, q: Question): Block {
 function chooseValue(s: Scored, q: Question): ValueSpan | null {
   const text = s.passage.block.text;
   if (s.values.length === 0) return null;
+  const noun = countedNoun(q);
+  const ofNoun = noun ? s.values.find((v) => countsNoun(text, v, noun)) : undefined;
+  if (ofNoun) return ofNoun;
   // A value bracketed or labelled right after a word asked ("전문기관 (정보통신기획평가원)", "유럽(36.0억 달러)").
   const lower = text.toLowerCase();
   const attached = s.values.find((v) =>

@@ -447,6 +447,12 @@ describe.skipIf(!shared)('who holds a role, where a visit went (../shared/corpus
     expect(body).not.toContain('담당: 시민건강국장');
   });
 
+  it('counts the thing asked after "몇 개" ("몇 개 반" → "총 4개 반으로"), not another count of the release', () => {
+    const body = ask('부산해양금융발전협의회 몇 개 반');
+    expect(body).toContain('수: 총 4개');
+    expect(body).not.toContain('16개');
+  });
+
   it('reads "어디 방문했어" as a place and answers from the line labelled 장소', () => {
     expect(readQuestion('폭염 긴급 현장점검 어디 방문했어').shape).toBe('place');
     expect(ask('폭염 긴급 현장점검 어디 방문했어')).toContain('(장    소) 노숙인종합지원센터, 장애인 작업장');
