@@ -170,4 +170,15 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // Which answerer produced a reply that staff rated, so a wrong answer is explained in one look.
   `ALTER TABLE feedback ADD COLUMN trace_json TEXT NOT NULL DEFAULT '[]';`,
+  // Where each stored line of an office file stands in the file ("3쪽", "문단 12", "표 2 · 3행 2열"), as runs of
+  // lines sharing one locator (a PDF page is one run), so a citation names the page or cell. A text file has none.
+  `
+  CREATE TABLE line_locators (
+    version_id INTEGER NOT NULL REFERENCES document_versions(id),
+    line_from INTEGER NOT NULL,
+    line_to INTEGER NOT NULL,
+    locator TEXT NOT NULL,
+    PRIMARY KEY (version_id, line_from)
+  ) WITHOUT ROWID;
+  `,
 ];
