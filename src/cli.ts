@@ -275,7 +275,7 @@ function printReport(r: DocumentReport): void {
     log(`✗ ${r.error}`);
     return;
   }
-  const label = { new: '새 문서', updated: '새 버전', unchanged: '변경 없음' }[r.outcome];
+  const label = { new: '새 문서', updated: '새 버전', unchanged: '변경 없음', restored: '다시 추가 (새 버전)' }[r.outcome];
   log(`✓ ${r.file} — ${label}, ${r.family}, 레코드 ${r.records}, 사실 ${r.facts}, 경고 ${r.warnings.length}`);
   for (const w of r.warnings.slice(0, 5)) log(`    ! ${r.file}${w.line ? `:${w.line}` : ''} ${w.message}`);
 }

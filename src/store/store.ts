@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants as fsConstants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import { type ProjectRecord, ProjectRecordSchema } from '../domain/project.js';
 import type { LoadedDocument, ParseResult, ParseWarning } from '../domain/document.js';
@@ -44,7 +44,8 @@ export interface IngestedVersion {
   previousVersionId: number | null;
 }
 
-export type SaveOutcome = 'new' | 'updated' | 'unchanged';
+/** 'restored': a withdrawn document's file came back (stored as its next version). */
+export type SaveOutcome = 'new' | 'updated' | 'unchanged' | 'restored';
 
 export interface StoreStats {
   documents: number;
@@ -191,8 +192,10 @@ export class ProjectStore {
   saveDocument(loaded: LoadedDocument, result: ParseResult, path: string, now: Date = new Date()): SaveOutcome {
     const records = result.records.map((r) => ProjectRecordSchema.parse(r));
     return this.write((): SaveOutcome => {
+      // A withdrawn document has no current version (hash null) but its history goes on from its last version.
       const existing = this.prepared(
-          `SELECT d.id, v.content_hash AS hash, v.version FROM documents d
+          `SELECT d.id, v.content_hash AS hash,
+                  (SELECT MAX(version) FROM document_versions WHERE document_id = d.id) AS version FROM documents d
            LEFT JOIN document_versions v ON v.id = d.current_version_id WHERE d.path = ?`,
         )
         .get(path) as { id: number; hash: string | null; version: number | null } | undefined;
@@ -252,8 +255,33 @@ export class ProjectStore {
       if (result.model) savePassages(this.db, versionId, result.model);
       this.prepared('UPDATE documents SET current_version_id = ? WHERE id = ?').run(versionId, documentId);
       this.prepared("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
-      return existing ? 'updated' : 'new';
+      return !existing ? 'new' : existing.hash === null ? 'restored' : 'updated';
     });
+  }
+
+  /**
+   * Withdraws the document stored for `path` (its file was removed): no version of it is current any more, so
+   * every "current" query, which joins on documents.current_version_id, leaves it out; its versions, records and
+   * passages stay as history. Saving the path again restores it. False when it was not current.
+   */
+  withdrawDocument(path: string): boolean {
+    return this.write(() => {
+      const withdrawn =
+        this.prepared('UPDATE documents SET current_version_id = NULL WHERE path = ? AND current_version_id IS NOT NULL').run(path)
+          .changes > 0;
+      if (withdrawn) this.prepared("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
+      return withdrawn;
+    });
+  }
+
+  /** Paths of the current documents stored from under the folder `dir` (an absolute path). */
+  currentPathsUnder(dir: string): string[] {
+    const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
+    const rows = this.prepared(
+        'SELECT path FROM documents WHERE current_version_id IS NOT NULL AND substr(path, 1, length(?)) = ? ORDER BY path',
+      )
+      .all(prefix, prefix) as Array<{ path: string }>;
+    return rows.map((r) => r.path);
   }
 
   /** The records of every document's current version. */
