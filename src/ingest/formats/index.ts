@@ -5,6 +5,7 @@
 import { IngestError } from '../errors.js';
 import { readDocx } from './docx.js';
 import type { ExtractedText } from './extracted.js';
+import { readHwp5 } from './hwp5/index.js';
 import { readHwpx } from './hwpx.js';
 import { readPdf } from './pdf/index.js';
 import { sniffFormat } from './sniff.js';
@@ -28,7 +29,9 @@ export async function readOriginal(bytes: Buffer, file: string): Promise<Extract
     case 'zip':
       throw new IngestError(file, 'HWPX나 DOCX가 아닌 zip 파일입니다 (a zip that is neither HWPX nor DOCX)');
     case 'hwp5':
-      throw new IngestError(file, 'HWP 5 파일을 읽지 못했습니다: HWPX나 PDF로 저장해 주세요');
+      return readHwp5(bytes, file);
+    case 'ole':
+      throw new IngestError(file, 'HWP 문서가 아닌 OLE 파일입니다 (Word 97–2003 .doc 등): PDF나 DOCX로 저장해 주세요');
     case 'pdf':
       return readPdf(bytes, file);
   }

@@ -2,21 +2,29 @@
  * The format of a file by its bytes, never its name: real folders hold .hwp files that are HWPX zips, .hwpx files
  * that are HWP 5, Word files renamed .hwpx, truncated downloads and empty files.
  */
-export type SniffedFormat = 'pdf' | 'hwpx' | 'docx' | 'zip' | 'hwp5' | 'text' | 'empty';
+export type SniffedFormat = 'pdf' | 'hwpx' | 'docx' | 'zip' | 'hwp5' | 'ole' | 'text' | 'empty';
 
 const PDF = Buffer.from('%PDF-', 'latin1');
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const HWPX_MIMETYPE = 'application/hwp+zip';
+/** The streams by which Word 97–2003, Excel and PowerPoint files are told from an HWP 5 one (UTF-16 names). */
+const OTHER_OLE_STREAMS = ['WordDocument', 'Workbook', 'PowerPoint Document'].map((n) => Buffer.from(n, 'utf16le'));
 
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   if (bytes.length === 0) return 'empty';
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
   // Some exporters put a few bytes (a BOM, a blank line) before the header; readers accept it within 1 KB.
   if (head.indexOf(PDF) >= 0 && head.indexOf(PDF) < 1024) return 'pdf';
-  if (startsWith(bytes, OLE)) return 'hwp5';
+  if (startsWith(bytes, OLE)) return oleKind(bytes);
   if (startsWith(bytes, ZIP)) return zipKind(bytes);
   return 'text';
+}
+
+/** A compound file is also what Word 97–2003 (.doc), Excel and PowerPoint write; a damaged one is taken as HWP. */
+function oleKind(bytes: Uint8Array): SniffedFormat {
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return OTHER_OLE_STREAMS.some((name) => all.includes(name)) ? 'ole' : 'hwp5';
 }
 
 /** Which zip: read from the local headers, which a truncated download still has (its central directory it lacks). */
