@@ -10,7 +10,10 @@ export function previewBlocks(text: string): Block[] {
   const out: Block[] = [];
   let rows: string[][] = [];
   const flushTable = () => {
-    if (rows.length) out.push(tableOf(rows));
+    if (rows.length && sameWidth(rows)) out.push(tableOf(rows));
+    // Rows of different widths had spans the preview does not keep: as columns their figures would stand under
+    // the wrong header, so each row reads as a line of text.
+    else for (const row of rows) out.push({ kind: 'paragraph', text: row.filter((c) => c.trim()).join(' ') });
     rows = [];
   };
   // The preview stops mid-document: a last line cut short of its closing bracket is still a row.
@@ -25,6 +28,11 @@ export function previewBlocks(text: string): Block[] {
   }
   flushTable();
   return out;
+}
+
+/** Every row of more than one cell has as many cells as the others. */
+function sameWidth(rows: string[][]): boolean {
+  return new Set(rows.filter((r) => r.length > 1).map((r) => r.length)).size <= 1;
 }
 
 /**
