@@ -2,7 +2,7 @@
 import type { DocBlock } from '../domain/doc-model.js';
 import { formatMoney, formatWonReading, type Money } from '../domain/money.js';
 import type { Milestone, ProjectRecord } from '../domain/project.js';
-import { formatLines, type Source } from '../domain/provenance.js';
+import { formatSpans, type LineLocators, type Source } from '../domain/provenance.js';
 import { compact } from '../domain/vocabulary.js';
 import type { StoredRecord } from '../store/store.js';
 
@@ -25,10 +25,11 @@ export function pct(n: number | null | undefined): string | null {
   return `${Number.isInteger(n) ? n : n.toFixed(1)}%`;
 }
 
+/** "doc · section · 12행"; an office file's line also names its page or cell ("3쪽 12행", "41행(문단 12)"). */
 export function sourceOf(r: StoredRecord, source: Source = r.record.src): string {
   const parts = [r.document.name];
   if (source.section) parts.push(source.section);
-  parts.push(formatLines(source));
+  parts.push(formatSpans([source.lines], r.document.locators));
   return parts.join(' · ');
 }
 
@@ -44,18 +45,19 @@ export function figureLine(text: string | null, blocks: DocBlock[]): Source | nu
 }
 
 /**
- * One footnote per document for every fact a reply states: "doc · section · 12행, 15–17행". A reply that lists
- * twelve milestones cites all twelve lines, not the first three.
+ * One footnote per document for every fact a reply states: "doc · section · 12행, 15–17행" (an office file's
+ * with their pages or cells: "3쪽 12행, 4쪽 40행"). A reply that lists twelve milestones cites all twelve lines,
+ * not the first three.
  */
 export function sourcesOf(facts: Array<{ r: StoredRecord; src: Source }>): string[] {
-  const byDoc = new Map<string, { sections: Set<string | null>; spans: Array<[number, number]> }>();
+  const byDoc = new Map<string, { sections: Set<string | null>; spans: Array<[number, number]>; r: StoredRecord }>();
   for (const { r, src } of facts) {
-    const entry = byDoc.get(r.document.name) ?? { sections: new Set(), spans: [] };
+    const entry = byDoc.get(r.document.name) ?? { sections: new Set(), spans: [], r };
     entry.sections.add(src.section);
     entry.spans.push(src.lines);
     byDoc.set(r.document.name, entry);
   }
-  return [...byDoc].map(([name, { sections, spans }]) => {
+  return [...byDoc].map(([name, { sections, spans, r }]) => {
     const merged: Array<[number, number]> = [];
     for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
       const last = merged.at(-1);
@@ -63,9 +65,19 @@ export function sourcesOf(facts: Array<{ r: StoredRecord; src: Source }>): strin
       else merged.push([a, b]);
     }
     const section = sections.size === 1 ? [...sections][0] : null;
-    const lines = merged.map(([a, b]) => formatLines({ section: null, lines: [a, b] })).join(', ');
+    const lines = formatSpans(merged, r.document.locators);
     return [name, section, lines].filter(Boolean).join(' · ');
   });
+}
+
+/**
+ * "3행, 10–12행": spans by where they start, each once ("3쪽 3행, 10–12행" for a PDF): the footnote of a reply
+ * quoting a document's passages, with that document's locators (PassageDocument.locators).
+ */
+export function citeSpans(spans: ReadonlyArray<readonly [number, number]>, locators?: LineLocators): string {
+  const seen = new Set<string>();
+  const once = [...spans].sort((a, b) => a[0] - b[0]).filter(([a, b]) => !seen.has(`${a}-${b}`) && seen.add(`${a}-${b}`));
+  return formatSpans(once, locators);
 }
 
 export function orgDept(rec: ProjectRecord): string {

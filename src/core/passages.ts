@@ -6,7 +6,7 @@
  * Passages are facts and the lines of the stored blocks, as written.
  */
 import { type BudgetLine, type Fact, recordNames } from '../domain/project.js';
-import { formatLines, type Source } from '../domain/provenance.js';
+import { formatSpans, type Source } from '../domain/provenance.js';
 import type { StoredRecord } from '../store/store.js';
 import { money, sourcesOf } from './format.js';
 import { writtenLines } from './blocks.js';
@@ -319,7 +319,7 @@ export function passageReply(
     p.whole && shown.length
       ? { section: shown[0]!.src.section, lines: [shown[0]!.src.lines[0], shown.at(-1)!.src.lines[1]] }
       : p.src;
-  const source = [p.record.document.name, cited.section, formatLines(cited)].filter(Boolean).join(' · ');
+  const source = [p.record.document.name, cited.section, formatSpans([cited.lines], p.record.document.locators)].filter(Boolean).join(' · ');
   // The head's date and the other documents' titles and dates are stated too: their lines are cited after the passage.
   const named = [p.record, ...related].flatMap((r) => {
     const own = r === p.record ? [] : [{ r, src: r.record.src }];

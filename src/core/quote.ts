@@ -4,7 +4,7 @@
  * lines instead of stating a figure is built here.
  */
 import type { DocBlock } from '../domain/doc-model.js';
-import { formatLines, type Source, src } from '../domain/provenance.js';
+import { formatLines, formatSpans, type Source, src } from '../domain/provenance.js';
 import { tokenizeQuery } from '../search/korean-tokenizer.js';
 import type { StoredRecord } from '../store/store.js';
 import { recordBlocks } from './blocks.js';
@@ -67,9 +67,9 @@ export function quotedBlock(lines: QuotedLine[], query: string, caption: string 
   );
 }
 
-/** "문서.txt · 12행, 15행": the footnote of a reply that quotes these lines. */
+/** "문서.txt · 12행, 15행" (an office file's "문서.pdf · 3쪽 12행, 15행"): the footnote of a reply quoting these lines. */
 export function quotedSource(r: StoredRecord, lines: QuotedLine[]): string {
-  return `${r.document.name} · ${lines.map((l) => formatLines(at(l))).join(', ')}`;
+  return `${r.document.name} · ${formatSpans(lines.map((l) => at(l).lines), r.document.locators)}`;
 }
 
 export interface QuotedReplyOptions {

@@ -5,7 +5,7 @@
 import { projectIdentity } from '../domain/identity.js';
 import { formatMoney } from '../domain/money.js';
 import type { BudgetLine, Contact, Milestone, ProjectRecord } from '../domain/project.js';
-import { formatLines, type Source } from '../domain/provenance.js';
+import { formatSpans, type Source } from '../domain/provenance.js';
 import { BUDGET_KIND_LABEL, compact } from '../domain/vocabulary.js';
 import { parseKoreanDate } from '../domain/korean-date.js';
 import type { ProjectStore, StoredRecord } from '../store/store.js';
@@ -306,7 +306,7 @@ function item(r: StoredRecord, text: string, src: Source, documentName = r.docum
     project: rec.title,
     owner: ownerOf(rec.contacts),
     text,
-    source: [documentName, src.section, formatLines(src)].filter(Boolean).join(' · '),
+    source: [documentName, src.section, formatSpans([src.lines], r.document.locators)].filter(Boolean).join(' · '),
   };
 }
 

@@ -48,4 +48,6 @@ export interface LoadedDocument {
   hash: string;
   /** The normalised text as stored, for quoting lines. */
   text: string;
+  /** An office file's: per stored line, where it stands in the file ("3쪽", "문단 12") or null; as long as `doc.lines`. */
+  locators?: Array<string | null>;
 }

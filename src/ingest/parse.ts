@@ -60,6 +60,8 @@ export function loadExtracted(path: string, bytes: Buffer, extracted: ExtractedT
     },
     hash: createHash('sha256').update(bytes).digest('hex'),
     text: lines.join('\n'),
+    // Normalising keeps line i as line i, so the reader's locators stay beside their lines.
+    ...(extracted.locators.length === lines.length ? { locators: extracted.locators } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { DocBlock, DocMeta, DocModel } from '../domain/doc-model.js';
+import type { LineLocators } from '../domain/provenance.js';
 import { tokenize } from '../search/korean-tokenizer.js';
 
 export interface StoredPassage {
@@ -22,6 +23,8 @@ export interface PassageDocument {
   name: string;
   family: string;
   meta: DocMeta;
+  /** Where its lines stand in the original file, for citations (formatSpans). */
+  locators?: LineLocators;
 }
 
 /** FTS5 reads a token as a word of letters and digits: anything else would split it differently at query time. */

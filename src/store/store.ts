@@ -12,11 +12,22 @@ import { FeedbackLog } from './feedback.js';
 import { MIGRATIONS } from './migrations.js';
 import { currentModels, type PassageDocument, passageDocument, passagesOf, savePassages, searchPassages, type StoredPassage } from './passages.js';
 import type { DocBlock } from '../domain/doc-model.js';
+import type { LineLocators } from '../domain/provenance.js';
+import { type EndsReader, endsReader, saveLocators, VersionLocators } from './locators.js';
 
 export interface StoredRecord {
   id: number;
   record: ProjectRecord;
-  document: { id: number; path: string; name: string; version: number; versionId: number; family: string };
+  document: {
+    id: number;
+    path: string;
+    name: string;
+    version: number;
+    versionId: number;
+    family: string;
+    /** Where its lines stand in the original file, for citations (an office file's; a text file's are null). */
+    locators: LineLocators;
+  };
 }
 
 export interface RecordSummary {
@@ -65,6 +76,12 @@ export class ProjectStore {
 
   // Preparing compiles SQL: an answering process asks the same few queries per message, so each is compiled once.
   private readonly statements = new Map<string, Database.Statement>();
+
+  private endsReader: EndsReader | null = null;
+  /** A version's line locators, read only when a citation asks for them. */
+  locatorsOf(versionId: number): LineLocators {
+    return new VersionLocators(versionId, (this.endsReader ??= endsReader(this.db)));
+  }
 
   private prepared(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -253,6 +270,7 @@ export class ProjectStore {
         for (const it of items) item.run(id, it);
       }
       if (result.model) savePassages(this.db, versionId, result.model);
+      if (loaded.locators) saveLocators(this.db, versionId, loaded.locators);
       this.prepared('UPDATE documents SET current_version_id = ? WHERE id = ?').run(versionId, documentId);
       this.prepared("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
       return !existing ? 'new' : existing.hash === null ? 'restored' : 'updated';
@@ -294,7 +312,7 @@ export class ProjectStore {
          ORDER BY r.id`,
       )
       .all() as RecordRow[];
-    return rows.map(toStored);
+    return rows.map((row) => toStored(row, this.locatorsOf(row.version_id)));
   }
 
   /** The light columns of every current record: what start-up reads instead of parsing every record. */
@@ -317,7 +335,7 @@ export class ProjectStore {
          JOIN documents d ON d.current_version_id = v.id WHERE r.id = ?`,
       )
       .get(id) as RecordRow | undefined;
-    return row ? toStored(row) : undefined;
+    return row ? toStored(row, this.locatorsOf(row.version_id)) : undefined;
   }
 
   /** Current records naming a person by name, position or extension (exact). */
@@ -350,7 +368,7 @@ export class ProjectStore {
          WHERE r.key = ? ORDER BY v.ingested_at, v.version`,
       )
       .all(key) as RecordRow[];
-    return rows.map(toStored);
+    return rows.map((row) => toStored(row, this.locatorsOf(row.version_id)));
   }
 
   /** Document versions ingested in (from, to], oldest first: what a digest reports as new or re-read. */
@@ -373,7 +391,7 @@ export class ProjectStore {
          WHERE v.id = ? ORDER BY r.id`,
       )
       .all(versionId) as RecordRow[];
-    return rows.map(toStored);
+    return rows.map((row) => toStored(row, this.locatorsOf(row.version_id)));
   }
 
   /** When each current version was ingested (ISO), for ages of documents that state no as-of date. */
@@ -406,7 +424,8 @@ export class ProjectStore {
 
   /** A version's document model metadata, path and family. */
   passageDocument(versionId: number): PassageDocument | undefined {
-    return passageDocument(this.db, versionId);
+    const doc = passageDocument(this.db, versionId);
+    return doc && { ...doc, locators: this.locatorsOf(versionId) };
   }
 
   /** A version's blocks in order (ord range inclusive). */
@@ -580,7 +599,7 @@ interface RecordRow {
   family: string;
 }
 
-function toStored(row: RecordRow): StoredRecord {
+function toStored(row: RecordRow, locators: LineLocators): StoredRecord {
   return {
     id: row.id,
     record: JSON.parse(row.data_json) as ProjectRecord,
@@ -591,6 +610,7 @@ function toStored(row: RecordRow): StoredRecord {
       version: row.version,
       versionId: row.version_id,
       family: row.family,
+      locators,
     },
   };
 }
