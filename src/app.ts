@@ -5,7 +5,7 @@
  * migrates and seeds the sample documents in one transaction, so a second process starting at the same time
  * finds either nothing or every sample, never half of them.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { COMMANDS } from '../commands/index.js';
 import { CHAT_PLATFORMS, type ChatPlatform, chatAdapters } from './adapters/index.js';
@@ -13,14 +13,15 @@ import { createConsoleAdapter } from './adapters/console/console.js';
 import { createBot } from './bot.js';
 import { type Config, ConfigError } from './config.js';
 import type { AnsweringService } from './core/inbound.js';
-import { type Knowledge, liveKnowledge } from './core/knowledge.js';
+import { type LiveKnowledge, liveKnowledge } from './core/knowledge.js';
 import { warmUp } from './core/warm-up.js';
 import type { ChatAdapter } from './core/port.js';
 import { type Clock, clockFor } from './domain/clock.js';
 import { createDigests, type DigestWiring } from './digest/index.js';
 import type { IngestError } from './ingest/errors.js';
 import type { ExtractedText } from './ingest/formats/extracted.js';
-import { type IngestSummary, ingestPaths, readOriginals } from './ingest/ingest.js';
+import { type DocumentReport, type IngestSummary, ingestPaths, readOriginals } from './ingest/ingest.js';
+import { syncFolders, type WatchEvent, watchFolders } from './ingest/watch.js';
 import type { Logger } from './logger.js';
 import { ProjectStore } from './store/store.js';
 
@@ -28,7 +29,7 @@ export interface App {
   store: ProjectStore;
   clock: Clock;
   /** The current knowledge, reloaded when the store changes. */
-  knowledge: () => Knowledge;
+  knowledge: LiveKnowledge;
   bot: AnsweringService;
   seeded: IngestSummary | null;
   logger: Logger;
@@ -45,7 +46,7 @@ export async function readSeedOriginals(config: Config): Promise<ReadonlyMap<str
   const reader = ProjectStore.openReadOnly(config.dbFile);
   const empty = !reader || reader.isEmpty();
   reader?.close();
-  if (!empty || !existsSync(config.samplesDir)) return undefined;
+  if (!empty || config.watchDir || !existsSync(config.samplesDir)) return undefined;
   return readOriginals([config.samplesDir], config.maxDocumentMb);
 }
 
@@ -95,7 +96,8 @@ function openForAnswering(
   let seeded: IngestSummary | null;
   try {
     seeded = writer.write(() => {
-      if (!writer.isEmpty()) return null;
+      // A watched folder is what the store holds: the example documents are not mixed in.
+      if (!writer.isEmpty() || config.watchDir) return null;
       // Without this a missing folder was one failed path in a log line, and the bot answered from nothing.
       if (!existsSync(config.samplesDir))
         throw new ConfigError(
@@ -116,6 +118,80 @@ function openForAnswering(
   if (config.dbFile === ':memory:') return { store: writer, seeded };
   writer.close();
   return { store: ProjectStore.openReadOnly(config.dbFile)!, seeded };
+}
+
+/** The folder of DAMDANG_WATCH kept in sync beside the chat platforms. */
+export interface WatchedFolder {
+  /** Settles once the folder is watched and was read through (new, changed and removed files since last time). */
+  synced: Promise<void>;
+  /** Stops watching (the initial read stops between two files) and closes the connection it wrote through. */
+  close(): Promise<void>;
+}
+
+/**
+ * Keeps the store in sync with DAMDANG_WATCH while the bot runs: watched first, then read through, so a file
+ * changed during the first read is not missed. The answering connection is read-only; the watch writes through
+ * one of its own, as an ingest in another process would. Every change it stores asks the knowledge to reload at
+ * once rather than at its next poll, so the next questions are answered from it. Null when no folder is set.
+ */
+export function watchConfiguredFolder(app: App): WatchedFolder | null {
+  const dir = app.config.watchDir;
+  if (!dir) return null;
+  if (!isFolder(dir)) throw new ConfigError(`설정 오류: DAMDANG_WATCH — 폴더 ${dir}이(가) 없습니다`);
+  const writer = app.store.readOnly ? ProjectStore.open(app.config.dbFile) : app.store;
+  const log = app.logger.child({ component: 'watch' });
+  const options = { maxDocumentMb: app.config.maxDocumentMb };
+  const reload = () => void app.knowledge.settled();
+  const onEvent = (event: WatchEvent) => {
+    logWatchEvent(log, event);
+    if (event.kind === 'withdrawn' || (event.kind === 'ingested' && storedSomething(event.report))) reload();
+  };
+  const watch = watchFolders(writer, [dir], { ...options, onEvent });
+  const stop = new AbortController();
+  const synced = watch.ready
+    .then(() => {
+      const onProgress = (_done: number, _total: number, report: DocumentReport) =>
+        report.outcome !== 'unchanged' && onEvent({ kind: 'ingested', report });
+      return syncFolders(writer, [dir], onProgress, { ...options, signal: stop.signal });
+    })
+    .then(({ summary, withdrawn }) => {
+      for (const path of withdrawn) onEvent({ kind: 'withdrawn', path });
+      for (const e of summary.pathErrors) log.warn(e);
+      log.info(`${dir}: 문서 ${summary.reports.length}건을 읽고 지켜봅니다 (실패 ${summary.failed}건, 거둬들임 ${withdrawn.length}건)`);
+    })
+    .catch((err: unknown) => log.error(`${dir}: 폴더를 읽지 못했습니다`, { error: err as Error }));
+  return {
+    synced,
+    async close() {
+      stop.abort();
+      await watch.close();
+      await synced;
+      if (writer !== app.store) writer.close();
+    },
+  };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function storedSomething(r: DocumentReport): boolean {
+  return r.outcome !== 'failed' && r.outcome !== 'unchanged';
+}
+
+function logWatchEvent(log: Logger, event: WatchEvent): void {
+  if (event.kind === 'error') return log.warn(event.message);
+  if (event.kind === 'withdrawn') return log.info(`파일이 없어져 문서를 거둬들였습니다 (이전 버전은 남습니다): ${event.path}`);
+  const r = event.report;
+  if (r.outcome === 'failed') return log.warn(`읽지 못했습니다 — 파일이 바뀌면 다시 읽습니다: ${r.error}`);
+  const label = { new: '새 문서', updated: '새 버전', restored: '다시 추가', unchanged: '변경 없음' }[r.outcome];
+  const line = `${r.file} — ${label}, ${r.family}, 레코드 ${r.records}`;
+  if (r.outcome === 'unchanged') log.debug(line);
+  else log.info(line);
 }
 
 export interface ChatIO {

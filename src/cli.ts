@@ -1,13 +1,15 @@
 /** damdang's command line: ingest | ask | digest | feedback | start. The one error boundary of the process is here. */
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { parseDigestArgs } from '../commands/digest.js';
 import { CONSOLE_ORIGIN } from './adapters/console/console.js';
-import { openApp, readSeedOriginals, runChat } from './app.js';
+import { openApp, readSeedOriginals, runChat, watchConfiguredFolder } from './app.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPathsAsync } from './ingest/ingest.js';
+import { syncFolders, type WatchEvent, watchFolders } from './ingest/watch.js';
 import { createLogger, type Logger } from './logger.js';
 import { stripControls } from './domain/control-chars.js';
 import { inputLines, jsonLine } from './core/message-text.js';
@@ -36,9 +38,20 @@ program
   .addOption(dbOption())
   .addOption(todayOption())
   .option('--org <name>', '문서의 기관을 지정 (예: 서울특별시): 본문에서 찾은 기관 대신 씁니다')
-  .action(async (paths: string[], opts: { db?: string; today?: string; org?: string }) => {
+  .option('--watch', '폴더를 읽은 뒤 지켜봅니다: 새로 생기거나 바뀐 파일은 다시 읽고, 없어진 파일의 문서는 거둬들입니다 (Ctrl+C로 끝)')
+  .action(async (paths: string[], opts: { db?: string; today?: string; org?: string; watch?: boolean }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
+    if (opts.watch) {
+      const notFolder = paths.find((p) => !isFolder(p));
+      if (notFolder !== undefined) throw new Error(`--watch: 폴더만 지켜볼 수 있습니다 (${notFolder})`);
+    }
     const store = ProjectStore.open(config.dbFile);
+    const options = { organization: opts.org?.trim() || null, maxDocumentMb: config.maxDocumentMb };
+    // Watched before the first read, so a file changed while the folder is read is not missed.
+    const watch = opts.watch
+      ? watchFolders(store, paths, { ...options, onEvent: printWatchEvent })
+      : null;
+    await watch?.ready;
     const bar = process.stderr.isTTY
       ? new cliProgress.SingleBar(
           { stream: process.stderr, format: '{bar} {value}/{total} {file}' },
@@ -54,23 +67,31 @@ program
       if (many) bar?.update(done, { file: report.file.slice(-40) });
       else printReport(report);
     };
-    const summary = await ingestPathsAsync(store, paths, onProgress, {
-      organization: opts.org?.trim() || null,
-      maxDocumentMb: config.maxDocumentMb,
-    });
+    const { summary, withdrawn } = opts.watch
+      ? await syncFolders(store, paths, onProgress, options)
+      : { summary: await ingestPathsAsync(store, paths, onProgress, options), withdrawn: [] };
     if (many) {
       bar?.stop();
       for (const r of summary.reports.filter((x) => x.outcome === 'failed' || x.warnings.length > 0).slice(0, 50))
         printReport(r);
     }
     for (const e of summary.pathErrors) log(`✗ ${e}`);
+    for (const path of withdrawn) printWatchEvent({ kind: 'withdrawn', path });
     const stats = store.stats();
     const byOutcome = (o: string) => summary.reports.filter((r) => r.outcome === o).length;
     log(
-      `문서 ${summary.reports.length}건: 새로 ${byOutcome('new')}, 갱신 ${byOutcome('updated')}, 변경 없음 ${byOutcome('unchanged')}, 실패 ${summary.failed}건 · ${(summary.millis / 1000).toFixed(1)}초 · 저장소: 문서 ${stats.documents}, 레코드 ${stats.records} (${config.dbFile})`,
+      `문서 ${summary.reports.length}건: 새로 ${byOutcome('new')}, 갱신 ${byOutcome('updated') + byOutcome('restored')}, 변경 없음 ${byOutcome('unchanged')}, 실패 ${summary.failed}건${withdrawn.length ? `, 거둬들임 ${withdrawn.length}건` : ''} · ${(summary.millis / 1000).toFixed(1)}초 · 저장소: 문서 ${stats.documents}, 레코드 ${stats.records} (${config.dbFile})`,
     );
+    if (watch) {
+      log(`지켜보는 중: ${paths.join(', ')} — 파일을 넣거나 바꾸거나 지우면 반영합니다 (Ctrl+C로 끝)`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      await watch.close();
+      log('지켜보기를 끝냈습니다');
+    } else if (summary.failed > 0) process.exitCode = 1;
     store.close();
-    if (summary.failed > 0) process.exitCode = 1;
   });
 
 program
@@ -160,6 +181,13 @@ program
     const config = loadConfig({ db: opts.db, today: opts.today });
     const logger = loggerFor(config);
     const app = openApp(config, logger, await readSeedOriginals(config));
+    let watched: ReturnType<typeof watchConfiguredFolder> = null;
+    try {
+      watched = watchConfiguredFolder(app);
+    } catch (err) {
+      app.close();
+      throw err;
+    }
     const guard = guardWhileRunning(logger);
     let running = false;
     // Once running, a signal stops the adapters in order; while starting (a connection still being tried) it ends
@@ -186,6 +214,7 @@ program
       });
     } finally {
       guard.remove();
+      await watched?.close();
       app.close();
     }
   });
@@ -268,6 +297,22 @@ function guardWhileRunning(logger: Logger): { install: () => void; remove: () =>
       process.off('unhandledRejection', onRejection);
     },
   };
+}
+
+/** A change the watch applied, in the words of an ingest report. */
+function printWatchEvent(event: WatchEvent): void {
+  if (event.kind === 'error') log(`✗ ${event.message}`);
+  else if (event.kind === 'withdrawn') log(`− ${event.path} — 파일이 없어져 거둬들였습니다 (이전 버전은 기록에 남습니다)`);
+  else if (event.report.outcome === 'failed') log(`✗ ${event.report.error} — 파일이 바뀌면 다시 읽습니다`);
+  else if (event.report.outcome !== 'unchanged') printReport(event.report);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function printReport(r: DocumentReport): void {

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
     .refine(isCalendarDate, '존재하지 않는 날짜입니다')
     .optional(),
   DAMDANG_SAMPLES: z.string().min(1).default('data/samples'),
+  DAMDANG_WATCH: z.string().min(1).optional(),
   DAMDANG_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DAMDANG_TZ: z.string().refine(isTimeZone, '알 수 없는 시간대입니다 (예: Asia/Seoul)').default(DEFAULT_TIME_ZONE),
   DAMDANG_MAX_DOCUMENT_MB: z.coerce
@@ -56,6 +57,8 @@ export interface Config {
   /** "Today" as YYYY-MM-DD when fixed, else null (the real date). */
   today: string | null;
   samplesDir: string;
+  /** A folder `start` keeps the store in sync with (DAMDANG_WATCH): read at start, then watched; null for none. */
+  watchDir: string | null;
   logLevel: LogLevel;
   /** IANA zone of the office ("Asia/Seoul"): what "today" and a digest's "09:00" mean. */
   timeZone: string;
@@ -168,6 +171,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     dbFile: e.DAMDANG_DB,
     today: e.DAMDANG_TODAY ?? null,
     samplesDir: e.DAMDANG_SAMPLES,
+    watchDir: e.DAMDANG_WATCH ?? null,
     logLevel: e.DAMDANG_LOG_LEVEL,
     timeZone: e.DAMDANG_TZ,
     maxDocumentMb: e.DAMDANG_MAX_DOCUMENT_MB,

@@ -1,0 +1,77 @@
+/**
+ * `damdang ingest DIR --watch` as staff run it: a real process watching a temporary folder, a real document copied
+ * in, the answer asked through the answering service over the same SQLite file, and Ctrl+C ending the watch.
+ *
+ * The issue's bound — a copied-in file picked up within two seconds — is measured from the end of the copy to the
+ * process's report of it (the watch waits 500 ms for the file's size to settle, then reads it). The process's own
+ * start (tsx compiling the sources on a loaded machine) is waited for up to a minute, and not measured.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import { renderText } from '../../src/render/text.js';
+import { SAMPLES, tempDir, testOrigin } from '../helpers.js';
+
+const BIN = resolve('bin/damdang.js');
+
+describe('damdang ingest DIR --watch', () => {
+  let child: ChildProcess | null = null;
+  afterAll(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('picks up a copied-in file within two seconds; the bot answers from it; Ctrl+C ends the watch', async () => {
+    const root = tempDir('damdang-watch-cli-');
+    const folder = join(root, 'shared-folder');
+    mkdirSync(folder);
+    copyFileSync(join(SAMPLES, 'suwon-policy-sheet-cooperative-governance.txt'), join(folder, 'sheet.txt'));
+    const db = join(root, 'watch.db');
+    const proc = spawn(process.execPath, [BIN, 'ingest', folder, '--watch', '--db', db], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DAMDANG_LOG_LEVEL: 'warn' },
+    });
+    child = proc;
+    let stderr = '';
+    const seen: Array<{ at: number; line: string }> = [];
+    proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      for (const line of chunk.split('\n').filter(Boolean)) seen.push({ at: performance.now(), line });
+    });
+    const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+    const lineMatching = async (re: RegExp, limitMs: number) => {
+      const deadline = Date.now() + limitMs;
+      while (Date.now() < deadline) {
+        const hit = seen.find((s) => re.test(s.line));
+        if (hit) return hit;
+        if (proc.exitCode !== null) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`no line matching ${re} within ${limitMs} ms; stderr:\n${stderr}`);
+    };
+
+    await lineMatching(/^지켜보는 중: /, 60_000);
+    expect(stderr).toMatch(/sheet\.txt — 새 문서, policy-sheet/);
+
+    copyFileSync(join(SAMPLES, 'yeongdeungpo-audit-annual-report.txt'), join(folder, 'audit.txt'));
+    const copied = performance.now();
+    const picked = await lineMatching(/audit\.txt — 새 문서, annual-report/, 10_000);
+    expect(picked.at - copied, `picked up ${Math.round(picked.at - copied)} ms after the copy`).toBeLessThan(2000);
+
+    // The answering service (as `npm start` opens it: read-only over the same file) answers from the new file.
+    const app = openApp(loadConfig({ db, today: '2021-06-01' }, {}), silentLogger);
+    try {
+      const reply = await app.bot.handle({ kind: 'text', text: '순찰 행정 예산', origin: testOrigin(), at: app.clock.now() });
+      expect(renderText(reply)).toContain('순찰 행정 | 18,630천원');
+    } finally {
+      app.close();
+    }
+
+    proc.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('지켜보기를 끝냈습니다');
+  }, 90_000);
+});
