@@ -135,9 +135,8 @@ export interface WatchedFolder {
  * once rather than at its next poll, so the next questions are answered from it. Null when no folder is set.
  */
 export function watchConfiguredFolder(app: App): WatchedFolder | null {
-  const dir = app.config.watchDir;
+  const dir = checkWatchFolder(app.config);
   if (!dir) return null;
-  if (!isFolder(dir)) throw new ConfigError(`설정 오류: DAMDANG_WATCH — 폴더 ${dir}이(가) 없습니다`);
   const writer = app.store.readOnly ? ProjectStore.open(app.config.dbFile) : app.store;
   const log = app.logger.child({ component: 'watch' });
   const options = { maxDocumentMb: app.config.maxDocumentMb };
@@ -169,6 +168,13 @@ export function watchConfiguredFolder(app: App): WatchedFolder | null {
       if (writer !== app.store) writer.close();
     },
   };
+}
+
+/** DAMDANG_WATCH, checked to be a folder (before anything is opened: a wrong path is named, not watched empty). */
+export function checkWatchFolder(config: Config): string | null {
+  const dir = config.watchDir;
+  if (dir && !isFolder(dir)) throw new ConfigError(`설정 오류: DAMDANG_WATCH — 폴더 ${dir}이(가) 없습니다`);
+  return dir;
 }
 
 function isFolder(path: string): boolean {

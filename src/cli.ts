@@ -6,7 +6,7 @@ import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { parseDigestArgs } from '../commands/digest.js';
 import { CONSOLE_ORIGIN } from './adapters/console/console.js';
-import { openApp, readSeedOriginals, runChat, watchConfiguredFolder } from './app.js';
+import { checkWatchFolder, openApp, readSeedOriginals, runChat, watchConfiguredFolder } from './app.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPathsAsync } from './ingest/ingest.js';
 import { syncFolders, type WatchEvent, watchFolders } from './ingest/watch.js';
@@ -180,6 +180,7 @@ program
   .action(async (opts: { db?: string; today?: string }) => {
     const config = loadConfig({ db: opts.db, today: opts.today });
     const logger = loggerFor(config);
+    checkWatchFolder(config);
     const app = openApp(config, logger, await readSeedOriginals(config));
     let watched: ReturnType<typeof watchConfiguredFolder> = null;
     try {

@@ -7,7 +7,7 @@
  * start (tsx compiling the sources on a loaded machine) is waited for up to a minute, and not measured.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../src/app.js';
@@ -74,4 +74,59 @@ describe('damdang ingest DIR --watch', () => {
     expect(await exited).toBe(0);
     expect(stderr).toContain('지켜보기를 끝냈습니다');
   }, 90_000);
+});
+
+describe('npm start with DAMDANG_WATCH', () => {
+  let child: ChildProcess | null = null;
+  afterAll(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('answers in the console chat from a file copied into the watched folder after it started', async () => {
+    const root = tempDir('damdang-watch-start-');
+    const folder = join(root, 'shared-folder');
+    mkdirSync(folder);
+    copyFileSync(join(SAMPLES, 'suwon-policy-sheet-cooperative-governance.txt'), join(folder, 'sheet.txt'));
+    const proc = spawn(process.execPath, [BIN, 'start'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, DAMDANG_DB: join(root, 'bot.db'), DAMDANG_WATCH: folder, DAMDANG_TODAY: '2021-06-01', DAMDANG_LOG_LEVEL: 'info' },
+    });
+    child = proc;
+    let stderr = '';
+    let stdout = '';
+    proc.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    proc.stdout!.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+    const until = async (what: string, ok: () => boolean, limitMs: number) => {
+      const deadline = Date.now() + limitMs;
+      while (!ok()) {
+        if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`no ${what} within ${limitMs} ms; stderr:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+
+    await until('first read of the folder', () => /문서 1건을 읽고 지켜봅니다/.test(stderr), 60_000);
+    copyFileSync(join(SAMPLES, 'yeongdeungpo-audit-annual-report.txt'), join(folder, 'audit.txt'));
+    await until('the new file stored', () => /audit\.txt — 새 문서/.test(stderr), 10_000);
+    // The bot reloads at once on the watch's change (not at its next poll), in the background.
+    await until('the reload', () => /다시 읽었습니다: 사업 16건/.test(stderr), 10_000);
+    proc.stdin!.end('순찰 행정 예산\n');
+    expect(await exited).toBe(0);
+    expect(stdout).toContain('순찰 행정 | 18,630천원');
+    // The example documents were not seeded beside the watched folder.
+    expect(stderr).not.toMatch(/예시 문서를 읽습니다/);
+  }, 90_000);
+
+  it('names a DAMDANG_WATCH that is no folder, before opening anything', async () => {
+    const root = tempDir('damdang-watch-missing-');
+    const proc = spawn(process.execPath, [BIN, 'start'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DAMDANG_DB: join(root, 'bot.db'), DAMDANG_WATCH: join(root, 'nowhere') },
+    });
+    let stderr = '';
+    proc.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    expect(await new Promise((r) => proc.once('exit', r))).toBe(1);
+    expect(stderr).toContain(`설정 오류: DAMDANG_WATCH — 폴더 ${join(root, 'nowhere')}이(가) 없습니다`);
+    expect(existsSync(join(root, 'bot.db'))).toBe(false);
+  }, 60_000);
 });
