@@ -9,6 +9,7 @@ import { COMMANDS } from '../../commands/index.js';
 import { createRouter } from '../../src/core/dispatch.js';
 import type { Knowledge } from '../../src/core/knowledge.js';
 import type { Reply } from '../../src/core/reply.js';
+import { citedLineSpans } from '../../src/domain/provenance.js';
 import { renderText } from '../../src/render/text.js';
 
 /** The real dispatcher over the real command registry, as the bot builds it. */
@@ -77,11 +78,8 @@ function citations(r: Reply, documentLines: DocumentLines, versions: Map<string,
     // Two folders may hold files of one name (a notice kept as text and as HWP): the cited lines of each are read.
     for (const version of versions.get(name.trim())!) {
       const all = documentLines(version);
-      for (const m of refs.matchAll(/(\d+)(?:–(\d+))?행/g)) {
-        const a = Number(m[1]);
-        const b = Number(m[2] ?? m[1]);
-        for (let i = a; i <= b && i <= all.length; i++) lines.push(all[i - 1] ?? '');
-      }
+      // An office file's place in parentheses ("41행(표 2 · 3행 2열)") names rows of the file, not lines.
+      for (const [a, b] of citedLineSpans(refs)) for (let i = a; i <= b && i <= all.length; i++) lines.push(all[i - 1] ?? '');
     }
     if (lines.length) out.push({ lines });
   }
