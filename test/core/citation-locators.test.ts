@@ -3,11 +3,11 @@
  * paragraph or table cell. Real originals from ../shared/originals, asked through the real answering service; the
  * pages were checked by hand (pdftotext -f N -l N).
  */
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedCorpusDir, sharedOriginalsDir } from '../../scripts/lib/corpus-paths.js';
-import { sourceOf } from '../../src/core/format.js';
+import { citeSpans, sourceOf } from '../../src/core/format.js';
 import { loadKnowledge } from '../../src/core/knowledge.js';
 import type { Reply } from '../../src/core/reply.js';
 import { fixedClock } from '../../src/domain/clock.js';
@@ -17,6 +17,7 @@ import { ingestFileAsync, ingestPathsAsync } from '../../src/ingest/ingest.js';
 import { loadExtracted, parseDocument } from '../../src/ingest/parse.js';
 import { ProjectStore } from '../../src/store/store.js';
 import { answer, tempDir } from '../helpers.js';
+import { smallDocx } from '../ingest/formats/office-files.js';
 
 const ORIGINALS = sharedOriginalsDir();
 const CORPUS = sharedCorpusDir();
@@ -95,6 +96,26 @@ describe('locators stored beside the lines', () => {
   });
 });
 
+describe('a Word file', () => {
+  it('cites the paragraph and the table row of a line, for records and for passages of its model', async () => {
+    const dir = tempDir();
+    const file = resolve(dir, 'plan.docx');
+    writeFileSync(file, smallDocx());
+    const store = ProjectStore.open(join(dir, 'docx.db'));
+    expect((await ingestFileAsync(store, file)).outcome).toBe('new');
+    const r = store.currentRecords()[0]!;
+    const lines = store.documentLines(r.document.versionId);
+    const row = lines.indexOf('창업 지원\t800\t950') + 1;
+    expect(sourceOf(r, { section: null, lines: [row, row] })).toBe(`plan.docx · ${row}행(표 1 · 4행)`);
+    // What a passage answer's footnote reads with its document's locators: title, header rows, the row quoted.
+    const doc = store.passageDocument(r.document.versionId)!;
+    expect(citeSpans([[row, row], [1, 1], [row - 3, row - 2]], doc.locators)).toBe(
+      `1행(문단 1), ${row - 3}–${row - 2}행(표 1 · 1–2행), ${row}행(표 1 · 4행)`,
+    );
+    store.close();
+  });
+});
+
 describe.skipIf(!present(HRDI, ARTISTS))('a PDF', () => {
   it('cites the page of each figure an answer states, and keeps a page as one stored run', async () => {
     const store = ProjectStore.open(':memory:');
@@ -122,7 +143,8 @@ describe.skipIf(!present(HRDI, ARTISTS))('a PDF', () => {
     expect(runs.pages).toBeLessThanOrEqual(27);
     expect(store.documentLines(versionId).length).toBeGreaterThan(400);
     store.close();
-  });
+    // Reading 27 pages takes seconds, and many more on a machine busy with other work.
+  }, 120_000);
 
   it('cites both pages of a sentence a page break cuts: the reader ends a page with a blank line of that page', async () => {
     const store = ProjectStore.open(':memory:');
