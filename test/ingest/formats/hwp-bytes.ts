@@ -3,6 +3,7 @@
  * in the sectors it already has (same length) leaves the container valid while its content is whatever the test says.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import CFB from 'cfb';
 
 const END_OF_CHAIN = 0xfffffffe;
 
@@ -72,4 +73,17 @@ export function sectionRecords(file: Buffer, section = 0): Buffer {
 
 export function withSectionRecords(file: Buffer, records: Buffer, section = 0): Buffer {
   return withStream(file, `Section${section}`, deflateRawSync(records, { level: 9 }));
+}
+
+/**
+ * A copy of the file whose first section holds these records, compressed, at whatever length they take: the
+ * compound file is written anew (by the cfb library), so the content need not fit the stream's old sectors.
+ */
+export function withSection(file: Buffer, records: Buffer): Buffer {
+  const cfb = CFB.read(file, { type: 'buffer' });
+  const entry = CFB.find(cfb, '/BodyText/Section0');
+  if (!entry) throw new Error('no BodyText/Section0');
+  entry.content = deflateRawSync(records, { level: 9 }) as unknown as number[];
+  entry.size = entry.content.length;
+  return CFB.write(cfb, { type: 'buffer' }) as Buffer;
 }

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export type Hwp5Stage = 'sections' | 'hwpjs' | 'hwp.js' | 'preview';
+export type Hwp5Stage = 'sections' | 'hwp.js' | 'preview';
 
 export type StageFailure = { kind: 'error' | 'crash' | 'timeout'; message: string };
 

@@ -10,8 +10,5 @@ export function controlWidth(code: number): number {
   return code === 0 || code === 10 || code === 13 || code >= 24 ? 1 : 8;
 }
 
-/** Controls that stand for a character of the text: the tab, and the hyphen and spaces of codes 24–31. */
-export const KEPT_CONTROLS = new Set([TAB, 24, 25, 26, 27, 28, 29, 30, 31]);
-
 /** Controls with an object of their own (a ctrl_header record): tables, shapes, headers, notes, fields, sections. */
 export const EXTENDED_CONTROLS = new Set([1, 2, 3, 11, 12, 14, 15, 16, 17, 18, 21, 22, 23]);

@@ -1,7 +1,7 @@
-// Runs one HWP 5 library on one file in a child process: @ohah/hwpjs is native code that aborts the whole process
-// on some damaged files (a Rust panic is not an exception), and a library may loop on a bad record; the parent
-// survives both and tries the next reader. Plain JavaScript so it starts without a TypeScript loader.
-// Usage: node extract-child.mjs <sections|hwpjs|hwp.js|preview>, the file's bytes on stdin; JSON on stdout, exit code 0.
+// Reads one HWP 5 file in a child process, one stage a process: the compound file and deflate streams of a damaged
+// file can make a library loop, exhaust its memory or abort, and the parent survives all three and tries the next
+// stage. Plain JavaScript so it starts without a TypeScript loader.
+// Usage: node extract-child.mjs <sections|hwp.js|preview>, the file's bytes on stdin; JSON on stdout, exit code 0.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -9,24 +9,29 @@ const require = createRequire(import.meta.url);
 /** hwp.js's objects carry layout buffers the text never needs. */
 const HWP_JS_DROPPED = new Set(['shapeBuffer', 'lineSegments', 'info']);
 
-function hwpjs(bytes) {
-  // Already JSON: passed through as it is, read on the parent's side where it is typed.
-  return require('@ohah/hwpjs').toJson(bytes);
-}
-
 function hwpJs(bytes) {
+  // hwp.js inflates without a bound and keeps every record: on a deflate bomb it grows for minutes past any heap
+  // limit (its buffers are outside the heap). The body is measured first, as the record reader measures it.
+  bodyOf(bytes);
   const doc = require('hwp.js').parse(bytes, { type: 'buffer' });
   return JSON.stringify(doc.sections, (key, value) => (HWP_JS_DROPPED.has(key) ? undefined : value));
 }
 
-/** Bodies larger than this once inflated are refused: a few kilobytes of deflate can claim gigabytes. */
-const MAX_SECTION_BYTES = 256 * 1024 * 1024;
+/**
+ * A body larger than this once inflated is refused: a few kilobytes of deflate can claim gigabytes, and the parent
+ * reads what is sent. The largest of the real files is 270 KB.
+ */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /**
  * The body's record streams (BodyText/Section0, 1, …), inflated when the FileHeader says they are compressed;
  * the records themselves are read on the parent's side (records.ts). Encrypted and distribution copies are refused.
  */
 function sections(bytes) {
+  return JSON.stringify({ sections: bodyOf(bytes).map((b) => b.toString('base64')) });
+}
+
+function bodyOf(bytes) {
   const CFB = require('cfb');
   const { inflateRawSync } = require('node:zlib');
   const cfb = CFB.read(bytes, { type: 'buffer' });
@@ -37,15 +42,24 @@ function sections(bytes) {
   if (flags & 2) throw new Error('암호가 걸린 문서입니다');
   if (flags & 4) throw new Error('배포용 문서입니다(본문이 암호화됨)');
   const out = [];
+  let left = MAX_BODY_BYTES;
   for (let n = 0; ; n++) {
     const entry = CFB.find(cfb, `/BodyText/Section${n}`);
     if (!entry?.content) break;
     const raw = Buffer.from(entry.content);
-    const body = flags & 1 ? inflateRawSync(raw, { maxOutputLength: MAX_SECTION_BYTES, finishFlush: 2 }) : raw;
-    out.push(body.toString('base64'));
+    let body;
+    try {
+      body = flags & 1 ? inflateRawSync(raw, { maxOutputLength: Math.max(1, left), finishFlush: 2 }) : raw;
+    } catch (err) {
+      if (err?.code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`본문이 풀면 ${MAX_BODY_BYTES / 1024 / 1024} MB를 넘습니다`);
+      throw err;
+    }
+    left -= body.length;
+    if (left < 0) throw new Error(`본문이 ${MAX_BODY_BYTES / 1024 / 1024} MB를 넘습니다`);
+    out.push(body);
   }
   if (out.length === 0) throw new Error('본문(BodyText/Section0)이 없습니다');
-  return JSON.stringify({ sections: out });
+  return out;
 }
 
 /** The PrvText stream: UTF-16LE, the first part of the document as 한글 saved it for previews. */
@@ -56,7 +70,7 @@ function preview(bytes) {
   return JSON.stringify({ text });
 }
 
-const STAGES = { sections, hwpjs, 'hwp.js': hwpJs, preview };
+const STAGES = { sections, 'hwp.js': hwpJs, preview };
 
 async function main() {
   const run = STAGES[process.argv[2]];

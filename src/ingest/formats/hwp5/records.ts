@@ -8,6 +8,10 @@
 import type { Block, TableCell } from '../layout.js';
 import { controlWidth, EXTENDED_CONTROLS, LINE_BREAK, TAB } from './controls.js';
 
+/** Tags start at HWPTAG_BEGIN (16); a lower one is a stream that is not records (zeros, garbage). */
+const FIRST_TAG = 16;
+/** Far past any real body (the largest of the real files has 8 790 records): a bomb of tiny records is refused. */
+const MAX_RECORDS = 1_000_000;
 const PARA_HEADER = 66;
 const PARA_TEXT = 67;
 const CTRL_HEADER = 71;
@@ -30,12 +34,17 @@ export function recordBlocks(sections: Buffer[]): Block[] {
   return out;
 }
 
-/** The records of a stream as a tree by level; a record cut short by the stream's end ends it. */
+/**
+ * The records of a stream as a tree by level; a record cut short by the stream's end ends it. Throws on a stream
+ * that is not records, or holds more than any document would.
+ */
 export function recordTree(stream: Buffer): RecordNode[] {
   const roots: RecordNode[] = [];
   const open: RecordNode[] = [];
   let p = 0;
+  let count = 0;
   while (p + 4 <= stream.length) {
+    if (++count > MAX_RECORDS) throw new Error(`본문 레코드가 ${MAX_RECORDS.toLocaleString('en')}개를 넘습니다`);
     const header = stream.readUInt32LE(p);
     let size = header >>> 20;
     p += 4;
@@ -45,6 +54,7 @@ export function recordTree(stream: Buffer): RecordNode[] {
       p += 4;
     }
     if (p + size > stream.length) break;
+    if ((header & 0x3ff) < FIRST_TAG) throw new Error(`본문 레코드가 손상되었습니다 (${p}번째 바이트)`);
     const node: RecordNode = { tag: header & 0x3ff, level: (header >>> 10) & 0x3ff, payload: stream.subarray(p, p + size), children: [] };
     p += size;
     while (open.length && open[open.length - 1]!.level >= node.level) open.pop();
