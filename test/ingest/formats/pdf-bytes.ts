@@ -52,3 +52,70 @@ export function encryptedPdf(): Buffer {
   objects.push(`<< /Filter /Standard /V 1 /R 2 /O <${hex32}> /U <${'5B'.repeat(32)}> /P -3904 >>`);
   return pdfOf(objects, `/Encrypt ${objects.length} 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>] `);
 }
+
+/** One page drawing `content` (text in Helvetica as /F1). */
+function pagePdf(content: string): Buffer {
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    stream(content),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]);
+}
+
+const text = (x: number, y: number, s: string) => `BT /F1 12 Tf ${x} ${y} Td (${s}) Tj ET`;
+
+/**
+ * A ruled table with a spanned header, drawn as 한글 exports draw: a caption, then
+ *   | Item  | Budget        |      (Item spans two rows, Budget two columns)
+ *   |       | 2023  | 2024  |
+ *   | Roads | 1,200 | 1,500 |
+ *   | Parks | 300   | 450   |      ("300 … 450" one run across the rule)
+ * the box a stroked rectangle, the inner rules lines moved to by a transform (cm) inside save/restore, one of them
+ * a thin filled rectangle; a paragraph below.
+ */
+export function ruledTablePdf(): Buffer {
+  return pagePdf(
+    [
+      text(100, 720, 'Budget by year'),
+      '0.5 w 100 620 300 80 re S',
+      'q 1 0 0 1 100 600 cm 100 80 m 300 80 l S 0 60 m 300 60 l S 0 40 m 300 40 l S Q',
+      '199.6 620 0.8 80 re f',
+      'q 1 0 0 1 300 0 cm 0 620 m 0 680 l S Q',
+      text(110, 676, 'Item'),
+      text(280, 686, 'Budget'),
+      text(230, 666, '2023'),
+      text(330, 666, '2024'),
+      text(110, 646, 'Roads'),
+      text(230, 646, '1,200'),
+      text(330, 646, '1,500'),
+      text(110, 626, 'Parks'),
+      text(230, 626, `300${' '.repeat(20)}450`),
+      text(100, 590, 'Figures in million won.'),
+    ].join('\n'),
+  );
+}
+
+/**
+ * A table without left and right borders (as 한글 often exports): three horizontal rules from x 80 to 480 and two
+ * vertical rules between the columns. "Kim" ends 2 points before the rule and "Roads" starts 3 after it, closer than
+ * the spaces inside "Parks          Green", which is one cell.
+ */
+export function borderlessTablePdf(): Buffer {
+  return pagePdf(
+    [
+      '80 500 m 480 500 l S 80 480 m 480 480 l S 80 440 m 480 440 l S',
+      '200 440 m 200 500 l S 340 440 m 340 500 l S',
+      text(90, 486, 'Name'),
+      text(210, 486, 'Team'),
+      text(350, 486, 'Phone'),
+      text(178, 466, 'Kim'),
+      text(203, 466, 'Roads'),
+      text(350, 466, '051-888-1234'),
+      text(90, 446, 'Lee'),
+      text(210, 446, `Parks${' '.repeat(10)}Green`),
+      text(350, 446, '051-888-5678'),
+    ].join('\n'),
+  );
+}

@@ -38,22 +38,41 @@ describe.skipIf(absent)('readPdf on ../shared/originals', () => {
     expect(text.locators).toHaveLength(text.lines.length);
     const at = (pattern: RegExp) => text.lines.findIndex((l) => pattern.test(l));
     expect(text.lines[at(/2025년 7월 3일\(목\) 정기/)]!.trim()).toBe('2025년 7월 3일(목) 정기');
-    const header = at(/담당부서/);
-    expect(text.lines[header]).toMatch(/^담당부서 : 복지정책과 사회복지정책팀 {3,}과장 최영희 {2}051-888-3150$/);
-    expect(text.lines[header + 2]).toMatch(/^사진유무 : .* {3,}담당자 황현진 {2}051-888-3144$/);
-    expect(text.locators[header]).toBe('1쪽');
+    // The ruled box of people is a table: a row a line, its cells apart by a tab; the unit beside it is text.
+    const people = at(/^과장\t/);
+    expect(text.lines.slice(people, people + 3)).toEqual([
+      '과장\t최영희\t051-888-3150',
+      '팀장\t오유경\t051-888-3143',
+      '담당자\t황현진\t051-888-3144',
+    ]);
+    expect(text.lines[at(/담당부서/)]).toBe('담당부서 : 복지정책과 사회복지정책팀');
+    expect(text.locators[people]).toBe('1쪽');
     // The 참고 sheet is page 3 of 3; page numbers are not lines.
     expect(text.locators[at(/현장방문 개요/)]).toBe('3쪽');
     expect(text.lines.some((l) => /^\s*-\s*\d+\s*-\s*$/.test(l))).toBe(false);
     expect(text.warnings).toEqual([]);
   });
 
-  it('reads a budget brief: the 예산 총괄표 row with its figures in columns, the law on page 2', async () => {
+  it('reads a budget brief: the 예산 총괄표 from its rules, each figure in its cell under its header, the law on page 2', async () => {
     const path = 'budget-briefs/budget-brief-2024-health-welfare-livelihood-benefit.pdf';
     const text = await read(path);
-    const row = text.lines.findIndex((l) => /^\s*생계급여\s+5,386,007/.test(l));
-    expect(text.lines[row]!.trim().split(/\s{2,}/)).toEqual(['생계급여', '5,386,007', '6,014,148', '7,541,072', '7,541,072', '1,526,924', '25.4']);
+    const row = text.lines.findIndex((l) => l.startsWith('생계급여\t5,386,007'));
+    const cells = ['생계급여', '5,386,007', '6,014,148', '7,541,072', '7,541,072', '1,526,924', '25.4'];
+    expect(text.lines[row]!.split('\t')).toEqual(cells);
+    // The same cells the text version's columns give, where only spacing told them apart.
+    const layout = readFileSync(join(corpus!, path.replace(/\.pdf$/, '.layout.txt')), 'utf8').split('\n');
+    expect(layout.find((l) => /^\s*생계급여\s+5,386,007/.test(l))!.trim().split(/\s{2,}/)).toEqual(cells);
+    // Two header rows: 2024년 over 정부안 and 확정(B), 증감 over (B-A) and (B-A)/A, a rowspan's place left empty.
+    const head = text.lines[row - 2]!.split('\t');
+    expect(head.slice(0, 4)).toEqual(['사업명', '2022년 결산', '2023년 예산 본예산(A)', '2024년']);
+    expect(head.slice(5)).toEqual(['증감', '증감']);
+    // Whether a year is repeated over the columns it spans is the layout writer's rule (shared with HWPX).
+    expect(['', '2024년']).toContain(head[4]);
+    expect(text.lines[row - 1]!.split('\t')).toEqual(['', '', '', '정부안', '확정(B)', '(B-A)', '(B-A)/A']);
     expect(text.locators[row]).toBe('1쪽');
+    // The 사업 코드 table: a code under each header, the blank 계정 cell kept in its place.
+    const codes = text.lines.find((l) => l.startsWith('코드\t'))!.split('\t');
+    expect(codes).toEqual(['코드', '11 일반회계', '23 보건복지부', '사회복지정책실 복지정책관', '', '080', '081']);
     // The text version splits the article number from its words; here the basis is one line.
     expect(text.lines.some((l) => l.includes('「국민기초생활보장법」제7조 ~ 제10조'))).toBe(true);
     expect(text.locators[text.lines.findIndex((l) => l.includes('제7조(급여의 종류)'))]).toBe('2쪽');
@@ -74,8 +93,38 @@ describe.skipIf(absent)('readPdf on ../shared/originals', () => {
     const model = modelOfLines(`busan-press/${stem}.pdf`, text.lines);
     const fromText = modelOf(loadDocument(join(corpus!, 'busan-press', `${stem}.layout.txt`)).doc);
     expect(model.meta.title).toBe(fromText.meta.title);
-    expect(people(model.meta.contacts)).toEqual(people(fromText.meta.contacts));
+    const header = people(fromText.meta.contacts);
+    // The header's people first, as the text gives them; a programme table's 문의처 column may add its numbers.
+    expect(people(model.meta.contacts).slice(0, header.length)).toEqual(header);
     expect(model.meta.contacts.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps the departments of a release shared by two: each person with the unit of their row (kmou)', async () => {
+    const stem = 'busan-press-2025-07-02-kmou-workation-space';
+    const text = await read(`busan-press/${stem}.pdf`);
+    const contacts = modelOfLines(`busan-press/${stem}.pdf`, text.lines).meta.contacts;
+    const units = contacts.map((c) => `${c.department ?? ''} ${c.position ?? ''} ${c.name ?? ''} ${c.phone}`);
+    expect(units).toEqual([
+      '관광정책과 과장 김동훈 051-888-5180',
+      '미래혁신기획과 과장 이승우 051-888-2810',
+      '관광정책과 팀장 송찬희 051-888-5183',
+      '미래혁신기획과 팀장 조형우 051-888-6723',
+      '관광정책과 담당자 박상진 051-888-5188',
+      '미래혁신기획과 담당자 전하연 051-888-6725',
+    ]);
+    const fromText = modelOf(loadDocument(join(corpus!, 'busan-press', `${stem}.layout.txt`)).doc);
+    expect(people(contacts)).toEqual(people(fromText.meta.contacts));
+  });
+
+  it('reads a plan\'s table whose runs hold several cells, each figure in its year', async () => {
+    // busan-2025-plan-tourism-mice.pdf p.12: the visitors' row draws "2,473,520 2,687,742" as one run over two cells.
+    const text = await read('busan-plans/busan-2025-plan-tourism-mice.pdf');
+    const years = text.lines.findIndex((l) => l.startsWith('연도\t2017\t'));
+    expect(text.lines[years]!.split('\t')).toEqual(['연도', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
+    expect(text.lines[years + 1]!.split('\t')).toEqual(['인원', '2,396,287', '2,473,520', '2,687,742', '359,067', '152,586', '482,305', '1,820,057', '2,696,477']);
+    expect(text.locators[years]).toBe('12쪽');
+    // A label spread a syllable at a time over its cell reads closed up.
+    expect(text.lines.some((l) => l.startsWith('관광정책과\t32 / 34\t1 / 1\t'))).toBe(true);
   });
 
   it('keeps the event loop free while a 76-page plan is read', async () => {

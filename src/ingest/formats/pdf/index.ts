@@ -46,7 +46,7 @@ export function toExtracted(pdf: RawPdf, file: string): ExtractedText {
   const locators: string[] = [];
   const imageOnly: number[] = [];
   pdf.pages.forEach((page, i) => {
-    const pageText = pageLines(page.items, left);
+    const pageText = pageLines(page.items, left, page.rules);
     if (pageText.length === 0) {
       imageOnly.push(i + 1);
       return;

@@ -4,9 +4,11 @@
  * the item's x gives, so columns laid out by spacing stay apart and roughly aligned from line to line, as the
  * layout-table readers expect), lines top to bottom, a blank line where the page leaves a line's height free.
  */
+import { blocksToText, type TableCell } from '../layout.js';
+import { findGrids, gridCells, inGrid, splitAtRules } from './tables.js';
 import type { RawItem } from './worker-client.js';
 
-interface Item {
+export interface Item {
   text: string;
   x: number;
   y: number;
@@ -23,21 +25,70 @@ const FIGURE_START = /^[△▲-]?\d/;
 /** Page numbers as 한글 prints them: "- 12 -", "– 3 –". */
 const PAGE_NUMBER = /^[-–—]\s*\d{1,4}\s*[-–—]$/;
 
-/** Layout lines of one page; `left` is the document's left edge, so indentation compares across pages. */
-export function pageLines(raw: readonly RawItem[], left: number): string[] {
+/**
+ * Lines of one page; `left` is the document's left edge, so indentation compares across pages. A table drawn with
+ * rules (`rules`, as the worker gives them) is written where it stands as the layout writer writes a table: a row a
+ * line, cells apart by a tab (label/value boxes as "label : value", sparse forms a cell a line); the rest of the page
+ * as layout text.
+ */
+export function pageLines(raw: readonly RawItem[], left: number, rules: readonly number[] = []): string[] {
   const items = dropShadows(raw.map(toItem));
   if (items.length === 0) return [];
   const charWidth = averageCharWidth(items);
-  const out: string[] = [];
+  const placed: Array<{ top: number; lines: string[]; table: boolean }> = [];
+  let free = items;
+  for (const grid of findGrids(rules)) {
+    const inside = free.filter((i) => inGrid(grid, i));
+    if (inside.length === 0) continue;
+    const cells = gridCells(grid, inside.flatMap((i) => splitAtRules(grid, i)), baselines, cellLine);
+    // A box around text (one column holds all of it) is no table: its text stays laid out as it is.
+    if (filledColumns(cells) < 2) continue;
+    const lines = blocksToText([{ kind: 'table', cells }]).lines;
+    if (lines.length === 0) continue;
+    placed.push({ top: grid.ys[0]!, lines, table: true });
+    const taken = new Set(inside);
+    free = free.filter((i) => !taken.has(i));
+  }
   let previous: Item[] | null = null;
-  for (const line of baselines(items)) {
+  for (const line of baselines(free)) {
     const text = layoutLine(line, left, charWidth);
     if (PAGE_NUMBER.test(text.trim())) continue;
-    if (previous && out.length > 0 && leavesALineFree(previous, line)) out.push('');
-    out.push(text);
+    const out = previous && leavesALineFree(previous, line) ? ['', text] : [text];
+    placed.push({ top: line[0]!.y + line[0]!.sizeY, lines: out, table: false });
     previous = line;
   }
+  // Stable: lines and tables top to bottom, a table before a line beside it that starts lower.
+  placed.sort((a, b) => b.top - a.top);
+  const out: string[] = [];
+  placed.forEach((p, i) => {
+    const lines = p.lines[0] === '' && (out.length === 0 || out.at(-1) === '') ? p.lines.slice(1) : p.lines;
+    // A table stands apart from the text around it, as the model reads a block.
+    if (p.table && out.length > 0 && out.at(-1) !== '') out.push('');
+    out.push(...lines);
+    if (p.table && i + 1 < placed.length) out.push('');
+  });
+  while (out.at(-1) === '') out.pop();
   return out;
+}
+
+function filledColumns(cells: TableCell[]): number {
+  return new Set(cells.filter((c) => c.content.length > 0).map((c) => c.col)).size;
+}
+
+/**
+ * A line of a cell: words a space apart however the cell spreads them. A label spread over its cell a character at a
+ * time ("관 광 정 책 과", "( 주 ) 벡 스 코") is closed up; figures ("1 / 1") are not.
+ */
+function cellLine(line: Item[]): string {
+  let text = '';
+  let end = -Infinity;
+  for (const item of line) {
+    if (end !== -Infinity && item.x - end >= 0.15 * item.sizeX) text += ' ';
+    text += item.text;
+    end = Math.max(end, item.end);
+  }
+  const t = text.replace(/\s+/g, ' ').trim();
+  return /^\S(?: \S)+$/.test(t) && /[가-힣]/.test(t) && !/\d/.test(t) ? t.replace(/ /g, '') : t;
 }
 
 /** The leftmost x of any item in the document. */

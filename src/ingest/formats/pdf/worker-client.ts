@@ -15,6 +15,8 @@ export interface RawPage {
   width: number;
   height: number;
   items: RawItem[];
+  /** Horizontal and vertical rules the page draws, flat as x0, y0, x1, y1 in page points (x0 ≤ x1, y0 ≤ y1). */
+  rules: number[];
 }
 
 export interface RawPdf {
