@@ -23,11 +23,8 @@ const MAX_STDERR = 2000;
 /** The stage's stdout (JSON text); rejects with a StageError. */
 export function runStage(stage: Hwp5Stage, bytes: Uint8Array, timeoutMs: number): Promise<string> {
   return new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${MAX_HEAP_MB}`, CHILD, stage], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      // The parent's loader flags (tsx, vitest) are not the child's: it is plain JavaScript.
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
+    // Plain JavaScript: the parent's loader flags (tsx, vitest's) are not passed on; the environment is inherited.
+    const child = spawn(process.execPath, [`--max-old-space-size=${MAX_HEAP_MB}`, CHILD, stage], { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let err = '';
     let timedOut = false;
