@@ -21,6 +21,7 @@ import { contactsFromPhoneLine, extensionOf } from '../structure/contacts.js';
 import { bulletLevel, headingText, stripBullet } from '../structure/headings.js';
 import { detectOrganization } from '../structure/organization.js';
 import { cellsAroundReadValue, readColumnRun } from '../tables/flattened.js';
+import { type TabRow, tabRunsOf } from '../tables/rows.js';
 
 type Contact = ProjectRecord['contacts'][number];
 type Fact = NonNullable<ProjectRecord['facts']>[number];
@@ -465,19 +466,13 @@ function tableRowMilestone(
   return { text, date, done: doneRelativeTo(date, docDate), src: src(section, around.label ? around.label.line : line, subjectLine) };
 }
 
-/**
- * A flattened table written column by column: its k step names, then its k dates ("신청접수 … 최종선정 및 수당
- * 지급" over "3.6. ~ 3.13. … 4.29. ~ 9.29."). Each name takes the date in the same place; the run is read only
- * when the two counts are equal.
- */
-function columnRunMilestones(
-  read: Read,
-  k: number,
-  section: string | null,
-  docDate: ResolvedDate | null,
-): { milestones: Milestone[]; next: number } | null {
+/** How a table of steps writes its dates: a bare "4.3." is a month and day of the document's year. */
+function stepDates(docDate: ResolvedDate | null): {
+  dateOf: (t: string) => ResolvedDate | null;
+  isDate: (t: string) => boolean;
+  isStep: (t: string) => boolean;
+} {
   const year = docYear(docDate);
-  // Among dates, a bare "4.3." is a month and day of the document's year (alone it could be anything).
   const dateOf = (t: string): ResolvedDate | null => {
     const d = parseKoreanDate(t, { year: year ?? undefined });
     if (d?.start) return d;
@@ -491,15 +486,74 @@ function columnRunMilestones(
     const d = dateOf(t);
     return !!d && (d.precision === 'day' || d.precision === 'month') && compact(t).length <= 16 && !/[가-힣]{2}/.test(t);
   };
-  const label = (t: string) =>
+  const isStep = (t: string) =>
     t.length >= 2 && t.length <= 24 && /[가-힣]{2}/.test(t) && !isDate(t) && bulletLevel(t) === null && !/[.:：]$|^[(（]|^구\s*분$/.test(t);
-  const run = readColumnRun(read, k, label, isDate);
+  return { dateOf, isDate, isStep };
+}
+
+/**
+ * A flattened table written column by column: its k step names, then its k dates ("신청접수 … 최종선정 및 수당
+ * 지급" over "3.6. ~ 3.13. … 4.29. ~ 9.29."). Each name takes the date in the same place; the run is read only
+ * when the two counts are equal.
+ */
+function columnRunMilestones(
+  read: Read,
+  k: number,
+  section: string | null,
+  docDate: ResolvedDate | null,
+): { milestones: Milestone[]; next: number } | null {
+  const { dateOf, isDate, isStep } = stepDates(docDate);
+  const run = readColumnRun(read, k, isStep, isDate);
   if (!run) return null;
   const milestones = run.pairs.map(({ label: step, value }) => {
     const date = dateOf(value.text)!;
     return { text: step.text, date, done: doneRelativeTo(date, docDate), src: src(section, step.line, value.line) };
   });
   return { milestones, next: run.next };
+}
+
+/** A header naming when ("일시", "추진기간"): its column dates the row; the row's other cells say what happens. */
+const WHEN_HEADER = /(?:일시|일자|일정|기간|날짜|시기|기한)$/;
+
+/** What a cell is about: its bracketed title ("[정책 환경 변화 진단] ㅇ …"), else its text up to an inner item. */
+function cellGist(cell: string): string {
+  const titled = /^\s*\[([^\]]{2,80})\]/.exec(cell);
+  if (titled) return titled[1]!.trim();
+  return stripBullet(cell).split(/\s+(?:[ㅇ○◦•▪-])\s+/)[0]!.trim();
+}
+
+/**
+ * A table the file's reader wrote row by row (cells between tabs): under a header of steps, a row of their dates
+ * ("신청접수 | 예비선정자 발표" over "3.6. ~ 3.13. | 4.3."), each date its column's step; else a row with a date
+ * cell ("1차 | 2024. 6. 12.(수) | 정책 환경 진단"), the row's other cells what happens then.
+ */
+function tabTableMilestones(
+  run: TabRow[],
+  section: (line: number) => string | null,
+  docDate: ResolvedDate | null,
+): Milestone[] {
+  const { dateOf, isDate, isStep } = stepDates(docDate);
+  const [header, ...rows] = run;
+  const out: Milestone[] = [];
+  const milestone = (text: string, written: string, from: number, to: number) => {
+    const date = dateOf(written)!;
+    out.push({ text, date, done: doneRelativeTo(date, docDate), src: src(section(to), from, to) });
+  };
+  for (const row of rows) {
+    const dated = row.cells.flatMap((c, j) => (isDate(c) ? [j] : []));
+    if (!dated.length) continue;
+    const filled = row.cells.filter((c) => c !== '');
+    if (dated.length === filled.length && dated.every((j) => isStep(header!.cells[j] ?? '') && !WHEN_HEADER.test(compact(header!.cells[j]!)))) {
+      for (const j of dated) milestone(header!.cells[j]!, row.cells[j]!, header!.n, row.n);
+      continue;
+    }
+    const what = row.cells
+      .filter((c, j) => c !== '' && !dated.includes(j))
+      .map(cellGist)
+      .join(' ');
+    if (/[가-힣A-Za-z]{2}/.test(what)) for (const j of dated) milestone(what, row.cells[j]!, row.n, row.n);
+  }
+  return out;
 }
 
 function docYear(date: ResolvedDate | null): number | null {
@@ -516,12 +570,16 @@ interface BodyFacts {
 function readBody(read: Read, outline: Outline, from: number, to: number, docDate: ResolvedDate | null): BodyFacts {
   const facts: BodyFacts = { headings: outline.headings.map((h) => h.text), milestones: [], period: null, contacts: [] };
   const year = docYear(docDate) ?? undefined;
+  const tables = tabTables(read, from, to);
+  const inTable = new Set(tables.flatMap((run) => run.map((row) => row.n)));
+  for (const run of tables) facts.milestones.push(...tabTableMilestones(run, (n) => sectionAt(outline, n), docDate));
   const { start, end } = positions(read, from, to);
   for (let k = start; k < end; k++) {
     const { n, text: line } = read[k]!;
     if (isHeadingLine(outline, n)) continue;
     const section = sectionAt(outline, n);
     facts.contacts.push(...contactsFromPhoneLine(line, n, section));
+    if (inTable.has(n)) continue;
     const run = columnRunMilestones(read, k, section, docDate);
     if (run) {
       facts.milestones.push(...run.milestones);
@@ -638,9 +696,37 @@ interface BudgetRow {
   unitText: string;
 }
 
+/** Runs of two or more tab rows in the lines whose 0-based index is in [from, to): a header and its rows. */
+function tabTables(read: Read, from: number, to: number): TabRow[][] {
+  return tabRunsOf(read, from + 1, to).filter((run) => run.length >= 2);
+}
+
+/** A budget row of a table written row by row: its amounts under the header's period columns ("’24년 | ’25년"). */
+function tabBudgetRows(read: Read, from: number, to: number): BudgetRow[] {
+  const rows: BudgetRow[] = [];
+  for (const [header, ...body] of tabTables(read, from, to)) {
+    const periods = header!.cells.flatMap((c, j) => (j > 0 && PERIOD_HEADER.test(compact(c)) ? [j] : []));
+    if (periods.length === 0) continue;
+    const above = positions(read, Math.max(from, header!.n - 6), header!.n - 1);
+    const unitText = read.slice(above.start, above.end).map((l) => l.text).join(' ');
+    for (const row of body) {
+      const label = compact(row.cells[0] ?? '');
+      if (!BUDGET_ROW.test(label) || !periods.every((j) => AMOUNT.test(row.cells[j] ?? ''))) continue;
+      rows.push({
+        label,
+        line: row.n,
+        periods: periods.map((j) => ({ written: header!.cells[j]!, line: header!.n })),
+        amounts: periods.map((j) => ({ text: row.cells[j]!, line: row.n })),
+        unitText,
+      });
+    }
+  }
+  return rows;
+}
+
 /** A row label ("사업예산", "합계") followed by its amounts, under the nearest run of period headers above it. */
 function budgetRows(read: Read, from: number, to: number): BudgetRow[] {
-  const rows: BudgetRow[] = [];
+  const rows: BudgetRow[] = [...tabBudgetRows(read, from, to)];
   const { start, end } = positions(read, from, to);
   for (let k = start; k < end; k++) {
     const line = read[k]!.n;
