@@ -830,11 +830,24 @@ function taskRecords(ctx: Context, part: Part): ProjectRecord[] {
  */
 function taskSpans(ctx: Context, part: Part): TaskSpan[] {
   const toc = tocTasks(ctx.doc, part);
-  const starts = toc.length > 0 ? locateTocTasks(ctx, part, toc) : numberedTasks(ctx.doc, part);
+  const starts = toc.length > 0 ? finerTasks(locateTocTasks(ctx, part, toc), numberedTasks(ctx.doc, part)) : numberedTasks(ctx.doc, part);
   return starts.map((s, k) => ({
     ...s,
     to: Math.min(starts[k + 1]?.from ?? part.to + 1, s.until ?? part.to + 1) - 1,
   }));
+}
+
+/**
+ * Contents that list the part's goals while the body numbers the tasks under each ("1. 신산업 생태계 구축" over
+ * "1  주력산업 육성", "2  신발산업 고도화"): the tasks are the records, each under its goal as category. Taken only
+ * when every goal found in the body has numbered tasks of its own.
+ */
+function finerTasks(goals: Start[], numbered: Start[]): Start[] {
+  if (goals.length === 0 || numbered.length <= goals.length) return goals;
+  const goalOf = (t: Start) => [...goals].reverse().find((g) => g.from <= t.from);
+  const under = goals.map((g) => numbered.filter((t) => goalOf(t) === g && t.from > g.from));
+  if (under.some((tasks) => tasks.length === 0)) return goals;
+  return under.flatMap((tasks, k) => tasks.map((t) => ({ ...t, category: goals[k]!.title })));
 }
 
 function tocTasks(doc: SourceDocument, part: Part): TocEntry[] {
@@ -844,7 +857,10 @@ function tocTasks(doc: SourceDocument, part: Part): TocEntry[] {
   const entry = heads.find((h) => h.toc && romanValue(h.numeral) === romanValue(part.numeral));
   if (!entry) return [];
   const next = heads.find((h) => h.line > entry.line);
-  return numberedEntries(doc, entry.line + 1, (next?.line ?? entry.line + 40) - 1, false);
+  const entries = numberedEntries(doc, entry.line + 1, (next?.line ?? entry.line + 40) - 1, false);
+  // A page number one space after the title ("… 구축 24") is a page number when every entry ends with one.
+  const paged = entries.length >= 2 && entries.every((e) => /\s\d{1,3}$/.test(e.title));
+  return paged ? entries.map((e) => ({ ...e, title: e.title.replace(/\s\d{1,3}$/, '') })) : entries;
 }
 
 /**
