@@ -23,9 +23,11 @@ export type WatchEvent =
 export interface WatchOptions extends IngestOptions {
   onEvent: (event: WatchEvent) => void;
   /**
-   * How long a file's size must stay the same before it is read: a copy or download still being written is not
-   * stored half. Default 500 ms (a copy over a slow share that pauses longer is read early; a half PDF or HWPX is
-   * then refused as damaged, a half text stored, and either is read again when the copy goes on).
+   * How long a file's size must stay the same (and no write be reported) before it is read: a copy still being
+   * written is not stored half. Default 500 ms: a copy writes far more often than that, and staff expect a file
+   * they drop in to be answered within a couple of seconds. A copy over a slow share that pauses longer is read
+   * early: a half PDF or HWPX is refused as damaged, a half text stored, and either is read again as the copy
+   * goes on. (Browsers download to .crdownload/.part, ignored here, and rename the whole file into place.)
    */
   stableMs?: number;
   /** Events on one file within this time are handled once (an add followed by a change). Default 50 ms. */
