@@ -143,7 +143,7 @@ export function watchFolders(store: ProjectStore, dirs: string[], options: Watch
   const watcher: FSWatcher = watch(roots, {
     ignoreInitial: true,
     awaitWriteFinish: { stabilityThreshold: stableMs, pollInterval: Math.min(100, stableMs) },
-    // Decided on the name alone when chokidar has no stats yet: a folder may have a dot in its name.
+    // Asked first without stats: then the name alone decides, since a folder's name may end like an extension.
     ignored: (path, stats) =>
       (!roots.includes(path) && skippedName(basename(path))) || (stats?.isFile() === true && !supported(path)),
   });
@@ -152,7 +152,11 @@ export function watchFolders(store: ProjectStore, dirs: string[], options: Watch
   watcher.on('unlink', schedule);
   // A folder removed at once: what was stored from under it goes with it.
   watcher.on('unlinkDir', (dir) => {
-    for (const path of store.currentPathsUnder(dir)) schedule(path);
+    try {
+      for (const path of store.currentPathsUnder(dir)) schedule(path);
+    } catch (err) {
+      report({ kind: 'error', message: `${dir}: ${(err as Error).message}` });
+    }
   });
   watcher.on('error', (err) => report({ kind: 'error', message: `${roots.join(', ')}: ${(err as Error).message}` }));
   const ready = new Promise<void>((done) => watcher.once('ready', () => done()));
