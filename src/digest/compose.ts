@@ -8,8 +8,11 @@ import type { BudgetLine, Contact, Milestone, ProjectRecord } from '../domain/pr
 import { formatSpans, type Source } from '../domain/provenance.js';
 import { BUDGET_KIND_LABEL, compact } from '../domain/vocabulary.js';
 import { parseKoreanDate } from '../domain/korean-date.js';
+import type { DocBlock } from '../domain/doc-model.js';
 import type { ProjectStore, StoredRecord } from '../store/store.js';
 import { diffRecords } from './changes.js';
+import { LaterReports } from './covered.js';
+import { namedStep } from './item-name.js';
 
 export interface DigestOptions {
   /** YYYY-MM-DD in the configured time zone. */
@@ -68,6 +71,8 @@ export function composeDigest(store: ProjectStore, options: DigestOptions): Dige
   const staleNames = new Set(stale.map((s) => s.document));
   const windowEnd = addDays(today, days - 1);
   const reportedYears = latestReportYears(records);
+  const later = new LaterReports(records);
+  const blocks = blocksByLine(store);
   const due: DigestItem[] = [];
   const overdue: DigestItem[] = [];
   for (const r of inScope) {
@@ -79,8 +84,10 @@ export function composeDigest(store: ProjectStore, options: DigestOptions): Dige
       if (seen.has(k)) continue;
       seen.add(k);
       const when = classify(m, r.record, today, windowEnd, reportedYears);
-      if (when === 'overdue' && staleNames.has(r.document.name)) continue;
-      if (when) (when === 'overdue' ? overdue : due).push(item(r, milestoneText(m, when, today), m.src));
+      if (!when) continue;
+      if (when === 'overdue' && (staleNames.has(r.document.name) || later.coveredBy(r, m, today))) continue;
+      const name = namedStep(m, r.record, blocks(r.document.versionId, m.src.lines[0]));
+      (when === 'overdue' ? overdue : due).push(item(r, milestoneText(m, when, today, name), m.src));
     }
   }
   const byDate = (a: DigestItem, b: DigestItem) => a.unit.localeCompare(b.unit) || a.project.localeCompare(b.project);
@@ -129,6 +136,9 @@ function classify(
   if (!start || !end) return null;
   if (start >= today && start <= windowEnd) return 'starts';
   if (end >= today && end <= windowEnd) return 'ends';
+  // Work under way in its last month (a 하반기 item in December, "2월" in mid-February) is due this month; a span
+  // longer than a half year is a project's term ("'19~'21"), not a piece of work due now.
+  if (start < today && end >= today && end.slice(0, 7) === today.slice(0, 7) && daysBetween(start, end) <= 184) return 'ends';
   if (end >= today) return null;
   // A later report covers the item: the document's own as-of date (its history), or a later year's 실적.
   const asOf = rec.status?.asOf ? monthEnd(rec.status.asOf) : null;
@@ -138,15 +148,28 @@ function classify(
   return 'overdue';
 }
 
-function milestoneText(m: Milestone, when: When, today: string): string {
+/** `name`: "과업 — 단계" for an item that is only a step; its date follows the step ("… — 완료 ’25.3."). */
+function milestoneText(m: Milestone, when: When, today: string, name: string | null): string {
   const written = m.date!.written.replace(/^\((.*)\)$/, '$1');
+  const head = name ? `${name} ${written}` : `${m.text} — ${written}`;
+  const start = m.date!.start ?? m.date!.end!;
+  const end = m.date!.end ?? m.date!.start!;
   if (when === 'starts') {
-    const day = m.date!.start === today ? '오늘' : shortDate(m.date!.start!);
-    return `${m.text} — ${written} (${m.date!.precision === 'day' ? day : `${day}부터`})`;
+    const day = start === today ? '오늘' : shortDate(start);
+    return `${head} (${m.date!.precision === 'day' ? day : `${day}부터`})`;
   }
-  if (when === 'ends') return `${m.text} — ${written} (기한 ${shortDate(m.date!.end!)})`;
-  const late = daysBetween(m.date!.end ?? m.date!.start!, today);
-  return `${m.text} — ${written} (기한 ${shortDate(m.date!.end ?? m.date!.start!)}, ${late}일 지남, 이후 보고 없음)`;
+  if (when === 'ends') return `${head} (기한 ${shortDate(end)})`;
+  return `${head} (기한 ${shortDate(end)}, ${daysBetween(end, today)}일 지남, 이후 보고 없음)`;
+}
+
+/** The block a document line belongs to, the version's blocks read once per digest. */
+function blocksByLine(store: ProjectStore): (versionId: number, line: number) => DocBlock | undefined {
+  const cache = new Map<number, DocBlock[]>();
+  return (versionId, line) => {
+    let bs = cache.get(versionId);
+    if (!bs) cache.set(versionId, (bs = store.blocksOf(versionId)));
+    return bs.find((b) => b.lines[0] <= line && line <= b.lines[1]);
+  };
 }
 
 function latestReportYears(records: StoredRecord[]): Map<string, number> {
@@ -254,26 +277,36 @@ function changesSince(store: ProjectStore, options: DigestOptions): DigestItem[]
       const projects = nowScoped.filter((r) => r.record.kind === 'project').length;
       const head = nowScoped[0]!;
       out.push(item(head, `새 문서 (${last.family}, 사업 ${projects}건)`, head.record.src, last.name));
+      // Read again since its first reading in the window: what moved between those readings is news too.
+      if (first.versionId !== last.versionId) out.push(...movedBetween(store.recordsOfVersion(first.versionId), nowScoped, scoped, last.name));
       continue;
     }
-    const oldByKey = new Map(scoped(before).map((r) => [r.record.key, r]));
-    let facts = 0;
-    for (const r of nowScoped) {
-      const old = oldByKey.get(r.record.key);
-      oldByKey.delete(r.record.key);
-      const moved = old ? diffRecords(old.record, r.record) : [{ text: '새 사업', src: r.record.src }];
-      facts += moved.length;
-      for (const c of moved) out.push(item(r, c.text, c.src));
-    }
-    for (const gone of oldByKey.values()) {
-      facts++;
-      out.push(item(gone, '새 버전에서 빠진 사업', gone.record.src, `${last.name} (이전 버전)`));
-    }
-    if (facts === 0) {
+    const moved = movedBetween(before, nowScoped, scoped, last.name);
+    if (moved.length) out.push(...moved);
+    else {
       const head = nowScoped[0]!;
       out.push(item(head, `다시 읽음 (버전 ${last.version}): 바뀐 사실 없음`, head.record.src));
     }
   }
+  return out;
+}
+
+/** The facts that moved between two readings of one document, project by project (matched on their keys). */
+function movedBetween(
+  before: StoredRecord[],
+  nowScoped: StoredRecord[],
+  scoped: (rs: StoredRecord[]) => StoredRecord[],
+  name: string,
+): DigestItem[] {
+  const out: DigestItem[] = [];
+  const oldByKey = new Map(scoped(before).map((r) => [r.record.key, r]));
+  for (const r of nowScoped) {
+    const old = oldByKey.get(r.record.key);
+    oldByKey.delete(r.record.key);
+    const moved = old ? diffRecords(old.record, r.record) : [{ text: '새 사업', src: r.record.src }];
+    for (const c of moved) out.push(item(r, c.text, c.src));
+  }
+  for (const gone of oldByKey.values()) out.push(item(gone, '새 버전에서 빠진 사업', gone.record.src, `${name} (이전 버전)`));
   return out;
 }
 
@@ -283,8 +316,18 @@ function staleDocuments(store: ProjectStore, records: StoredRecord[], options: D
   for (const r of records) byDocument.set(r.document.name, [...(byDocument.get(r.document.name) ?? []), r]);
   const out: StaleDocument[] = [];
   for (const [name, rs] of byDocument) {
-    const stated = rs.flatMap((r) => (r.record.status?.asOf ? [r.record.status.asOf] : [])).sort().at(-1);
-    const asOf = stated ?? ingested.get(rs[0]!.document.versionId)?.slice(0, 10);
+    // The figures' stated as-of date, else the document's own date, else the end of the year a project report
+    // reports on: only a document that says none of these is as old as its reading (a 2016 report read today is
+    // not today's news). A generic record's year is any year its text names, no date of the document.
+    const latest = (f: (rec: ProjectRecord) => string | null | undefined) =>
+      rs.flatMap((r) => f(r.record) ?? []).sort().at(-1);
+    const versionId = rs[0]!.document.versionId;
+    const asOf =
+      latest((rec) => rec.status?.asOf) ??
+      latest((rec) => rec.form?.date?.start) ??
+      store.passageDocument(versionId)?.meta.date?.iso ??
+      latest((rec) => (rec.kind === 'project' && rec.phase === 'report' && rec.year !== null ? `${rec.year}-12` : null)) ??
+      ingested.get(versionId)?.slice(0, 10);
     if (!asOf) continue;
     const ageDays = daysBetween(monthEnd(asOf), options.today);
     if (ageDays <= options.staleDays) continue;

@@ -2,7 +2,7 @@
 import type { Origin } from '../core/inbound.js';
 import type { Reply } from '../core/reply.js';
 import type { ProjectStore } from '../store/store.js';
-import { addDays, composeDigest, type Digest } from './compose.js';
+import { composeDigest, type Digest } from './compose.js';
 import type { DeliveryOutcome } from './deliver.js';
 import { cronPattern, type DigestScheduler } from './schedule.js';
 import { digestReply } from './reply.js';
@@ -31,6 +31,8 @@ export class DigestService {
     readonly settings: DigestSettings,
     private readonly now: () => Date,
     private scheduler: DigestScheduler | null = null,
+    /** The real instant: documents are stamped with it when read, whatever day --today pins. */
+    private readonly readingClock: () => Date = () => new Date(),
   ) {}
 
   /** The scheduler of a process that posts to chat platforms (the bot), once its adapters run. */
@@ -38,15 +40,19 @@ export class DigestService {
     this.scheduler = scheduler;
   }
 
-  /** The digest as of `today`; changes are documents read in the `days` before today, up to its end. */
+  /**
+   * The digest as of `today`; changes are documents read in the `days` up to now. Reading times are real instants,
+   * so the window is too: a digest replayed with --today 2025-03-01 still shows the sheet re-read a minute ago.
+   */
   compose(scope: string | null, days: number, today: string): { digest: Digest; reply: Reply } {
+    const until = this.readingClock();
     const digest = composeDigest(this.store, {
       today,
       days,
       scope,
       staleDays: this.settings.staleDays,
-      since: new Date(`${addDays(today, -days)}T00:00:00Z`),
-      until: new Date(`${today}T23:59:59.999Z`),
+      since: new Date(until.getTime() - days * 86_400_000),
+      until,
     });
     return { digest, reply: digestReply(digest) };
   }
