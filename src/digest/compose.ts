@@ -134,7 +134,8 @@ function classify(
   const start = d.start ?? d.end;
   const end = d.end ?? d.start;
   if (!start || !end) return null;
-  if (start >= today && start <= windowEnd) return 'starts';
+  // "6월까지" has a deadline and no start: it is due by its end, never "starting".
+  if (d.start && start >= today && start <= windowEnd) return 'starts';
   if (end >= today && end <= windowEnd) return 'ends';
   // Work under way in its last month (a 하반기 item in December, "2월" in mid-February) is due this month; a span
   // longer than a half year is a project's term ("'19~'21"), not a piece of work due now.

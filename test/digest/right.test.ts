@@ -50,6 +50,16 @@ describe.skipIf(!shared)('an item a later document of the same project reports i
   });
 });
 
+describe.skipIf(!shared)('an item with only a deadline ("6월까지")', () => {
+  it('is due by that day, not "starting" on it (and the digest no longer fails on it)', () => {
+    const store = ProjectStore.open(join(tempDir(), 'deadline.db'));
+    ingestPaths(store, [join(shared!, 'busan-plans', 'busan-2025-plan-urban-innovation-balance.layout.txt')]);
+    const d = composeDigest(store, options('2025-06-30', { scope: '도시혁신균형실' }));
+    expect(texts(d.due.filter((i) => i.source.endsWith('2194행')))).toEqual(['평가시기 : 매년 ※ — 6월까지 (기한 6. 30.)']);
+    store.close();
+  });
+});
+
 describe('changes under --today (the real CLI over a real store)', () => {
   const HUMAN_RIGHTS = 'suwon-policy-sheet-3-8-76-human-rights-governance.txt';
   const run = (args: string[]) => spawnSync(process.execPath, ['bin/damdang.js', ...args], { encoding: 'utf8' });
