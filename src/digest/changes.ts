@@ -13,7 +13,14 @@ export interface FactChange {
   src: Source;
 }
 
-export function diffRecords(before: ProjectRecord, after: ProjectRecord): FactChange[] {
+/** How a milestone is named in a line: its text, or its task and step for an item that is only a step. */
+export type MilestoneLabel = (m: Milestone, version: 'before' | 'after') => string;
+
+export function diffRecords(
+  before: ProjectRecord,
+  after: ProjectRecord,
+  label: MilestoneLabel = (m) => m.text,
+): FactChange[] {
   const out: FactChange[] = [];
   const s0 = before.status;
   const s1 = after.status;
@@ -25,7 +32,7 @@ export function diffRecords(before: ProjectRecord, after: ProjectRecord): FactCh
   if ((s0?.targetWritten ?? null) !== (s1?.targetWritten ?? null))
     out.push({ text: `목표 시점 ${s0?.targetWritten ?? '없음'} → ${s1?.targetWritten ?? '없음'}`, src: statusSrc });
   out.push(...cumulativeChange(before, after));
-  out.push(...milestoneChanges(before.milestones, after.milestones));
+  out.push(...milestoneChanges(before.milestones, after.milestones, label));
   out.push(...contactChanges(before.contacts, after.contacts));
   out.push(...budgetChanges(before.budget?.lines ?? [], after.budget?.lines ?? []));
   return out;
@@ -45,7 +52,7 @@ function cumulativeChange(before: ProjectRecord, after: ProjectRecord): FactChan
   return [{ text: `누적 추진율 실적 ${a?.text ?? '없음'} → ${b.text}`, src: b.src }];
 }
 
-function milestoneChanges(before: Milestone[], after: Milestone[]): FactChange[] {
+function milestoneChanges(before: Milestone[], after: Milestone[], label: MilestoneLabel): FactChange[] {
   const key = (m: Milestone) => `${m.text.replace(/\s+/g, '')}|${m.date?.written ?? ''}`;
   const old = new Map(before.map((m) => [key(m), m]));
   const now = new Map(after.map((m) => [key(m), m]));
@@ -53,11 +60,11 @@ function milestoneChanges(before: Milestone[], after: Milestone[]): FactChange[]
   for (const [k, m] of now) {
     const was = old.get(k);
     const when = m.date ? ` — ${m.date.written}` : '';
-    if (!was) out.push({ text: `새 일정: ${m.text}${when}`, src: m.src });
-    else if (was.done !== true && m.done === true) out.push({ text: `완료로 보고: ${m.text}${when}`, src: m.src });
+    if (!was) out.push({ text: `새 일정: ${label(m, 'after')}${when}`, src: m.src });
+    else if (was.done !== true && m.done === true) out.push({ text: `완료로 보고: ${label(m, 'after')}${when}`, src: m.src });
   }
   for (const [k, m] of old)
-    if (!now.has(k)) out.push({ text: `빠진 일정: ${m.text}${m.date ? ` — ${m.date.written}` : ''}`, src: m.src });
+    if (!now.has(k)) out.push({ text: `빠진 일정: ${label(m, 'before')}${m.date ? ` — ${m.date.written}` : ''}`, src: m.src });
   return out;
 }
 

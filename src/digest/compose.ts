@@ -164,7 +164,9 @@ function milestoneText(m: Milestone, when: When, today: string, name: string | n
 }
 
 /** The block a document line belongs to, the version's blocks read once per digest. */
-function blocksByLine(store: ProjectStore): (versionId: number, line: number) => DocBlock | undefined {
+type BlockAt = (versionId: number, line: number) => DocBlock | undefined;
+
+function blocksByLine(store: ProjectStore): BlockAt {
   const cache = new Map<number, DocBlock[]>();
   return (versionId, line) => {
     let bs = cache.get(versionId);
@@ -262,6 +264,7 @@ function budgetBehind(rec: ProjectRecord, today: string): { text: string; src: S
 /** Each document re-read in the window, compared with the version it had before the window. */
 function changesSince(store: ProjectStore, options: DigestOptions): DigestItem[] {
   const versions = store.versionsIngested(options.since, options.until);
+  const blocks = blocksByLine(store);
   const byDocument = new Map<number, { first: (typeof versions)[number]; last: (typeof versions)[number] }>();
   for (const v of versions) {
     const seen = byDocument.get(v.documentId);
@@ -279,10 +282,10 @@ function changesSince(store: ProjectStore, options: DigestOptions): DigestItem[]
       const head = nowScoped[0]!;
       out.push(item(head, `새 문서 (${last.family}, 사업 ${projects}건)`, head.record.src, last.name));
       // Read again since its first reading in the window: what moved between those readings is news too.
-      if (first.versionId !== last.versionId) out.push(...movedBetween(store.recordsOfVersion(first.versionId), nowScoped, scoped, last.name));
+      if (first.versionId !== last.versionId) out.push(...movedBetween(store.recordsOfVersion(first.versionId), nowScoped, scoped, last.name, blocks));
       continue;
     }
-    const moved = movedBetween(before, nowScoped, scoped, last.name);
+    const moved = movedBetween(before, nowScoped, scoped, last.name, blocks);
     if (moved.length) out.push(...moved);
     else {
       const head = nowScoped[0]!;
@@ -298,13 +301,20 @@ function movedBetween(
   nowScoped: StoredRecord[],
   scoped: (rs: StoredRecord[]) => StoredRecord[],
   name: string,
+  blocks: BlockAt,
 ): DigestItem[] {
   const out: DigestItem[] = [];
   const oldByKey = new Map(scoped(before).map((r) => [r.record.key, r]));
   for (const r of nowScoped) {
     const old = oldByKey.get(r.record.key);
     oldByKey.delete(r.record.key);
-    const moved = old ? diffRecords(old.record, r.record) : [{ text: '새 사업', src: r.record.src }];
+    const label = (m: Milestone, version: 'before' | 'after') => {
+      const of = version === 'after' ? r : old!;
+      // "과업 — 단계" reads "과업 (단계)" here, as the date follows after " — ".
+      const name = namedStep(m, of.record, blocks(of.document.versionId, m.src.lines[0]));
+      return name ? name.replace(/ — (.*)$/, ' ($1)') : m.text;
+    };
+    const moved = old ? diffRecords(old.record, r.record, label) : [{ text: '새 사업', src: r.record.src }];
     for (const c of moved) out.push(item(r, c.text, c.src));
   }
   for (const gone of oldByKey.values()) out.push(item(gone, '새 버전에서 빠진 사업', gone.record.src, `${name} (이전 버전)`));

@@ -13,13 +13,16 @@ const STEP_WORDS = [
   '종료', '중간', '최종', '결과', '발주', '사전', '컨설팅', '설명회', '간담회', '공청회', '회의', '계획', '수립', '추진',
 ];
 
-const compact = (s: string) => s.replace(/[\s·‧.,()]/g, '');
+/** A heading made of these and step words ("향후추진계획", "추진일정") names no item either. */
+const HEADING_WORDS = ['향후', '일정', '현황', '실적', '주요', '세부', '내용', '추진계획'];
 
-export function isStepOnly(text: string): boolean {
+const compact = (s: string) => s.replace(/^[\d.\s]+/, '').replace(/[\s·‧.,()]/g, '');
+
+export function isStepOnly(text: string, words: readonly string[] = STEP_WORDS): boolean {
   const t = compact(text);
   if (t.length === 0 || t.length > 8) return false;
   // Greedy split into step words, longest first at each position.
-  const byLength = [...STEP_WORDS].sort((a, b) => b.length - a.length);
+  const byLength = [...words].sort((a, b) => b.length - a.length);
   let at = 0;
   while (at < t.length) {
     const w = byLength.find((x) => t.startsWith(x, at));
@@ -46,7 +49,7 @@ export function namedStep(m: Milestone, rec: ProjectRecord, block: DocBlock | un
   if (!isStepOnly(m.text)) return null;
   const subject = [block?.parent, m.src.section?.split(' > ').at(-1), block?.section.at(-1), rec.title]
     .map((s) => (s ? subjectOf(s) : ''))
-    .find((s) => s.length >= 2 && compact(s) !== compact(m.text));
+    .find((s) => s.length >= 2 && compact(s) !== compact(m.text) && !isStepOnly(s, [...STEP_WORDS, ...HEADING_WORDS]));
   if (!subject) return null;
   const last = subject.split(/\s+/).at(-1)!;
   const step = m.text.startsWith(last) && m.text.length > last.length ? m.text.slice(last.length).trim() : m.text;

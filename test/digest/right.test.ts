@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedCorpusDir } from '../../scripts/lib/corpus-paths.js';
 import { composeDigest, type DigestOptions } from '../../src/digest/compose.js';
-import { ingestPaths } from '../../src/ingest/ingest.js';
+import { ingestFile, ingestPaths } from '../../src/ingest/ingest.js';
 import { ProjectStore } from '../../src/store/store.js';
 import { CORPUS, SAMPLES, tempDir } from '../helpers.js';
 
@@ -60,8 +60,9 @@ describe.skipIf(!shared)('an item with only a deadline ("6월까지")', () => {
   });
 });
 
+const HUMAN_RIGHTS = 'suwon-policy-sheet-3-8-76-human-rights-governance.txt';
+
 describe('changes under --today (the real CLI over a real store)', () => {
-  const HUMAN_RIGHTS = 'suwon-policy-sheet-3-8-76-human-rights-governance.txt';
   const run = (args: string[]) => spawnSync(process.execPath, ['bin/damdang.js', ...args], { encoding: 'utf8' });
 
   it('a re-ingested sheet with 진도율 80 → 85 and ☎2618 → 2620 says exactly that, with and without --today', () => {
@@ -109,6 +110,26 @@ describe('each line names its item; stale documents are counted, not listed', ()
     expect(texts(d.due)).toContain('노후 전기설비 교체 — 실시설계용역 ‘25.1.~3. (기한 3. 31.)');
     expect(texts(d.due)).toContain('관급자재 발주 — ’25.3.~5. (오늘부터)');
     expect(texts([...d.due, ...d.overdue]).filter((t) => /^(?:용역완료|실시설계용역) —/.test(t))).toEqual([]);
+  });
+
+  it('a step under a heading that names nothing ("향후추진계획") takes its record, in changes too', () => {
+    const dir = tempDir();
+    const file = join(dir, HUMAN_RIGHTS);
+    copyFileSync(join(SAMPLES, HUMAN_RIGHTS), file);
+    const own = ProjectStore.open(join(dir, 'step.db'));
+    ingestFile(own, file);
+    const since = new Date();
+    const line = '- 외부 협의체 간담회 및 이행방안 논의 2021. 하반기\n';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(line, `${line}- 발대식 2021. 11.\n`));
+    ingestFile(own, file);
+    const window = { since, until: new Date(Date.now() + 1000) };
+    expect(texts(composeDigest(own, options('2021-10-01', window)).changes)).toEqual([
+      '새 일정: 인권보호 거버넌스 구축 및 인권조직 위상 강화 (발대식) — 2021. 11.',
+    ]);
+    expect(texts(composeDigest(own, options('2021-11-01', window)).due)).toEqual([
+      '인권보호 거버넌스 구축 및 인권조직 위상 강화 — 발대식 2021. 11. (오늘부터)',
+    ]);
+    own.close();
   });
 
   it('a 2016 report without an as-of date is stale by its year, and its 2017 plan is not listed as 1187 days late', () => {
