@@ -3,7 +3,12 @@
  * line of tab-separated cells (what src/ingest/tables reads), with where each line stands in the file.
  */
 
-export type Block = { kind: 'paragraph'; text: string; heading?: boolean } | { kind: 'table'; cells: TableCell[] };
+/**
+ * `spansFill`: a place a header cell (first row or column) spans over counts as filled when telling a form from a
+ * data table (a PDF's ruled table, whose 2-row header spans "2024년" over 정부안 and 확정). HWPX leaves it off:
+ * its approval forms lay out labels with spans, and read as forms.
+ */
+export type Block = { kind: 'paragraph'; text: string; heading?: boolean } | { kind: 'table'; cells: TableCell[]; spansFill?: boolean };
 
 export interface TableCell {
   row: number;
@@ -38,7 +43,7 @@ class LineWriter {
         if (b.heading && this.lines.length && this.lines[this.lines.length - 1] !== '') this.push('', null);
       }
       else if (isLayoutTable(b.cells)) for (const cell of byPosition(b.cells)) this.blocks(cell.content);
-      else this.table(b.cells);
+      else this.table(b.cells, b.spansFill ?? false);
     }
   }
 
@@ -51,7 +56,7 @@ class LineWriter {
     }
   }
 
-  private table(cells: TableCell[]): void {
+  private table(cells: TableCell[], spansFill: boolean): void {
     this.tables++;
     const rows = tableRows(cells);
     if (isFieldBox(rows)) {
@@ -62,7 +67,7 @@ class LineWriter {
       });
       return;
     }
-    if (isForm(rows)) {
+    if (isForm(rows, spansFill)) {
       rows.forEach((row, r) =>
         row.lines.forEach((lines, c) => {
           for (const line of lines) this.push(line, `표 ${this.tables} · ${r + 1}행 ${c + 1}열`);
@@ -94,6 +99,8 @@ interface Row {
   /** Per kept cell, its paragraphs one a line (a form's cell reads as the lines it holds). */
   lines: string[][];
   across: string | null;
+  /** Kept places that a header cell with text starting elsewhere spans over (not empty: that cell's). */
+  covered: number;
 }
 
 function tableRows(cells: TableCell[]): Row[] {
@@ -106,6 +113,13 @@ function tableRows(cells: TableCell[]): Row[] {
       grid[c.row]![c.col] = cellText(c.content);
       starts.set(`${c.row},${c.col}`, c);
     }
+  const spanned: boolean[][] = Array.from({ length: rows }, () => Array<boolean>(cols).fill(false));
+  // Only a header's spans (a cell in the first row or column), as a data table spans: a diagram drawn as boxes
+  // (an organisation chart) spans anywhere and stays a form.
+  for (const c of cells)
+    if (grid[c.row]?.[c.col] && (c.row === 0 || c.col === 0))
+      for (let r = c.row; r < Math.min(rows, c.row + c.rowSpan); r++)
+        for (let col = c.col; col < Math.min(cols, c.col + c.colSpan); col++) if (r !== c.row || col !== c.col) spanned[r]![col] = true;
   const linesAt = (r: number, col: number): string[] => {
     const c = starts.get(`${r},${col}`);
     return c ? cellLines(c.content) : [];
@@ -122,7 +136,8 @@ function tableRows(cells: TableCell[]): Row[] {
       only && keepCols.length > 1 && keepCols.every((col) => only.col <= col && col < only.col + only.colSpan)
         ? row[only.col]!
         : null;
-    out.push({ cells: kept, spread: spreadLabels(kept, keepCols, r, starts), lines: keepCols.map((col) => linesAt(r, col)), across });
+    const covered = keepCols.filter((col) => row[col] === '' && spanned[r]![col]).length;
+    out.push({ cells: kept, spread: spreadLabels(kept, keepCols, r, starts), lines: keepCols.map((col) => linesAt(r, col)), across, covered });
   });
   return out;
 }
@@ -145,9 +160,9 @@ const LABEL = /^[가-힣()·\s]{1,12}$/;
  * rows of data: many places of its grid are empty. Its cells read as lines, a label above its value, as a form is
  * read; tab rows would put unrelated boxes side by side as columns (a data table leaves few of its places empty).
  */
-function isForm(rows: Row[]): boolean {
+function isForm(rows: Row[], spansFill: boolean): boolean {
   const places = rows.reduce((n, r) => n + r.cells.length, 0);
-  const filled = rows.reduce((n, r) => n + r.cells.filter((c) => c !== '').length, 0);
+  const filled = rows.reduce((n, r) => n + r.cells.filter((c) => c !== '').length + (spansFill ? r.covered : 0), 0);
   return places > 0 && filled / places < 0.75;
 }
 
