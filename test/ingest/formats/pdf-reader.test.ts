@@ -127,6 +127,29 @@ describe.skipIf(absent)('readPdf on ../shared/originals', () => {
     expect(text.lines.some((l) => l.startsWith('관광정책과\t32 / 34\t1 / 1\t'))).toBe(true);
   });
 
+  it('reads a header of labels spread over their cells, drawn as one run across them, each over its column', async () => {
+    // busan-2025-plan-youth-industry-academia.pdf p.4: "청 년 정 책 과 지 산 학 협 력 과 창 조 교 육 과 …" is one
+    // text item over four cells; where the page placed each cell's run tells where it is cut.
+    const text = await read('busan-plans/busan-2025-plan-youth-industry-academia.pdf');
+    const budget = text.lines.findIndex((l) => l.startsWith('세출\t'));
+    expect(text.lines[budget - 2]!.split('\t')).toEqual(['구분', '계', '청년정책과', '지산학협력과', '창조교육과', '부산도서관']);
+    expect(text.lines[budget]!.split('\t')).toEqual(['세출', '1,081,687', '51,104', '177,004', '847,069', '6,510']);
+    // busan-2025-plan-planning-office.pdf p.5: a header too long for its cell goes on on the next line.
+    const office = await read('busan-plans/busan-2025-plan-planning-office.pdf');
+    expect(office.lines).toContain('구분\t합계\t기획담당관\t조직담당관\t인구정책담당관\t법무담당관\t빅데이터통계담당관\t부울경초광역경제동맹추진단');
+    expect(office.lines).toContain('현원\t126\t32\t28\t13\t24\t24\t5');
+  });
+
+  it('reads a table under a two-row spanned header as rows, not as a form a cell a line', async () => {
+    // busan-2025-plan-spokesperson.pdf p.7, 출입 언론기관: 방송사 and 신문사 span their kinds, 계 and 통신사 two rows.
+    const text = await read('busan-plans/busan-2025-plan-spokesperson.pdf');
+    const total = text.lines.findIndex((l) => l.startsWith('104\t'));
+    expect(text.lines[total - 2]!.split('\t').slice(0, 8)).toEqual(['계', '방송사', '방송사', '방송사', '방송사', '방송사', '방송사', '통신사']);
+    expect(text.lines[total - 1]!.split('\t').slice(0, 3)).toEqual(['', '소계', 'ＴＶ']);
+    expect(text.lines[total]!.split('\t')).toEqual(['104', '15', '4', '2', '2', '4', '3', '3', '18', '11', '2', '5', '68']);
+    expect(text.locators[total]).toBe('7쪽');
+  });
+
   it('keeps the event loop free while a 76-page plan is read', async () => {
     let worst = 0;
     let last = performance.now();

@@ -72,14 +72,19 @@ const THIN = 2.5;
 const SHORT = 3;
 
 /**
- * The horizontal and vertical rules a page draws, flat as x0, y0, x1, y1 (page points, x0 ≤ x1, y0 ≤ y1): stroked
- * straight segments and rectangle edges, and filled rectangles thin enough to be lines, with save/restore and cm
- * tracked. Curves, clipping paths and anything slanted are skipped. Form XObjects are not entered (none of the
- * office's exports draws tables in them).
+ * What a page draws that its text content does not say, from one pass over its content stream:
+ * - rules: the horizontal and vertical rules, flat as x0, y0, x1, y1 (page points, x0 ≤ x1, y0 ≤ y1): stroked
+ *   straight segments and rectangle edges, and filled rectangles thin enough to be lines, with save/restore and cm
+ *   tracked. Curves, clipping paths and anything slanted are skipped.
+ * - starts: where each run of text placed by its own text matrix or move begins and how many glyphs it shows, flat
+ *   as x, y, glyphs. pdfjs joins runs on a line into one text item (a label spread over three cells, "청 년 정 책 과
+ *   지 산 학 …"); these say where each part really stands, so the item can be cut at a cell's rule.
+ * Form XObjects are not entered (none of the office's exports draws tables in them).
  */
-async function rulesOf(corePage) {
+async function drawnOf(corePage) {
   const rules = [];
-  if (!corePage || !core.__EvaluatorPreprocessor) return rules;
+  const starts = [];
+  if (!corePage || !core.__EvaluatorPreprocessor) return { rules, starts };
   const stream = await corePage.getContentStream();
   stream.reset();
   const pre = new core.__EvaluatorPreprocessor(stream, corePage.xref);
@@ -94,9 +99,73 @@ async function rulesOf(corePage) {
     subpaths = [];
     current = null;
   };
+  // The text line matrix; `placed` while no run has been shown since it was set (a later run's start is unknown
+  // without the font's widths).
+  let line = [1, 0, 0, 1, 0, 0];
+  let leading = 0;
+  let placed = false;
+  const move = (tx, ty) => {
+    line = [line[0], line[1], line[2], line[3], line[4] + tx * line[0] + ty * line[2], line[5] + tx * line[1] + ty * line[3]];
+    placed = true;
+  };
+  // Bytes a glyph takes in the current font's strings: two in a composite (Type0) font, as 한글 writes Hangul.
+  const fonts = corePage.resources.get('Font');
+  const wide = new Map();
+  let glyphBytes = 1;
+  const show = (strings) => {
+    let bytes = 0;
+    for (const s of strings) if (typeof s === 'string') bytes += s.length;
+    const glyphs = Math.round(bytes / glyphBytes);
+    if (placed) {
+      const [a, b, c, d, e, f] = pre.stateManager.state.ctm;
+      starts.push(a * line[4] + c * line[5] + e, b * line[4] + d * line[5] + f, glyphs);
+      placed = false;
+    } else if (starts.length > 0) starts[starts.length - 1] += glyphs;
+  };
   while (pre.read(op)) {
     const a = op.args;
     switch (op.fn) {
+      case OPS.beginText:
+        line = [1, 0, 0, 1, 0, 0];
+        placed = true;
+        break;
+      case OPS.setTextMatrix:
+        line = [a[0], a[1], a[2], a[3], a[4], a[5]];
+        placed = true;
+        break;
+      case OPS.moveText:
+        move(a[0], a[1]);
+        break;
+      case OPS.setLeadingMoveText:
+        leading = -a[1];
+        move(a[0], a[1]);
+        break;
+      case OPS.setLeading:
+        leading = a[0];
+        break;
+      case OPS.nextLine:
+        move(0, -leading);
+        break;
+      case OPS.setFont: {
+        const name = a[0]?.name ?? String(a[0]);
+        if (!wide.has(name)) wide.set(name, fonts?.get?.(name)?.get?.('Subtype')?.name === 'Type0');
+        glyphBytes = wide.get(name) ? 2 : 1;
+        break;
+      }
+      case OPS.nextLineShowText:
+        move(0, -leading);
+        show([a[0]]);
+        break;
+      case OPS.nextLineSetSpacingShowText:
+        move(0, -leading);
+        show([a[2]]);
+        break;
+      case OPS.showText:
+        show([a[0]]);
+        break;
+      case OPS.showSpacedText:
+        show(a[0]);
+        break;
       case OPS.moveTo:
         current = [a[0], a[1]];
         subpaths.push(current);
@@ -136,7 +205,7 @@ async function rulesOf(corePage) {
     }
     op.args = null;
   }
-  return rules;
+  return { rules, starts };
 }
 
 function transformed(pts, [a, b, c, d, e, f]) {
@@ -191,11 +260,11 @@ async function extract(data) {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent({ disableNormalization: false });
-      // A page whose rules cannot be read is still read as text.
-      const rules = await rulesOf(corePages.get(n - 1)).catch(() => []);
+      // A page whose drawing cannot be read is still read as text.
+      const drawn = await drawnOf(corePages.get(n - 1)).catch(() => ({ rules: [], starts: [] }));
       corePages.clear();
       const [x0, y0, x1, y1] = page.view;
-      pages.push({ width: x1 - x0, height: y1 - y0, items: itemsOf(content), rules });
+      pages.push({ width: x1 - x0, height: y1 - y0, items: itemsOf(content), ...drawn });
       page.cleanup();
     }
     return { pages, title: typeof info.Title === 'string' ? info.Title : null };

@@ -46,7 +46,7 @@ export function toExtracted(pdf: RawPdf, file: string): ExtractedText {
   const locators: string[] = [];
   const imageOnly: number[] = [];
   pdf.pages.forEach((page, i) => {
-    const pageText = pageLines(page.items, left, page.rules);
+    const pageText = pageLines(page.items, left, page.rules, page.starts);
     if (pageText.length === 0) {
       imageOnly.push(i + 1);
       return;

@@ -27,11 +27,16 @@ const PAGE_NUMBER = /^[-–—]\s*\d{1,4}\s*[-–—]$/;
 
 /**
  * Lines of one page; `left` is the document's left edge, so indentation compares across pages. A table drawn with
- * rules (`rules`, as the worker gives them) is written where it stands as the layout writer writes a table: a row a
+ * rules (`rules`, as the worker gives them, with `starts`, where the page placed its runs of text) is written where it stands as the layout writer writes a table: a row a
  * line, cells apart by a tab (label/value boxes as "label : value", sparse forms a cell a line); the rest of the page
  * as layout text.
  */
-export function pageLines(raw: readonly RawItem[], left: number, rules: readonly number[] = []): string[] {
+export function pageLines(
+  raw: readonly RawItem[],
+  left: number,
+  rules: readonly number[] = [],
+  starts: readonly number[] = [],
+): string[] {
   const items = dropShadows(raw.map(toItem));
   if (items.length === 0) return [];
   const charWidth = averageCharWidth(items);
@@ -40,10 +45,10 @@ export function pageLines(raw: readonly RawItem[], left: number, rules: readonly
   for (const grid of findGrids(rules)) {
     const inside = free.filter((i) => inGrid(grid, i));
     if (inside.length === 0) continue;
-    const cells = gridCells(grid, inside.flatMap((i) => splitAtRules(grid, i)), baselines, cellLine);
+    const cells = gridCells(grid, inside.flatMap((i) => splitAtRules(grid, i, starts)), baselines, cellLine);
     // A box around text (one column holds all of it) is no table: its text stays laid out as it is.
     if (filledColumns(cells) < 2) continue;
-    const lines = blocksToText([{ kind: 'table', cells }]).lines;
+    const lines = blocksToText([{ kind: 'table', cells, spansFill: true }]).lines;
     if (lines.length === 0) continue;
     placed.push({ top: grid.ys[0]!, lines, table: true });
     const taken = new Set(inside);

@@ -191,11 +191,12 @@ export function inGrid(grid: Grid, item: Item): boolean {
 }
 
 /**
- * An item that runs across a vertical rule of its row holds several cells' text ("2,696,477 389,254" drawn as one
- * run over two cells): it is cut where the rule passes, at the space nearest the rule when the run has one there,
- * else between the characters the rule falls between (each character taking a width by its kind).
+ * An item that runs across a vertical rule of its row holds several cells' text ("2,696,477 389,254", or a label
+ * spread over three cells "청 년 정 책 과 지 산 학 …", drawn as one run): it is cut where the rule passes. Where
+ * the page placed each word of the run itself (`starts`, flat x, y), a word belongs to the side its start is on;
+ * otherwise the cut is at the space nearest the rule, or between the characters it falls between, by their widths.
  */
-export function splitAtRules(grid: Grid, item: Item): Item[] {
+export function splitAtRules(grid: Grid, item: Item, starts: readonly number[] = []): Item[] {
   const cy = item.y + item.sizeY * 0.3;
   const row = grid.ys.findIndex((y, i) => i + 1 < grid.ys.length && cy <= y && cy >= grid.ys[i + 1]!);
   if (row < 0) return [item];
@@ -204,41 +205,93 @@ export function splitAtRules(grid: Grid, item: Item): Item[] {
     .filter((x) => x > item.x + 1 && x < item.end - 1 && hasV(grid, x, grid.ys[row]!, grid.ys[row + 1]!));
   if (cuts.length === 0) return [item];
   const chars = [...item.text];
-  const weights = chars.map(charWeight);
-  const scale = (item.end - item.x) / (weights.reduce((sum, w) => sum + w, 0) || 1);
-  // at[i]: where character i starts.
+  const widths = charWidths(chars, item.sizeX, item.end - item.x);
+  // at[i]: where character i starts, as estimated.
   const at: number[] = [item.x];
-  weights.forEach((w, i) => at.push(at[i]! + w * scale));
-  const spaces = chars.flatMap((c, i) => (/\s/.test(c) ? [i] : []));
+  widths.forEach((w, i) => at.push(at[i]! + w));
+  const placed = placedWords(chars, item, starts);
+  if (placed) {
+    // Between the places the page gives, characters keep their estimated widths from the last place.
+    for (const [i, x] of placed) {
+      const shift = x - at[i]!;
+      for (let j = i; j < at.length; j++) at[j] = at[j]! + shift;
+    }
+  }
   const bounds: number[] = [];
   for (const cut of cuts) {
     const from = (bounds.at(-1) ?? 0) + 1;
-    const nearest = (candidates: number[], x: (i: number) => number) =>
-      candidates.filter((i) => i >= from && i < chars.length).sort((a, b) => Math.abs(x(a) - cut) - Math.abs(x(b) - cut))[0];
-    // A space within a third of the item's width of the rule is where the cells part.
-    const space = nearest(spaces, (i) => (at[i]! + at[i + 1]!) / 2);
-    const third = (item.end - item.x) / 3;
-    const bound =
-      space !== undefined && Math.abs((at[space]! + at[space + 1]!) / 2 - cut) <= third
-        ? space
-        : nearest([...chars.keys()].slice(1), (i) => at[i]!);
-    if (bound !== undefined) bounds.push(bound);
+    let bound: number | undefined;
+    if (placed) bound = placed.find(([i, x]) => i >= from && x >= cut - 0.5)?.[0];
+    else {
+      const nearest = (candidates: number[], x: (i: number) => number) =>
+        candidates.filter((i) => i >= from && i < chars.length).sort((a, b) => Math.abs(x(a) - cut) - Math.abs(x(b) - cut))[0];
+      const spaces = chars.flatMap((c, i) => (/\s/.test(c) ? [i] : []));
+      // A space within a third of the item's width of the rule is where the cells part.
+      const space = nearest(spaces, (i) => (at[i]! + at[i + 1]!) / 2);
+      bound =
+        space !== undefined && Math.abs((at[space]! + at[space + 1]!) / 2 - cut) <= (item.end - item.x) / 3
+          ? space
+          : nearest([...chars.keys()].slice(1), (i) => at[i]!);
+    }
+    if (bound !== undefined && bound > (bounds.at(-1) ?? 0)) bounds.push(bound);
   }
   const out: Item[] = [];
   [0, ...bounds].forEach((start, k) => {
     const stop = bounds[k] ?? chars.length;
     const text = chars.slice(start, stop).join('').trim();
-    if (text) out.push({ ...item, text, x: at[start]!, end: at[stop]!, spaceBefore: start > 0 || item.spaceBefore });
+    if (!text) return;
+    // A placed word ends where its characters do, not where the next cell's word starts.
+    const last = stop - 1 - [...chars.slice(start, stop)].reverse().findIndex((c) => !/\s/.test(c));
+    const end = Math.min(at[stop] ?? item.end, at[last]! + (placed ? baseWidth(chars[last]!, item.sizeX) : widths[last]!));
+    out.push({ ...item, text, x: at[start]!, end, spaceBefore: start > 0 || item.spaceBefore });
   });
   return out.length > 0 ? out : [item];
 }
 
-/** Relative advance of a character: full-width Hangul and CJK 1, a space a quarter, the rest a half. */
-function charWeight(ch: string): number {
-  if (/\s/.test(ch)) return 0.3;
+/**
+ * Where the page itself placed the parts of the run, as [character index, x]: the runs of text (`starts`: x, y,
+ * glyphs) that begin on the run's baseline within it, when their glyphs add up to the run's characters (spaces
+ * pdfjs wrote between them counted or not). Otherwise null.
+ */
+function placedWords(chars: string[], item: Item, starts: readonly number[]): Array<[number, number]> | null {
+  const runs: Array<[x: number, glyphs: number]> = [];
+  for (let i = 0; i + 2 < starts.length; i += 3)
+    if (Math.abs(starts[i + 1]! - item.y) <= 0.5 && starts[i]! >= item.x - 0.5 && starts[i]! < item.end - 0.5)
+      runs.push([starts[i]!, starts[i + 2]!]);
+  if (runs.length < 2) return null;
+  runs.sort((a, b) => a[0] - b[0]);
+  const glyphs = runs.reduce((n, [, g]) => n + g, 0);
+  // Character index of each glyph: the characters that are not spaces, or every character.
+  const visible = [...chars.keys()].filter((i) => !/\s/.test(chars[i]!));
+  const drawn = glyphs === visible.length ? visible : glyphs === chars.length ? [...chars.keys()] : null;
+  if (!drawn) return null;
+  const out: Array<[number, number]> = [];
+  let g = 0;
+  for (const [x, n] of runs) {
+    out.push([drawn[g]!, x]);
+    g += n;
+  }
+  return out;
+}
+
+/**
+ * Widths of a run's characters that add up to its width: a Hangul or CJK character is as wide as the font size, a
+ * space a quarter of it, anything else a half; what the run has beyond that is letter spacing, shared by every
+ * character alike (a label spread over its cell "청 년 정 책 과"); a run narrower than that is condensed evenly.
+ */
+function charWidths(chars: string[], size: number, width: number): number[] {
+  const base = chars.map((ch) => baseWidth(ch, size));
+  const total = base.reduce((sum, w) => sum + w, 0);
+  if (total <= 0) return base.map(() => width / Math.max(1, chars.length));
+  if (width >= total) return base.map((w) => w + (width - total) / chars.length);
+  return base.map((w) => (w * width) / total);
+}
+
+function baseWidth(ch: string, size: number): number {
+  if (/\s/.test(ch)) return 0.25 * size;
   const code = ch.codePointAt(0)!;
-  if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x3000 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef)) return 1;
-  return 0.55;
+  const wide = (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x3000 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef);
+  return (wide ? 1 : 0.5) * size;
 }
 
 /**
@@ -276,8 +329,11 @@ export function gridCells(
   const count = Array.from({ length: rows }, (_, r) => rowsWithin(boxes.filter((b) => b.row === r && b.rowSpan === 1), linesOf));
   const start = [0];
   count.forEach((n, r) => start.push(start[r]! + n));
-  const paragraphs = (groups: Item[][]) =>
-    groups.map(text).filter((t) => t !== '').map((t) => ({ kind: 'paragraph' as const, text: t }));
+  const paragraphs = (groups: Item[][], b: Box) =>
+    cellParagraphs(groups, grid.xs[b.col + b.colSpan]! - grid.xs[b.col]!, b.row === 0, text).map((t) => ({
+      kind: 'paragraph' as const,
+      text: t,
+    }));
   return boxes.flatMap((b): TableCell[] => {
     const groups = linesOf.get(b)!;
     const row = start[b.row]!;
@@ -287,10 +343,35 @@ export function gridCells(
         col: b.col,
         rowSpan: 1,
         colSpan: b.colSpan,
-        content: paragraphs(groups[i] ? [groups[i]!] : []),
+        content: paragraphs(groups[i] ? [groups[i]!] : [], b),
       }));
-    return [{ row, col: b.col, rowSpan: start[b.row + b.rowSpan]! - row, colSpan: b.colSpan, content: paragraphs(groups) }];
+    return [{ row, col: b.col, rowSpan: start[b.row + b.rowSpan]! - row, colSpan: b.colSpan, content: paragraphs(groups, b) }];
   });
+}
+
+/** Points 한글 leaves between a cell's border and its text, each side (about 1.8 mm). */
+const CELL_PADDING = 5;
+
+/**
+ * A cell's lines as its paragraphs. A label too long for its cell is broken where the cell ends: a header's
+ * "빅데이터" / "통계담당관", or "기 획" / "담 당 관" spread over its cell a syllable at a time. Such a line (one
+ * Hangul word filling the cell's width, in the table's first row or spread letter by letter) followed by a line
+ * going on in Hangul is joined to it without a space. Other lines stay lines: in a body cell a line of one word
+ * may well end where 한글 wrapped between words ("부산관광공사" / "설치 조례").
+ */
+function cellParagraphs(groups: Item[][], width: number, header: boolean, text: (line: Item[]) => string): string[] {
+  const out: string[] = [];
+  let broken = false;
+  for (const group of groups) {
+    const t = text(group);
+    if (!t) continue;
+    if (broken && /^[가-힣]/.test(t)) out[out.length - 1] += t;
+    else out.push(t);
+    const span = Math.max(...group.map((i) => i.end)) - Math.min(...group.map((i) => i.x));
+    const spread = /^\S(?: \S)+$/.test(group.map((i) => i.text).join(' ').replace(/\s+/g, ' ').trim());
+    broken = /^[가-힣]+$/.test(t) && (header || spread) && span >= width - 2 * CELL_PADDING - group[0]!.sizeX;
+  }
+  return out;
 }
 
 /** How many rows one grid row holds: its filled cells' common number of lines when those lines share baselines. */

@@ -17,6 +17,8 @@ export interface RawPage {
   items: RawItem[];
   /** Horizontal and vertical rules the page draws, flat as x0, y0, x1, y1 in page points (x0 ≤ x1, y0 ≤ y1). */
   rules: number[];
+  /** Where each run of text the page places by its own matrix or move begins, and its glyphs: flat x, y, glyphs. */
+  starts: number[];
 }
 
 export interface RawPdf {
