@@ -8,6 +8,7 @@
 import type { DocBlock } from '../../domain/doc-model.js';
 import type { Contact } from '../../domain/project.js';
 import { officeStem } from '../departments.js';
+import { citeSpans } from '../format.js';
 import type { Knowledge } from '../knowledge.js';
 import { type Block, fields, list, type Reply, reply, text } from '../reply.js';
 import type { PassageDocument, StoredPassage } from './passage-store.js';
@@ -290,7 +291,7 @@ function sectionReply(doc: PassageDocument, s: Scored, items: DocBlock[]): Reply
   const heading = s.passage.block.section.at(-1)!;
   const spans: Array<[number, number]> = [[s.passage.block.sectionLine!, s.passage.block.sectionLine!], ...items.map((i) => i.lines)];
   return reply('answer', doc.meta.title, [list(items.map((i) => `${heading} › ${i.text}`))], {
-    sources: [[doc.name, heading, cite([...titleSpan(doc), ...spans])].join(' · ')],
+    sources: [[doc.name, heading, citeSpans([...titleSpan(doc), ...spans], doc.locators)].join(' · ')],
   });
 }
 
@@ -552,7 +553,7 @@ function contactReply(doc: PassageDocument, q: Question): Reply {
   // A contact's whole span: its unit may stand on a line of its own above it (a press header's unit column).
   const cited = shown.map((c): [number, number] => [c.src.lines[0], c.src.lines[1]]);
   return reply('answer', `${doc.meta.title} — 담당·연락처`, blocks, {
-    sources: [`${doc.name} · ${cite([...titleSpan(doc), ...cited]) || '머리글'}`],
+    sources: [`${doc.name} · ${citeSpans([...titleSpan(doc), ...cited], doc.locators) || '머리글'}`],
   });
 }
 
@@ -576,18 +577,8 @@ function answerReply(q: Question, doc: PassageDocument, s: Scored): Reply {
   const spans: Array<[number, number]> = [...quote.spans, b.lines];
   for (const l of b.table?.head ?? []) if (l < b.lines[0]) spans.push([l, l]);
   return reply('answer', doc.meta.title, blocks, {
-    sources: [[doc.name, section, cite([...titleSpan(doc), ...spans])].filter(Boolean).join(' · ')],
+    sources: [[doc.name, section, citeSpans([...titleSpan(doc), ...spans], doc.locators)].filter(Boolean).join(' · ')],
   });
-}
-
-/** "3행, 10–12행": spans in order, each once. */
-function cite(spans: Array<[number, number]>): string {
-  const seen = new Set<string>();
-  return spans
-    .sort((a, b) => a[0] - b[0])
-    .map(([a, b]) => (a === b ? `${a}행` : `${a}–${b}행`))
-    .filter((x) => !seen.has(x) && seen.add(x))
-    .join(', ');
 }
 
 /** The title's line, when the title writes a figure a reply then shows. */
@@ -709,7 +700,7 @@ function notFoundReply(q: Question, doc: PassageDocument, near: Scored[]): Reply
   return reply('not_found', `"${q.text}"에 맞는 ${SHAPE_LABEL[q.shape]}을(를) 문서에서 찾지 못했습니다`, [
     text(`가장 가까운 문서: ${doc.meta.title}`),
     list(own.map((s) => `${at(s)[0]}행: ${s.passage.block.text.slice(0, 120)}`), '관련 내용'),
-  ], { sources: [[doc.name, cite([...titleSpan(doc), ...own.map(at)])].filter(Boolean).join(' · ')] });
+  ], { sources: [[doc.name, citeSpans([...titleSpan(doc), ...own.map(at)], doc.locators)].filter(Boolean).join(' · ')] });
 }
 
 export const hasValueOfShape = (shape: Shape, body: string) => holdsValue(shape, body);
