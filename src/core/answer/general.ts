@@ -202,8 +202,25 @@ export function generalAnswer(message: string, knowledge: Knowledge, q: Question
     head.set(s.passage.versionId, seen.map((x, i) => x || s.inText[i]! || s.inContext[i]!));
   }
   for (const s of scored) s.score = passageScore(s, q, docShare(s.passage.versionId), bestDocShare, head.get(s.passage.versionId), docYears(docOf(s.passage.versionId)));
-  const ranked = scored.filter((s) => s.score > -Infinity).sort((a, b) => b.score - a.score);
+  let ranked = scored.filter((s) => s.score > -Infinity).sort((a, b) => b.score - a.score);
   if (ranked.length === 0) return null;
+  // A part headed by its basis ("(총투자 기준)", then "(순투자 기준)") gives every table under it on that basis: a
+  // word asked that only the basis writes places the best passages that lack it.
+  let rebased = false;
+  for (const s of ranked.slice(0, BASIS_CANDIDATES)) {
+    const missing = q.subject.map((_, i) => naming[i]! && !s.inText[i] && !s.inContext[i]);
+    if (!missing.some(Boolean)) continue;
+    const basis = basisOf(knowledge, s.passage);
+    if (!basis) continue;
+    const flat = squash(basis);
+    const inBasis = q.subject.map((w, i) => missing[i]! && wordIn(w, flat));
+    if (!inBasis.some(Boolean)) continue;
+    // (A word the document's head writes too — "총투자액" in its lead — tells nothing apart: the basis does.)
+    s.inContext = s.inContext.map((x, i) => x || inBasis[i]!);
+    s.score += inBasis.filter(Boolean).length * BASIS_WEIGHT;
+    rebased = true;
+  }
+  if (rebased) ranked = ranked.sort((a, b) => b.score - a.score);
   const topDoc = ranked[0]!.passage.versionId;
   const doc = docOf(topDoc)!;
 
@@ -374,6 +391,23 @@ function shapeValues(q: Question, text: string): ValueSpan[] {
 }
 
 const needsValue = (shape: Shape) => shape !== 'state' && shape !== 'fact';
+
+const BASIS_CANDIDATES = 8;
+const BASIS_WEIGHT = 0.5;
+/** How far above a passage its part's basis line is looked for, in blocks. */
+const BASIS_REACH = 200;
+const BASIS_LINE = /^\(\s*([^()\d]{2,20}?)\s*기준\s*\)$/;
+
+/** The basis line standing alone nearest above the passage ("(총투자 기준)"), or null. */
+function basisOf(knowledge: Knowledge, p: StoredPassage): string | null {
+  if (p.ord === 0) return null;
+  const above = knowledge.passages.blocks(p.versionId, Math.max(0, p.ord - BASIS_REACH), p.ord - 1);
+  for (let k = above.length - 1; k >= 0; k--) {
+    const m = BASIS_LINE.exec(above[k]!.text.trim());
+    if (m) return m[1]!;
+  }
+  return null;
+}
 
 /** A table row answers amounts, counts and rates with its figure cells (the unit is the table's). */
 function rowValues(b: DocBlock, q: Question): ValueSpan[] | null {
