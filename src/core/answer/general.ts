@@ -413,7 +413,8 @@ function basisOf(knowledge: Knowledge, p: StoredPassage): string | null {
 function rowValues(b: DocBlock, q: Question): ValueSpan[] | null {
   if (b.kind !== 'row' || !b.table || !needsValue(q.shape)) return null;
   // (A table in money or in percent counts nothing.)
-  if (q.shape === 'count' && (/원|%/.test(b.table.unit ?? '') || /원|%/.test(b.table.header.join(' ')))) return [];
+  // ("인원", "정원" name people, not won.)
+  if (q.shape === 'count' && (/원|%/.test(b.table.unit ?? '') || /(?<![인정현])원|%/.test(b.table.header.join(' ')))) return [];
   if (q.shape === 'amount' || q.shape === 'count' || q.shape === 'rate') return askedColumns(b, q).map((i) => ({ text: b.table!.cells[i]!, start: 0, end: 0 }));
   // Dates, people, places: the values of the cells under a header naming what is asked ("임용예정일"), else of all.
   const t = b.table;
@@ -433,7 +434,10 @@ const headerNames = (header: string, q: Question) => {
 /** The figure columns asked: those whose header names the year or a word asked, else every figure column. */
 function askedColumns(b: DocBlock, q: Question): number[] {
   const t = b.table!;
-  const figures = figureCells(t.cells);
+  const cells = figureCells(t.cells);
+  // An amount or a count is never read from a column of ratios ("증감 (B-A)/A", "증감률(%)").
+  const amounts = q.shape === 'amount' || q.shape === 'count' ? cells.filter((i) => !ratioHeader(t.header[i] ?? '')) : cells;
+  const figures = amounts.length ? amounts : cells;
   const label = squash(t.cells[0] ?? '');
   const yearForms = q.year ? [String(q.year), ...['’', "'", '‘'].map((m) => `${m}${String(q.year).slice(2)}`)] : [];
   const words = q.subject.filter((w) => !label.includes(w) && !q.shapeWords.includes(w));
@@ -452,6 +456,9 @@ function askedColumns(b: DocBlock, q: Question): number[] {
   if (top === 0) return q.year ? [] : figures;
   return figures.filter((_, k) => scores[k] === top);
 }
+
+/** A column of ratios: its header says percent or rate, or divides one column by another ("(B-A)/A"). */
+const ratioHeader = (header: string) => /%|[률율]|비율|구성비|비중|\/\s*\(?[A-Za-z]\)?\s*$/.test(header.trim());
 
 /** "몇 명", "인원": only counts of people answer; "몇 곳": places; a count asked with its counter keeps that counter. */
 function counted(q: Question, values: ValueSpan[]): ValueSpan[] {
@@ -645,7 +652,7 @@ function rowBlock(b: DocBlock, q: Question): Block {
   // "(단위: 백만원, %)": the money unit for figures, the percent sign for rates written bare.
   const unit = t.unit?.split(/[,，]/)[0]?.trim() || null;
   // (A column of rates — "증감률(%)" — is not in the table's money unit.)
-  const inUnit = (p: { label: string; value: string }) => unit && /\d/.test(p.value) && !/%/.test(p.value) && !/%|[률율]/.test(p.label) && !/^[a-z]/i.test(p.value);
+  const inUnit = (p: { label: string; value: string }) => unit && /\d/.test(p.value) && !/%/.test(p.value) && !ratioHeader(p.label) && !/^[a-z]/i.test(p.value);
   return fields(shown.map((p) => ({ label: p.label, value: inUnit(p) ? `${p.value}${unit}` : p.value })));
 }
 
