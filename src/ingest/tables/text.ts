@@ -540,7 +540,7 @@ function delimitedTable(
     const parts = split(text).map((c) => c.trim());
     rows.push({ line: i, text, cells: parts.map((p, k) => ({ text: p, col: k, span: 1 })) });
   }
-  return splitHeader(rows, lines, from, split === tabCells);
+  return splitHeader(rows, lines, from);
 }
 
 function htmlTable(lines: string[], from: number, to: number): TableModel | null {
@@ -565,15 +565,12 @@ function htmlTable(lines: string[], from: number, to: number): TableModel | null
 }
 
 /** Rows whose cells after the first are mostly figures are the body; the rows above them the header. */
-function splitHeader(rows: ModelRow[], lines: string[], from: number, delimited = false): TableModel | null {
+function splitHeader(rows: ModelRow[], lines: string[], from: number): TableModel | null {
   const isBody = (r: ModelRow) => {
     const rest = r.cells.slice(1).filter((c) => c.text !== '');
     return rest.length > 0 && rest.filter((c) => isValueText(c.text)).length * 2 >= rest.length;
   };
-  let first = rows.findIndex(isBody);
-  // Cells an office file's reader put between tabs are a table by their structure: its first row heads the rest,
-  // however few of their cells are figures ("사업명 | 구분 | 기관명 | 지원 금액" over "… | 보조 | … | 972").
-  if (first < 0 && delimited && rows.length >= 2 && rows.every((r) => r.cells.length >= 3 && r.cells.length === rows[0]!.cells.length)) first = 1;
+  const first = rows.findIndex(isBody);
   if (first < 0) return null;
   const body = rows.slice(first);
   const columns = Math.max(...body.map((r) => r.cells.reduce((n, c) => Math.max(n, c.col + c.span - 1), 0)));
