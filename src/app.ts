@@ -177,7 +177,8 @@ export function checkWatchFolder(config: Config): string | null {
   return dir;
 }
 
-function isFolder(path: string): boolean {
+/** True when the path is an existing folder (a missing or unreadable path is none). */
+export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

@@ -1,12 +1,11 @@
 /** damdang's command line: ingest | ask | digest | feedback | start. The one error boundary of the process is here. */
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { parseDigestArgs } from '../commands/digest.js';
 import { CONSOLE_ORIGIN } from './adapters/console/console.js';
-import { checkWatchFolder, openApp, readSeedOriginals, runChat, watchConfiguredFolder } from './app.js';
+import { checkWatchFolder, isFolder, openApp, readSeedOriginals, runChat, watchConfiguredFolder } from './app.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type DocumentReport, ingestPathsAsync } from './ingest/ingest.js';
 import { syncFolders, type WatchEvent, watchFolders } from './ingest/watch.js';
@@ -306,14 +305,6 @@ function printWatchEvent(event: WatchEvent): void {
   else if (event.kind === 'withdrawn') log(`− ${event.path} — 파일이 없어져 거둬들였습니다 (이전 버전은 기록에 남습니다)`);
   else if (event.report.outcome === 'failed') log(`✗ ${event.report.error} — 파일이 바뀌면 다시 읽습니다`);
   else if (event.report.outcome !== 'unchanged') printReport(event.report);
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function printReport(r: DocumentReport): void {
